@@ -1,0 +1,52 @@
+package org.bnn.cli;
+
+import org.bnn.cli.compile.CompilationException;
+import org.bnn.cli.workspace.WorkspaceException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/**
+ * The {@code bnn} command. Exit codes: 0 success, 1 the input has errors, 2 the command could not
+ * run (bad usage, unreadable file, internal failure).
+ */
+@Command(name = "bnn", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Checks, generates and runs .bnn descriptions of in-memory binarized neural network accelerators.",
+        subcommands = {CheckCommand.class, GenerateCommand.class, RunCommand.class, HelpCommand.class})
+public final class BnnCli implements Runnable {
+    /** The input has errors. */
+    static final int EXIT_INPUT_ERRORS = 1;
+    /** The command could not run. */
+    static final int EXIT_FAILURE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new BnnCli());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof WorkspaceException || e instanceof CompilationException) {
+                cmd.getErr().println("bnn: " + e.getMessage());
+            } else {
+                cmd.getErr().println("bnn: internal error: " + e
+                        + (System.getenv("BNN_DEBUG") == null ? " (set BNN_DEBUG=1 for the stack trace)" : ""));
+                if (System.getenv("BNN_DEBUG") != null) {
+                    e.printStackTrace(cmd.getErr());
+                }
+            }
+            return EXIT_FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+}

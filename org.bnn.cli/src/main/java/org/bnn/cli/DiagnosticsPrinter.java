@@ -1,0 +1,45 @@
+package org.bnn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.bnn.cli.workspace.BnnWorkspace;
+import org.bnn.cli.workspace.Diagnostic;
+
+/** Prints the diagnostics of a workspace's requested files and counts them. */
+final class DiagnosticsPrinter {
+    private final PrintWriter out;
+    private int errors;
+    private int warnings;
+
+    DiagnosticsPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** Prints every diagnostic of every requested file; returns true if there was an error. */
+    boolean print(BnnWorkspace workspace) {
+        Path here = Path.of("");
+        for (Path file : workspace.files()) {
+            List<Diagnostic> diagnostics = workspace.diagnostics(file);
+            for (Diagnostic diagnostic : diagnostics) {
+                out.println(diagnostic.format(here));
+                switch (diagnostic.severity()) {
+                    case ERROR -> errors++;
+                    case WARNING -> warnings++;
+                    case INFO -> { }
+                }
+            }
+        }
+        out.flush();
+        return errors > 0;
+    }
+
+    String summary(int files) {
+        return plural(errors, "error") + ", " + plural(warnings, "warning") + " in " + plural(files, "file");
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

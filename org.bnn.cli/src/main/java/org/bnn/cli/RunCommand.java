@@ -1,0 +1,59 @@
+package org.bnn.cli;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.bnn.cli.compile.InMemoryJavaCompiler;
+import org.bnn.cli.workspace.BnnWorkspace;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Generates, compiles and runs the simulation of every mapping in a .bnn file.",
+            "Exits 1 without running anything if the file has errors."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1", paramLabel = "FILE", description = "The .bnn file to run.")
+    private Path file;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of random weights and inputs (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Number of random inputs to classify (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Override
+    public Integer call() throws ReflectiveOperationException {
+        BnnWorkspace workspace = BnnWorkspace.load(List.of(file));
+        if (new DiagnosticsPrinter(spec.commandLine().getOut()).print(workspace)) {
+            return BnnCli.EXIT_INPUT_ERRORS;
+        }
+        Map<String, String> sources = workspace.generate(file);
+        if (sources.isEmpty()) {
+            spec.commandLine().getErr().println("bnn: " + file + " declares no mapping to run");
+            return BnnCli.EXIT_INPUT_ERRORS;
+        }
+        InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(sources);
+        for (String path : sources.keySet()) {
+            String className = path.substring(0, path.length() - ".java".length()).replace('/', '.');
+            Method main = compiled.load(className).getMethod("main", String[].class);
+            try {
+                main.invoke(null, (Object) new String[] {Long.toString(seed), Integer.toString(batch)});
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException("simulation " + className + " failed: " + e.getCause(), e.getCause());
+            }
+            System.out.flush();
+        }
+        return 0;
+    }
+}

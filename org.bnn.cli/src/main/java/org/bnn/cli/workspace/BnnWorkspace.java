@@ -1,0 +1,136 @@
+package org.bnn.cli.workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.bnn.dsl.BnnStandaloneSetup;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.generator.GeneratorContext;
+import org.eclipse.xtext.generator.GeneratorDelegate;
+import org.eclipse.xtext.generator.IFileSystemAccess;
+import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+import com.google.inject.Injector;
+
+/**
+ * The .bnn files of one command: the files named on the command line plus the other .bnn files
+ * of their folders, loaded into one resource set so that imports across files resolve.
+ */
+public final class BnnWorkspace {
+    private final Injector injector;
+    private final XtextResourceSet resourceSet;
+    private final Map<Path, Resource> requested = new LinkedHashMap<>();
+
+    private BnnWorkspace(Injector injector) {
+        this.injector = injector;
+        this.resourceSet = injector.getInstance(XtextResourceSet.class);
+    }
+
+    /**
+     * Loads {@code files} and their sibling .bnn files.
+     *
+     * @throws WorkspaceException if a file does not exist or cannot be read
+     */
+    public static BnnWorkspace load(List<Path> files) {
+        BnnWorkspace workspace = new BnnWorkspace(new BnnStandaloneSetup().createInjectorAndDoEMFRegistration());
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new WorkspaceException(file + ": no such file");
+            }
+            workspace.requested.put(file, workspace.resource(file));
+        }
+        for (Path file : files) {
+            workspace.loadSiblings(file.toAbsolutePath().getParent());
+        }
+        return workspace;
+    }
+
+    private void loadSiblings(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> siblings = Files.list(folder)) {
+            siblings.filter(p -> p.toString().endsWith(".bnn") && Files.isRegularFile(p)).sorted().forEach(p -> {
+                try {
+                    resource(p);
+                } catch (WorkspaceException e) {
+                    // A sibling that cannot be read is only context; the requested files are what counts.
+                }
+            });
+        } catch (IOException e) {
+            // Listing is best effort for the same reason.
+        }
+    }
+
+    private Resource resource(Path file) {
+        URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());
+        Resource existing = resourceSet.getResource(uri, false);
+        if (existing != null) {
+            return existing;
+        }
+        Resource resource = resourceSet.createResource(uri);
+        try {
+            resource.load(resourceSet.getLoadOptions());
+        } catch (IOException e) {
+            resourceSet.getResources().remove(resource);
+            throw new WorkspaceException(file + ": cannot be read: " + e.getMessage());
+        }
+        return resource;
+    }
+
+    /** The requested files, in command-line order. */
+    public List<Path> files() {
+        return List.copyOf(requested.keySet());
+    }
+
+    /** Parser, linker and validator diagnostics of one requested file, in source order. */
+    public List<Diagnostic> diagnostics(Path file) {
+        IResourceValidator validator = injector.getInstance(IResourceValidator.class);
+        List<Issue> issues = validator.validate(requested.get(file), CheckMode.ALL, CancelIndicator.NullImpl);
+        List<Diagnostic> result = new ArrayList<>();
+        for (Issue issue : issues) {
+            result.add(new Diagnostic(file, value(issue.getLineNumber()), value(issue.getColumn()), severity(issue.getSeverity()),
+                    issue.getMessage(), issue.getCode()));
+        }
+        result.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        return result;
+    }
+
+    /** Java sources generated from one requested file, by path relative to the output root. */
+    public Map<String, String> generate(Path file) {
+        InMemoryFileSystemAccess output = new InMemoryFileSystemAccess();
+        GeneratorContext context = new GeneratorContext();
+        context.setCancelIndicator(CancelIndicator.NullImpl);
+        injector.getInstance(GeneratorDelegate.class).generate(requested.get(file), output, context);
+        Map<String, String> sources = new LinkedHashMap<>();
+        output.getTextFiles().forEach((key, text) ->
+                sources.put(key.substring(IFileSystemAccess.DEFAULT_OUTPUT.length()), text.toString()));
+        return sources;
+    }
+
+    private static int value(Integer position) {
+        return position == null ? 1 : Math.max(1, position);
+    }
+
+    private static Diagnostic.Severity severity(Severity severity) {
+        return switch (severity) {
+            case ERROR -> Diagnostic.Severity.ERROR;
+            case WARNING -> Diagnostic.Severity.WARNING;
+            case INFO, IGNORE -> Diagnostic.Severity.INFO;
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package org.bnn.dsl.conversion;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.eclipse.xtext.common.services.DefaultTerminalConverters;
+import org.eclipse.xtext.conversion.IValueConverter;
+import org.eclipse.xtext.conversion.ValueConverter;
+import org.eclipse.xtext.conversion.ValueConverterException;
+import org.eclipse.xtext.nodemodel.INode;
+
+/**
+ * Value converters of the .bnn language: a ValidID is read like an ID ('^' escapes a keyword),
+ * and a qualified name segment by segment, so that references to escaped names resolve.
+ */
+public class BnnValueConverters extends DefaultTerminalConverters {
+
+    private final IValueConverter<String> validId = new IValueConverter<>() {
+        @Override
+        public String toValue(String string, INode node) throws ValueConverterException {
+            return ID().toValue(string, node);
+        }
+
+        @Override
+        public String toString(String value) throws ValueConverterException {
+            return ID().toString(value);
+        }
+    };
+
+    private final IValueConverter<String> qualifiedName = new IValueConverter<>() {
+        @Override
+        public String toValue(String string, INode node) throws ValueConverterException {
+            if (string == null) {
+                return null;
+            }
+            return Arrays.stream(string.split("\\.", -1)).map(String::strip)
+                    .map(segment -> segment.startsWith("^") ? segment.substring(1) : segment)
+                    .collect(Collectors.joining("."));
+        }
+
+        @Override
+        public String toString(String value) throws ValueConverterException {
+            return Arrays.stream(value.split("\\.", -1)).map(validId::toString).collect(Collectors.joining("."));
+        }
+    };
+
+    @ValueConverter(rule = "ValidID")
+    public IValueConverter<String> ValidID() {
+        return validId;
+    }
+
+    @ValueConverter(rule = "QualifiedName")
+    public IValueConverter<String> QualifiedName() {
+        return qualifiedName;
+    }
+}

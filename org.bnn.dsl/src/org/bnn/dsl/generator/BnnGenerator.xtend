@@ -1,0 +1,33 @@
+package org.bnn.dsl.generator
+
+import com.google.inject.Inject
+import org.bnn.dsl.bnn.Mapping
+import org.bnn.dsl.bnn.Model
+import org.eclipse.emf.ecore.resource.Resource
+import org.eclipse.xtext.generator.AbstractGenerator
+import org.eclipse.xtext.generator.IFileSystemAccess2
+import org.eclipse.xtext.generator.IGeneratorContext
+
+/**
+ * Generates one runnable Java simulation per mapping. Mappings the translator cannot turn into
+ * a spec (the validator reports why) are skipped.
+ */
+class BnnGenerator extends AbstractGenerator {
+
+	@Inject MappingSimulationTemplate template
+
+	override void doGenerate(Resource resource, IFileSystemAccess2 fsa, IGeneratorContext context) {
+		val model = resource.contents.head
+		if (!(model instanceof Model)) {
+			return
+		}
+		val packageName = JavaNames.packageName((model as Model).name)
+		for (mapping : resource.allContents.filter(Mapping).toIterable) {
+			val code = template.generate(mapping, packageName, resource.URI.lastSegment ?: "")
+			if (code !== null) {
+				val folder = if (packageName.empty) "" else packageName.replace('.', '/') + '/'
+				fsa.generateFile(folder + template.className(mapping) + ".java", code)
+			}
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package org.bnn.dsl.spec;
+
+import java.util.Optional;
+
+import org.bnn.dsl.bnn.CellKind;
+import org.bnn.dsl.bnn.Chip;
+import org.bnn.dsl.bnn.DenseLayer;
+import org.bnn.dsl.bnn.Layer;
+import org.bnn.dsl.bnn.Mapping;
+import org.bnn.dsl.bnn.Network;
+import org.bnn.dsl.bnn.OutputLayer;
+import org.bnn.dsl.bnn.Tile;
+import org.bnn.runtime.spec.ChipSpec;
+import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.TileSpec;
+
+/**
+ * Translates the language's EMF model into the runtime's immutable spec records: the one bridge
+ * between what a user wrote and what the estimator and the simulator compute. The validator and
+ * the generator both go through here, so they always see the same description.
+ */
+public class SpecTranslator {
+
+    /**
+     * The spec of a mapping, or empty when the model is not complete enough to describe one
+     * (unresolved references, sizes the validator already reports, a network without output).
+     */
+    public Optional<MappingSpec> tryTranslate(Mapping mapping) {
+        try {
+            return Optional.of(translate(mapping));
+        } catch (IncompleteModelException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @throws IncompleteModelException when a reference is unresolved
+     * @throws IllegalArgumentException when a spec record rejects a value
+     */
+    public MappingSpec translate(Mapping mapping) {
+        return new MappingSpec(mapping.getName(), translate(resolved(mapping.getNetwork(), "network")),
+                translate(resolved(mapping.getChip(), "chip")));
+    }
+
+    public ChipSpec translate(Chip chip) {
+        return new ChipSpec(chip.getName(), chip.getTileCount(), translate(resolved(chip.getTile(), "tile")));
+    }
+
+    public TileSpec translate(Tile tile) {
+        return new TileSpec(tile.getName(), tile.getRows(), tile.getColumns(), translate(tile.getCell()));
+    }
+
+    public NetworkSpec translate(Network network) {
+        if (network.getInput() == null) {
+            throw new IncompleteModelException("network " + network.getName() + " has no input");
+        }
+        int[] shape = network.getInput().getShape().stream().mapToInt(Integer::intValue).toArray();
+        NetworkSpec.Builder builder = NetworkSpec.builder(network.getName(), network.getInput().getName(), shape);
+        for (Layer layer : network.getLayers()) {
+            if (layer instanceof DenseLayer dense) {
+                builder.dense(dense.getName(), dense.getUnits());
+            } else if (layer instanceof OutputLayer output) {
+                builder.output(output.getName(), output.getUnits());
+            }
+        }
+        return builder.build();
+    }
+
+    private static org.bnn.runtime.spec.CellKind translate(CellKind cell) {
+        return org.bnn.runtime.spec.CellKind.fromLabel(cell.getLiteral());
+    }
+
+    private static <T extends org.eclipse.emf.ecore.EObject> T resolved(T target, String what) {
+        if (target == null || target.eIsProxy()) {
+            throw new IncompleteModelException("unresolved " + what);
+        }
+        return target;
+    }
+
+    /** The model cannot be translated yet; the validator reports why. */
+    public static final class IncompleteModelException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        IncompleteModelException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.bnn.runtime.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bnn.runtime.spec.LayerKind;
+import org.bnn.runtime.spec.LayerSpec;
+import org.bnn.runtime.spec.NetworkSpec;
+
+/**
+ * Seeded random networks and inputs, for trying a mapping before trained weights exist. Each
+ * weight bit is a pure function of (seed, layer index, bit position).
+ */
+public final class RandomNetworks {
+    private static final long INPUT_STREAM = -1;
+
+    private RandomNetworks() {
+    }
+
+    /** A network of {@code spec}'s shape with uniformly random ±1 weights and sign activations. */
+    public static BinaryNetwork create(NetworkSpec spec, long seed) {
+        List<BinaryDenseLayer> hidden = new ArrayList<>();
+        OutputLayer output = null;
+        List<LayerSpec> layers = spec.layers();
+        for (int index = 0; index < layers.size(); index++) {
+            LayerSpec layer = layers.get(index);
+            long[] weights = randomRows(KeyedRandom.key(seed, index), layer.fanIn(), layer.fanOut());
+            if (layer.kind() == LayerKind.OUTPUT) {
+                output = new OutputLayer(layer.fanIn(), layer.fanOut(), weights);
+            } else {
+                hidden.add(BinaryDenseLayer.withSignActivation(layer.fanIn(), layer.fanOut(), weights));
+            }
+        }
+        return new BinaryNetwork(hidden, output);
+    }
+
+    /** {@code count} packed random ±1 inputs of {@code size} values. */
+    public static long[][] inputs(int size, int count, long seed) {
+        long key = KeyedRandom.key(seed, INPUT_STREAM);
+        long[][] inputs = new long[count][];
+        for (int n = 0; n < count; n++) {
+            inputs[n] = randomRows(KeyedRandom.key(key, n), size, 1);
+        }
+        return inputs;
+    }
+
+    private static long[] randomRows(long key, int bits, int rows) {
+        int wordsPerRow = PackedBits.words(bits);
+        int padding = wordsPerRow * Long.SIZE - bits;
+        long lastWordMask = padding == 0 ? -1L : -1L >>> padding;
+        long[] packed = new long[wordsPerRow * rows];
+        for (int i = 0; i < packed.length; i++) {
+            packed[i] = KeyedRandom.bits(key, i);
+            if (i % wordsPerRow == wordsPerRow - 1) {
+                packed[i] &= lastWordMask;
+            }
+        }
+        return packed;
+    }
+}

@@ -1,0 +1,19 @@
+package org.bnn.runtime.spec;
+
+/**
+ * An array tile: {@code rows} word lines × {@code columns} bit-line pairs, one sense amplifier per
+ * column. One row holds (a slice of) one neuron's weights; one row is read per cycle.
+ */
+public record TileSpec(String name, int rows, int columns, CellKind cellKind) {
+    public TileSpec {
+        SpecChecks.name("TileSpec", "name", name);
+        SpecChecks.positive("TileSpec", "rows", rows);
+        SpecChecks.positive("TileSpec", "columns", columns);
+        SpecChecks.present("TileSpec", "cellKind", cellKind);
+    }
+
+    /** Binary weights one tile stores. */
+    public long cells() {
+        return (long) rows * columns;
+    }
+}

@@ -1,0 +1,119 @@
+package org.bnn.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.bnn.cli.BnnCli;
+import org.bnn.dsl.tests.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user sees it: output text and exit codes. */
+class BnnCliTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run bnn(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            int exit = BnnCli.execute(args);
+            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void checkPrintsFileLineColumnDiagnosticsAndExitsOne() throws Exception {
+        Path broken = dir.resolve("broken.bnn");
+        Files.writeString(broken, """
+                tile T { cells 0 rows x 32 columns 2T2R }
+                chip C { tiles 4 of Nowhere }
+                """);
+        Run run = bnn("check", broken.toString());
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("broken.bnn:1:16: error: The rows must be positive, got 0 [org.bnn.dsl.nonPositiveSize]"), run.out());
+        assertTrue(run.out().contains("broken.bnn:2:21: error: Couldn't resolve reference to Tile 'Nowhere'."), run.out());
+        assertTrue(run.err().contains("2 errors, 0 warnings in 1 file"), run.err());
+    }
+
+    @Test
+    void checkOfAValidFileExitsZero() {
+        Run run = bnn("check", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void missingFileIsAUsageFailureNotAStackTrace() {
+        Run run = bnn("check", dir.resolve("nope.bnn").toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("bnn: ") && run.err().contains("nope.bnn: no such file"), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void runPrintsTilesAndPredictions() {
+        Run run = bnn("run", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString(), "--batch", "4");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("tiles: 2880 of 4096"), run.out());
+        assertTrue(run.out().matches("(?s).*predictions for 4 random inputs \\(seed 42\\): \\d \\d \\d \\d\\R.*"), run.out());
+    }
+
+    @Test
+    void runRefusesAFileWithErrors() throws Exception {
+        Path broken = dir.resolve("m.bnn");
+        Files.writeString(broken, """
+                tile T { cells 32 rows x 32 columns 2T2R }
+                chip C { tiles 1 of T }
+                network N { input x: 784  dense h: 1024  output o: dense 10 }
+                mapping M { network N on C }
+                """);
+        Run run = bnn("run", broken.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains("m.bnn:4:26: error: Network N needs 832 tiles"), run.out());
+        assertTrue(!run.out().contains("predictions"), run.out());
+    }
+
+    @Test
+    void importsResolveAcrossFilesOfTheSameFolder() throws Exception {
+        Files.writeString(dir.resolve("hw.bnn"), """
+                package lib.hw
+                tile T { cells 64 rows x 64 columns 2T2R }
+                chip Big { tiles 100 of T }
+                """);
+        Path model = dir.resolve("model.bnn");
+        Files.writeString(model, """
+                package app
+                import lib.hw.*
+                network N { input x: 128  output o: dense 10 }
+                mapping M { network N on Big }
+                """);
+        Run run = bnn("run", model.toString(), "--batch", "2");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("tiles: 2 of 100"), run.out());
+    }
+
+    @Test
+    void generateWritesJavaSources() {
+        Path out = dir.resolve("gen");
+        Run run = bnn("generate", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString(), "-o", out.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(Files.isRegularFile(out.resolve("examples/quickstart/OnDemoSimulation.java")));
+    }
+}

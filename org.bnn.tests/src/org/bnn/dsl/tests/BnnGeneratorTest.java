@@ -1,0 +1,123 @@
+package org.bnn.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bnn.cli.compile.InMemoryJavaCompiler;
+import org.bnn.dsl.bnn.Mapping;
+import org.bnn.dsl.bnn.Model;
+import org.bnn.dsl.spec.SpecTranslator;
+import org.bnn.runtime.spec.MappingSpec;
+import org.eclipse.xtext.generator.GeneratorContext;
+import org.eclipse.xtext.generator.GeneratorDelegate;
+import org.eclipse.xtext.generator.IFileSystemAccess;
+import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.testing.util.ParseHelper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.google.inject.Inject;
+
+/** Generates Java from models, compiles it in memory with javax.tools and runs it. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(BnnInjectorProvider.class)
+class BnnGeneratorTest {
+    @Inject
+    private ParseHelper<Model> parser;
+    @Inject
+    private GeneratorDelegate generator;
+    @Inject
+    private SpecTranslator translator;
+
+    private Map<String, String> generate(Model model) {
+        InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
+        generator.generate(model.eResource(), fsa, new GeneratorContext());
+        Map<String, String> sources = new TreeMap<>();
+        fsa.getTextFiles().forEach((k, v) -> sources.put(k.substring(IFileSystemAccess.DEFAULT_OUTPUT.length()), v.toString()));
+        return sources;
+    }
+
+    @Test
+    void quickstartCompilesWithoutWarningsAndRebuildsTheSameSpec() throws Exception {
+        Model model = parser.parse(Files.readString(TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn")));
+        Map<String, String> sources = generate(model);
+        assertEquals(List.of("examples/quickstart/OnDemoSimulation.java"), List.copyOf(sources.keySet()));
+
+        InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(sources);
+        assertEquals(List.of(), compiled.warnings(), "generated code must compile without lint warnings");
+
+        Class<?> simulation = compiled.load("examples.quickstart.OnDemoSimulation");
+        MappingSpec generated = (MappingSpec) simulation.getMethod("mapping").invoke(null);
+        MappingSpec translated = translator.translate((Mapping) model.getElements().get(3));
+        assertEquals(translated, generated, "the generated program must simulate exactly the validated description");
+    }
+
+    @Test
+    void generatedMainPrintsTilesAndDeterministicPredictions() throws Exception {
+        Model model = parser.parse(Files.readString(TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn")));
+        Class<?> simulation = new InMemoryJavaCompiler().compile(generate(model)).load("examples.quickstart.OnDemoSimulation");
+        String first = runMain(simulation, "7", "16");
+        assertTrue(first.contains("tiles: 2880 of 4096 (70.3 %)"), first);
+        assertTrue(first.contains("  fc1               784     1024      800"), first);
+        String predictions = first.lines().filter(l -> l.startsWith("predictions for 16 random inputs (seed 7):"))
+                .findFirst().orElseThrow(() -> new AssertionError(first));
+        String[] classes = predictions.substring(predictions.indexOf(':') + 1).trim().split(" ");
+        assertEquals(16, classes.length);
+        for (String c : classes) {
+            int k = Integer.parseInt(c);
+            assertTrue(k >= 0 && k < 10, "class " + k);
+        }
+        assertEquals(first, runMain(simulation, "7", "16"), "same seed, same output");
+    }
+
+    @Test
+    void namesThatAreJavaKeywordsStillGiveValidJava() throws Exception {
+        Model model = parser.parse("""
+                package new.^class
+                tile ^int { cells 8 rows x 8 columns 2T2R }
+                chip ^public { tiles 100 of ^int }
+                network ^void { input ^var: 16  output ^return: dense 3 }
+                mapping ^static { network ^void on ^public }
+                """);
+        Map<String, String> sources = generate(model);
+        assertEquals(List.of("new_/class_/staticSimulation.java"), List.copyOf(sources.keySet()));
+        Class<?> simulation = new InMemoryJavaCompiler().compile(sources).load("new_.class_.staticSimulation");
+        MappingSpec spec = (MappingSpec) simulation.getMethod("mapping").invoke(null);
+        assertEquals("static", spec.name());
+        assertEquals("int", spec.chip().tile().name());
+    }
+
+    @Test
+    void incompleteMappingsGenerateNothing() throws Exception {
+        Model model = parser.parse("""
+                tile T { cells 8 rows x 8 columns 2T2R }
+                chip C { tiles 0 of T }
+                network N { input x: 16  output o: dense 3 }
+                mapping M { network N on C }
+                mapping Broken { network Missing on C }
+                """);
+        assertEquals(Map.of(), generate(model));
+    }
+
+    private static String runMain(Class<?> simulation, String... args) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            simulation.getMethod("main", String[].class).invoke(null, (Object) args);
+        } finally {
+            System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}

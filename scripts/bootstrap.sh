@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks for building and testing this project.
+#   scripts/bootstrap.sh maven   - Maven 3.9.x into .tools/ (Tycho needs it; Debian ships 3.8.7)
+#   scripts/bootstrap.sh ui      - Xvfb and GTK 3 for the Eclipse UI tests (Debian packages)
+#   scripts/bootstrap.sh all     - both
+# Maven is fetched as an ordinary artifact from the Maven repository the system Maven already
+# uses, so no host name is written here; the archive is checked against a pinned SHA-512.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MAVEN_VERSION=3.9.11
+MAVEN_SHA512=bcfe4fe305c962ace56ac7b5fc7a08b87d5abd8b7e89027ab251069faebee516b0ded8961445d6d91ec1985dfe30f8153268843c89aa392733d1a3ec956c9978
+MAVEN_HOME="$ROOT/.tools/apache-maven-$MAVEN_VERSION"
+
+die() { echo "bootstrap: $*" >&2; exit 2; }
+
+ensure_maven() {
+  [ -x "$MAVEN_HOME/bin/mvn" ] && return 0
+  command -v mvn >/dev/null 2>&1 || die "a system Maven (any 3.x) is needed to fetch Maven $MAVEN_VERSION; install it with 'apt-get install maven'."
+  local tmp; tmp="$(mktemp -d)"
+  echo "bootstrap: fetching Maven $MAVEN_VERSION into .tools/ (one time)" >&2
+  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:tar.gz:bin" \
+      -DoutputDirectory="$tmp" >&2 \
+    || die "could not fetch org.apache.maven:apache-maven:$MAVEN_VERSION from the Maven repository (offline?)."
+  local archive="$tmp/apache-maven-$MAVEN_VERSION-bin.tar.gz"
+  echo "$MAVEN_SHA512  $archive" | sha512sum -c --quiet - \
+    || die "checksum mismatch for $archive; refusing to use it."
+  mkdir -p "$ROOT/.tools"
+  tar -xzf "$archive" -C "$ROOT/.tools"
+  rm -rf "$tmp"
+}
+
+ensure_ui() {
+  local missing=()
+  command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
+  ldconfig -p 2>/dev/null | grep -q 'libgtk-3.so.0' || missing+=(libgtk-3-0)
+  command -v import >/dev/null 2>&1 || missing+=(imagemagick)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    die "the UI tests need the Debian packages: ${missing[*]}. Install them as root (apt-get install ${missing[*]})."
+  fi
+  echo "bootstrap: installing ${missing[*]} (Debian packages for the Eclipse UI tests)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 || die "apt-get update failed"
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
+    || die "apt-get install ${missing[*]} failed"
+}
+
+case "${1:-all}" in
+  maven) ensure_maven ;;
+  ui) ensure_ui ;;
+  all) ensure_maven; ensure_ui ;;
+  *) die "usage: scripts/bootstrap.sh [maven|ui|all]" ;;
+esac
