@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.bnn.runtime.engine.BinaryDenseLayer;
 import org.bnn.runtime.engine.OutputLayer;
 import org.bnn.runtime.engine.PackedBits;
+import org.bnn.runtime.engine.WeightMatrix;
 import org.bnn.runtime.engine.XnorPopcount;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +54,7 @@ class XnorPopcountTest {
         int[] x = randomSigns(random, n);
         int[] thresholds = {50, 50, 40, 60};
         boolean[] atLeast = {true, false, true, false};
-        BinaryDenseLayer layer = new BinaryDenseLayer(n, 4, packed, thresholds, atLeast);
+        BinaryDenseLayer layer = new BinaryDenseLayer(new WeightMatrix(n, 4, packed), thresholds, atLeast);
         long[] out = new long[1];
         layer.forward(PackedBits.fromSigns(x), out);
         for (int k = 0; k < 4; k++) {
@@ -63,14 +64,14 @@ class XnorPopcountTest {
             }
             boolean expected = atLeast[k] ? p >= thresholds[k] : p <= thresholds[k];
             assertEquals(expected, PackedBits.get(out, k), "neuron " + k + " with P=" + p);
-            assertEquals(w[k][17], layer.weight(k, 17));
+            assertEquals(w[k][17] > 0, layer.weights().bit(k, 17));
         }
     }
 
     @Test
     void signActivationTreatsZeroAsPlusOne() {
         // N = 2, weights (+1, +1), input (+1, -1): a = 0, so sign(a) = +1.
-        BinaryDenseLayer layer = BinaryDenseLayer.withSignActivation(2, 1, PackedBits.fromSigns(new int[] {1, 1}));
+        BinaryDenseLayer layer = BinaryDenseLayer.withSignActivation(new WeightMatrix(2, 1, PackedBits.fromSigns(new int[] {1, 1})));
         long[] out = new long[1];
         layer.forward(PackedBits.fromSigns(new int[] {1, -1}), out);
         assertEquals(true, PackedBits.get(out, 0));
@@ -84,7 +85,7 @@ class XnorPopcountTest {
         weights[0] = PackedBits.fromSigns(new int[] {1, 1, 1})[0];
         weights[1] = PackedBits.fromSigns(new int[] {-1, -1, -1})[0];
         weights[2] = PackedBits.fromSigns(new int[] {1, 1, 1})[0];
-        OutputLayer output = new OutputLayer(3, 3, weights);
+        OutputLayer output = new OutputLayer(new WeightMatrix(3, 3, weights));
         int[] scores = new int[3];
         output.scores(PackedBits.fromSigns(new int[] {1, 1, -1}), scores);
         assertEquals("[1, -1, 1]", java.util.Arrays.toString(scores));
@@ -95,7 +96,7 @@ class XnorPopcountTest {
     @Test
     void weightsWithBitsInThePaddingAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new OutputLayer(3, 1, new long[] {0b1000}));
+                () -> new WeightMatrix(3, 1, new long[] {0b1000}));
         assertEquals("weights row 0 has bits set past fanIn 3", e.getMessage());
     }
 

@@ -5,34 +5,38 @@ package org.bnn.runtime.engine;
  * The prediction is the argmax, lowest index on ties.
  */
 public final class OutputLayer {
-    private final int fanIn;
-    private final int classes;
-    private final int wordsPerRow;
-    private final long[] weights;
+    private final WeightMatrix weights;
 
-    public OutputLayer(int fanIn, int classes, long[] weights) {
-        if (fanIn <= 0 || classes <= 0) {
-            throw new IllegalArgumentException("fanIn and classes must be positive, got " + fanIn + " and " + classes);
-        }
-        WeightRows.check(weights, fanIn, classes);
-        this.fanIn = fanIn;
-        this.classes = classes;
-        this.wordsPerRow = PackedBits.words(fanIn);
-        this.weights = weights.clone();
+    public OutputLayer(WeightMatrix weights) {
+        this.weights = weights;
     }
 
     public int fanIn() {
-        return fanIn;
+        return weights.fanIn();
     }
 
     public int classes() {
-        return classes;
+        return weights.rows();
+    }
+
+    public WeightMatrix weights() {
+        return weights;
+    }
+
+    /** The same layer on other weights (e.g. with errors). */
+    public OutputLayer withWeights(WeightMatrix other) {
+        return new OutputLayer(other);
     }
 
     /** Writes a_k = 2P_k − N for every class into {@code scores}. */
     public void scores(long[] input, int[] scores) {
-        for (int k = 0; k < classes; k++) {
-            scores[k] = 2 * XnorPopcount.matches(weights, k * wordsPerRow, input, fanIn) - fanIn;
+        scores(weights, input, scores);
+    }
+
+    void scores(WeightMatrix stored, long[] input, int[] scores) {
+        int fanIn = stored.fanIn();
+        for (int k = 0; k < stored.rows(); k++) {
+            scores[k] = 2 * stored.matches(k, input) - fanIn;
         }
     }
 

@@ -3,6 +3,7 @@ package org.bnn.runtime.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bnn.runtime.random.KeyedRandom;
 import org.bnn.runtime.spec.LayerKind;
 import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.NetworkSpec;
@@ -24,11 +25,12 @@ public final class RandomNetworks {
         List<LayerSpec> layers = spec.layers();
         for (int index = 0; index < layers.size(); index++) {
             LayerSpec layer = layers.get(index);
-            long[] weights = randomRows(KeyedRandom.key(seed, index), layer.fanIn(), layer.fanOut());
+            WeightMatrix weights = new WeightMatrix(layer.fanIn(), layer.fanOut(),
+                    randomRows(KeyedRandom.key(seed, index), layer.fanIn(), layer.fanOut()));
             if (layer.kind() == LayerKind.OUTPUT) {
-                output = new OutputLayer(layer.fanIn(), layer.fanOut(), weights);
+                output = new OutputLayer(weights);
             } else {
-                hidden.add(BinaryDenseLayer.withSignActivation(layer.fanIn(), layer.fanOut(), weights));
+                hidden.add(BinaryDenseLayer.withSignActivation(weights));
             }
         }
         return new BinaryNetwork(hidden, output);

@@ -1,0 +1,12 @@
+package org.bnn.runtime.errors;
+
+/** When an error pattern is drawn anew (DESIGN §4 "Errors"). */
+public enum Resampling {
+    /** Once per chip instance (trial): static errors, the default. */
+    PER_CHIP,
+    /**
+     * Anew for every inference: the method of the reference group's simulations. For dense layers,
+     * where each weight is read once per inference, this is also per read.
+     */
+    PER_INFERENCE
+}
