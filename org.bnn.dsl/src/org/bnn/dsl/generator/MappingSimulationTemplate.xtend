@@ -3,7 +3,8 @@ package org.bnn.dsl.generator
 import com.google.inject.Inject
 import org.bnn.dsl.bnn.Mapping
 import org.bnn.dsl.spec.SpecTranslator
-import org.bnn.runtime.spec.LayerKind
+import org.bnn.runtime.spec.InputEncoding
+import org.bnn.runtime.spec.LayerSpec
 import org.bnn.runtime.spec.MappingSpec
 
 /**
@@ -39,8 +40,11 @@ class MappingSimulationTemplate {
 		import org.bnn.runtime.estimate.Estimator;
 		import org.bnn.runtime.spec.CellKind;
 		import org.bnn.runtime.spec.ChipSpec;
+		import org.bnn.runtime.spec.InputEncoding;
+		import org.bnn.runtime.spec.InputSpec;
 		import org.bnn.runtime.spec.MappingSpec;
 		import org.bnn.runtime.spec.NetworkSpec;
+		import org.bnn.runtime.spec.Shape;
 		import org.bnn.runtime.spec.TileSpec;
 
 		/**
@@ -62,11 +66,13 @@ class MappingSimulationTemplate {
 
 		    /** The mapping as described in the .bnn file. */
 		    public static MappingSpec mapping() {
-		        TileSpec tile = new TileSpec(«JavaNames.stringLiteral(spec.chip.tile.name)», «spec.chip.tile.rows», «spec.chip.tile.columns», CellKind.«spec.chip.tile.cellKind.name»);
+		        TileSpec tile = new TileSpec(«JavaNames.stringLiteral(spec.chip.tile.name)», «spec.chip.tile.rows», «spec.chip.tile.columns», CellKind.«spec.chip.tile.cellKind.name», «spec.chip.tile.rowCycleClocks»);
 		        ChipSpec chip = new ChipSpec(«JavaNames.stringLiteral(spec.chip.name)», «spec.chip.tileCount», tile);
-		        NetworkSpec network = NetworkSpec.builder(«JavaNames.stringLiteral(spec.network.name)», «JavaNames.stringLiteral(spec.network.inputName)», «spec.network.inputShape.join(", ")»)
+		        «val input = spec.network.input»
+		        InputSpec input = new InputSpec(«JavaNames.stringLiteral(input.name)», new Shape(«input.shape.height», «input.shape.width», «input.shape.channels»), «encoding(input.encoding)»);
+		        NetworkSpec network = NetworkSpec.builder(«JavaNames.stringLiteral(spec.network.name)», input)
 		                «FOR layer : spec.network.layers»
-		                .«IF layer.kind == LayerKind.OUTPUT»output«ELSE»dense«ENDIF»(«JavaNames.stringLiteral(layer.name)», «layer.fanOut»)
+		                .«layerCall(layer)»
 		                «ENDFOR»
 		                .build();
 		        return new MappingSpec(«JavaNames.stringLiteral(spec.name)», network, chip);
@@ -89,4 +95,19 @@ class MappingSimulationTemplate {
 		    }
 		}
 	'''
+
+	private def String encoding(InputEncoding encoding) {
+		switch encoding {
+			InputEncoding.Binarize: '''new InputEncoding.Binarize(«encoding.threshold»)'''
+			InputEncoding.BitSerial: '''new InputEncoding.BitSerial(«encoding.bits»)'''
+		}
+	}
+
+	private def String layerCall(LayerSpec layer) {
+		switch layer {
+			LayerSpec.Dense: '''dense(«JavaNames.stringLiteral(layer.name)», «layer.neurons»)'''
+			LayerSpec.Output: '''output(«JavaNames.stringLiteral(layer.name)», «layer.classes»)'''
+			default: throw new IllegalArgumentException("the generator does not know layer " + layer)
+		}
+	}
 }

@@ -1,16 +1,21 @@
 package org.bnn.dsl.spec;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.bnn.dsl.bnn.CellKind;
 import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.DenseLayer;
+import org.bnn.dsl.bnn.Input;
 import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.OutputLayer;
 import org.bnn.dsl.bnn.Tile;
 import org.bnn.runtime.spec.ChipSpec;
+import org.bnn.runtime.spec.InputEncoding;
+import org.bnn.runtime.spec.InputSpec;
+import org.bnn.runtime.spec.Shape;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.TileSpec;
@@ -55,8 +60,7 @@ public class SpecTranslator {
         if (network.getInput() == null) {
             throw new IncompleteModelException("network " + network.getName() + " has no input");
         }
-        int[] shape = network.getInput().getShape().stream().mapToInt(Integer::intValue).toArray();
-        NetworkSpec.Builder builder = NetworkSpec.builder(network.getName(), network.getInput().getName(), shape);
+        NetworkSpec.Builder builder = NetworkSpec.builder(network.getName(), translate(network.getInput()));
         for (Layer layer : network.getLayers()) {
             if (layer instanceof DenseLayer dense) {
                 builder.dense(dense.getName(), dense.getUnits());
@@ -65,6 +69,17 @@ public class SpecTranslator {
             }
         }
         return builder.build();
+    }
+
+    public InputSpec translate(Input input) {
+        List<Integer> dims = input.getShape();
+        Shape shape = switch (dims.size()) {
+            case 1 -> Shape.flat(dims.get(0));
+            case 2 -> new Shape(dims.get(0), dims.get(1), 1);
+            case 3 -> new Shape(dims.get(0), dims.get(1), dims.get(2));
+            default -> throw new IncompleteModelException("input " + input.getName() + " has " + dims.size() + " dimensions");
+        };
+        return new InputSpec(input.getName(), shape, new InputEncoding.Binarize(0.5));
     }
 
     private static org.bnn.runtime.spec.CellKind translate(CellKind cell) {

@@ -9,6 +9,8 @@ public final class BnnIssueCodes {
 
     /** A size (rows, columns, tiles, input dimension, neurons) is zero. */
     public static final String NON_POSITIVE_SIZE = PREFIX + "nonPositiveSize";
+    /** An input has more than three dimensions (height x width x channels). */
+    public static final String INPUT_RANK = PREFIX + "inputRank";
     /** Two declarations in one scope have the same name. */
     public static final String DUPLICATE_NAME = PREFIX + "duplicateName";
     /** A network has no output layer. */

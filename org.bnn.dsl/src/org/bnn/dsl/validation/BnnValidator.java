@@ -50,6 +50,10 @@ public class BnnValidator extends AbstractBnnValidator {
     @Check
     public void checkInputShape(Input input) {
         List<Integer> shape = input.getShape();
+        if (shape.size() > 3) {
+            error("An input has at most 3 dimensions (height x width x channels), got " + shape.size(), input,
+                    BNN.getInput_Shape(), 3, BnnIssueCodes.INPUT_RANK);
+        }
         for (int i = 0; i < shape.size(); i++) {
             positive(shape.get(i), "input dimension", input, BNN.getInput_Shape(), i);
         }
@@ -106,7 +110,7 @@ public class BnnValidator extends AbstractBnnValidator {
         var mapping = estimate.mapping();
         var tile = mapping.chip().tile();
         String perLayer = estimate.layers().stream()
-                .map(layer -> layer.layer().name() + " " + layer.tiles())
+                .map(layer -> layer.name() + " " + layer.tiles())
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "Network %s needs %d tiles of %s (%d rows x %d columns) but chip %s has %d (%s)",
                 mapping.network().name(), estimate.tilesNeeded(), tile.name(), tile.rows(), tile.columns(),

@@ -68,7 +68,7 @@ class BnnGeneratorTest {
         Class<?> simulation = new InMemoryJavaCompiler().compile(generate(model)).load("examples.quickstart.OnDemoSimulation");
         String first = runMain(simulation, "7", "16");
         assertTrue(first.contains("tiles: 2880 of 4096 (70.3 %)"), first);
-        assertTrue(first.contains("  fc1               784     1024      800"), first);
+        assertTrue(first.contains("  fc1               784     1024          1      800"), first);
         String predictions = first.lines().filter(l -> l.startsWith("predictions for 16 random inputs (seed 7):"))
                 .findFirst().orElseThrow(() -> new AssertionError(first));
         String[] classes = predictions.substring(predictions.indexOf(':') + 1).trim().split(" ");

@@ -67,6 +67,14 @@ class BnnValidatorTest {
     }
 
     @Test
+    void inputsHaveAtMostThreeDimensions() throws Exception {
+        Model model = parser.parse(design("32 rows x 32 columns", "10", "input x: 2 x 2 x 2 x 2\noutput o: dense 2"));
+        validation.assertError(model, BNN.getInput(), BnnIssueCodes.INPUT_RANK, "at most 3 dimensions");
+        validation.assertNoError(parser.parse(design("32 rows x 32 columns", "10", "input x: 2 x 2 x 2\noutput o: dense 2")),
+                BnnIssueCodes.INPUT_RANK);
+    }
+
+    @Test
     void declarationNamesMustBeUnique() throws Exception {
         Model model = parser.parse(design("32 rows x 32 columns", "10", "input x: 4\noutput o: dense 2") + "chip C { tiles 3 of T }\n");
         validation.assertError(model, BNN.getChip(), BnnIssueCodes.DUPLICATE_NAME, "Duplicate declaration name 'C'");

@@ -5,38 +5,92 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bnn.runtime.estimate.Estimator;
+import org.bnn.runtime.estimate.EventCounts;
+import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.spec.CellKind;
 import org.bnn.runtime.spec.ChipSpec;
-import org.bnn.runtime.spec.LayerKind;
-import org.bnn.runtime.spec.LayerSpec;
+import org.bnn.runtime.spec.InputEncoding;
+import org.bnn.runtime.spec.InputSpec;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.Padding;
+import org.bnn.runtime.spec.PoolKind;
+import org.bnn.runtime.spec.Shape;
 import org.bnn.runtime.spec.TileSpec;
 import org.junit.jupiter.api.Test;
 
 class EstimatorTest {
     private static final TileSpec T32 = new TileSpec("T32", 32, 32, CellKind.TWO_T_TWO_R);
+    private static final NetworkSpec MLP = NetworkSpec.builder("Mlp", "pixels", 28, 28)
+            .dense("fc1", 1024).dense("fc2", 1024).dense("fc3", 1024).output("out", 10).build();
+
+    private static MappingEstimate onChip(NetworkSpec network, TileSpec tile, int tiles) {
+        return Estimator.estimate(new MappingSpec("m", network, new ChipSpec("C", tiles, tile)));
+    }
 
     @Test
     void denseLayerTilesAreColumnChunksTimesRowChunks() {
-        assertEquals(25 * 32, Estimator.estimate(new LayerSpec("fc1", LayerKind.DENSE, 784, 1024), T32).tiles());
-        assertEquals(32, Estimator.estimate(new LayerSpec("out", LayerKind.OUTPUT, 1024, 10), T32).tiles());
+        MappingEstimate estimate = onChip(MLP, T32, 4096);
+        assertEquals(800, estimate.layers().get(0).tiles());
+        assertEquals(32, estimate.layers().get(3).tiles());
         TileSpec wide = new TileSpec("W", 16, 100, CellKind.TWO_T_TWO_R);
-        var estimate = Estimator.estimate(new LayerSpec("l", LayerKind.DENSE, 250, 17), wide);
-        assertEquals(3, estimate.columnChunks());
-        assertEquals(2, estimate.rowChunks());
-        assertEquals(6, estimate.tiles());
+        LayerEstimate odd = onChip(NetworkSpec.builder("N", "x", 250).dense("l", 17).output("o", 2).build(), wide, 99).layers().get(0);
+        assertEquals(3, odd.columnChunks());
+        assertEquals(2, odd.rowChunks());
+        assertEquals(6, odd.tiles());
     }
 
     @Test
     void referenceNetworkNeeds2880TilesOf32x32() {
-        NetworkSpec mlp = NetworkSpec.builder("Mlp", "pixels", 28, 28)
-                .dense("fc1", 1024).dense("fc2", 1024).dense("fc3", 1024).output("out", 10).build();
-        MappingEstimate fits = Estimator.estimate(new MappingSpec("m", mlp, new ChipSpec("C", 2880, T32)));
-        assertEquals(2880, fits.tilesNeeded());
-        assertTrue(fits.fits());
-        MappingEstimate tooSmall = Estimator.estimate(new MappingSpec("m", mlp, new ChipSpec("C", 2879, T32)));
-        assertFalse(tooSmall.fits());
+        assertEquals(2880, onChip(MLP, T32, 2880).tilesNeeded());
+        assertTrue(onChip(MLP, T32, 2880).fits());
+        assertFalse(onChip(MLP, T32, 2879).fits());
+    }
+
+    @Test
+    void referenceNetworkWithBinarizedInputNeedsTheWorkedExamplesSenses() {
+        // paper-facts.md worked example: 784-1024-1024-1024-10 needs 2,910,208 senses per inference.
+        EventCounts events = onChip(MLP, T32, 4096).events();
+        assertEquals(2_910_208, events.senses());
+        assertEquals(events.senses(), events.popcountInputBits());
+        // Partial sums: fc1 has 25 column chunks, the others 32: 1024·24 + 1024·31·2 + 10·31.
+        assertEquals(1024 * 24 + 1024 * 31 * 2 + 10 * 31, events.partialSumAdditions());
+        // Compares: 3 · 1024 thresholds, 10 class scores.
+        assertEquals(3 * 1024 + 10, events.thresholdCompares());
+    }
+
+    @Test
+    void bitSerialInputMultipliesTheFirstLayersSensesAndCycles() {
+        NetworkSpec serial = NetworkSpec.builder("S", new InputSpec("px", new Shape(28, 28, 1), new InputEncoding.BitSerial(8)))
+                .dense("fc1", 1024).output("out", 10).build();
+        LayerEstimate first = onChip(serial, T32, 4096).layers().get(0);
+        LayerEstimate binarized = onChip(NetworkSpec.builder("B", "px", 28, 28).dense("fc1", 1024).output("out", 10).build(), T32, 4096)
+                .layers().get(0);
+        assertEquals(8 * binarized.events().senses(), first.events().senses());
+        // 25 chunks x 8 planes = 200 partial sums per neuron, 199 additions.
+        assertEquals(1024L * 199, first.events().partialSumAdditions());
+        assertEquals(32 * 8 + 8, first.cycles()); // 32 rows x 8 planes + ceil(log2 200) adder stages
+        assertEquals(800, first.tiles());
+    }
+
+    @Test
+    void convLayersAreUnrolledAndEvaluatedOncePerPosition() {
+        NetworkSpec cnn = NetworkSpec.builder("C", "img", 28, 28)
+                .conv("c1", 32, 3, 1, new Padding(1, -1))
+                .pool("p1", PoolKind.MAX, 2, 2)
+                .conv("c2", 64, 3, 1, Padding.VALID)
+                .dense("fc", 128).output("out", 10).build();
+        MappingEstimate estimate = onChip(cnn, T32, 10_000);
+        LayerEstimate c1 = estimate.layers().get(0);
+        assertEquals(9, c1.geometry().fanIn());
+        assertEquals(28 * 28, c1.geometry().positions());
+        assertEquals(1, c1.tiles());
+        LayerEstimate c2 = estimate.layers().get(1);
+        assertEquals(new Shape(12, 12, 64), c2.geometry().output());
+        assertEquals(9 * 32, c2.geometry().fanIn());
+        assertEquals(9 * 2, c2.tiles());
+        assertEquals(9L * 32 * 64 * 144, c2.events().senses());
+        assertEquals(12 * 12 * 64, estimate.layers().get(2).geometry().fanIn());
     }
 }

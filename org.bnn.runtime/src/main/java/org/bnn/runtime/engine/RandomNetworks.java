@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bnn.runtime.random.KeyedRandom;
-import org.bnn.runtime.spec.LayerKind;
+import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.NetworkSpec;
 
@@ -22,12 +22,14 @@ public final class RandomNetworks {
     public static BinaryNetwork create(NetworkSpec spec, long seed) {
         List<BinaryDenseLayer> hidden = new ArrayList<>();
         OutputLayer output = null;
-        List<LayerSpec> layers = spec.layers();
-        for (int index = 0; index < layers.size(); index++) {
-            LayerSpec layer = layers.get(index);
+        for (LayerGeometry layer : spec.geometry()) {
+            if (layer.layer() instanceof LayerSpec.Conv || layer.layer() instanceof LayerSpec.Pool) {
+                throw new IllegalArgumentException("layer " + layer.layer().name()
+                        + ": the engine simulates dense networks only so far; conv and pool layers can be estimated, not run");
+            }
             WeightMatrix weights = new WeightMatrix(layer.fanIn(), layer.fanOut(),
-                    randomRows(KeyedRandom.key(seed, index), layer.fanIn(), layer.fanOut()));
-            if (layer.kind() == LayerKind.OUTPUT) {
+                    randomRows(KeyedRandom.key(seed, layer.index()), layer.fanIn(), layer.fanOut()));
+            if (layer.layer() instanceof LayerSpec.Output) {
                 output = new OutputLayer(weights);
             } else {
                 hidden.add(BinaryDenseLayer.withSignActivation(weights));

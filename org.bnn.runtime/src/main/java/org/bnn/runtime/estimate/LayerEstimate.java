@@ -1,14 +1,25 @@
 package org.bnn.runtime.estimate;
 
-import org.bnn.runtime.spec.LayerSpec;
+import org.bnn.runtime.spec.LayerGeometry;
 
 /**
- * How one layer folds onto tiles: its fan-in is cut into {@code columnChunks} slices of at most
- * one tile's columns, its neurons into {@code rowChunks} groups of at most one tile's rows.
+ * How one layer with weights folds onto tiles and what one inference through it costs: its fan-in
+ * is cut into {@code columnChunks} slices of at most one tile's columns, its neurons into
+ * {@code rowChunks} groups of at most one tile's rows, and the whole is copied
+ * {@code replication} times to evaluate positions in parallel.
+ *
+ * @param cycles clock cycles of the layer: row reads of its busiest tile plus the adder tree
  */
-public record LayerEstimate(LayerSpec layer, long columnChunks, long rowChunks) {
-    /** Tiles the layer occupies: one per (column chunk, row chunk). */
+public record LayerEstimate(LayerGeometry geometry, long columnChunks, long rowChunks, int replication,
+        EventCounts events, long cycles) {
+
+    /** Tiles the layer occupies. */
     public long tiles() {
-        return columnChunks * rowChunks;
+        return columnChunks * rowChunks * replication;
+    }
+
+    /** Name of the layer. */
+    public String name() {
+        return geometry.layer().name();
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.bnn.runtime.spec.MappingSpec;
 
-/** Resource needs of a whole mapping, layer by layer. */
+/** Resource needs and per-inference costs of a whole mapping, layer by layer. */
 public record MappingEstimate(MappingSpec mapping, List<LayerEstimate> layers) {
     public MappingEstimate {
         layers = List.copyOf(layers);
@@ -23,5 +23,20 @@ public record MappingEstimate(MappingSpec mapping, List<LayerEstimate> layers) {
     /** True if all weights fit on the chip without reprogramming. */
     public boolean fits() {
         return tilesNeeded() <= tilesAvailable();
+    }
+
+    /** Event counts of one inference, summed over layers. */
+    public EventCounts events() {
+        return layers.stream().map(LayerEstimate::events).reduce(EventCounts.NONE, EventCounts::plus);
+    }
+
+    /** Clock cycles of one inference; layers run one after another. */
+    public long cycles() {
+        return layers.stream().mapToLong(LayerEstimate::cycles).sum();
+    }
+
+    /** Stored weights of the whole network. */
+    public long weights() {
+        return layers.stream().mapToLong(l -> l.geometry().weights()).sum();
     }
 }

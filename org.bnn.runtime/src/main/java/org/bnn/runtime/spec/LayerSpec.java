@@ -1,11 +1,52 @@
 package org.bnn.runtime.spec;
 
-/** A fully connected binary layer with {@code fanIn} inputs and {@code fanOut} neurons. */
-public record LayerSpec(String name, LayerKind kind, int fanIn, int fanOut) {
-    public LayerSpec {
-        SpecChecks.name("LayerSpec", "name", name);
-        SpecChecks.present("LayerSpec", "kind", kind);
-        SpecChecks.positive("LayerSpec(" + name + ")", "fanIn", fanIn);
-        SpecChecks.positive("LayerSpec(" + name + ")", "fanOut", fanOut);
+/** One layer of a network, in order. Shapes follow from the input through {@link NetworkSpec}. */
+public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Conv, LayerSpec.Pool, LayerSpec.Output {
+
+    String name();
+
+    /** True for layers whose weights are stored in the array. */
+    default boolean hasWeights() {
+        return !(this instanceof Pool);
+    }
+
+    /** Fully connected binary neurons: popcount compared with a threshold, output ±1. */
+    record Dense(String name, int neurons) implements LayerSpec {
+        public Dense {
+            SpecChecks.name("Dense", "name", name);
+            SpecChecks.positive("Dense(" + name + ")", "neurons", neurons);
+        }
+    }
+
+    /**
+     * Binary convolution, unrolled onto tiles: fan-in kernel·kernel·C_in, fan-out {@code channels},
+     * evaluated once per output position.
+     */
+    record Conv(String name, int channels, int kernel, int stride, Padding padding) implements LayerSpec {
+        public Conv {
+            SpecChecks.name("Conv", "name", name);
+            SpecChecks.positive("Conv(" + name + ")", "channels", channels);
+            SpecChecks.positive("Conv(" + name + ")", "kernel", kernel);
+            SpecChecks.positive("Conv(" + name + ")", "stride", stride);
+            SpecChecks.present("Conv(" + name + ")", "padding", padding);
+        }
+    }
+
+    /** Pooling over size × size windows (no weights). */
+    record Pool(String name, PoolKind kind, int size, int stride) implements LayerSpec {
+        public Pool {
+            SpecChecks.name("Pool", "name", name);
+            SpecChecks.present("Pool(" + name + ")", "kind", kind);
+            SpecChecks.positive("Pool(" + name + ")", "size", size);
+            SpecChecks.positive("Pool(" + name + ")", "stride", stride);
+        }
+    }
+
+    /** The classifier: integer scores with a per-class affine, prediction by argmax. */
+    record Output(String name, int classes) implements LayerSpec {
+        public Output {
+            SpecChecks.name("Output", "name", name);
+            SpecChecks.positive("Output(" + name + ")", "classes", classes);
+        }
     }
 }

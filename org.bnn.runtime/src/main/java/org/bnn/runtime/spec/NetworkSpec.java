@@ -6,115 +6,170 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A binarized network: an input of some shape, flattened, followed by layers whose fan-ins chain
- * (each layer's fan-in is the previous layer's fan-out). The last layer, and only it, is the
- * {@link LayerKind#OUTPUT output} layer.
+ * A binarized network: an input, then layers in order, ending with exactly one
+ * {@link LayerSpec.Output output} layer. The constructor propagates shapes through the layers and
+ * rejects networks that cannot exist (non-positive output sizes, pooling of the raw input,
+ * average pooling that does not follow a convolution, an output layer that is not last).
  */
-public record NetworkSpec(String name, String inputName, List<Integer> inputShape, List<LayerSpec> layers) {
+public record NetworkSpec(String name, InputSpec input, List<LayerSpec> layers) {
     public NetworkSpec {
         SpecChecks.name("NetworkSpec", "name", name);
-        SpecChecks.name("NetworkSpec", "inputName", inputName);
-        inputShape = List.copyOf(SpecChecks.present("NetworkSpec", "inputShape", inputShape));
+        SpecChecks.present("NetworkSpec", "input", input);
         layers = List.copyOf(SpecChecks.present("NetworkSpec", "layers", layers));
-        if (inputShape.isEmpty()) {
-            throw new IllegalArgumentException("NetworkSpec(" + name + ").inputShape must have at least one dimension");
-        }
-        for (int dimension : inputShape) {
-            SpecChecks.positive("NetworkSpec(" + name + ")", "inputShape", dimension);
-        }
-        checkLayers(name, product(name, inputShape), layers);
+        geometry(name, input, layers);
     }
 
-    private static long product(String network, List<Integer> shape) {
-        long size = 1;
-        for (int dimension : shape) {
-            size *= dimension;
-            if (size > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("NetworkSpec(" + network + ").inputShape " + shape
-                        + " has more than " + Integer.MAX_VALUE + " elements");
-            }
-        }
-        return size;
+    /** Each layer with its shapes, fan-in, fan-out and positions, in order. */
+    public List<LayerGeometry> geometry() {
+        return geometry(name, input, layers);
     }
 
-    private static void checkLayers(String network, long inputSize, List<LayerSpec> layers) {
-        if (layers.isEmpty() || layers.get(layers.size() - 1).kind() != LayerKind.OUTPUT) {
-            throw new IllegalArgumentException("NetworkSpec(" + network + ").layers must end with an OUTPUT layer");
-        }
-        Set<String> names = new HashSet<>();
-        long expectedFanIn = inputSize;
-        for (int i = 0; i < layers.size(); i++) {
-            LayerSpec layer = layers.get(i);
-            if (!names.add(layer.name())) {
-                throw new IllegalArgumentException("NetworkSpec(" + network + ") has two layers named " + layer.name());
-            }
-            if (layer.kind() == LayerKind.OUTPUT && i != layers.size() - 1) {
-                throw new IllegalArgumentException("NetworkSpec(" + network + ").layers: OUTPUT layer " + layer.name()
-                        + " must be the last layer");
-            }
-            if (layer.fanIn() != expectedFanIn) {
-                throw new IllegalArgumentException("NetworkSpec(" + network + ").layers: " + layer.name() + ".fanIn is "
-                        + layer.fanIn() + " but the previous layer gives " + expectedFanIn);
-            }
-            expectedFanIn = layer.fanOut();
-        }
+    /** The geometry of the layers that store weights (what is mapped onto tiles), in order. */
+    public List<LayerGeometry> weightLayers() {
+        return geometry().stream().filter(g -> g.layer().hasWeights()).toList();
     }
 
-    /** Number of input values after flattening the input shape. */
+    /** Number of input values. */
     public int inputSize() {
-        return (int) product(name, inputShape);
-    }
-
-    /** The output (classifier) layer. */
-    public LayerSpec outputLayer() {
-        return layers.get(layers.size() - 1);
+        return (int) input.shape().size();
     }
 
     /** Number of classes the network predicts. */
     public int classes() {
-        return outputLayer().fanOut();
+        return ((LayerSpec.Output) layers.get(layers.size() - 1)).classes();
     }
 
-    /** Starts a network description; layers are added in order and their fan-ins derived. */
-    public static Builder builder(String name, String inputName, int... inputShape) {
-        return new Builder(name, inputName, inputShape);
+    private static List<LayerGeometry> geometry(String network, InputSpec input, List<LayerSpec> layers) {
+        String where = "NetworkSpec(" + network + ")";
+        if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof LayerSpec.Output)) {
+            throw new IllegalArgumentException(where + ".layers must end with an output layer");
+        }
+        checkSize(where, "input " + input.name(), input.shape().size());
+        Set<String> names = new HashSet<>(Set.of(input.name()));
+        List<LayerGeometry> result = new ArrayList<>();
+        Shape shape = input.shape();
+        int planes = input.encoding().planes();
+        LayerSpec previous = null;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            if (!names.add(layer.name())) {
+                throw new IllegalArgumentException(where + " has two layers (or the input and a layer) named " + layer.name());
+            }
+            if (layer instanceof LayerSpec.Output && i != layers.size() - 1) {
+                throw new IllegalArgumentException(where + ": output layer " + layer.name() + " must be the last layer");
+            }
+            LayerGeometry g;
+            if (layer instanceof LayerSpec.Dense d) {
+                g = matrix(where, layer, i, shape, Shape.flat(d.neurons()), shape.size(), d.neurons(), 1, planes);
+            } else if (layer instanceof LayerSpec.Output o) {
+                g = matrix(where, layer, i, shape, Shape.flat(o.classes()), shape.size(), o.classes(), 1, planes);
+            } else if (layer instanceof LayerSpec.Conv c) {
+                g = conv(where, c, i, shape, planes);
+            } else {
+                g = pool(where, (LayerSpec.Pool) layer, i, shape, previous);
+            }
+            result.add(g);
+            if (layer.hasWeights()) {
+                planes = 1; // only the first layer with weights reads the input planes
+            }
+            shape = g.output();
+            previous = layer;
+        }
+        return List.copyOf(result);
     }
 
-    /** Builds a network layer by layer, deriving each fan-in from the previous fan-out. */
+    private static LayerGeometry matrix(String where, LayerSpec layer, int index, Shape in, Shape out, long fanIn, int fanOut,
+            long positions, int planes) {
+        checkSize(where, layer.name() + " fan-in", fanIn);
+        return new LayerGeometry(layer, index, in, out, (int) fanIn, fanOut, positions, planes);
+    }
+
+    private static LayerGeometry conv(String where, LayerSpec.Conv c, int index, Shape in, int planes) {
+        int pad = c.padding().amount();
+        int height = outputSize(where, c.name(), "height", in.height(), c.kernel(), c.stride(), pad);
+        int width = outputSize(where, c.name(), "width", in.width(), c.kernel(), c.stride(), pad);
+        long fanIn = (long) c.kernel() * c.kernel() * in.channels();
+        Shape out = new Shape(height, width, c.channels());
+        return matrix(where, c, index, in, out, fanIn, c.channels(), (long) height * width, planes);
+    }
+
+    private static LayerGeometry pool(String where, LayerSpec.Pool p, int index, Shape in, LayerSpec previous) {
+        if (previous == null) {
+            throw new IllegalArgumentException(where + ": pool " + p.name() + " cannot pool the raw input; put it after a conv layer");
+        }
+        if (p.kind() == PoolKind.AVG && !(previous instanceof LayerSpec.Conv)) {
+            throw new IllegalArgumentException(where + ": average pool " + p.name()
+                    + " must directly follow a conv layer (its window folds into that layer's threshold)");
+        }
+        int height = outputSize(where, p.name(), "height", in.height(), p.size(), p.stride(), 0);
+        int width = outputSize(where, p.name(), "width", in.width(), p.size(), p.stride(), 0);
+        return new LayerGeometry(p, index, in, new Shape(height, width, in.channels()), 0, 0, 0, 1);
+    }
+
+    private static int outputSize(String where, String layer, String dimension, int in, int window, int stride, int pad) {
+        int size = Math.floorDiv(in + 2 * pad - window, stride) + 1;
+        if (size < 1) {
+            throw new IllegalArgumentException(where + ": layer " + layer + " gives an output " + dimension + " of " + size
+                    + " (input " + in + ", window " + window + ", stride " + stride + ", padding " + pad + ")");
+        }
+        return size;
+    }
+
+    private static void checkSize(String where, String what, long size) {
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(where + ": " + what + " of " + size + " exceeds " + Integer.MAX_VALUE);
+        }
+    }
+
+    /** Starts a network description; layers are added in order. */
+    public static Builder builder(String name, InputSpec input) {
+        return new Builder(name, input);
+    }
+
+    /** A binarized flat input of {@code size} values, a shortcut for tests and examples. */
+    public static Builder builder(String name, String inputName, int... shape) {
+        Shape s = switch (shape.length) {
+            case 1 -> Shape.flat(shape[0]);
+            case 2 -> new Shape(shape[0], shape[1], 1);
+            case 3 -> new Shape(shape[0], shape[1], shape[2]);
+            default -> throw new IllegalArgumentException("an input shape has 1 to 3 dimensions, got " + shape.length);
+        };
+        return new Builder(name, new InputSpec(inputName, s, new InputEncoding.Binarize(0.5)));
+    }
+
+    /** Builds a network layer by layer. */
     public static final class Builder {
         private final String name;
-        private final String inputName;
-        private final List<Integer> inputShape = new ArrayList<>();
+        private final InputSpec input;
         private final List<LayerSpec> layers = new ArrayList<>();
-        private int width;
 
-        private Builder(String name, String inputName, int... inputShape) {
+        private Builder(String name, InputSpec input) {
             this.name = name;
-            this.inputName = inputName;
-            long size = 1;
-            for (int dimension : inputShape) {
-                this.inputShape.add(dimension);
-                size *= dimension;
-            }
-            this.width = (int) Math.min(size, Integer.MAX_VALUE);
+            this.input = input;
         }
 
         public Builder dense(String layerName, int neurons) {
-            return add(layerName, LayerKind.DENSE, neurons);
+            layers.add(new LayerSpec.Dense(layerName, neurons));
+            return this;
+        }
+
+        public Builder conv(String layerName, int channels, int kernel, int stride, Padding padding) {
+            layers.add(new LayerSpec.Conv(layerName, channels, kernel, stride, padding));
+            return this;
+        }
+
+        public Builder pool(String layerName, PoolKind kind, int size, int stride) {
+            layers.add(new LayerSpec.Pool(layerName, kind, size, stride));
+            return this;
         }
 
         public Builder output(String layerName, int classes) {
-            return add(layerName, LayerKind.OUTPUT, classes);
-        }
-
-        private Builder add(String layerName, LayerKind kind, int fanOut) {
-            layers.add(new LayerSpec(layerName, kind, width, fanOut));
-            width = fanOut;
+            layers.add(new LayerSpec.Output(layerName, classes));
             return this;
         }
 
         public NetworkSpec build() {
-            return new NetworkSpec(name, inputName, inputShape, layers);
+            return new NetworkSpec(name, input, layers);
         }
     }
 }

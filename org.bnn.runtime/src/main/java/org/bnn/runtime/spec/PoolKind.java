@@ -1,0 +1,9 @@
+package org.bnn.runtime.spec;
+
+/** Pooling on binary activations (DESIGN §4 "Pooling and padding"). */
+public enum PoolKind {
+    /** Max of ±1 values: the OR of the bits. */
+    MAX,
+    /** Average: sums the window's pre-activations; the window size folds into the threshold. */
+    AVG
+}
