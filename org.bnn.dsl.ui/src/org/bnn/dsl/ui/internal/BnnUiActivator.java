@@ -50,6 +50,7 @@ public final class BnnUiActivator extends Plugin {
 			synchronized (injectorLock) {
 				result = injector;
 				if (result == null) {
+					Log4jToEclipseLog.installIfUnconfigured();
 					Injector language = new BnnIdeSetup().createInjectorAndDoEMFRegistration();
 					result = language.createChildInjector(new BnnUiModule());
 					injector = result;
