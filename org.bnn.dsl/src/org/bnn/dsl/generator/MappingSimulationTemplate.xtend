@@ -3,6 +3,8 @@ package org.bnn.dsl.generator
 import com.google.inject.Inject
 import org.bnn.dsl.bnn.Mapping
 import org.bnn.dsl.spec.SpecTranslator
+import org.bnn.runtime.spec.CellKind
+import org.bnn.runtime.spec.CellSpec
 import org.bnn.runtime.spec.InputEncoding
 import org.bnn.runtime.spec.LayerSpec
 import org.bnn.runtime.spec.MappingSpec
@@ -34,11 +36,12 @@ class MappingSimulationTemplate {
 		package «packageName»;
 
 		«ENDIF»
+		import org.bnn.runtime.device.SenseAmpSpec;
 		import org.bnn.runtime.engine.BinaryNetwork;
 		import org.bnn.runtime.engine.RandomNetworks;
 		import org.bnn.runtime.estimate.EstimateText;
 		import org.bnn.runtime.estimate.Estimator;
-		import org.bnn.runtime.spec.CellKind;
+		import org.bnn.runtime.spec.CellSpec;
 		import org.bnn.runtime.spec.ChipSpec;
 		import org.bnn.runtime.spec.InputEncoding;
 		import org.bnn.runtime.spec.InputSpec;
@@ -66,8 +69,31 @@ class MappingSimulationTemplate {
 
 		    /** The mapping as described in the .bnn file. */
 		    public static MappingSpec mapping() {
-		        TileSpec tile = new TileSpec(«JavaNames.stringLiteral(spec.chip.tile.name)», «spec.chip.tile.rows», «spec.chip.tile.columns», CellKind.«spec.chip.tile.cellKind.name», «spec.chip.tile.rowCycleClocks»);
-		        ChipSpec chip = new ChipSpec(«JavaNames.stringLiteral(spec.chip.name)», «spec.chip.tileCount», tile);
+		        TileSpec tile = TileSpec.builder(«JavaNames.stringLiteral(spec.chip.tile.name)», «spec.chip.tile.rows», «spec.chip.tile.columns»)
+		                .cell(«cell(spec.chip.tile.cell)»)
+		                «IF spec.chip.tile.sense.present»
+		                «val sense = spec.chip.tile.sense.get»
+		                .sense(new SenseAmpSpec(«sense.mismatchSigma», «sense.noiseSigma», «sense.energyPerSenseJoules», «sense.delaySeconds»))
+		                «ENDIF»
+		                «IF spec.chip.tile.popcountJoulesPerInputBit.present»
+		                .popcountEnergy(«spec.chip.tile.popcountJoulesPerInputBit.asDouble»)
+		                «ENDIF»
+		                .rowCycleClocks(«spec.chip.tile.rowCycleClocks»)
+		                .build();
+		        ChipSpec chip = ChipSpec.builder(«JavaNames.stringLiteral(spec.chip.name)», «spec.chip.tileCount», tile)
+		                «IF spec.chip.clockHz.present»
+		                .clock(«spec.chip.clockHz.asDouble»)
+		                «ENDIF»
+		                «IF spec.chip.thresholdJoulesPerCompare.present»
+		                .thresholdEnergy(«spec.chip.thresholdJoulesPerCompare.asDouble»)
+		                «ENDIF»
+		                «IF spec.chip.adderJoulesPerAddition.present»
+		                .adderEnergy(«spec.chip.adderJoulesPerAddition.asDouble»)
+		                «ENDIF»
+		                «IF spec.chip.bufferJoulesPerBit.present»
+		                .bufferEnergy(«spec.chip.bufferJoulesPerBit.asDouble»)
+		                «ENDIF»
+		                .build();
 		        «val input = spec.network.input»
 		        InputSpec input = new InputSpec(«JavaNames.stringLiteral(input.name)», new Shape(«input.shape.height», «input.shape.width», «input.shape.channels»), «encoding(input.encoding)»);
 		        NetworkSpec network = NetworkSpec.builder(«JavaNames.stringLiteral(spec.network.name)», input)
@@ -95,6 +121,13 @@ class MappingSimulationTemplate {
 		    }
 		}
 	'''
+
+	private def String cell(CellSpec cell) {
+		if (cell.kind != CellKind.TWO_T_TWO_R) {
+			throw new IllegalArgumentException("the generator supports 2T2R tiles only so far, got " + cell.kind.label)
+		}
+		'CellSpec.twoTwoR()'
+	}
 
 	private def String encoding(InputEncoding encoding) {
 		switch encoding {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.bnn.runtime.device.SenseAmpSpec;
+import org.bnn.runtime.estimate.Energy;
+import org.bnn.runtime.estimate.EnergyComponent;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.estimate.EventCounts;
 import org.bnn.runtime.estimate.LayerEstimate;
@@ -58,6 +61,38 @@ class EstimatorTest {
         assertEquals(1024 * 24 + 1024 * 31 * 2 + 10 * 31, events.partialSumAdditions());
         // Compares: 3 · 1024 thresholds, 10 class scores.
         assertEquals(3 * 1024 + 10, events.thresholdCompares());
+    }
+
+    @Test
+    void energyIsEventsTimesUnitEnergiesAndMissingUnitsAreReported() {
+        // paper-facts.md (illustrative): 25 fJ per sense, 20 fJ per popcount input bit, 0.2 pJ per compare.
+        TileSpec tile = TileSpec.builder("T32", 32, 32).sense(new SenseAmpSpec(0.02, 0.01, 25e-15, 2e-9)).popcountEnergy(20e-15).build();
+        ChipSpec chip = ChipSpec.builder("Demo", 4096, tile).clock(100e6).thresholdEnergy(0.2e-12).build();
+        MappingEstimate estimate = Estimator.estimate(new MappingSpec("m", MLP, chip));
+        Energy energy = estimate.energy();
+        // The worked example: 2,910,208 senses ≈ 131 nJ of sense + popcount, ≈ 0.6 nJ of compares.
+        assertEquals(2_910_208 * 45e-15, energy.joules().get(EnergyComponent.SENSE) + energy.joules().get(EnergyComponent.POPCOUNT), 1e-18);
+        assertEquals(131e-9, energy.joules().get(EnergyComponent.SENSE) + energy.joules().get(EnergyComponent.POPCOUNT), 0.5e-9);
+        assertEquals((3 * 1024 + 10) * 0.2e-12, energy.joules().get(EnergyComponent.THRESHOLD), 1e-18);
+        assertEquals(java.util.Set.of(EnergyComponent.PARTIAL_SUMS, EnergyComponent.BUFFER), energy.missing());
+        // Latency: per layer rows of the busiest tile + adder stages, at 100 MHz.
+        long cycles = (32 + 5) + (32 + 5) * 2 + (10 + 5);
+        assertEquals(cycles, estimate.cycles());
+        assertEquals(cycles / 100e6, estimate.latencySeconds().getAsDouble(), 1e-15);
+        assertTrue(Math.abs(estimate.chipUtilization() - 2_910_208.0 / (4096 * 1024)) < 1e-12);
+    }
+
+    @Test
+    void replicationMultipliesTilesAndDividesConvCycles() {
+        NetworkSpec cnn = NetworkSpec.builder("C", "img", 8, 8).conv("c1", 16, 3, 1, Padding.VALID).output("out", 10).build();
+        ChipSpec chip = new ChipSpec("C", 100, T32);
+        LayerEstimate single = Estimator.estimate(new MappingSpec("m", cnn, chip)).layers().get(0);
+        LayerEstimate quad = Estimator.estimate(new MappingSpec("m", cnn, chip, java.util.Optional.empty(), java.util.Map.of("c1", 4), false))
+                .layers().get(0);
+        assertEquals(4 * single.tiles(), quad.tiles());
+        assertEquals(16 * 36 + 0, single.cycles());
+        assertEquals(16 * 9, quad.cycles());
+        assertEquals(single.events(), quad.events(), "replication changes time, not the work");
     }
 
     @Test

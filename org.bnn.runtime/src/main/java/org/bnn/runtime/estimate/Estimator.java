@@ -1,16 +1,28 @@
 package org.bnn.runtime.estimate;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 
+import org.bnn.runtime.device.ProgrammingCost;
+import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.ChipSpec;
+import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.TileSpec;
 
 /**
- * The one place where resource needs and event counts are computed. The validator, the IDE, the
- * CLI and the simulator's ledger all use this class, so no second formula can drift away from it.
+ * The one place where resource needs, event counts, energy and latency are computed. The
+ * validator, the IDE, the CLI and the simulator's ledger all use this class, so no second formula
+ * can drift away from it. Event definitions: {@link EventCounts}.
  */
 public final class Estimator {
     private Estimator() {
@@ -18,38 +30,97 @@ public final class Estimator {
 
     /** Estimates every layer with weights of the mapped network on the chip's tile. */
     public static MappingEstimate estimate(MappingSpec mapping) {
+        ChipSpec chip = mapping.chip();
         List<LayerEstimate> layers = new ArrayList<>();
         for (LayerGeometry layer : mapping.network().weightLayers()) {
-            layers.add(estimate(layer, mapping.chip().tile(), 1));
+            layers.add(estimate(layer, chip, mapping.replicationOf(layer.layer().name())));
         }
-        return new MappingEstimate(mapping, layers);
+        long weights = layers.stream().mapToLong(l -> l.geometry().weights() * l.replication()).sum();
+        return new MappingEstimate(mapping, layers, programming(mapping, weights));
     }
 
     /**
      * Folds a layer with weights onto tiles: a fan-in N on C columns takes ceil(N/C) column chunks
      * and M neurons on R rows take ceil(M/R) row chunks; then counts one inference's events.
      */
-    public static LayerEstimate estimate(LayerGeometry layer, TileSpec tile, int replication) {
+    public static LayerEstimate estimate(LayerGeometry layer, ChipSpec chip, int replication) {
         if (!layer.layer().hasWeights()) {
             throw new IllegalArgumentException("layer " + layer.layer().name() + " has no weights to map");
         }
+        TileSpec tile = chip.tile();
         long n = layer.fanIn();
         long m = layer.fanOut();
-        long columnChunks = ceilDiv(n, tile.columns());
+        long words = eccWords(tile, n);
+        long cellsPerRow = words == 0 ? n : words * tile.cell().ecc().wordBits(); // ECC check bits are cells too
+        long columnChunks = ceilDiv(cellsPerRow, tile.columns());
         long rowChunks = ceilDiv(m, tile.rows());
         long reads = layer.positions() * layer.planes(); // row reads per neuron per inference
-        long senses = n * m * reads;
+        long senses = cellsPerRow * m * reads;
         long additions = m * layer.positions() * (columnChunks * layer.planes() - 1);
         boolean output = layer.layer() instanceof LayerSpec.Output;
         long compares = output ? m : m * layer.positions();
         long bitsWritten = output ? 0 : m * layer.positions();
         long bitsRead = n * rowChunks * reads;
-        long busiestTileRows = Math.min(tile.rows(), m);
+        long eccDecodes = words * m * reads;
         long rowCycles = m * columnChunks * reads; // every tile reads each of its rows once per position and plane
+        long busiestTileRows = Math.min(tile.rows(), m);
         long cycles = busiestTileRows * ceilDiv(layer.positions(), replication) * layer.planes() * tile.rowCycleClocks()
                 + adderTreeStages(columnChunks * layer.planes());
-        EventCounts events = new EventCounts(senses, senses, additions, compares, 0, bitsWritten + bitsRead, rowCycles);
-        return new LayerEstimate(layer, columnChunks, rowChunks, replication, events, cycles);
+        EventCounts events = new EventCounts(senses, senses, additions, compares, eccDecodes, bitsWritten + bitsRead, rowCycles);
+        return new LayerEstimate(layer, columnChunks, rowChunks, replication, events, cycles, energy(events, chip));
+    }
+
+    /** Energy = Σ events × unit energy, component by component; the one energy function. */
+    public static Energy energy(EventCounts events, ChipSpec chip) {
+        TileSpec tile = chip.tile();
+        Map<EnergyComponent, Double> joules = new EnumMap<>(EnergyComponent.class);
+        Set<EnergyComponent> missing = EnumSet.noneOf(EnergyComponent.class);
+        OptionalDouble sense = tile.sense().map(s -> OptionalDouble.of(s.energyPerSenseJoules())).orElse(OptionalDouble.empty());
+        add(joules, missing, EnergyComponent.SENSE, events.senses(), sense);
+        add(joules, missing, EnergyComponent.POPCOUNT, events.popcountInputBits(), tile.popcountJoulesPerInputBit());
+        add(joules, missing, EnergyComponent.PARTIAL_SUMS, events.partialSumAdditions(), chip.adderJoulesPerAddition());
+        add(joules, missing, EnergyComponent.THRESHOLD, events.thresholdCompares(), chip.thresholdJoulesPerCompare());
+        add(joules, missing, EnergyComponent.ECC, events.eccDecodes(), tile.cell().eccDecodeJoulesPerWord());
+        add(joules, missing, EnergyComponent.BUFFER, events.bufferBitAccesses(), chip.bufferJoulesPerBit());
+        return new Energy(joules, missing);
+    }
+
+    private static void add(Map<EnergyComponent, Double> joules, Set<EnergyComponent> missing, EnergyComponent component, long count,
+            OptionalDouble unit) {
+        if (count == 0) {
+            return;
+        }
+        if (unit.isPresent()) {
+            joules.put(component, count * unit.getAsDouble());
+        } else {
+            missing.add(component);
+        }
+    }
+
+    /** SECDED words covering one row slice of fan-in n (0 without ECC). */
+    private static long eccWords(TileSpec tile, long n) {
+        Ecc ecc = tile.cell().ecc();
+        return ecc == Ecc.NONE ? 0 : ceilDiv(n, ecc.dataBits());
+    }
+
+    private static Optional<ProgrammingCost> programming(MappingSpec mapping, long weights) {
+        TileSpec tile = mapping.chip().tile();
+        if (mapping.regime().isEmpty() || tile.device().isEmpty()) {
+            return Optional.empty();
+        }
+        RegimeSpec regime = tile.device().get().regime(mapping.regime().get());
+        if (tile.cellKind() == CellKind.TWO_T_TWO_R) {
+            return Optional.of(ProgrammingCost.twoTwoR(regime, weights, 1));
+        }
+        Ecc ecc = tile.cell().ecc();
+        long cells = ecc == Ecc.NONE ? weights : ceilDiv(weights, ecc.dataBits()) * ecc.wordBits();
+        return Optional.of(ProgrammingCost.oneTOneR(regime, cells, 1));
+    }
+
+    /** The sense amplifier's delay must fit in a row cycle; exposed for the validator. */
+    public static OptionalDouble rowCycleSeconds(ChipSpec chip) {
+        return chip.clockHz().isPresent() ? OptionalDouble.of(chip.tile().rowCycleClocks() / chip.clockHz().getAsDouble())
+                : OptionalDouble.empty();
     }
 
     /** Depth of a binary adder tree merging {@code inputs} partial sums (0 for one input). */

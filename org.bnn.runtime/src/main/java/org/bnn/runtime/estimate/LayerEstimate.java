@@ -9,13 +9,19 @@ import org.bnn.runtime.spec.LayerGeometry;
  * {@code replication} times to evaluate positions in parallel.
  *
  * @param cycles clock cycles of the layer: row reads of its busiest tile plus the adder tree
+ * @param energy energy of one inference through the layer
  */
-public record LayerEstimate(LayerGeometry geometry, long columnChunks, long rowChunks, int replication,
-        EventCounts events, long cycles) {
+public record LayerEstimate(LayerGeometry geometry, long columnChunks, long rowChunks, int replication, EventCounts events,
+        long cycles, Energy energy) {
 
     /** Tiles the layer occupies. */
     public long tiles() {
         return columnChunks * rowChunks * replication;
+    }
+
+    /** Share of the occupied cells that hold weights, in [0, 1]. */
+    public double utilization(long cellsPerTile) {
+        return (double) geometry.weights() * replication / (tiles() * cellsPerTile);
     }
 
     /** Name of the layer. */

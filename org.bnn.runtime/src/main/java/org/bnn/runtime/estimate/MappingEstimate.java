@@ -1,11 +1,18 @@
 package org.bnn.runtime.estimate;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
+import org.bnn.runtime.device.ProgrammingCost;
 import org.bnn.runtime.spec.MappingSpec;
 
-/** Resource needs and per-inference costs of a whole mapping, layer by layer. */
-public record MappingEstimate(MappingSpec mapping, List<LayerEstimate> layers) {
+/**
+ * Resource needs and per-inference costs of a whole mapping, layer by layer.
+ *
+ * @param programming one-time cost of writing all weights under the mapping's regime, if known
+ */
+public record MappingEstimate(MappingSpec mapping, List<LayerEstimate> layers, Optional<ProgrammingCost> programming) {
     public MappingEstimate {
         layers = List.copyOf(layers);
     }
@@ -25,14 +32,37 @@ public record MappingEstimate(MappingSpec mapping, List<LayerEstimate> layers) {
         return tilesNeeded() <= tilesAvailable();
     }
 
+    /** Share of the chip's cells that hold weights, in [0, 1] (may exceed 1 if it does not fit). */
+    public double chipUtilization() {
+        return (double) layers.stream().mapToLong(l -> l.geometry().weights() * l.replication()).sum()
+                / (tilesAvailable() * mapping.chip().tile().cells());
+    }
+
     /** Event counts of one inference, summed over layers. */
     public EventCounts events() {
         return layers.stream().map(LayerEstimate::events).reduce(EventCounts.NONE, EventCounts::plus);
     }
 
+    /** Energy of one inference, summed over layers. */
+    public Energy energy() {
+        return layers.stream().map(LayerEstimate::energy).reduce(Energy.NONE, Energy::plus);
+    }
+
     /** Clock cycles of one inference; layers run one after another. */
     public long cycles() {
         return layers.stream().mapToLong(LayerEstimate::cycles).sum();
+    }
+
+    /** Latency of one inference in seconds, if the chip's clock is given. */
+    public OptionalDouble latencySeconds() {
+        OptionalDouble clock = mapping.chip().clockHz();
+        return clock.isPresent() ? OptionalDouble.of(cycles() / clock.getAsDouble()) : OptionalDouble.empty();
+    }
+
+    /** Inferences per second of a chip that runs one inference at a time. */
+    public OptionalDouble throughputPerSecond() {
+        OptionalDouble latency = latencySeconds();
+        return latency.isPresent() ? OptionalDouble.of(1.0 / latency.getAsDouble()) : OptionalDouble.empty();
     }
 
     /** Stored weights of the whole network. */

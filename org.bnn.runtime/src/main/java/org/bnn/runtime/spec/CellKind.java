@@ -7,7 +7,9 @@ public enum CellKind {
      * lines BL/BLb of one column, read differentially by a precharge sense amplifier that also
      * computes the XNOR with the input bit (Hirtzlin et al., arXiv 1908.04066).
      */
-    TWO_T_TWO_R("2T2R");
+    TWO_T_TWO_R("2T2R"),
+    /** One transistor, one resistor: the weight is one device, read against a reference resistance. */
+    ONE_T_ONE_R("1T1R");
 
     private final String label;
 

@@ -15,6 +15,20 @@ final class SpecChecks {
         return value;
     }
 
+    static java.util.OptionalDouble nonNegative(String record, String field, java.util.OptionalDouble value) {
+        if (value.isPresent() && !(value.getAsDouble() >= 0.0 && Double.isFinite(value.getAsDouble()))) {
+            throw new IllegalArgumentException(record + "." + field + " must be a finite non-negative number, got " + value.getAsDouble());
+        }
+        return value;
+    }
+
+    static java.util.OptionalDouble positive(String record, String field, java.util.OptionalDouble value) {
+        if (value.isPresent() && !(value.getAsDouble() > 0.0 && Double.isFinite(value.getAsDouble()))) {
+            throw new IllegalArgumentException(record + "." + field + " must be a finite positive number, got " + value.getAsDouble());
+        }
+        return value;
+    }
+
     static String name(String record, String field, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(record + "." + field + " must be a non-empty name, got "

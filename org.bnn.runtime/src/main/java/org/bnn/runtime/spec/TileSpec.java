@@ -1,26 +1,103 @@
 package org.bnn.runtime.spec;
 
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.bnn.runtime.device.DeviceSpec;
+import org.bnn.runtime.device.SenseAmpSpec;
+
 /**
  * An array tile: {@code rows} word lines × {@code columns} bit-line pairs, one sense amplifier per
  * column. One row holds (a slice of) one neuron's weights; one row is read every
- * {@code rowCycleClocks} clock cycles.
+ * {@code rowCycleClocks} clock cycles. Device, sense amplifier and popcount energy are optional:
+ * what is not given is not estimated (and reported as missing), never silently zero.
+ *
+ * @param popcountJoulesPerInputBit energy of the tile's popcount per input bit, in joules
  */
-public record TileSpec(String name, int rows, int columns, CellKind cellKind, int rowCycleClocks) {
+public record TileSpec(String name, int rows, int columns, CellSpec cell, Optional<DeviceSpec> device,
+        Optional<SenseAmpSpec> sense, OptionalDouble popcountJoulesPerInputBit, int rowCycleClocks) {
     public TileSpec {
         SpecChecks.name("TileSpec", "name", name);
         SpecChecks.positive("TileSpec", "rows", rows);
         SpecChecks.positive("TileSpec", "columns", columns);
-        SpecChecks.present("TileSpec", "cellKind", cellKind);
+        SpecChecks.present("TileSpec", "cell", cell);
+        SpecChecks.present("TileSpec", "device", device);
+        SpecChecks.present("TileSpec", "sense", sense);
+        SpecChecks.nonNegative("TileSpec", "popcountJoulesPerInputBit",
+                SpecChecks.present("TileSpec", "popcountJoulesPerInputBit", popcountJoulesPerInputBit));
         SpecChecks.positive("TileSpec", "rowCycleClocks", rowCycleClocks);
+        if (cell.ecc() != Ecc.NONE && columns < cell.ecc().wordBits()) {
+            throw new IllegalArgumentException("TileSpec(" + name + "): a " + cell.ecc().label() + " word needs "
+                    + cell.ecc().wordBits() + " columns, the tile has " + columns);
+        }
     }
 
-    /** A tile that reads one row per clock cycle. */
-    public TileSpec(String name, int rows, int columns, CellKind cellKind) {
-        this(name, rows, columns, cellKind, 1);
+    /** A tile of {@code kind} cells with nothing else given (one row per clock). */
+    public TileSpec(String name, int rows, int columns, CellKind kind) {
+        this(name, rows, columns, kind == CellKind.TWO_T_TWO_R ? CellSpec.twoTwoR()
+                : CellSpec.oneTOneR(new org.bnn.runtime.device.ReadReference.Best()),
+                Optional.empty(), Optional.empty(), OptionalDouble.empty(), 1);
+    }
+
+    public CellKind cellKind() {
+        return cell.kind();
     }
 
     /** Binary weights one tile stores. */
     public long cells() {
         return (long) rows * columns;
+    }
+
+    /** Starts a tile description. */
+    public static Builder builder(String name, int rows, int columns) {
+        return new Builder(name, rows, columns);
+    }
+
+    /** Builds a tile; unset properties are absent. */
+    public static final class Builder {
+        private final String name;
+        private final int rows;
+        private final int columns;
+        private CellSpec cell = CellSpec.twoTwoR();
+        private Optional<DeviceSpec> device = Optional.empty();
+        private Optional<SenseAmpSpec> sense = Optional.empty();
+        private OptionalDouble popcountJoulesPerInputBit = OptionalDouble.empty();
+        private int rowCycleClocks = 1;
+
+        private Builder(String name, int rows, int columns) {
+            this.name = name;
+            this.rows = rows;
+            this.columns = columns;
+        }
+
+        public Builder cell(CellSpec value) {
+            this.cell = value;
+            return this;
+        }
+
+        public Builder device(DeviceSpec value) {
+            this.device = Optional.of(value);
+            return this;
+        }
+
+        public Builder sense(SenseAmpSpec value) {
+            this.sense = Optional.of(value);
+            return this;
+        }
+
+        /** Popcount energy per input bit, in joules. */
+        public Builder popcountEnergy(double joulesPerInputBit) {
+            this.popcountJoulesPerInputBit = OptionalDouble.of(joulesPerInputBit);
+            return this;
+        }
+
+        public Builder rowCycleClocks(int value) {
+            this.rowCycleClocks = value;
+            return this;
+        }
+
+        public TileSpec build() {
+            return new TileSpec(name, rows, columns, cell, device, sense, popcountJoulesPerInputBit, rowCycleClocks);
+        }
     }
 }

@@ -1,0 +1,31 @@
+package org.bnn.runtime.device;
+
+/**
+ * The reference resistance a 1T1R cell is read against: a device reads as LRS (weight +1) iff its
+ * resistance is below the reference.
+ */
+public sealed interface ReadReference permits ReadReference.Fixed, ReadReference.Best {
+
+    /** The reference resistance, in ohms, used with {@code regime}. */
+    double ohms(RegimeSpec regime);
+
+    /** A reference fixed by the designer, e.g. {@code reference 18 kOhm}. */
+    record Fixed(double ohms) implements ReadReference {
+        public Fixed {
+            Checks.positiveFinite("ReadReference.Fixed", "ohms", ohms);
+        }
+
+        @Override
+        public double ohms(RegimeSpec regime) {
+            return ohms;
+        }
+    }
+
+    /** The reference that minimises the 1T1R bit error rate of each regime ({@code reference best}). */
+    record Best() implements ReadReference {
+        @Override
+        public double ohms(RegimeSpec regime) {
+            return BitErrorRates.bestReferenceOhms(regime);
+        }
+    }
+}
