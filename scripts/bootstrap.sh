@@ -19,9 +19,11 @@ ensure_maven() {
   command -v mvn >/dev/null 2>&1 || die "a system Maven (any 3.x) is needed to fetch Maven $MAVEN_VERSION; install it with 'apt-get install maven'."
   local tmp; tmp="$(mktemp -d)"
   echo "bootstrap: fetching Maven $MAVEN_VERSION into .tools/ (one time)" >&2
-  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+  # Run from the empty temporary folder: in the repository, Maven would read the project's poms
+  # (whose Tycho extension the system Maven cannot load).
+  (cd "$tmp" && mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
       -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:tar.gz:bin" \
-      -DoutputDirectory="$tmp" >&2 \
+      -DoutputDirectory="$tmp" >&2) \
     || die "could not fetch org.apache.maven:apache-maven:$MAVEN_VERSION from the Maven repository (offline?)."
   local archive="$tmp/apache-maven-$MAVEN_VERSION-bin.tar.gz"
   echo "$MAVEN_SHA512  $archive" | sha512sum -c --quiet - \
