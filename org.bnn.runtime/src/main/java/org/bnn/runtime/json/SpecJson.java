@@ -1,0 +1,80 @@
+package org.bnn.runtime.json;
+
+import java.io.UncheckedIOException;
+
+import org.bnn.runtime.device.ReadReference;
+import org.bnn.runtime.spec.InputEncoding;
+import org.bnn.runtime.spec.LayerSpec;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+
+/**
+ * JSON of fully resolved descriptions (specs with every default filled in, SI units), written
+ * next to every result so that it can be reproduced, and read back to rerun it. The spec records
+ * stay free of JSON annotations: the polymorphic types are declared here, as mix-ins.
+ */
+public final class SpecJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .addMixIn(LayerSpec.class, LayerKinds.class)
+            .addMixIn(InputEncoding.class, EncodingKinds.class)
+            .addMixIn(ReadReference.class, ReferenceKinds.class)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private SpecJson() {
+    }
+
+    /** Pretty-printed JSON of a spec (or of any record made of specs). */
+    public static String write(Object spec) {
+        try {
+            return MAPPER.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write " + spec.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * Reads a spec back; the records' constructors check every value as usual.
+     *
+     * @throws IllegalArgumentException with the parser's message if the JSON is malformed or a
+     *                                  value is rejected
+     */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({@JsonSubTypes.Type(value = LayerSpec.Dense.class, name = "dense"),
+        @JsonSubTypes.Type(value = LayerSpec.Conv.class, name = "conv"),
+        @JsonSubTypes.Type(value = LayerSpec.Pool.class, name = "pool"),
+        @JsonSubTypes.Type(value = LayerSpec.Output.class, name = "output")})
+    private interface LayerKinds {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({@JsonSubTypes.Type(value = InputEncoding.Binarize.class, name = "binarize"),
+        @JsonSubTypes.Type(value = InputEncoding.BitSerial.class, name = "bitserial")})
+    private interface EncodingKinds {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({@JsonSubTypes.Type(value = ReadReference.Fixed.class, name = "fixed"),
+        @JsonSubTypes.Type(value = ReadReference.Best.class, name = "best")})
+    private interface ReferenceKinds {
+    }
+}
