@@ -44,6 +44,31 @@ public class BnnValueConverters extends DefaultTerminalConverters {
         }
     };
 
+    private final IValueConverter<Double> number = new IValueConverter<>() {
+        @Override
+        public Double toValue(String string, INode node) throws ValueConverterException {
+            if (string == null || string.isBlank()) {
+                throw new ValueConverterException("a number is missing", node, null);
+            }
+            try {
+                return Double.valueOf(string.replaceAll("\\s+", ""));
+            } catch (NumberFormatException e) {
+                throw new ValueConverterException("'" + string + "' is not a number", node, e);
+            }
+        }
+
+        @Override
+        public String toString(Double value) throws ValueConverterException {
+            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString(value.longValue()) : value.toString();
+        }
+    };
+
+    /** Numbers with or without decimals and exponent, as doubles. */
+    @ValueConverter(rule = "Number")
+    public IValueConverter<Double> Number() {
+        return number;
+    }
+
     @ValueConverter(rule = "ValidID")
     public IValueConverter<String> ValidID() {
         return validId;

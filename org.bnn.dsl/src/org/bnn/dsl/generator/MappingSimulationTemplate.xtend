@@ -36,11 +36,21 @@ class MappingSimulationTemplate {
 		package «packageName»;
 
 		«ENDIF»
+		import java.util.List;
+		import java.util.Map;
+		import java.util.Optional;
+
+		import org.bnn.runtime.device.DeviceSpec;
+		import org.bnn.runtime.device.LogNormal;
+		import org.bnn.runtime.device.Pulse;
+		import org.bnn.runtime.device.RegimeSpec;
 		import org.bnn.runtime.device.SenseAmpSpec;
+		import org.bnn.runtime.device.StuckAt;
 		import org.bnn.runtime.engine.BinaryNetwork;
 		import org.bnn.runtime.engine.RandomNetworks;
 		import org.bnn.runtime.estimate.EstimateText;
 		import org.bnn.runtime.estimate.Estimator;
+		import org.bnn.runtime.estimate.MappingEstimate;
 		import org.bnn.runtime.spec.CellSpec;
 		import org.bnn.runtime.spec.ChipSpec;
 		import org.bnn.runtime.spec.InputEncoding;
@@ -69,29 +79,44 @@ class MappingSimulationTemplate {
 
 		    /** The mapping as described in the .bnn file. */
 		    public static MappingSpec mapping() {
+		        «IF spec.chip.tile.device.present»
+		        «val device = spec.chip.tile.device.get»
+		        DeviceSpec device = new DeviceSpec(«JavaNames.stringLiteral(device.name)», «JavaNames.stringLiteral(device.stack)», List.of(
+		                «FOR regime : device.regimes SEPARATOR ','»
+		                new RegimeSpec(«JavaNames.stringLiteral(regime.name)»,
+		                        new LogNormal(«number(regime.lrs.medianOhms)», «number(regime.lrs.sigma)»), new LogNormal(«number(regime.hrs.medianOhms)», «number(regime.hrs.sigma)»),
+		                        «pulse(regime.set)»,
+		                        «pulse(regime.reset)»,
+		                        «number(regime.enduranceCycles)»)
+		                «ENDFOR»
+		                ), new StuckAt(«number(device.stuckAt.stuckAtLrsProbability)», «number(device.stuckAt.stuckAtHrsProbability)»));
+		        «ENDIF»
 		        TileSpec tile = TileSpec.builder(«JavaNames.stringLiteral(spec.chip.tile.name)», «spec.chip.tile.rows», «spec.chip.tile.columns»)
 		                .cell(«cell(spec.chip.tile.cell)»)
+		                «IF spec.chip.tile.device.present»
+		                .device(device)
+		                «ENDIF»
 		                «IF spec.chip.tile.sense.present»
 		                «val sense = spec.chip.tile.sense.get»
-		                .sense(new SenseAmpSpec(«sense.mismatchSigma», «sense.noiseSigma», «sense.energyPerSenseJoules», «sense.delaySeconds»))
+		                .sense(new SenseAmpSpec(«number(sense.mismatchSigma)», «number(sense.noiseSigma)», «number(sense.energyPerSenseJoules)», «number(sense.delaySeconds)»))
 		                «ENDIF»
 		                «IF spec.chip.tile.popcountJoulesPerInputBit.present»
-		                .popcountEnergy(«spec.chip.tile.popcountJoulesPerInputBit.asDouble»)
+		                .popcountEnergy(«number(spec.chip.tile.popcountJoulesPerInputBit.asDouble)»)
 		                «ENDIF»
 		                .rowCycleClocks(«spec.chip.tile.rowCycleClocks»)
 		                .build();
 		        ChipSpec chip = ChipSpec.builder(«JavaNames.stringLiteral(spec.chip.name)», «spec.chip.tileCount», tile)
 		                «IF spec.chip.clockHz.present»
-		                .clock(«spec.chip.clockHz.asDouble»)
+		                .clock(«number(spec.chip.clockHz.asDouble)»)
 		                «ENDIF»
 		                «IF spec.chip.thresholdJoulesPerCompare.present»
-		                .thresholdEnergy(«spec.chip.thresholdJoulesPerCompare.asDouble»)
+		                .thresholdEnergy(«number(spec.chip.thresholdJoulesPerCompare.asDouble)»)
 		                «ENDIF»
 		                «IF spec.chip.adderJoulesPerAddition.present»
-		                .adderEnergy(«spec.chip.adderJoulesPerAddition.asDouble»)
+		                .adderEnergy(«number(spec.chip.adderJoulesPerAddition.asDouble)»)
 		                «ENDIF»
 		                «IF spec.chip.bufferJoulesPerBit.present»
-		                .bufferEnergy(«spec.chip.bufferJoulesPerBit.asDouble»)
+		                .bufferEnergy(«number(spec.chip.bufferJoulesPerBit.asDouble)»)
 		                «ENDIF»
 		                .build();
 		        «val input = spec.network.input»
@@ -101,7 +126,11 @@ class MappingSimulationTemplate {
 		                .«layerCall(layer)»
 		                «ENDFOR»
 		                .build();
+		        «IF spec.regime.present»
+		        return new MappingSpec(«JavaNames.stringLiteral(spec.name)», network, chip, Optional.of(«JavaNames.stringLiteral(spec.regime.get)»), Map.of(), false);
+		        «ELSE»
 		        return new MappingSpec(«JavaNames.stringLiteral(spec.name)», network, chip);
+		        «ENDIF»
 		    }
 
 		    public static void main(String[] args) {
@@ -109,7 +138,9 @@ class MappingSimulationTemplate {
 		        int batch = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_BATCH;
 		        MappingSpec mapping = mapping();
 
-		        System.out.print(EstimateText.tileTable(Estimator.estimate(mapping)));
+		        MappingEstimate estimate = Estimator.estimate(mapping);
+		        System.out.print(EstimateText.tileTable(estimate));
+		        System.out.print(EstimateText.costTable(estimate));
 
 		        BinaryNetwork network = RandomNetworks.create(mapping.network(), seed);
 		        long[][] inputs = RandomNetworks.inputs(network.inputSize(), batch, seed);
@@ -121,6 +152,16 @@ class MappingSimulationTemplate {
 		    }
 		}
 	'''
+
+	/** A Java double literal for any value, NaN and infinities included. */
+	private def String number(double value) {
+		if (Double.isNaN(value)) 'Double.NaN'
+		else if (value == Double.POSITIVE_INFINITY) 'Double.POSITIVE_INFINITY'
+		else if (value == Double.NEGATIVE_INFINITY) 'Double.NEGATIVE_INFINITY'
+		else Double.toString(value)
+	}
+
+	private def String pulse(org.bnn.runtime.device.Pulse pulse) '''new Pulse(«number(pulse.volts)», «number(pulse.amperes)», «number(pulse.seconds)», «number(pulse.explicitEnergyJoules)»)'''
 
 	private def String cell(CellSpec cell) {
 		if (cell.kind != CellKind.TWO_T_TWO_R) {

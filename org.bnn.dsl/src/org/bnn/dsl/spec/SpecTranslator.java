@@ -1,11 +1,25 @@
 package org.bnn.dsl.spec;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.bnn.dsl.bnn.CellKind;
 import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.DenseLayer;
+import org.bnn.dsl.bnn.Device;
+import org.bnn.dsl.bnn.Quantity;
+import org.bnn.dsl.bnn.Regime;
+import org.bnn.dsl.bnn.Sense;
+import org.bnn.dsl.units.QuantityDimensions;
+import org.bnn.runtime.device.DeviceSpec;
+import org.bnn.runtime.device.LogNormal;
+import org.bnn.runtime.device.Pulse;
+import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.device.SenseAmpSpec;
+import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.spec.CellSpec;
 import org.bnn.dsl.bnn.Input;
 import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Mapping;
@@ -44,16 +58,70 @@ public class SpecTranslator {
      * @throws IllegalArgumentException when a spec record rejects a value
      */
     public MappingSpec translate(Mapping mapping) {
+        Optional<String> regime = mapping.getRegime() == null ? Optional.empty()
+                : Optional.of(resolved(mapping.getRegime(), "regime").getName());
         return new MappingSpec(mapping.getName(), translate(resolved(mapping.getNetwork(), "network")),
-                translate(resolved(mapping.getChip(), "chip")));
+                translate(resolved(mapping.getChip(), "chip")), regime, Map.of(), false);
     }
 
     public ChipSpec translate(Chip chip) {
-        return new ChipSpec(chip.getName(), chip.getTileCount(), translate(resolved(chip.getTile(), "tile")));
+        return new ChipSpec(chip.getName(), chip.getTileCount(), translate(resolved(chip.getTile(), "tile")), si(chip.getClock()),
+                si(chip.getThresholdEnergy()), si(chip.getAdderEnergy()), si(chip.getBufferEnergy()));
     }
 
     public TileSpec translate(Tile tile) {
-        return new TileSpec(tile.getName(), tile.getRows(), tile.getColumns(), translate(tile.getCell()));
+        CellSpec cell = switch (translate(tile.getCell())) {
+            case TWO_T_TWO_R -> CellSpec.twoTwoR();
+            case ONE_T_ONE_R -> throw new IncompleteModelException("1T1R tiles are not in the language yet");
+        };
+        Optional<DeviceSpec> device = tile.getDevice() == null ? Optional.empty()
+                : Optional.of(translate(resolved(tile.getDevice(), "device")));
+        Optional<SenseAmpSpec> sense = Optional.ofNullable(tile.getSense()).map(this::translate);
+        int rowCycle = tile.getRowCycleClocks() == 0 ? 1 : tile.getRowCycleClocks();
+        return new TileSpec(tile.getName(), tile.getRows(), tile.getColumns(), cell, device, sense, si(tile.getPopcountEnergy()),
+                rowCycle);
+    }
+
+    public SenseAmpSpec translate(Sense sense) {
+        return new SenseAmpSpec(siOrZero(sense.getMismatch()), siOrZero(sense.getNoise()), siRequired(sense.getEnergy()),
+                siRequired(sense.getDelay()));
+    }
+
+    public DeviceSpec translate(Device device) {
+        List<RegimeSpec> regimes = device.getRegimes().stream().map(this::translate).toList();
+        StuckAt stuckAt = device.getStuckAtLrs() == null ? StuckAt.NONE
+                : new StuckAt(siRequired(device.getStuckAtLrs()), siRequired(device.getStuckAtHrs()));
+        return new DeviceSpec(device.getName(), device.getStack() == null ? "" : device.getStack(), regimes, stuckAt);
+    }
+
+    public RegimeSpec translate(Regime regime) {
+        return new RegimeSpec(regime.getName(), translate(regime.getLrs()), translate(regime.getHrs()), translate(regime.getSet()),
+                translate(regime.getReset()), siRequired(regime.getEndurance()));
+    }
+
+    private LogNormal translate(org.bnn.dsl.bnn.LogNormal distribution) {
+        return new LogNormal(siRequired(distribution.getMedian()), siRequired(distribution.getSigma()));
+    }
+
+    private Pulse translate(org.bnn.dsl.bnn.Pulse pulse) {
+        return new Pulse(siRequired(pulse.getVoltage()), siRequired(pulse.getCurrent()), siRequired(pulse.getWidth()),
+                pulse.getEnergy() == null ? Double.NaN : siRequired(pulse.getEnergy()));
+    }
+
+    /** A quantity in SI units; an absent one is an incomplete model. */
+    private static double siRequired(Quantity quantity) {
+        if (quantity == null) {
+            throw new IncompleteModelException("a quantity is missing");
+        }
+        return QuantityDimensions.si(quantity);
+    }
+
+    private static double siOrZero(Quantity quantity) {
+        return quantity == null ? 0.0 : QuantityDimensions.si(quantity);
+    }
+
+    private static OptionalDouble si(Quantity quantity) {
+        return quantity == null ? OptionalDouble.empty() : OptionalDouble.of(QuantityDimensions.si(quantity));
     }
 
     public NetworkSpec translate(Network network) {

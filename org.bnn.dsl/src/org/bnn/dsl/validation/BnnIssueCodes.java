@@ -20,6 +20,15 @@ public final class BnnIssueCodes {
     /** The mapped network needs more tiles than the chip has. */
     public static final String MAPPING_EXCEEDS_CHIP = PREFIX + "mappingExceedsChip";
 
+    /** A quantity has no unit, an unknown unit, or a unit of another dimension. */
+    public static final String UNIT_MISMATCH = PREFIX + "unitMismatch";
+    /** A physical value is impossible (negative resistance, HRS below LRS, probability above 1, ...). */
+    public static final String PHYSICAL_RANGE = PREFIX + "physicalRange";
+    /** An explicit programming energy is more than 2x away from V*I*t. */
+    public static final String PROGRAMMING_ENERGY_MISMATCH = PREFIX + "programmingEnergyMismatch";
+    /** The sense amplifier needs longer than one row cycle. */
+    public static final String SENSE_SLOWER_THAN_ROW_CYCLE = PREFIX + "senseSlowerThanRowCycle";
+
     private BnnIssueCodes() {
     }
 }

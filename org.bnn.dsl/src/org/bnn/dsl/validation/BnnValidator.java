@@ -8,6 +8,10 @@ import java.util.stream.Collectors;
 
 import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.Chip;
+import org.bnn.dsl.bnn.Device;
+import org.bnn.dsl.bnn.Quantity;
+import org.bnn.dsl.bnn.Regime;
+import org.bnn.dsl.bnn.Sense;
 import org.bnn.dsl.bnn.Element;
 import org.bnn.dsl.bnn.Input;
 import org.bnn.dsl.bnn.Layer;
@@ -17,10 +21,13 @@ import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.OutputLayer;
 import org.bnn.dsl.bnn.Tile;
 import org.bnn.dsl.spec.SpecTranslator;
+import org.bnn.dsl.units.QuantityDimensions;
+import org.bnn.runtime.device.Pulse;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
@@ -97,6 +104,104 @@ public class BnnValidator extends AbstractBnnValidator {
             error("Network " + network.getName() + " has no output layer; end it with 'output NAME: dense CLASSES'",
                     network, BNN.getElement_Name(), BnnIssueCodes.MISSING_OUTPUT_LAYER);
         }
+    }
+
+    @Check
+    public void checkQuantityUnit(Quantity quantity) {
+        try {
+            QuantityDimensions.si(quantity);
+        } catch (IllegalArgumentException e) {
+            error(capitalized(e.getMessage()), quantity, quantity.getUnit() == null ? BNN.getQuantity_Value() : BNN.getQuantity_Unit(),
+                    BnnIssueCodes.UNIT_MISMATCH, QuantityDimensions.expected(quantity).name());
+        }
+    }
+
+    @Check
+    public void checkRegimePhysics(Regime regime) {
+        if (unitsValid(regime)) {
+            try {
+                translator.translate(regime);
+            } catch (IllegalArgumentException e) {
+                error(capitalized(e.getMessage()), regime, BNN.getRegime_Name(), BnnIssueCodes.PHYSICAL_RANGE);
+            }
+        }
+    }
+
+    @Check
+    public void checkStuckAtProbabilities(Device device) {
+        if (device.getStuckAtLrs() != null && unitsValid(device)) {
+            try {
+                translator.translate(device);
+            } catch (IllegalArgumentException e) {
+                if (e.getMessage().startsWith("StuckAt")) {
+                    error(capitalized(e.getMessage()), device, BNN.getDevice_StuckAtLrs(), BnnIssueCodes.PHYSICAL_RANGE);
+                }
+            }
+        }
+    }
+
+    @Check
+    public void checkSensePhysics(Sense sense) {
+        if (unitsValid(sense)) {
+            try {
+                translator.translate(sense);
+            } catch (IllegalArgumentException e) {
+                error(capitalized(e.getMessage()), sense, null, BnnIssueCodes.PHYSICAL_RANGE);
+            }
+        }
+    }
+
+    @Check
+    public void checkProgrammingEnergy(org.bnn.dsl.bnn.Pulse pulse) {
+        if (pulse.getEnergy() == null || !unitsValid(pulse)) {
+            return;
+        }
+        try {
+            Pulse spec = new Pulse(QuantityDimensions.si(pulse.getVoltage()), QuantityDimensions.si(pulse.getCurrent()),
+                    QuantityDimensions.si(pulse.getWidth()), QuantityDimensions.si(pulse.getEnergy()));
+            double ratio = spec.energyJoules() / spec.vitEnergyJoules();
+            if (ratio > 2 || ratio < 0.5) {
+                warning(String.format(Locale.ROOT, "The pulse energy %.3g J is %.1fx V*I*t = %.3g J; check the value or its unit",
+                        spec.energyJoules(), ratio, spec.vitEnergyJoules()), pulse, BNN.getPulse_Energy(),
+                        BnnIssueCodes.PROGRAMMING_ENERGY_MISMATCH);
+            }
+        } catch (IllegalArgumentException e) {
+            error(capitalized(e.getMessage()), pulse, null, BnnIssueCodes.PHYSICAL_RANGE);
+        }
+    }
+
+    @Check
+    public void checkSenseFitsRowCycle(Chip chip) {
+        Tile tile = chip.getTile();
+        if (tile == null || tile.eIsProxy() || tile.getSense() == null || chip.getClock() == null || !unitsValid(chip)
+                || !unitsValid(tile.getSense())) {
+            return;
+        }
+        double delay = QuantityDimensions.si(tile.getSense().getDelay());
+        double rowCycle = (tile.getRowCycleClocks() == 0 ? 1 : tile.getRowCycleClocks()) / QuantityDimensions.si(chip.getClock());
+        if (delay > rowCycle) {
+            warning(String.format(Locale.ROOT, "The sense amplifier of tile %s needs %.3g s but a row cycle of chip %s lasts %.3g s",
+                    tile.getName(), delay, chip.getName(), rowCycle), chip, BNN.getChip_Clock(), BnnIssueCodes.SENSE_SLOWER_THAN_ROW_CYCLE);
+        }
+    }
+
+    private static boolean unitsValid(EObject object) {
+        List<Quantity> quantities = EcoreUtil2.getAllContentsOfType(object, Quantity.class);
+        if (object instanceof Quantity q) {
+            quantities = List.of(q);
+        }
+        for (Quantity quantity : quantities) {
+            try {
+                QuantityDimensions.si(quantity);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String capitalized(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     @Check

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +19,8 @@ import org.eclipse.xtext.generator.GeneratorContext;
 import org.eclipse.xtext.generator.GeneratorDelegate;
 import org.eclipse.xtext.generator.IFileSystemAccess;
 import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.testing.util.ParseHelper;
@@ -39,6 +40,16 @@ class BnnGeneratorTest {
     @Inject
     private SpecTranslator translator;
 
+    @Inject
+    private com.google.inject.Provider<XtextResourceSet> resourceSetProvider;
+
+    /** The quickstart example with the library it imports, in one resource set. */
+    private Model quickstart() throws Exception {
+        XtextResourceSet resources = resourceSetProvider.get();
+        parser.parse(TestFiles.read("examples/quickstart/illustrative-hw.bnn"), URI.createURI("lib.bnn"), resources);
+        return parser.parse(TestFiles.read("examples/quickstart/quickstart.bnn"), URI.createURI("quickstart.bnn"), resources);
+    }
+
     private Map<String, String> generate(Model model) {
         InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
         generator.generate(model.eResource(), fsa, new GeneratorContext());
@@ -49,7 +60,7 @@ class BnnGeneratorTest {
 
     @Test
     void quickstartCompilesWithoutWarningsAndRebuildsTheSameSpec() throws Exception {
-        Model model = parser.parse(Files.readString(TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn")));
+        Model model = quickstart();
         Map<String, String> sources = generate(model);
         assertEquals(List.of("examples/quickstart/OnDemoSimulation.java"), List.copyOf(sources.keySet()));
 
@@ -58,16 +69,20 @@ class BnnGeneratorTest {
 
         Class<?> simulation = compiled.load("examples.quickstart.OnDemoSimulation");
         MappingSpec generated = (MappingSpec) simulation.getMethod("mapping").invoke(null);
-        MappingSpec translated = translator.translate((Mapping) model.getElements().get(3));
+        MappingSpec translated = translator.translate((Mapping) model.getElements().get(1));
+        assertTrue(translated.chip().tile().device().isPresent() && translated.chip().tile().sense().isPresent()
+                && translated.regime().isPresent(), "the example exercises device, sense and regime");
         assertEquals(translated, generated, "the generated program must simulate exactly the validated description");
     }
 
     @Test
     void generatedMainPrintsTilesAndDeterministicPredictions() throws Exception {
-        Model model = parser.parse(Files.readString(TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn")));
+        Model model = quickstart();
         Class<?> simulation = new InMemoryJavaCompiler().compile(generate(model)).load("examples.quickstart.OnDemoSimulation");
         String first = runMain(simulation, "7", "16");
         assertTrue(first.contains("tiles: 2880 of 4096 (70.3 %)"), first);
+        assertTrue(first.contains("energy per inference: 151 nJ (sense 72.8 nJ, popcount 58.2 nJ, threshold 616 pJ, buffer 18.9 nJ)"), first);
+        assertTrue(first.contains("latency: 126 cycles = 1.26 us per inference"), first);
         assertTrue(first.contains("  fc1               784     1024          1      800"), first);
         String predictions = first.lines().filter(l -> l.startsWith("predictions for 16 random inputs (seed 7):"))
                 .findFirst().orElseThrow(() -> new AssertionError(first));

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.bnn.dsl.bnn.CellKind;
-import org.bnn.dsl.bnn.Chip;
+import org.bnn.dsl.bnn.Device;
+import org.bnn.dsl.bnn.Regime;
 import org.bnn.dsl.bnn.DenseLayer;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Model;
 import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.OutputLayer;
 import org.bnn.dsl.bnn.Tile;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.testing.util.ParseHelper;
@@ -30,36 +31,44 @@ import com.google.inject.Inject;
 class BnnParsingTest {
     @Inject
     private ParseHelper<Model> parser;
+    @Inject
+    private com.google.inject.Provider<XtextResourceSet> resourceSetProvider;
 
     @Test
-    void parsesTheQuickstartExample() throws Exception {
-        Path file = TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn");
-        Model model = parser.parse(Files.readString(file));
-        assertNotNull(model);
+    void parsesTheQuickstartExampleWithItsLibrary() throws Exception {
+        XtextResourceSet resources = resourceSetProvider.get();
+        Model library = parser.parse(TestFiles.read("examples/quickstart/illustrative-hw.bnn"), URI.createURI("lib.bnn"), resources);
+        Model model = parser.parse(TestFiles.read("examples/quickstart/quickstart.bnn"), URI.createURI("quickstart.bnn"), resources);
+        assertEquals(List.of(), library.eResource().getErrors());
         assertEquals(List.of(), model.eResource().getErrors());
         assertEquals("examples.quickstart", model.getName());
 
-        Tile tile = (Tile) model.getElements().get(0);
-        assertEquals("T32", tile.getName());
+        Device device = (Device) library.getElements().get(0);
+        assertEquals(List.of("strong", "nominal", "low", "very_low", "ultra_low"), device.getRegimes().stream().map(Regime::getName).toList());
+        Regime nominal = device.getRegimes().get(1);
+        assertEquals(8.0, nominal.getLrs().getMedian().getValue());
+        assertEquals("kOhm", nominal.getLrs().getMedian().getUnit());
+        assertEquals(500.0, nominal.getSet().getWidth().getValue());
+        assertEquals("ns", nominal.getSet().getWidth().getUnit());
+        assertEquals(1e7, nominal.getEndurance().getValue());
+
+        Tile tile = (Tile) library.getElements().get(1);
         assertEquals(32, tile.getRows());
-        assertEquals(32, tile.getColumns());
         assertEquals(CellKind.TWO_TTWO_R, tile.getCell());
+        assertEquals(device, tile.getDevice());
+        assertEquals("%", tile.getSense().getMismatch().getUnit());
 
-        Chip chip = (Chip) model.getElements().get(1);
-        assertEquals(4096, chip.getTileCount());
-        assertEquals(tile, chip.getTile());
-
-        Network network = (Network) model.getElements().get(2);
+        Network network = (Network) model.getElements().get(0);
         assertEquals(List.of(28, 28), network.getInput().getShape());
         assertEquals(4, network.getLayers().size());
         assertTrue(network.getLayers().get(0) instanceof DenseLayer);
         assertEquals(1024, network.getLayers().get(0).getUnits());
         assertTrue(network.getLayers().get(3) instanceof OutputLayer);
-        assertEquals(10, network.getLayers().get(3).getUnits());
 
-        Mapping mapping = (Mapping) model.getElements().get(3);
+        Mapping mapping = (Mapping) model.getElements().get(1);
         assertEquals(network, mapping.getNetwork());
-        assertEquals(chip, mapping.getChip());
+        assertEquals(library.getElements().get(2), mapping.getChip());
+        assertEquals(nominal, mapping.getRegime());
     }
 
     @Test

@@ -108,6 +108,59 @@ class BnnValidatorTest {
         validation.assertNoError(parser.parse(design("32 rows x 32 columns", "2880", MLP)), BnnIssueCodes.MAPPING_EXCEEDS_CHIP);
     }
 
+    private static String device(String regimeBody) {
+        return "device D { regime r { " + regimeBody + " } }\n";
+    }
+
+    private static final String GOOD_REGIME = "lrs lognormal(median 8 kOhm, sigma 0.25) hrs lognormal(median 180 kOhm, sigma 0.8) "
+            + "set 1.8 V 100 uA 500 ns reset 1.8 V 100 uA 500 ns endurance 1e7";
+
+    @Test
+    void quantitiesNeedAUnitOfTheRightDimension() throws Exception {
+        validation.assertNoIssues(parser.parse(device(GOOD_REGIME)));
+        Model wrongDimension = parser.parse(device(GOOD_REGIME.replace("median 8 kOhm", "median 8 kV")));
+        validation.assertError(wrongDimension, BNN.getQuantity(), BnnIssueCodes.UNIT_MISMATCH, "'kV' is not a unit of a resistance");
+        Model unknown = parser.parse(device(GOOD_REGIME.replace("500 ns reset", "500 nsec reset")));
+        validation.assertError(unknown, BNN.getQuantity(), BnnIssueCodes.UNIT_MISMATCH, "Unknown unit 'nsec'");
+        Model missing = parser.parse(device(GOOD_REGIME.replace("1.8 V 100 uA", "1.8 100 uA")));
+        validation.assertError(missing, BNN.getQuantity(), BnnIssueCodes.UNIT_MISMATCH, "A voltage needs a unit (V, mV)");
+        Model countWithUnit = parser.parse(device(GOOD_REGIME.replace("endurance 1e7", "endurance 1e7 s")));
+        validation.assertError(countWithUnit, BNN.getQuantity(), BnnIssueCodes.UNIT_MISMATCH, "is not a unit of a plain number");
+    }
+
+    @Test
+    void impossiblePhysicsIsReportedOnTheRegime() throws Exception {
+        Model model = parser.parse(device(GOOD_REGIME.replace("median 180 kOhm", "median 5 kOhm")));
+        validation.assertError(model, BNN.getRegime(), BnnIssueCodes.PHYSICAL_RANGE, "must be greater than lrs.medianOhms");
+        Model negative = parser.parse(device(GOOD_REGIME.replace("sigma 0.25", "sigma -0.25")));
+        validation.assertError(negative, BNN.getRegime(), BnnIssueCodes.PHYSICAL_RANGE, "sigma");
+    }
+
+    @Test
+    void explicitProgrammingEnergyFarFromVitIsAWarning() throws Exception {
+        Model model = parser.parse(device(GOOD_REGIME.replace("set 1.8 V 100 uA 500 ns", "set 1.8 V 100 uA 500 ns energy 90 nJ")));
+        validation.assertWarning(model, BNN.getPulse(), BnnIssueCodes.PROGRAMMING_ENERGY_MISMATCH, "is 1000.0x V*I*t = 9.00e-11 J");
+        Model close = parser.parse(device(GOOD_REGIME.replace("set 1.8 V 100 uA 500 ns", "set 1.8 V 100 uA 500 ns energy 100 pJ")));
+        validation.assertNoIssues(close);
+    }
+
+    @Test
+    void aSenseAmplifierSlowerThanTheRowCycleIsAWarning() throws Exception {
+        String tile = "tile T { cells 32 rows x 32 columns 2T2R sense pcsa { energy 25 fJ per sense delay 20 ns } }\n";
+        Model slow = parser.parse(tile + "chip C { tiles 4 of T clock 100 MHz }");
+        validation.assertWarning(slow, BNN.getChip(), BnnIssueCodes.SENSE_SLOWER_THAN_ROW_CYCLE, "needs 2.00e-08 s but a row cycle");
+        validation.assertNoIssues(parser.parse(tile + "chip C { tiles 4 of T clock 10 MHz }"));
+    }
+
+    @Test
+    void aMappingsRegimeIsOneOfItsDevicesRegimes() throws Exception {
+        String hardware = device(GOOD_REGIME) + "tile T { cells 32 rows x 32 columns 2T2R of D }\nchip C { tiles 99 of T }\n"
+                + "network N { input x: 64  output o: dense 10 }\n";
+        validation.assertNoIssues(parser.parse(hardware + "mapping M { network N on C regime r }"));
+        Model unknown = parser.parse(hardware + "mapping M { network N on C regime strong }");
+        validation.assertError(unknown, BNN.getMapping(), org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC, "strong");
+    }
+
     @Test
     void errorsPointAtTheOffendingText() throws Exception {
         String text = design("32 rows x 32 columns", "2879", MLP);

@@ -8,6 +8,15 @@ public final class TestFiles {
     private TestFiles() {
     }
 
+    /** Text of a file of the repository, by path relative to the root. */
+    public static String read(String relativePath) {
+        try {
+            return Files.readString(repositoryRoot().resolve(relativePath));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The repository root, from the build (surefire) or found upwards from the working directory. */
     public static Path repositoryRoot() {
         String configured = System.getProperty("bnn.repository.root");

@@ -28,4 +28,64 @@ public final class EstimateText {
                 estimate.fits() ? "" : " -- DOES NOT FIT"));
         return text.toString();
     }
+
+    /**
+     * Energy per inference by layer and component, latency and throughput. Components without a
+     * unit energy in the description are named as not estimated.
+     */
+    public static String costTable(MappingEstimate estimate) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "  %-12s %12s %12s%n", "layer", "energy", "cycles"));
+        for (LayerEstimate layer : estimate.layers()) {
+            text.append(String.format(Locale.ROOT, "  %-12s %12s %12d%n", layer.name(), joules(layer.energy().totalJoules()), layer.cycles()));
+        }
+        Energy energy = estimate.energy();
+        text.append("energy per inference: ").append(joules(energy.totalJoules()));
+        if (!energy.joules().isEmpty()) {
+            text.append(" (");
+            String separator = "";
+            for (var component : energy.joules().entrySet()) {
+                text.append(separator).append(component.getKey().label()).append(' ').append(joules(component.getValue()));
+                separator = ", ";
+            }
+            text.append(')');
+        }
+        text.append(String.format("%n"));
+        if (!energy.missing().isEmpty()) {
+            text.append("not estimated (no unit energy given): ");
+            text.append(String.join(", ", energy.missing().stream().map(c -> c.label() + " " + c.unit()).toList()));
+            text.append(String.format("%n"));
+        }
+        if (estimate.latencySeconds().isPresent()) {
+            text.append(String.format(Locale.ROOT, "latency: %d cycles = %s per inference, %.4g inferences/s%n", estimate.cycles(),
+                    seconds(estimate.latencySeconds().getAsDouble()), estimate.throughputPerSecond().getAsDouble()));
+        } else {
+            text.append(String.format(Locale.ROOT, "latency: %d cycles (no clock given)%n", estimate.cycles()));
+        }
+        estimate.programming().ifPresent(p -> text.append(String.format(Locale.ROOT,
+                "programming (one time): %d pulses, %s, %.3g of the endurance%n", p.pulses(), joules(p.energyJoules()),
+                p.enduranceFraction())));
+        return text.toString();
+    }
+
+    /** Joules with an SI prefix, three significant digits. */
+    public static String joules(double value) {
+        return withPrefix(value, "J");
+    }
+
+    /** Seconds with an SI prefix, three significant digits. */
+    public static String seconds(double value) {
+        return withPrefix(value, "s");
+    }
+
+    private static String withPrefix(double value, String unit) {
+        if (value == 0) {
+            return "0 " + unit;
+        }
+        String[] prefixes = {"f", "p", "n", "u", "m", "", "k", "M", "G"};
+        int exponent = (int) Math.floor(Math.log10(Math.abs(value)) / 3);
+        int index = Math.max(0, Math.min(prefixes.length - 1, exponent + 5));
+        double scaled = value / Math.pow(1000, index - 5);
+        return String.format(Locale.ROOT, "%.3g %s%s", scaled, prefixes[index], unit);
+    }
 }

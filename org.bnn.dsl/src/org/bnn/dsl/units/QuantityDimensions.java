@@ -1,0 +1,63 @@
+package org.bnn.dsl.units;
+
+import java.util.Map;
+
+import org.bnn.dsl.bnn.BnnPackage;
+import org.bnn.dsl.bnn.Quantity;
+import org.eclipse.emf.ecore.EReference;
+
+/** Which dimension each quantity of the language must have, by the property that holds it. */
+public final class QuantityDimensions {
+    private static final BnnPackage BNN = BnnPackage.eINSTANCE;
+    private static final Map<EReference, Dimension> BY_PROPERTY = Map.ofEntries(
+            Map.entry(BNN.getDevice_Node(), Dimension.LENGTH),
+            Map.entry(BNN.getDevice_StuckAtLrs(), Dimension.RATIO),
+            Map.entry(BNN.getDevice_StuckAtHrs(), Dimension.RATIO),
+            Map.entry(BNN.getRegime_Endurance(), Dimension.COUNT),
+            Map.entry(BNN.getLogNormal_Median(), Dimension.RESISTANCE),
+            Map.entry(BNN.getLogNormal_Sigma(), Dimension.RATIO),
+            Map.entry(BNN.getPulse_Voltage(), Dimension.VOLTAGE),
+            Map.entry(BNN.getPulse_Current(), Dimension.CURRENT),
+            Map.entry(BNN.getPulse_Width(), Dimension.TIME),
+            Map.entry(BNN.getPulse_Energy(), Dimension.ENERGY),
+            Map.entry(BNN.getTile_PopcountEnergy(), Dimension.ENERGY),
+            Map.entry(BNN.getSense_Mismatch(), Dimension.RATIO),
+            Map.entry(BNN.getSense_Noise(), Dimension.RATIO),
+            Map.entry(BNN.getSense_Energy(), Dimension.ENERGY),
+            Map.entry(BNN.getSense_Delay(), Dimension.TIME),
+            Map.entry(BNN.getChip_Clock(), Dimension.FREQUENCY),
+            Map.entry(BNN.getChip_ThresholdEnergy(), Dimension.ENERGY),
+            Map.entry(BNN.getChip_AdderEnergy(), Dimension.ENERGY),
+            Map.entry(BNN.getChip_BufferEnergy(), Dimension.ENERGY));
+
+    private QuantityDimensions() {
+    }
+
+    /** The dimension {@code quantity} must have where it stands. */
+    public static Dimension expected(Quantity quantity) {
+        Dimension dimension = BY_PROPERTY.get(quantity.eContainmentFeature());
+        return dimension == null ? Dimension.COUNT : dimension;
+    }
+
+    /**
+     * The value in SI units, assuming the unit was validated.
+     *
+     * @throws IllegalArgumentException if the unit does not fit the dimension
+     */
+    public static double si(Quantity quantity) {
+        Dimension expected = expected(quantity);
+        String symbol = quantity.getUnit();
+        if (symbol == null) {
+            if (expected == Dimension.RATIO || expected == Dimension.COUNT) {
+                return quantity.getValue();
+            }
+            throw new IllegalArgumentException(expected.description() + " needs a unit (" + Units.examples(expected) + ")");
+        }
+        Units.Unit unit = Units.parse(symbol).orElseThrow(() -> new IllegalArgumentException("unknown unit '" + symbol + "'"));
+        if (unit.dimension() != expected) {
+            throw new IllegalArgumentException("'" + symbol + "' is not a unit of " + expected.description() + " ("
+                    + Units.examples(expected) + ")");
+        }
+        return quantity.getValue() * unit.factor();
+    }
+}
