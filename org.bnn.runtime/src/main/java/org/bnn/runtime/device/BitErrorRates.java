@@ -1,5 +1,7 @@
 package org.bnn.runtime.device;
 
+import org.bnn.runtime.checks.Checks;
+
 /**
  * Analytic weight bit error rates of a programmed array, averaged over devices, amplifiers and
  * reads, with weights +1 and −1 equally likely (DESIGN.md §4). The Monte-Carlo cell sampler must

@@ -1,5 +1,7 @@
 package org.bnn.runtime.device;
 
+import org.bnn.runtime.checks.Checks;
+
 import org.bnn.runtime.random.KeyedRandom;
 
 /**

@@ -1,5 +1,7 @@
 package org.bnn.runtime.device;
 
+import org.bnn.runtime.checks.Checks;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.bnn.runtime.device;
 
+import org.bnn.runtime.checks.Checks;
+
 /**
  * The resistance distribution of a programmed device: ln R ~ N(ln medianOhms, sigma²), the usual
  * model of RRAM cycle-to-cycle and device-to-device variability (DESIGN.md §4).

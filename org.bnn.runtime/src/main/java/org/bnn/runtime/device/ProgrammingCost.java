@@ -1,5 +1,7 @@
 package org.bnn.runtime.device;
 
+import org.bnn.runtime.checks.Checks;
+
 /**
  * What writing weights costs: pulses, energy and the share of the devices' endurance used.
  *

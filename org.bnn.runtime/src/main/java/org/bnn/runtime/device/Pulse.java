@@ -1,5 +1,7 @@
 package org.bnn.runtime.device;
 
+import org.bnn.runtime.checks.Checks;
+
 /**
  * One programming pulse (SET or RESET). Its energy is V·I·t unless the description gives it
  * explicitly (DESIGN.md §4), e.g. from a measured current transient.

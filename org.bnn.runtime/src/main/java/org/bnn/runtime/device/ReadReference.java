@@ -1,5 +1,7 @@
 package org.bnn.runtime.device;
 
+import org.bnn.runtime.checks.Checks;
+
 /**
  * The reference resistance a 1T1R cell is read against: a device reads as LRS (weight +1) iff its
  * resistance is below the reference.

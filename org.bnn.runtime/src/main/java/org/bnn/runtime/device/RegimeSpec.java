@@ -1,5 +1,7 @@
 package org.bnn.runtime.device;
 
+import org.bnn.runtime.checks.Checks;
+
 /**
  * A programming regime of a device: the pulses used to write it and the resistance distributions
  * they produce. Weaker (lower-energy) regimes give closer, wider distributions, hence more read

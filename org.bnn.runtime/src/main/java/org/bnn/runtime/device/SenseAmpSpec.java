@@ -1,5 +1,7 @@
 package org.bnn.runtime.device;
 
+import org.bnn.runtime.checks.Checks;
+
 /**
  * The precharge sense amplifier (PCSA) of one column. Its input offsets are expressed in units of
  * ln R, as an equivalent resistance ratio between the branches: "2 % mismatch" is sigma 0.02

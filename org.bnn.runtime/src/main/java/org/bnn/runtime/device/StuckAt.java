@@ -1,5 +1,7 @@
 package org.bnn.runtime.device;
 
+import org.bnn.runtime.checks.Checks;
+
 /**
  * Stuck-at faults: each device is independently stuck in the LRS or the HRS, whatever is
  * programmed, with these probabilities (a stuck device still has a random resistance drawn from

@@ -1,5 +1,7 @@
 package org.bnn.runtime.spec;
 
+import org.bnn.runtime.checks.Checks;
+
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -14,10 +16,10 @@ import org.bnn.runtime.device.ReadReference;
  */
 public record CellSpec(CellKind kind, Optional<ReadReference> reference, Ecc ecc, OptionalDouble eccDecodeJoulesPerWord) {
     public CellSpec {
-        SpecChecks.present("CellSpec", "kind", kind);
-        SpecChecks.present("CellSpec", "reference", reference);
-        SpecChecks.present("CellSpec", "ecc", ecc);
-        SpecChecks.present("CellSpec", "eccDecodeJoulesPerWord", eccDecodeJoulesPerWord);
+        Checks.present("CellSpec", "kind", kind);
+        Checks.present("CellSpec", "reference", reference);
+        Checks.present("CellSpec", "ecc", ecc);
+        Checks.present("CellSpec", "eccDecodeJoulesPerWord", eccDecodeJoulesPerWord);
         if (kind == CellKind.TWO_T_TWO_R && reference.isPresent()) {
             throw new IllegalArgumentException("CellSpec.reference: a 2T2R cell is read differentially and takes no reference");
         }
@@ -28,7 +30,7 @@ public record CellSpec(CellKind kind, Optional<ReadReference> reference, Ecc ecc
         if (kind == CellKind.ONE_T_ONE_R && reference.isEmpty()) {
             throw new IllegalArgumentException("CellSpec.reference is required for a 1T1R cell (a resistance or 'best')");
         }
-        SpecChecks.nonNegative("CellSpec", "eccDecodeJoulesPerWord", eccDecodeJoulesPerWord);
+        Checks.nonNegativeFinite("CellSpec", "eccDecodeJoulesPerWord", eccDecodeJoulesPerWord);
     }
 
     /** The reference design's differential cell. */

@@ -1,5 +1,7 @@
 package org.bnn.runtime.spec;
 
+import org.bnn.runtime.checks.Checks;
+
 import java.util.OptionalDouble;
 
 /**
@@ -14,15 +16,15 @@ import java.util.OptionalDouble;
 public record ChipSpec(String name, int tileCount, TileSpec tile, OptionalDouble clockHz, OptionalDouble thresholdJoulesPerCompare,
         OptionalDouble adderJoulesPerAddition, OptionalDouble bufferJoulesPerBit) {
     public ChipSpec {
-        SpecChecks.name("ChipSpec", "name", name);
-        SpecChecks.positive("ChipSpec", "tileCount", tileCount);
-        SpecChecks.present("ChipSpec", "tile", tile);
-        SpecChecks.positive("ChipSpec", "clockHz", SpecChecks.present("ChipSpec", "clockHz", clockHz));
-        SpecChecks.nonNegative("ChipSpec", "thresholdJoulesPerCompare",
-                SpecChecks.present("ChipSpec", "thresholdJoulesPerCompare", thresholdJoulesPerCompare));
-        SpecChecks.nonNegative("ChipSpec", "adderJoulesPerAddition",
-                SpecChecks.present("ChipSpec", "adderJoulesPerAddition", adderJoulesPerAddition));
-        SpecChecks.nonNegative("ChipSpec", "bufferJoulesPerBit", SpecChecks.present("ChipSpec", "bufferJoulesPerBit", bufferJoulesPerBit));
+        Checks.name("ChipSpec", "name", name);
+        Checks.positive("ChipSpec", "tileCount", tileCount);
+        Checks.present("ChipSpec", "tile", tile);
+        Checks.positiveFinite("ChipSpec", "clockHz", Checks.present("ChipSpec", "clockHz", clockHz));
+        Checks.nonNegativeFinite("ChipSpec", "thresholdJoulesPerCompare",
+                Checks.present("ChipSpec", "thresholdJoulesPerCompare", thresholdJoulesPerCompare));
+        Checks.nonNegativeFinite("ChipSpec", "adderJoulesPerAddition",
+                Checks.present("ChipSpec", "adderJoulesPerAddition", adderJoulesPerAddition));
+        Checks.nonNegativeFinite("ChipSpec", "bufferJoulesPerBit", Checks.present("ChipSpec", "bufferJoulesPerBit", bufferJoulesPerBit));
     }
 
     /** A chip with nothing but its tiles given. */

@@ -1,10 +1,12 @@
 package org.bnn.runtime.spec;
 
+import org.bnn.runtime.checks.Checks;
+
 /** The network input: its shape and how it is encoded into binary planes. */
 public record InputSpec(String name, Shape shape, InputEncoding encoding) {
     public InputSpec {
-        SpecChecks.name("InputSpec", "name", name);
-        SpecChecks.present("InputSpec", "shape", shape);
-        SpecChecks.present("InputSpec", "encoding", encoding);
+        Checks.name("InputSpec", "name", name);
+        Checks.present("InputSpec", "shape", shape);
+        Checks.present("InputSpec", "encoding", encoding);
     }
 }

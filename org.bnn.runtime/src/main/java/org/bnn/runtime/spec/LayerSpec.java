@@ -1,5 +1,7 @@
 package org.bnn.runtime.spec;
 
+import org.bnn.runtime.checks.Checks;
+
 /** One layer of a network, in order. Shapes follow from the input through {@link NetworkSpec}. */
 public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Conv, LayerSpec.Pool, LayerSpec.Output {
 
@@ -13,8 +15,8 @@ public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Conv, Layer
     /** Fully connected binary neurons: popcount compared with a threshold, output ±1. */
     record Dense(String name, int neurons) implements LayerSpec {
         public Dense {
-            SpecChecks.name("Dense", "name", name);
-            SpecChecks.positive("Dense(" + name + ")", "neurons", neurons);
+            Checks.name("Dense", "name", name);
+            Checks.positive("Dense(" + name + ")", "neurons", neurons);
         }
     }
 
@@ -24,29 +26,29 @@ public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Conv, Layer
      */
     record Conv(String name, int channels, int kernel, int stride, Padding padding) implements LayerSpec {
         public Conv {
-            SpecChecks.name("Conv", "name", name);
-            SpecChecks.positive("Conv(" + name + ")", "channels", channels);
-            SpecChecks.positive("Conv(" + name + ")", "kernel", kernel);
-            SpecChecks.positive("Conv(" + name + ")", "stride", stride);
-            SpecChecks.present("Conv(" + name + ")", "padding", padding);
+            Checks.name("Conv", "name", name);
+            Checks.positive("Conv(" + name + ")", "channels", channels);
+            Checks.positive("Conv(" + name + ")", "kernel", kernel);
+            Checks.positive("Conv(" + name + ")", "stride", stride);
+            Checks.present("Conv(" + name + ")", "padding", padding);
         }
     }
 
     /** Pooling over size × size windows (no weights). */
     record Pool(String name, PoolKind kind, int size, int stride) implements LayerSpec {
         public Pool {
-            SpecChecks.name("Pool", "name", name);
-            SpecChecks.present("Pool(" + name + ")", "kind", kind);
-            SpecChecks.positive("Pool(" + name + ")", "size", size);
-            SpecChecks.positive("Pool(" + name + ")", "stride", stride);
+            Checks.name("Pool", "name", name);
+            Checks.present("Pool(" + name + ")", "kind", kind);
+            Checks.positive("Pool(" + name + ")", "size", size);
+            Checks.positive("Pool(" + name + ")", "stride", stride);
         }
     }
 
     /** The classifier: integer scores with a per-class affine, prediction by argmax. */
     record Output(String name, int classes) implements LayerSpec {
         public Output {
-            SpecChecks.name("Output", "name", name);
-            SpecChecks.positive("Output(" + name + ")", "classes", classes);
+            Checks.name("Output", "name", name);
+            Checks.positive("Output(" + name + ")", "classes", classes);
         }
     }
 }

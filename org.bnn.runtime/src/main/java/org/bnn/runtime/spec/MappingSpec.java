@@ -1,5 +1,7 @@
 package org.bnn.runtime.spec;
 
+import org.bnn.runtime.checks.Checks;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,18 +15,18 @@ import java.util.stream.Collectors;
 public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optional<String> regime,
         Map<String, Integer> replication, boolean allowReprogramming) {
     public MappingSpec {
-        SpecChecks.name("MappingSpec", "name", name);
-        SpecChecks.present("MappingSpec", "network", network);
-        SpecChecks.present("MappingSpec", "chip", chip);
-        SpecChecks.present("MappingSpec", "regime", regime);
-        replication = Map.copyOf(SpecChecks.present("MappingSpec", "replication", replication));
+        Checks.name("MappingSpec", "name", name);
+        Checks.present("MappingSpec", "network", network);
+        Checks.present("MappingSpec", "chip", chip);
+        Checks.present("MappingSpec", "regime", regime);
+        replication = Map.copyOf(Checks.present("MappingSpec", "replication", replication));
         Set<String> weightLayers = network.weightLayers().stream().map(g -> g.layer().name()).collect(Collectors.toSet());
         for (Map.Entry<String, Integer> entry : replication.entrySet()) {
             if (!weightLayers.contains(entry.getKey())) {
                 throw new IllegalArgumentException("MappingSpec(" + name + ").replication names " + entry.getKey()
                         + ", which is not a layer with weights of network " + network.name());
             }
-            SpecChecks.positive("MappingSpec(" + name + ")", "replication of " + entry.getKey(), entry.getValue());
+            Checks.positive("MappingSpec(" + name + ")", "replication of " + entry.getKey(), entry.getValue());
         }
         if (regime.isPresent()) {
             var device = chip.tile().device().orElseThrow(() -> new IllegalArgumentException("MappingSpec(" + name

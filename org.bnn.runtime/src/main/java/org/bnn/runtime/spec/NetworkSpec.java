@@ -1,5 +1,7 @@
 package org.bnn.runtime.spec;
 
+import org.bnn.runtime.checks.Checks;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +15,9 @@ import java.util.Set;
  */
 public record NetworkSpec(String name, InputSpec input, List<LayerSpec> layers) {
     public NetworkSpec {
-        SpecChecks.name("NetworkSpec", "name", name);
-        SpecChecks.present("NetworkSpec", "input", input);
-        layers = List.copyOf(SpecChecks.present("NetworkSpec", "layers", layers));
+        Checks.name("NetworkSpec", "name", name);
+        Checks.present("NetworkSpec", "input", input);
+        layers = List.copyOf(Checks.present("NetworkSpec", "layers", layers));
         geometry(name, input, layers);
     }
 

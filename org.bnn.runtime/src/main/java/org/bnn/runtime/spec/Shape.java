@@ -1,11 +1,13 @@
 package org.bnn.runtime.spec;
 
+import org.bnn.runtime.checks.Checks;
+
 /** Height × width × channels of an activation map; a flat vector is 1 × 1 × n. */
 public record Shape(int height, int width, int channels) {
     public Shape {
-        SpecChecks.positive("Shape", "height", height);
-        SpecChecks.positive("Shape", "width", width);
-        SpecChecks.positive("Shape", "channels", channels);
+        Checks.positive("Shape", "height", height);
+        Checks.positive("Shape", "width", width);
+        Checks.positive("Shape", "channels", channels);
     }
 
     /** A flat vector of n values. */

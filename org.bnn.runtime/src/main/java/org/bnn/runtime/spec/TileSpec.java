@@ -1,5 +1,7 @@
 package org.bnn.runtime.spec;
 
+import org.bnn.runtime.checks.Checks;
+
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -17,15 +19,15 @@ import org.bnn.runtime.device.SenseAmpSpec;
 public record TileSpec(String name, int rows, int columns, CellSpec cell, Optional<DeviceSpec> device,
         Optional<SenseAmpSpec> sense, OptionalDouble popcountJoulesPerInputBit, int rowCycleClocks) {
     public TileSpec {
-        SpecChecks.name("TileSpec", "name", name);
-        SpecChecks.positive("TileSpec", "rows", rows);
-        SpecChecks.positive("TileSpec", "columns", columns);
-        SpecChecks.present("TileSpec", "cell", cell);
-        SpecChecks.present("TileSpec", "device", device);
-        SpecChecks.present("TileSpec", "sense", sense);
-        SpecChecks.nonNegative("TileSpec", "popcountJoulesPerInputBit",
-                SpecChecks.present("TileSpec", "popcountJoulesPerInputBit", popcountJoulesPerInputBit));
-        SpecChecks.positive("TileSpec", "rowCycleClocks", rowCycleClocks);
+        Checks.name("TileSpec", "name", name);
+        Checks.positive("TileSpec", "rows", rows);
+        Checks.positive("TileSpec", "columns", columns);
+        Checks.present("TileSpec", "cell", cell);
+        Checks.present("TileSpec", "device", device);
+        Checks.present("TileSpec", "sense", sense);
+        Checks.nonNegativeFinite("TileSpec", "popcountJoulesPerInputBit",
+                Checks.present("TileSpec", "popcountJoulesPerInputBit", popcountJoulesPerInputBit));
+        Checks.positive("TileSpec", "rowCycleClocks", rowCycleClocks);
         if (cell.ecc() != Ecc.NONE && columns < cell.ecc().wordBits()) {
             throw new IllegalArgumentException("TileSpec(" + name + "): a " + cell.ecc().label() + " word needs "
                     + cell.ecc().wordBits() + " columns, the tile has " + columns);

@@ -1,0 +1,2 @@
+/** Argument checks shared by the description records. */
+package org.bnn.runtime.checks;
