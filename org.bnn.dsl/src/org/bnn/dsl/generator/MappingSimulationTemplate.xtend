@@ -3,6 +3,7 @@ package org.bnn.dsl.generator
 import com.google.inject.Inject
 import org.bnn.dsl.bnn.Mapping
 import org.bnn.dsl.spec.SpecTranslator
+import org.bnn.runtime.device.ReadReference
 import org.bnn.runtime.spec.CellKind
 import org.bnn.runtime.spec.CellSpec
 import org.bnn.runtime.spec.InputEncoding
@@ -39,10 +40,12 @@ class MappingSimulationTemplate {
 		import java.util.List;
 		import java.util.Map;
 		import java.util.Optional;
+		import java.util.OptionalDouble;
 
 		import org.bnn.runtime.device.DeviceSpec;
 		import org.bnn.runtime.device.LogNormal;
 		import org.bnn.runtime.device.Pulse;
+		import org.bnn.runtime.device.ReadReference;
 		import org.bnn.runtime.device.RegimeSpec;
 		import org.bnn.runtime.device.SenseAmpSpec;
 		import org.bnn.runtime.device.StuckAt;
@@ -51,12 +54,16 @@ class MappingSimulationTemplate {
 		import org.bnn.runtime.estimate.EstimateText;
 		import org.bnn.runtime.estimate.Estimator;
 		import org.bnn.runtime.estimate.MappingEstimate;
+		import org.bnn.runtime.spec.CellKind;
 		import org.bnn.runtime.spec.CellSpec;
 		import org.bnn.runtime.spec.ChipSpec;
+		import org.bnn.runtime.spec.Ecc;
 		import org.bnn.runtime.spec.InputEncoding;
 		import org.bnn.runtime.spec.InputSpec;
 		import org.bnn.runtime.spec.MappingSpec;
 		import org.bnn.runtime.spec.NetworkSpec;
+		import org.bnn.runtime.spec.Padding;
+		import org.bnn.runtime.spec.PoolKind;
 		import org.bnn.runtime.spec.Shape;
 		import org.bnn.runtime.spec.TileSpec;
 
@@ -126,11 +133,10 @@ class MappingSimulationTemplate {
 		                .«layerCall(layer)»
 		                «ENDFOR»
 		                .build();
-		        «IF spec.regime.present»
-		        return new MappingSpec(«JavaNames.stringLiteral(spec.name)», network, chip, Optional.of(«JavaNames.stringLiteral(spec.regime.get)»), Map.of(), false);
-		        «ELSE»
-		        return new MappingSpec(«JavaNames.stringLiteral(spec.name)», network, chip);
-		        «ENDIF»
+		        return new MappingSpec(«JavaNames.stringLiteral(spec.name)», network, chip,
+		                «IF spec.regime.present»Optional.of(«JavaNames.stringLiteral(spec.regime.get)»)«ELSE»Optional.empty()«ENDIF»,
+		                Map.ofEntries(«FOR copy : spec.replication.entrySet.sortBy[key] SEPARATOR ', '»Map.entry(«JavaNames.stringLiteral(copy.key)», «copy.value»)«ENDFOR»),
+		                «spec.allowReprogramming»);
 		    }
 
 		    public static void main(String[] args) {
@@ -164,10 +170,15 @@ class MappingSimulationTemplate {
 	private def String pulse(org.bnn.runtime.device.Pulse pulse) '''new Pulse(«number(pulse.volts)», «number(pulse.amperes)», «number(pulse.seconds)», «number(pulse.explicitEnergyJoules)»)'''
 
 	private def String cell(CellSpec cell) {
-		if (cell.kind != CellKind.TWO_T_TWO_R) {
-			throw new IllegalArgumentException("the generator supports 2T2R tiles only so far, got " + cell.kind.label)
+		if (cell.kind == CellKind.TWO_T_TWO_R) {
+			return 'CellSpec.twoTwoR()'
 		}
-		'CellSpec.twoTwoR()'
+		val reference = switch r : cell.reference.get {
+			ReadReference.Fixed: '''new ReadReference.Fixed(«number(r.ohms)»)'''
+			default: 'new ReadReference.Best()'
+		}
+		val energy = if (cell.eccDecodeJoulesPerWord.present) '''OptionalDouble.of(«number(cell.eccDecodeJoulesPerWord.asDouble)»)''' else 'OptionalDouble.empty()'
+		'''new CellSpec(CellKind.«cell.kind.name», Optional.of(«reference»), Ecc.«cell.ecc.name», «energy»)'''
 	}
 
 	private def String encoding(InputEncoding encoding) {
@@ -180,6 +191,8 @@ class MappingSimulationTemplate {
 	private def String layerCall(LayerSpec layer) {
 		switch layer {
 			LayerSpec.Dense: '''dense(«JavaNames.stringLiteral(layer.name)», «layer.neurons»)'''
+			LayerSpec.Conv: '''conv(«JavaNames.stringLiteral(layer.name)», «layer.channels», «layer.kernel», «layer.stride», new Padding(«layer.padding.amount», «layer.padding.value»))'''
+			LayerSpec.Pool: '''pool(«JavaNames.stringLiteral(layer.name)», PoolKind.«layer.kind.name», «layer.size», «layer.stride»)'''
 			LayerSpec.Output: '''output(«JavaNames.stringLiteral(layer.name)», «layer.classes»)'''
 			default: throw new IllegalArgumentException("the generator does not know layer " + layer)
 		}

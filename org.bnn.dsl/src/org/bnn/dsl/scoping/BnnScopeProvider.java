@@ -3,15 +3,17 @@ package org.bnn.dsl.scoping;
 import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.Mapping;
+import org.bnn.dsl.bnn.Network;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
 
 /**
  * Scoping of the .bnn language. Declarations are found by qualified name across files (with
  * imports); a mapping's regime is looked up among the regimes of the device of its chip's tile,
- * by simple name.
+ * by simple name, and a replicated layer among the layers of the mapped network.
  */
 public class BnnScopeProvider extends AbstractBnnScopeProvider {
 
@@ -19,6 +21,11 @@ public class BnnScopeProvider extends AbstractBnnScopeProvider {
     public IScope getScope(EObject context, EReference reference) {
         if (reference == BnnPackage.Literals.MAPPING__REGIME && context instanceof Mapping mapping) {
             return regimesOf(mapping.getChip());
+        }
+        if (reference == BnnPackage.Literals.REPLICATION__LAYER) {
+            Mapping mapping = EcoreUtil2.getContainerOfType(context, Mapping.class);
+            Network network = mapping == null ? null : mapping.getNetwork();
+            return network == null || network.eIsProxy() ? IScope.NULLSCOPE : Scopes.scopeFor(network.getLayers());
         }
         return super.getScope(context, reference);
     }

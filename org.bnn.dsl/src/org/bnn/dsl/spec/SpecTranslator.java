@@ -7,7 +7,12 @@ import java.util.OptionalDouble;
 
 import org.bnn.dsl.bnn.CellKind;
 import org.bnn.dsl.bnn.Chip;
+import org.bnn.dsl.bnn.Binarize;
+import org.bnn.dsl.bnn.BitSerial;
+import org.bnn.dsl.bnn.ConvLayer;
 import org.bnn.dsl.bnn.DenseLayer;
+import org.bnn.dsl.bnn.PoolLayer;
+import org.bnn.dsl.bnn.Replication;
 import org.bnn.dsl.bnn.Device;
 import org.bnn.dsl.bnn.Quantity;
 import org.bnn.dsl.bnn.Regime;
@@ -16,6 +21,7 @@ import org.bnn.dsl.units.QuantityDimensions;
 import org.bnn.runtime.device.DeviceSpec;
 import org.bnn.runtime.device.LogNormal;
 import org.bnn.runtime.device.Pulse;
+import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
@@ -27,6 +33,9 @@ import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.OutputLayer;
 import org.bnn.dsl.bnn.Tile;
 import org.bnn.runtime.spec.ChipSpec;
+import org.bnn.runtime.spec.Ecc;
+import org.bnn.runtime.spec.Padding;
+import org.bnn.runtime.spec.PoolKind;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.InputSpec;
 import org.bnn.runtime.spec.Shape;
@@ -60,8 +69,12 @@ public class SpecTranslator {
     public MappingSpec translate(Mapping mapping) {
         Optional<String> regime = mapping.getRegime() == null ? Optional.empty()
                 : Optional.of(resolved(mapping.getRegime(), "regime").getName());
+        Map<String, Integer> replication = new java.util.LinkedHashMap<>();
+        for (Replication copy : mapping.getReplications()) {
+            replication.put(resolved(copy.getLayer(), "layer").getName(), copy.getCopies());
+        }
         return new MappingSpec(mapping.getName(), translate(resolved(mapping.getNetwork(), "network")),
-                translate(resolved(mapping.getChip(), "chip")), regime, Map.of(), false);
+                translate(resolved(mapping.getChip(), "chip")), regime, replication, mapping.isAllowReprogramming());
     }
 
     public ChipSpec translate(Chip chip) {
@@ -70,10 +83,7 @@ public class SpecTranslator {
     }
 
     public TileSpec translate(Tile tile) {
-        CellSpec cell = switch (translate(tile.getCell())) {
-            case TWO_T_TWO_R -> CellSpec.twoTwoR();
-            case ONE_T_ONE_R -> throw new IncompleteModelException("1T1R tiles are not in the language yet");
-        };
+        CellSpec cell = translateCell(tile);
         Optional<DeviceSpec> device = tile.getDevice() == null ? Optional.empty()
                 : Optional.of(translate(resolved(tile.getDevice(), "device")));
         Optional<SenseAmpSpec> sense = Optional.ofNullable(tile.getSense()).map(this::translate);
@@ -132,6 +142,11 @@ public class SpecTranslator {
         for (Layer layer : network.getLayers()) {
             if (layer instanceof DenseLayer dense) {
                 builder.dense(dense.getName(), dense.getUnits());
+            } else if (layer instanceof ConvLayer conv) {
+                builder.conv(conv.getName(), conv.getUnits(), conv.getKernel(), conv.getStride() == 0 ? 1 : conv.getStride(), padding(conv));
+            } else if (layer instanceof PoolLayer pool) {
+                builder.pool(pool.getName(), pool.getKind() == org.bnn.dsl.bnn.PoolKind.MAX ? PoolKind.MAX : PoolKind.AVG, pool.getSize(),
+                        pool.getStride() == 0 ? pool.getSize() : pool.getStride());
             } else if (layer instanceof OutputLayer output) {
                 builder.output(output.getName(), output.getUnits());
             }
@@ -147,7 +162,37 @@ public class SpecTranslator {
             case 3 -> new Shape(dims.get(0), dims.get(1), dims.get(2));
             default -> throw new IncompleteModelException("input " + input.getName() + " has " + dims.size() + " dimensions");
         };
-        return new InputSpec(input.getName(), shape, new InputEncoding.Binarize(0.5));
+        return new InputSpec(input.getName(), shape, encoding(input.getEncoding()));
+    }
+
+    private static InputEncoding encoding(org.bnn.dsl.bnn.InputEncoding encoding) {
+        if (encoding instanceof BitSerial serial) {
+            return new InputEncoding.BitSerial(serial.getBits());
+        }
+        if (encoding instanceof Binarize binarize) {
+            return new InputEncoding.Binarize(binarize.getThreshold());
+        }
+        return new InputEncoding.Binarize(0.5); // default: +1 iff the pixel is at least half scale
+    }
+
+    private static Padding padding(ConvLayer conv) {
+        if (conv.getPadding() == 0) {
+            return Padding.VALID;
+        }
+        double value = conv.getPaddingValue();
+        if (value != 1 && value != -1) {
+            throw new IllegalArgumentException("Padding.value must be -1 or +1, got " + value);
+        }
+        return new Padding(conv.getPadding(), (int) value);
+    }
+
+    public CellSpec translateCell(Tile tile) {
+        org.bnn.runtime.spec.CellKind kind = translate(tile.getCell());
+        Optional<ReadReference> reference = tile.isReferenceBest() ? Optional.of(new ReadReference.Best())
+                : tile.getReference() == null ? Optional.empty()
+                : Optional.of(new ReadReference.Fixed(siRequired(tile.getReference())));
+        Ecc ecc = tile.isHasEcc() ? Ecc.SECDED_72_64 : Ecc.NONE; // secded(72,64) is the one code the language has
+        return new CellSpec(kind, reference, ecc, si(tile.getEccDecodeEnergy()));
     }
 
     private static org.bnn.runtime.spec.CellKind translate(CellKind cell) {

@@ -21,6 +21,8 @@ public final class QuantityDimensions {
             Map.entry(BNN.getPulse_Width(), Dimension.TIME),
             Map.entry(BNN.getPulse_Energy(), Dimension.ENERGY),
             Map.entry(BNN.getTile_PopcountEnergy(), Dimension.ENERGY),
+            Map.entry(BNN.getTile_Reference(), Dimension.RESISTANCE),
+            Map.entry(BNN.getTile_EccDecodeEnergy(), Dimension.ENERGY),
             Map.entry(BNN.getSense_Mismatch(), Dimension.RATIO),
             Map.entry(BNN.getSense_Noise(), Dimension.RATIO),
             Map.entry(BNN.getSense_Energy(), Dimension.ENERGY),

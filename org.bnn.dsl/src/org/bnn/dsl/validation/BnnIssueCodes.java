@@ -29,6 +29,21 @@ public final class BnnIssueCodes {
     /** The sense amplifier needs longer than one row cycle. */
     public static final String SENSE_SLOWER_THAN_ROW_CYCLE = PREFIX + "senseSlowerThanRowCycle";
 
+    /** A conv layer's padding value is not -1 or +1. */
+    public static final String PADDING_VALUE = PREFIX + "paddingValue";
+    /** A bit-serial input has fewer than 1 or more than 16 bits. */
+    public static final String BIT_SERIAL_WIDTH = PREFIX + "bitSerialWidth";
+    /** Shapes do not propagate through the network (output size below 1, pooling misplaced, ...). */
+    public static final String SHAPE_MISMATCH = PREFIX + "shapeMismatch";
+    /** A cell is configured impossibly (2T2R with a reference or ECC, 1T1R without a reference). */
+    public static final String CELL_CONFIGURATION = PREFIX + "cellConfiguration";
+    /** An ECC word is wider than the tile. */
+    public static final String ECC_WORD_TOO_WIDE = PREFIX + "eccWordTooWide";
+    /** The network needs more tiles than the chip has and reprogramming is allowed. */
+    public static final String MAPPING_NEEDS_REPROGRAMMING = PREFIX + "mappingNeedsReprogramming";
+    /** A layer leaves most cells of its tiles empty. */
+    public static final String LOW_TILE_UTILIZATION = PREFIX + "lowTileUtilization";
+
     private BnnIssueCodes() {
     }
 }

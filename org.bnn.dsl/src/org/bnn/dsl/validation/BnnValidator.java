@@ -6,7 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.bnn.dsl.bnn.Binarize;
+import org.bnn.dsl.bnn.BitSerial;
 import org.bnn.dsl.bnn.BnnPackage;
+import org.bnn.dsl.bnn.ConvLayer;
+import org.bnn.dsl.bnn.DenseLayer;
+import org.bnn.dsl.bnn.PoolLayer;
+import org.bnn.dsl.bnn.Replication;
 import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.Device;
 import org.bnn.dsl.bnn.Quantity;
@@ -24,10 +30,13 @@ import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.dsl.units.QuantityDimensions;
 import org.bnn.runtime.device.Pulse;
 import org.bnn.runtime.estimate.Estimator;
+import org.bnn.runtime.estimate.LayerEstimate;
+import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
@@ -39,6 +48,9 @@ import com.google.inject.Inject;
 public class BnnValidator extends AbstractBnnValidator {
 
     private static final BnnPackage BNN = BnnPackage.eINSTANCE;
+
+    /** Below this share of used cells a layer's tiles are reported as poorly used. */
+    private static final double LOW_UTILIZATION = 0.5;
 
     @Inject
     private SpecTranslator translator;
@@ -67,9 +79,100 @@ public class BnnValidator extends AbstractBnnValidator {
     }
 
     @Check
-    public void checkLayerSize(Layer layer) {
-        String what = layer instanceof OutputLayer ? "number of classes" : "number of neurons";
-        positive(layer.getUnits(), what, layer, BNN.getLayer_Units(), -1);
+    public void checkLayerSize(DenseLayer layer) {
+        positive(layer.getUnits(), "number of neurons", layer, BNN.getDenseLayer_Units(), -1);
+    }
+
+    @Check
+    public void checkLayerSize(OutputLayer layer) {
+        positive(layer.getUnits(), "number of classes", layer, BNN.getOutputLayer_Units(), -1);
+    }
+
+    @Check
+    public void checkLayerSize(ConvLayer layer) {
+        positive(layer.getUnits(), "number of channels", layer, BNN.getConvLayer_Units(), -1);
+        positive(layer.getKernel(), "kernel size", layer, BNN.getConvLayer_Kernel(), -1);
+        if (written(layer, BNN.getConvLayer_Stride())) {
+            positive(layer.getStride(), "stride", layer, BNN.getConvLayer_Stride(), -1);
+        }
+        if (written(layer, BNN.getConvLayer_PaddingValue()) && Math.abs(layer.getPaddingValue()) != 1.0) {
+            error("The padding value must be -1 or +1 (there is no 0 in +-1 logic), got " + layer.getPaddingValue(), layer,
+                    BNN.getConvLayer_PaddingValue(), BnnIssueCodes.PADDING_VALUE);
+        }
+    }
+
+    @Check
+    public void checkLayerSize(PoolLayer layer) {
+        positive(layer.getSize(), "pool size", layer, BNN.getPoolLayer_Size(), -1);
+        if (written(layer, BNN.getPoolLayer_Stride())) {
+            positive(layer.getStride(), "stride", layer, BNN.getPoolLayer_Stride(), -1);
+        }
+    }
+
+    @Check
+    public void checkBitSerialWidth(BitSerial encoding) {
+        if (encoding.getBits() < 1 || encoding.getBits() > 16) {
+            error("A bit-serial input has 1 to 16 bits, got " + encoding.getBits(), encoding, BNN.getBitSerial_Bits(),
+                    BnnIssueCodes.BIT_SERIAL_WIDTH, Integer.toString(encoding.getBits()));
+        }
+    }
+
+    @Check
+    public void checkBinarizeThreshold(Binarize encoding) {
+        if (!(encoding.getThreshold() >= 0 && encoding.getThreshold() <= 1)) {
+            error("The binarization threshold is on the [0, 1] pixel scale, got " + encoding.getThreshold(), encoding,
+                    BNN.getBinarize_Threshold(), BnnIssueCodes.PHYSICAL_RANGE);
+        }
+    }
+
+    /** Shapes through the network: reported once the sizes themselves are valid. */
+    @Check
+    public void checkNetworkShapes(Network network) {
+        if (network.getInput() == null || !sizesValid(network)) {
+            return;
+        }
+        try {
+            translator.translate(network);
+        } catch (IllegalArgumentException e) {
+            error(e.getMessage().replaceFirst("^NetworkSpec\\(([^)]*)\\)[:.]? ?", "Network $1: "), network, BNN.getElement_Name(),
+                    BnnIssueCodes.SHAPE_MISMATCH);
+        } catch (SpecTranslator.IncompleteModelException e) {
+            // reported by the rules on the parts
+        }
+    }
+
+    @Check
+    public void checkCell(Tile tile) {
+        if (!unitsValid(tile)) {
+            return;
+        }
+        try {
+            translator.translateCell(tile);
+        } catch (IllegalArgumentException e) {
+            error(e.getMessage().replaceFirst("^CellSpec\\.\\w+: ", ""), tile, BNN.getTile_Cell(), BnnIssueCodes.CELL_CONFIGURATION);
+        }
+        if (tile.isHasEcc() && tile.getColumns() > 0 && tile.getColumns() < Ecc.SECDED_72_64.wordBits()) {
+            error("A secded(72,64) word needs 72 columns, tile " + tile.getName() + " has " + tile.getColumns(), tile,
+                    BNN.getTile_Ecc(), BnnIssueCodes.ECC_WORD_TOO_WIDE);
+        }
+    }
+
+    @Check
+    public void checkReplication(Replication replication) {
+        positive(replication.getCopies(), "number of copies", replication, BNN.getReplication_Copies(), -1);
+        if (replication.getLayer() instanceof PoolLayer) {
+            error("Pool layers have no weights to replicate", replication, BNN.getReplication_Layer(), BnnIssueCodes.SHAPE_MISMATCH);
+        }
+    }
+
+    /** True if the text sets the feature (EMF cannot tell a written 0 from an absent value). */
+    private static boolean written(EObject object, EStructuralFeature feature) {
+        return !NodeModelUtils.findNodesForFeature(object, feature).isEmpty();
+    }
+
+    private boolean sizesValid(Network network) {
+        return network.getInput().getShape().stream().allMatch(d -> d > 0) && network.getInput().getShape().size() <= 3
+                && network.getLayers().stream().allMatch(l -> l.getName() != null);
     }
 
     @Check
@@ -206,9 +309,29 @@ public class BnnValidator extends AbstractBnnValidator {
 
     @Check
     public void checkMappingFitsChip(Mapping mapping) {
-        translator.tryTranslate(mapping).map(Estimator::estimate).filter(estimate -> !estimate.fits())
-                .ifPresent(estimate -> error(exceedsChipMessage(estimate), mapping, BNN.getMapping_Chip(),
-                        BnnIssueCodes.MAPPING_EXCEEDS_CHIP));
+        translator.tryTranslate(mapping).map(Estimator::estimate).filter(estimate -> !estimate.fits()).ifPresent(estimate -> {
+            if (mapping.isAllowReprogramming()) {
+                warning(exceedsChipMessage(estimate) + ": the weights are reprogrammed while it runs, which costs time, energy and endurance",
+                        mapping, BNN.getMapping_AllowReprogramming(), BnnIssueCodes.MAPPING_NEEDS_REPROGRAMMING);
+            } else {
+                error(exceedsChipMessage(estimate), mapping, BNN.getMapping_Chip(), BnnIssueCodes.MAPPING_EXCEEDS_CHIP);
+            }
+        });
+    }
+
+    /** Tiles whose cells are mostly empty: a hint to choose another tile size or folding. */
+    @Check
+    public void checkTileUtilization(Mapping mapping) {
+        translator.tryTranslate(mapping).map(Estimator::estimate).ifPresent(estimate -> {
+            long cells = estimate.mapping().chip().tile().cells();
+            for (LayerEstimate layer : estimate.layers()) {
+                double utilization = layer.utilization(cells);
+                if (utilization < LOW_UTILIZATION) {
+                    info(String.format(Locale.ROOT, "Layer %s fills %.0f %% of the cells of its %d tiles", layer.name(), 100 * utilization,
+                            layer.tiles()), mapping, BNN.getMapping_Network(), BnnIssueCodes.LOW_TILE_UTILIZATION, layer.name());
+                }
+            }
+        });
     }
 
     private static String exceedsChipMessage(MappingEstimate estimate) {

@@ -60,6 +60,14 @@ class BnnCliTest {
     }
 
     @Test
+    void infosArePrintedOnRequest() {
+        Run run = bnn("check", "--info", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("quickstart.bnn:18:13: info: Layer out fills 31 % of the cells of its 32 tiles [org.bnn.dsl.lowTileUtilization]"),
+                run.out());
+    }
+
+    @Test
     void missingFileIsAUsageFailureNotAStackTrace() {
         Run run = bnn("check", dir.resolve("nope.bnn").toString());
         assertEquals(2, run.exit());

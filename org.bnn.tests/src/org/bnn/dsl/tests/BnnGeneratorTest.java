@@ -39,6 +39,8 @@ class BnnGeneratorTest {
     private GeneratorDelegate generator;
     @Inject
     private SpecTranslator translator;
+    @Inject
+    private org.eclipse.xtext.testing.validation.ValidationTestHelper validation;
 
     @Inject
     private com.google.inject.Provider<XtextResourceSet> resourceSetProvider;
@@ -110,6 +112,35 @@ class BnnGeneratorTest {
         MappingSpec spec = (MappingSpec) simulation.getMethod("mapping").invoke(null);
         assertEquals("static", spec.name());
         assertEquals("int", spec.chip().tile().name());
+    }
+
+    @Test
+    void convolutionalOneTOneRDesignsRebuildTheSameSpec() throws Exception {
+        Model model = parser.parse("""
+                package designs
+                tile T { cells 64 rows x 144 columns 1T1R reference 18 kOhm ecc secded(72,64) decode energy 2 pJ per word }
+                tile B { cells 32 rows x 32 columns 1T1R reference best }
+                chip C { tiles 1000 of T  clock 50 MHz  adder energy 10 fJ per addition }
+                network N {
+                    input img: 28 x 28 bitserial 8 bits
+                    conv c1: 32 kernel 3 stride 1 padding 1 value -1
+                    pool p1: max 2
+                    conv c2: 64 kernel 3 valid
+                    pool p2: avg 2 stride 1
+                    dense fc: 100
+                    output out: dense 10
+                }
+                mapping M { network N on C replicate c1 4, c2 2 allow reprogramming }
+                """);
+        validation.assertNoErrors(model);
+        Map<String, String> sources = generate(model);
+        InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(sources);
+        assertEquals(List.of(), compiled.warnings());
+        MappingSpec generated = (MappingSpec) compiled.load("designs.MSimulation").getMethod("mapping").invoke(null);
+        MappingSpec translated = translator.translate((Mapping) model.getElements().get(4));
+        assertEquals(translated, generated);
+        assertEquals(4, generated.replicationOf("c1"));
+        assertTrue(generated.allowReprogramming());
     }
 
     @Test

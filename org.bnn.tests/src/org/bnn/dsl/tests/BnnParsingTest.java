@@ -62,7 +62,7 @@ class BnnParsingTest {
         assertEquals(List.of(28, 28), network.getInput().getShape());
         assertEquals(4, network.getLayers().size());
         assertTrue(network.getLayers().get(0) instanceof DenseLayer);
-        assertEquals(1024, network.getLayers().get(0).getUnits());
+        assertEquals(1024, ((DenseLayer) network.getLayers().get(0)).getUnits());
         assertTrue(network.getLayers().get(3) instanceof OutputLayer);
 
         Mapping mapping = (Mapping) model.getElements().get(1);

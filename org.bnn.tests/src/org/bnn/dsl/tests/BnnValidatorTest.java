@@ -36,8 +36,10 @@ class BnnValidatorTest {
     private static final String MLP = "input x: 28 x 28\ndense fc1: 1024\ndense fc2: 1024\ndense fc3: 1024\noutput out: dense 10";
 
     @Test
-    void validDesignHasNoIssues() throws Exception {
-        validation.assertNoIssues(parser.parse(design("32 rows x 32 columns", "2880", MLP)));
+    void validDesignHasNoErrorsOrWarnings() throws Exception {
+        Model model = parser.parse(design("32 rows x 32 columns", "2880", MLP));
+        validation.assertNoErrors(model);
+        assertTrue(validation.validate(model).stream().allMatch(i -> i.getSeverity() == Severity.INFO));
     }
 
     @Test
@@ -156,9 +158,78 @@ class BnnValidatorTest {
     void aMappingsRegimeIsOneOfItsDevicesRegimes() throws Exception {
         String hardware = device(GOOD_REGIME) + "tile T { cells 32 rows x 32 columns 2T2R of D }\nchip C { tiles 99 of T }\n"
                 + "network N { input x: 64  output o: dense 10 }\n";
-        validation.assertNoIssues(parser.parse(hardware + "mapping M { network N on C regime r }"));
+        validation.assertNoErrors(parser.parse(hardware + "mapping M { network N on C regime r }"));
         Model unknown = parser.parse(hardware + "mapping M { network N on C regime strong }");
         validation.assertError(unknown, BNN.getMapping(), org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC, "strong");
+    }
+
+    private static final String CNN = "input img: 28 x 28 bitserial 8 bits\n"
+            + "conv c1: 32 kernel 3 padding 1 value -1\npool p1: max 2\nconv c2: 64 kernel 3\npool p2: max 2 stride 2\n"
+            + "dense fc: 128\noutput out: dense 10";
+
+    @Test
+    void convolutionalNetworksWithBitSerialInputAreValid() throws Exception {
+        validation.assertNoErrors(parser.parse(design("32 rows x 32 columns", "1000", CNN)));
+    }
+
+    @Test
+    void shapesMustPropagateThroughTheNetwork() throws Exception {
+        Model model = parser.parse(design("32 rows x 32 columns", "1000", "input img: 4 x 4\nconv c: 8 kernel 5\noutput o: dense 2"));
+        validation.assertError(model, BNN.getNetwork(), BnnIssueCodes.SHAPE_MISMATCH,
+                "Network N: layer c gives an output height of 0 (input 4, window 5, stride 1, padding 0)");
+        Model poolFirst = parser.parse(design("32 rows x 32 columns", "1000", "input img: 4 x 4\npool p: max 2\noutput o: dense 2"));
+        validation.assertError(poolFirst, BNN.getNetwork(), BnnIssueCodes.SHAPE_MISMATCH, "cannot pool the raw input");
+    }
+
+    @Test
+    void paddingIsMinusOneOrPlusOneAndBitSerialHasOneToSixteenBits() throws Exception {
+        Model zero = parser.parse(design("32 rows x 32 columns", "1000", "input img: 8 x 8\nconv c: 8 kernel 3 padding 1 value 0\noutput o: dense 2"));
+        validation.assertError(zero, BNN.getConvLayer(), BnnIssueCodes.PADDING_VALUE, "must be -1 or +1");
+        validation.assertNoErrors(parser.parse(design("32 rows x 32 columns", "1000",
+                "input img: 8 x 8\nconv c: 8 kernel 3 padding 1 value +1\noutput o: dense 2")));
+        Model wide = parser.parse(design("32 rows x 32 columns", "1000", "input img: 8 x 8 bitserial 17 bits\noutput o: dense 2"));
+        validation.assertError(wide, BNN.getBitSerial(), BnnIssueCodes.BIT_SERIAL_WIDTH, "1 to 16 bits, got 17");
+    }
+
+    @Test
+    void cellsAreConfiguredConsistently() throws Exception {
+        String net = "input x: 64\noutput o: dense 10";
+        validation.assertNoErrors(parser.parse(design("32 rows x 80 columns", "10", net)
+                .replace("2T2R", "1T1R reference 18 kOhm ecc secded(72,64) decode energy 2 pJ per word")));
+        Model noReference = parser.parse(design("32 rows x 32 columns", "10", net).replace("2T2R", "1T1R"));
+        validation.assertError(noReference, BNN.getTile(), BnnIssueCodes.CELL_CONFIGURATION, "reference is required for a 1T1R cell");
+        Model eccOn2T2R = parser.parse(design("32 rows x 80 columns", "10", net).replace("2T2R", "2T2R ecc secded(72,64)"));
+        validation.assertError(eccOn2T2R, BNN.getTile(), BnnIssueCodes.CELL_CONFIGURATION, "cannot be used with 2T2R cells");
+        Model narrow = parser.parse(design("32 rows x 64 columns", "10", net).replace("2T2R", "1T1R reference best ecc secded(72,64)"));
+        validation.assertError(narrow, BNN.getTile(), BnnIssueCodes.ECC_WORD_TOO_WIDE, "needs 72 columns, tile T has 64");
+    }
+
+    @Test
+    void reprogrammingTurnsTheCapacityErrorIntoAWarning() throws Exception {
+        String text = design("32 rows x 32 columns", "2879", MLP).replace("network N on C }", "network N on C allow reprogramming }");
+        Model model = parser.parse(text);
+        validation.assertNoError(model, BnnIssueCodes.MAPPING_EXCEEDS_CHIP);
+        validation.assertWarning(model, BNN.getMapping(), BnnIssueCodes.MAPPING_NEEDS_REPROGRAMMING, "reprogrammed while it runs");
+    }
+
+    @Test
+    void poorlyUsedTilesAreReportedAsInformation() throws Exception {
+        Model model = parser.parse(design("32 rows x 32 columns", "2880", MLP));
+        // The output layer's 10 neurons fill 10 of 32 rows: 31 %.
+        validation.assertIssue(model, BNN.getMapping(), BnnIssueCodes.LOW_TILE_UTILIZATION, Severity.INFO,
+                "Layer out fills 31 % of the cells of its 32 tiles");
+        validation.assertNoIssue(parser.parse(design("32 rows x 32 columns", "4096", "input x: 1024\noutput o: dense 32")),
+                BNN.getMapping(), BnnIssueCodes.LOW_TILE_UTILIZATION);
+    }
+
+    @Test
+    void replicatedLayersAreLayersWithWeightsOfTheMappedNetwork() throws Exception {
+        String base = design("32 rows x 32 columns", "1000", CNN);
+        validation.assertNoErrors(parser.parse(base.replace("network N on C }", "network N on C replicate c1 4, c2 2 }")));
+        Model pool = parser.parse(base.replace("network N on C }", "network N on C replicate p1 2 }"));
+        validation.assertError(pool, BNN.getReplication(), BnnIssueCodes.SHAPE_MISMATCH, "no weights to replicate");
+        Model unknown = parser.parse(base.replace("network N on C }", "network N on C replicate nope 2 }"));
+        validation.assertError(unknown, BNN.getReplication(), org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC, "nope");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.bnn.cli.workspace.BnnWorkspace;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,10 +22,13 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .bnn files to check.")
     private List<Path> files;
 
+    @Option(names = "--info", description = "Also print informational hints (e.g. poorly used tiles).")
+    private boolean info;
+
     @Override
     public Integer call() {
         BnnWorkspace workspace = BnnWorkspace.load(files);
-        DiagnosticsPrinter printer = new DiagnosticsPrinter(spec.commandLine().getOut());
+        DiagnosticsPrinter printer = new DiagnosticsPrinter(spec.commandLine().getOut(), info);
         boolean failed = printer.print(workspace);
         spec.commandLine().getErr().println(printer.summary(files.size()));
         return failed ? BnnCli.EXIT_INPUT_ERRORS : 0;

@@ -10,11 +10,18 @@ import org.bnn.cli.workspace.Diagnostic;
 /** Prints the diagnostics of a workspace's requested files and counts them. */
 final class DiagnosticsPrinter {
     private final PrintWriter out;
+    private final boolean showInfos;
     private int errors;
     private int warnings;
 
     DiagnosticsPrinter(PrintWriter out) {
+        this(out, false);
+    }
+
+    /** @param showInfos also print informational diagnostics (hints such as tile utilization) */
+    DiagnosticsPrinter(PrintWriter out, boolean showInfos) {
         this.out = out;
+        this.showInfos = showInfos;
     }
 
     /** Prints every diagnostic of every requested file; returns true if there was an error. */
@@ -23,6 +30,9 @@ final class DiagnosticsPrinter {
         for (Path file : workspace.files()) {
             List<Diagnostic> diagnostics = workspace.diagnostics(file);
             for (Diagnostic diagnostic : diagnostics) {
+                if (diagnostic.severity() == Diagnostic.Severity.INFO && !showInfos) {
+                    continue;
+                }
                 out.println(diagnostic.format(here));
                 switch (diagnostic.severity()) {
                     case ERROR -> errors++;
