@@ -118,6 +118,24 @@ class BnnCliTest {
     }
 
     @Test
+    void estimatePrintsTablesAndJson() throws Exception {
+        String quickstart = TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString();
+        Run text = bnn("estimate", quickstart);
+        assertEquals(0, text.exit(), text.out() + text.err());
+        assertTrue(text.out().contains("energy per inference: 151 nJ (sense 72.8 nJ, popcount 58.2 nJ, threshold 616 pJ, buffer 18.9 nJ)"),
+                text.out());
+        assertTrue(text.out().contains("not estimated (no unit energy given): partial sums per addition"), text.out());
+        Run json = bnn("estimate", "--json", quickstart);
+        assertEquals(0, json.exit(), json.err());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertEquals(2880, tree.get(0).get("tilesNeeded").asLong());
+        assertEquals(2_910_208, tree.get(0).get("events").get("senses").asLong());
+        assertEquals(1.26e-6, tree.get(0).get("latencySeconds").asDouble(), 1e-12);
+        assertEquals("nominal", tree.get(0).get("mapping").get("regime").asText());
+        assertEquals(800, tree.get(0).get("layers").get(0).get("tiles").asLong());
+    }
+
+    @Test
     void generateWritesJavaSources() {
         Path out = dir.resolve("gen");
         Run run = bnn("generate", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString(), "-o", out.toString());

@@ -13,7 +13,7 @@ import picocli.CommandLine.HelpCommand;
  */
 @Command(name = "bnn", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Checks, generates and runs .bnn descriptions of in-memory binarized neural network accelerators.",
-        subcommands = {CheckCommand.class, GenerateCommand.class, RunCommand.class, HelpCommand.class})
+        subcommands = {CheckCommand.class, EstimateCommand.class, GenerateCommand.class, RunCommand.class, HelpCommand.class})
 public final class BnnCli implements Runnable {
     /** The input has errors. */
     static final int EXIT_INPUT_ERRORS = 1;

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.bnn.dsl.BnnStandaloneSetup;
+import org.bnn.dsl.bnn.Mapping;
+import org.bnn.dsl.spec.SpecTranslator;
+import org.bnn.runtime.spec.MappingSpec;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
@@ -108,6 +111,18 @@ public final class BnnWorkspace {
         }
         result.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         return result;
+    }
+
+    /** Specs of the mappings of one requested file that can be translated (all, if it has no errors). */
+    public List<MappingSpec> mappings(Path file) {
+        SpecTranslator translator = injector.getInstance(SpecTranslator.class);
+        List<MappingSpec> mappings = new ArrayList<>();
+        requested.get(file).getAllContents().forEachRemaining(object -> {
+            if (object instanceof Mapping mapping) {
+                translator.tryTranslate(mapping).ifPresent(mappings::add);
+            }
+        });
+        return mappings;
     }
 
     /** Java sources generated from one requested file, by path relative to the output root. */
