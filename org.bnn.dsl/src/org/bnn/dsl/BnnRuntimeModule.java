@@ -1,7 +1,9 @@
 package org.bnn.dsl;
 
 import org.bnn.dsl.conversion.BnnValueConverters;
+import org.bnn.dsl.formatting2.BnnFormatter;
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.formatting2.IFormatter2;
 
 /** Guice bindings of the language runtime: the one place where a service is swapped. */
 public class BnnRuntimeModule extends AbstractBnnRuntimeModule {
@@ -9,5 +11,9 @@ public class BnnRuntimeModule extends AbstractBnnRuntimeModule {
     @Override
     public Class<? extends IValueConverterService> bindIValueConverterService() {
         return BnnValueConverters.class;
+    }
+
+    public Class<? extends IFormatter2> bindIFormatter2() {
+        return BnnFormatter.class;
     }
 }

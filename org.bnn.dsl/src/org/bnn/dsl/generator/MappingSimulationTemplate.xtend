@@ -149,7 +149,7 @@ class MappingSimulationTemplate {
 		        System.out.print(EstimateText.costTable(estimate));
 
 		        BinaryNetwork network = RandomNetworks.create(mapping.network(), seed);
-		        long[][] inputs = RandomNetworks.inputs(network.inputSize(), batch, seed);
+		        long[][] inputs = RandomNetworks.inputs(network, batch, seed);
 		        StringBuilder predictions = new StringBuilder();
 		        for (long[] input : inputs) {
 		            predictions.append(' ').append(network.predict(input));

@@ -326,7 +326,7 @@ public class BnnValidator extends AbstractBnnValidator {
             long cells = estimate.mapping().chip().tile().cells();
             for (LayerEstimate layer : estimate.layers()) {
                 double utilization = layer.utilization(cells);
-                if (utilization < LOW_UTILIZATION) {
+                if (layer.hasTiles() && utilization < LOW_UTILIZATION) {
                     info(String.format(Locale.ROOT, "Layer %s fills %.0f %% of the cells of its %d tiles", layer.name(), 100 * utilization,
                             layer.tiles()), mapping, BNN.getMapping_Network(), BnnIssueCodes.LOW_TILE_UTILIZATION, layer.name());
                 }
@@ -337,7 +337,7 @@ public class BnnValidator extends AbstractBnnValidator {
     private static String exceedsChipMessage(MappingEstimate estimate) {
         var mapping = estimate.mapping();
         var tile = mapping.chip().tile();
-        String perLayer = estimate.layers().stream()
+        String perLayer = estimate.layers().stream().filter(LayerEstimate::hasTiles)
                 .map(layer -> layer.name() + " " + layer.tiles())
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "Network %s needs %d tiles of %s (%d rows x %d columns) but chip %s has %d (%s)",

@@ -29,7 +29,7 @@ class EnginesAgreeTest {
     void perChipErrorsGiveIdenticalScores(double ber) {
         BinaryNetwork network = RandomNetworks.create(SPEC, 11);
         long[][] inputs = RandomNetworks.inputs(network.inputSize(), 40, 12);
-        WeightErrors errors = WeightErrors.uniform(Resampling.PER_CHIP, ber, network.layerCount());
+        WeightErrors errors = WeightErrors.uniform(Resampling.PER_CHIP, ber, network.weightLayerCount());
         long[] sizes = Simulation.weightsPerLayer(network);
         CellByCellEngine reference = new CellByCellEngine(network, TILE);
         int[][] fast = new Simulation(1).predict(network, inputs, errors, 3, 99);
@@ -48,7 +48,7 @@ class EnginesAgreeTest {
     void perInferenceErrorsGiveIdenticalPredictions(double ber) {
         BinaryNetwork network = RandomNetworks.create(SPEC, 21);
         long[][] inputs = RandomNetworks.inputs(network.inputSize(), 40, 22);
-        WeightErrors errors = WeightErrors.uniform(Resampling.PER_INFERENCE, ber, network.layerCount());
+        WeightErrors errors = WeightErrors.uniform(Resampling.PER_INFERENCE, ber, network.weightLayerCount());
         long[] sizes = Simulation.weightsPerLayer(network);
         CellByCellEngine reference = new CellByCellEngine(network, TILE);
         int[][] fast = new Simulation(1).predict(network, inputs, errors, 2, 5);
@@ -71,7 +71,7 @@ class EnginesAgreeTest {
         BinaryNetwork network = RandomNetworks.create(SPEC, 31);
         long[][] inputs = RandomNetworks.inputs(network.inputSize(), 300, 32);
         for (Resampling resampling : Resampling.values()) {
-            WeightErrors errors = WeightErrors.uniform(resampling, 0.05, network.layerCount());
+            WeightErrors errors = WeightErrors.uniform(resampling, 0.05, network.weightLayerCount());
             int[][] one = new Simulation(1).predict(network, inputs, errors, 4, 7);
             int[][] four = new Simulation(4).predict(network, inputs, errors, 4, 7);
             for (int trial = 0; trial < 4; trial++) {
@@ -84,7 +84,7 @@ class EnginesAgreeTest {
     void errorsChangeSomePredictionsAndMoreAtHigherBer() {
         BinaryNetwork network = RandomNetworks.create(SPEC, 41);
         long[][] inputs = RandomNetworks.inputs(network.inputSize(), 500, 42);
-        int[] clean = new Simulation(2).predict(network, inputs, WeightErrors.none(network.layerCount()), 1, 1)[0];
+        int[] clean = new Simulation(2).predict(network, inputs, WeightErrors.none(network.weightLayerCount()), 1, 1)[0];
         int previous = 0;
         for (double ber : new double[] {1e-3, 1e-2, 1e-1}) {
             int[] faulty = new Simulation(2).predict(network, inputs, WeightErrors.uniform(Resampling.PER_CHIP, ber, 3), 1, 1)[0];

@@ -121,11 +121,14 @@ class EstimatorTest {
         assertEquals(9, c1.geometry().fanIn());
         assertEquals(28 * 28, c1.geometry().positions());
         assertEquals(1, c1.tiles());
-        LayerEstimate c2 = estimate.layers().get(1);
+        LayerEstimate p1 = estimate.layers().get(1);
+        assertEquals(0, p1.tiles(), "pooling needs no tiles");
+        assertEquals(14L * 14 * 32 * 5, p1.events().bufferBitAccesses(), "max pool reads 4 bits and writes 1 per output");
+        LayerEstimate c2 = estimate.layers().get(2);
         assertEquals(new Shape(12, 12, 64), c2.geometry().output());
         assertEquals(9 * 32, c2.geometry().fanIn());
         assertEquals(9 * 2, c2.tiles());
         assertEquals(9L * 32 * 64 * 144, c2.events().senses());
-        assertEquals(12 * 12 * 64, estimate.layers().get(2).geometry().fanIn());
+        assertEquals(12 * 12 * 64, estimate.layers().get(3).geometry().fanIn());
     }
 }

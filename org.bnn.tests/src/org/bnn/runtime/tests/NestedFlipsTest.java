@@ -78,7 +78,7 @@ class NestedFlipsTest {
         for (int key = 0; key < 50; key++) {
             long[] previous = new long[0];
             for (double p : SWEEP) {
-                long[] flips = NestedFlips.positions(key, 100_000, p);
+                long[] flips = NestedFlips.sortedPositions(key, 100_000, p);
                 for (int i = 1; i < flips.length; i++) {
                     assertTrue(flips[i - 1] < flips[i], "sorted and unique");
                 }
@@ -93,6 +93,9 @@ class NestedFlipsTest {
     @Test
     void aPointDoesNotDependOnTheRestOfTheSweep() {
         assertArrayEquals(NestedFlips.positions(9, 50_000, 1e-3), NestedFlips.positions(9, 50_000, 1e-3));
+        long[] lower = NestedFlips.positions(9, 50_000, 1e-3);
+        long[] higher = NestedFlips.positions(9, 50_000, 1e-2);
+        assertArrayEquals(lower, java.util.Arrays.copyOf(higher, lower.length), "a lower p draws a prefix of a higher p's flips");
         long[] alone = NestedFlips.positions(9, 50_000, 3.3e-2);
         NestedFlips.positions(9, 50_000, 4e-2);
         assertArrayEquals(alone, NestedFlips.positions(9, 50_000, 3.3e-2));
@@ -106,7 +109,7 @@ class NestedFlipsTest {
         double p = 0.2;
         int n = 100_000;
         long pairs = 0;
-        long[] flips = NestedFlips.positions(3, n, p);
+        long[] flips = NestedFlips.sortedPositions(3, n, p);
         for (int i = 1; i < flips.length; i++) {
             if (flips[i] == flips[i - 1] + 1) {
                 pairs++;

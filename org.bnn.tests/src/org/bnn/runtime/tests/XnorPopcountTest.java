@@ -1,18 +1,26 @@
 package org.bnn.runtime.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
-import org.bnn.runtime.engine.BinaryDenseLayer;
-import org.bnn.runtime.engine.OutputLayer;
+import java.util.Arrays;
+
+import org.bnn.runtime.engine.Argmax;
+import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.engine.LayerParameters;
+import org.bnn.runtime.engine.NetworkParameters;
 import org.bnn.runtime.engine.PackedBits;
+import org.bnn.runtime.engine.Thresholds;
 import org.bnn.runtime.engine.WeightMatrix;
 import org.bnn.runtime.engine.XnorPopcount;
+import org.bnn.runtime.spec.NetworkSpec;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The bit-packed kernel against the definition: a ±1 dot product computed naively. */
 class XnorPopcountTest {
@@ -36,61 +44,57 @@ class XnorPopcountTest {
     @Test
     void packingRoundTrips() {
         int[] signs = randomSigns(new SplittableRandom(7), 130);
-        assertEquals(java.util.Arrays.toString(signs),
-                java.util.Arrays.toString(PackedBits.toSigns(PackedBits.fromSigns(signs), 130)));
+        assertEquals(Arrays.toString(signs),
+                Arrays.toString(PackedBits.toSigns(PackedBits.fromSigns(signs), 130)));
         assertEquals(3, PackedBits.words(130));
     }
 
     @Test
-    void denseLayerAppliesThresholdInBothDirections() {
+    void thresholdsCompareInBothDirections() {
         int n = 100;
         SplittableRandom random = new SplittableRandom(3);
-        int[][] w = new int[4][];
-        long[] packed = new long[4 * PackedBits.words(n)];
-        for (int k = 0; k < 4; k++) {
-            w[k] = randomSigns(random, n);
-            System.arraycopy(PackedBits.fromSigns(w[k]), 0, packed, k * PackedBits.words(n), PackedBits.words(n));
+        double[] w = new double[4 * n];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = random.nextBoolean() ? 1 : -1;
         }
+        WeightMatrix weights = WeightMatrix.fromSigns(n, 4, w);
         int[] x = randomSigns(random, n);
-        int[] thresholds = {50, 50, 40, 60};
-        boolean[] atLeast = {true, false, true, false};
-        BinaryDenseLayer layer = new BinaryDenseLayer(new WeightMatrix(n, 4, packed), thresholds, atLeast);
-        long[] out = new long[1];
-        layer.forward(PackedBits.fromSigns(x), out);
+        Thresholds thresholds = new Thresholds(new long[] {50, 50, 40, 60}, new boolean[] {true, false, true, false});
         for (int k = 0; k < 4; k++) {
             int p = 0;
             for (int j = 0; j < n; j++) {
-                p += w[k][j] == x[j] ? 1 : 0;
+                p += w[k * n + j] == x[j] ? 1 : 0;
             }
-            boolean expected = atLeast[k] ? p >= thresholds[k] : p <= thresholds[k];
-            assertEquals(expected, PackedBits.get(out, k), "neuron " + k + " with P=" + p);
-            assertEquals(w[k][17] > 0, layer.weights().bit(k, 17));
+            assertEquals(p, weights.matches(k, PackedBits.fromSigns(x)));
+            boolean expected = thresholds.atLeast(k) ? p >= thresholds.threshold(k) : p <= thresholds.threshold(k);
+            assertEquals(expected, thresholds.fires(k, p), "neuron " + k + " with P=" + p);
+            assertEquals(w[k * n + 17] > 0, weights.bit(k, 17));
         }
     }
 
     @Test
     void signActivationTreatsZeroAsPlusOne() {
-        // N = 2, weights (+1, +1), input (+1, -1): a = 0, so sign(a) = +1.
-        BinaryDenseLayer layer = BinaryDenseLayer.withSignActivation(new WeightMatrix(2, 1, PackedBits.fromSigns(new int[] {1, 1})));
-        long[] out = new long[1];
-        layer.forward(PackedBits.fromSigns(new int[] {1, -1}), out);
-        assertEquals(true, PackedBits.get(out, 0));
-        layer.forward(PackedBits.fromSigns(new int[] {-1, -1}), out);
-        assertEquals(false, PackedBits.get(out, 0));
+        // N = 2: P = 1 gives a = 0, so sign(a) = +1; P = 0 gives a = -2.
+        Thresholds sign = Thresholds.sign(1, 2);
+        assertTrue(sign.fires(0, 1));
+        assertFalse(sign.fires(0, 0));
+        assertEquals(1, sign.threshold(0));
     }
 
     @Test
     void outputScoresAreIntegerPreActivationsAndArgmaxTakesLowestOnTies() {
-        long[] weights = new long[3];
-        weights[0] = PackedBits.fromSigns(new int[] {1, 1, 1})[0];
-        weights[1] = PackedBits.fromSigns(new int[] {-1, -1, -1})[0];
-        weights[2] = PackedBits.fromSigns(new int[] {1, 1, 1})[0];
-        OutputLayer output = new OutputLayer(new WeightMatrix(3, 3, weights));
-        int[] scores = new int[3];
-        output.scores(PackedBits.fromSigns(new int[] {1, 1, -1}), scores);
-        assertEquals("[1, -1, 1]", java.util.Arrays.toString(scores));
-        assertEquals(0, OutputLayer.argmax(scores));
-        assertEquals(2, OutputLayer.argmax(new int[] {1, 2, 3}));
+        NetworkSpec spec = NetworkSpec.builder("N", "in", 3).output("out", 3).build();
+        WeightMatrix weights = WeightMatrix.fromSigns(3, 3, new double[] {1, 1, 1, -1, -1, -1, 1, 1, 1});
+        BinaryNetwork network = BinaryNetwork.create(spec, NetworkParameters.of(LayerParameters.signOnly("out", weights)));
+        long[] input = PackedBits.fromSigns(new int[] {1, 1, -1});
+        assertEquals("[1, -1, 1]", Arrays.toString(network.preActivations(input)));
+        assertEquals("[1.0, -1.0, 1.0]", Arrays.toString(network.scores(input)));
+        assertEquals(0, network.predict(input));
+        BinaryNetwork.Scratch scratch = network.newScratch();
+        scratch.predict(input);
+        assertEquals(2, scratch.lastSharingMaximum());
+        assertEquals(2, Argmax.index(new double[] {1, 2, 3}));
+        assertEquals(1, Argmax.sharingMaximum(new double[] {1, 2, 3}));
     }
 
     @Test

@@ -50,7 +50,7 @@ public class WeightErrorBenchmark {
     public void setUp() {
         network = RandomNetworks.create(REFERENCE, 1);
         scratch = network.newScratch();
-        errors = WeightErrors.uniform(Resampling.PER_INFERENCE, ber, network.layerCount());
+        errors = WeightErrors.uniform(Resampling.PER_INFERENCE, ber, network.weightLayerCount());
         sizes = Simulation.weightsPerLayer(network);
         inputs = RandomNetworks.inputs(network.inputSize(), 1024, 2);
     }

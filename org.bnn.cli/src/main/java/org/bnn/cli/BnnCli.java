@@ -13,7 +13,7 @@ import picocli.CommandLine.HelpCommand;
  */
 @Command(name = "bnn", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Checks, generates and runs .bnn descriptions of in-memory binarized neural network accelerators.",
-        subcommands = {CheckCommand.class, EstimateCommand.class, GenerateCommand.class, RunCommand.class, HelpCommand.class})
+        subcommands = {CheckCommand.class, EstimateCommand.class, FormatCommand.class, GenerateCommand.class, RunCommand.class, HelpCommand.class})
 public final class BnnCli implements Runnable {
     /** The input has errors. */
     static final int EXIT_INPUT_ERRORS = 1;
@@ -36,7 +36,7 @@ public final class BnnCli implements Runnable {
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new BnnCli());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof WorkspaceException || e instanceof CompilationException) {
+            if (e instanceof WorkspaceException || e instanceof CompilationException || e instanceof java.io.UncheckedIOException) {
                 cmd.getErr().println("bnn: " + e.getMessage());
             } else {
                 cmd.getErr().println("bnn: internal error: " + e

@@ -20,8 +20,8 @@ public record EstimateReport(MappingSpec mapping, long tilesNeeded, long tilesAv
         Set<EnergyComponent> energyNotEstimated, long cycles, Double latencySeconds, Double inferencesPerSecond,
         ProgrammingCost programming) {
 
-    /** One layer with weights. */
-    public record Layer(String name, int fanIn, int fanOut, long positions, int planes, long tiles, double utilization,
+    /** One layer; pooling layers have no tiles and no utilization. */
+    public record Layer(String name, int fanIn, int fanOut, long positions, int planes, long tiles, Double utilization,
             int replication, EventCounts events, Map<EnergyComponent, Double> energyJoules, long cycles) {
     }
 
@@ -37,7 +37,8 @@ public record EstimateReport(MappingSpec mapping, long tilesNeeded, long tilesAv
 
     private static Layer layer(LayerEstimate layer, long cells) {
         var g = layer.geometry();
-        return new Layer(layer.name(), g.fanIn(), g.fanOut(), g.positions(), g.planes(), layer.tiles(), layer.utilization(cells),
+        return new Layer(layer.name(), g.fanIn(), g.fanOut(), g.positions(), g.planes(), layer.tiles(),
+                layer.hasTiles() ? layer.utilization(cells) : null,
                 layer.replication(), layer.events(), layer.energy().joules(), layer.cycles());
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.bnn.dsl.BnnStandaloneSetup;
 import org.bnn.dsl.bnn.Mapping;
+import org.bnn.dsl.formatting2.FormattedText;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.spec.MappingSpec;
 import org.eclipse.emf.common.util.URI;
@@ -21,6 +22,7 @@ import org.eclipse.xtext.generator.GeneratorContext;
 import org.eclipse.xtext.generator.GeneratorDelegate;
 import org.eclipse.xtext.generator.IFileSystemAccess;
 import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
@@ -123,6 +125,11 @@ public final class BnnWorkspace {
             }
         });
         return mappings;
+    }
+
+    /** The formatted text of one requested file (throws IllegalStateException on syntax errors). */
+    public String formatted(Path file) {
+        return injector.getInstance(FormattedText.class).of((XtextResource) requested.get(file));
     }
 
     /** Java sources generated from one requested file, by path relative to the output root. */

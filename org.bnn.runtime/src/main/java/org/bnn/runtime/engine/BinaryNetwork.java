@@ -3,111 +3,208 @@ package org.bnn.runtime.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bnn.runtime.spec.NetworkSpec;
+
 /**
- * A chain of binary dense layers ending in an {@link OutputLayer}. Inputs are packed ±1 vectors.
- * Layers are numbered 0..{@link #layerCount()}−1, the output layer last. Instances are immutable
- * and can be shared between threads; per-thread state lives in a {@link Scratch}.
+ * A runnable binarized network: the layers of a {@link NetworkSpec} with their trained (or random)
+ * parameters. Inputs are the packed planes of {@link InputEncoder} ({@link #encode} turns real
+ * inputs into them); for a binarized input that is one packed ±1 vector. Layers with weights are
+ * numbered 0..{@link #weightLayerCount()}−1 in order, the output layer last: error patterns are
+ * indexed that way. Instances are immutable and can be shared between threads; per-thread state
+ * lives in a {@link Scratch}.
  */
 public final class BinaryNetwork {
-    private final List<BinaryDenseLayer> hidden;
-    private final OutputLayer output;
-    private final int widest;
+    private final NetworkSpec spec;
+    private final InputEncoder encoder;
+    private final List<Stage> stages;
+    private final List<WeightLayer> weightLayers;
+    private final WeightLayer output;
+    private final OutputAffine affine;
+    private final int activationWords;
+    private final int patchWords;
+    private final int paddedWords;
+    private final int counts;
+    private final int neurons;
 
-    public BinaryNetwork(List<BinaryDenseLayer> hidden, OutputLayer output) {
-        this.hidden = List.copyOf(hidden);
-        this.output = output;
-        int width = this.hidden.isEmpty() ? output.fanIn() : this.hidden.get(0).fanIn();
-        int widest = width;
-        for (BinaryDenseLayer layer : this.hidden) {
-            if (layer.fanIn() != width) {
-                throw new IllegalArgumentException("layer fan-in " + layer.fanIn() + " does not match the previous width " + width);
+    BinaryNetwork(NetworkSpec spec, InputEncoder encoder, List<Stage> stages) {
+        this.spec = spec;
+        this.encoder = encoder;
+        this.stages = List.copyOf(stages);
+        List<WeightLayer> layers = new ArrayList<>();
+        int activationBits = 0;
+        int patch = 0;
+        int padded = 0;
+        int count = 0;
+        int widest = 0;
+        for (Stage stage : this.stages) {
+            activationBits = Math.max(activationBits, stage.outputBits());
+            if (stage instanceof WeightLayer layer) {
+                layers.add(layer);
+                patch = Math.max(patch, PackedBits.words(layer.geometry().fanIn()));
+                padded = Math.max(padded, layer.paddedWords());
+                count = Math.max(count, layer.countsNeeded());
+                widest = Math.max(widest, layer.weights().rows());
             }
-            width = layer.fanOut();
-            widest = Math.max(widest, width);
         }
-        if (output.fanIn() != width) {
-            throw new IllegalArgumentException("output fan-in " + output.fanIn() + " does not match the previous width " + width);
-        }
-        this.widest = widest;
-    }
-
-    public int inputSize() {
-        return hidden.isEmpty() ? output.fanIn() : hidden.get(0).fanIn();
-    }
-
-    public int classes() {
-        return output.classes();
-    }
-
-    /** Hidden layers plus the output layer. */
-    public int layerCount() {
-        return hidden.size() + 1;
-    }
-
-    public List<BinaryDenseLayer> hiddenLayers() {
-        return hidden;
-    }
-
-    public OutputLayer outputLayer() {
-        return output;
-    }
-
-    /** The stored weights of layer {@code layer} (the output layer is the last). */
-    public WeightMatrix weights(int layer) {
-        return layer == hidden.size() ? output.weights() : hidden.get(layer).weights();
+        this.weightLayers = List.copyOf(layers);
+        this.output = layers.get(layers.size() - 1);
+        this.affine = output.affine().orElseThrow(() -> new IllegalArgumentException("the last layer must be the output layer"));
+        this.activationWords = PackedBits.words(activationBits);
+        this.patchWords = patch;
+        this.paddedWords = padded;
+        this.counts = count;
+        this.neurons = widest;
     }
 
     /**
-     * The network with the weights at the given logical positions inverted, per layer
+     * The network {@code spec} describes, with {@code parameters} for every layer with weights.
+     * Rejects missing, extra or mis-shaped parameters with a message naming the layer and field.
+     */
+    public static BinaryNetwork create(NetworkSpec spec, NetworkParameters parameters) {
+        return NetworkAssembly.assemble(spec, parameters);
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** How real inputs become the input planes. */
+    public InputEncoder encoder() {
+        return encoder;
+    }
+
+    /** Number of input values (per plane). */
+    public int inputSize() {
+        return encoder.size();
+    }
+
+    /** Input planes (B for bit-serial input, else 1). */
+    public int inputPlanes() {
+        return encoder.planes();
+    }
+
+    /** Words of one encoded input. */
+    public int inputWords() {
+        return encoder.words();
+    }
+
+    public int classes() {
+        return output.weights().rows();
+    }
+
+    /** Layers with weights, the output layer included: the layers error patterns index. */
+    public int weightLayerCount() {
+        return weightLayers.size();
+    }
+
+    /** The layers with weights, in order. */
+    public List<WeightLayer> weightLayers() {
+        return weightLayers;
+    }
+
+    /** Layer {@code layer} among the layers with weights. */
+    public WeightLayer weightLayer(int layer) {
+        return weightLayers.get(layer);
+    }
+
+    /** The stored weights of layer {@code layer} (counting layers with weights). */
+    public WeightMatrix weights(int layer) {
+        return weightLayers.get(layer).weights();
+    }
+
+    /** The class-score affine of the output layer. */
+    public OutputAffine outputAffine() {
+        return affine;
+    }
+
+    /** The input planes of real inputs in [0, 1]. */
+    public long[] encode(double[] input) {
+        return encoder.encode(input);
+    }
+
+    /** The input planes of real inputs in [0, 1]. */
+    public long[] encode(float[] input) {
+        return encoder.encode(input);
+    }
+
+    /**
+     * The network with the weights at the given logical positions inverted, per layer with weights
      * ({@code flips[layer]}, sorted or not, each position once): a chip instance with static errors.
      */
     public BinaryNetwork withWeightFlips(long[][] flips) {
         checkLayers(flips);
-        List<BinaryDenseLayer> flipped = new ArrayList<>();
-        for (int l = 0; l < hidden.size(); l++) {
-            flipped.add(flips[l].length == 0 ? hidden.get(l) : hidden.get(l).withWeights(hidden.get(l).weights().withFlips(flips[l])));
+        List<Stage> flipped = new ArrayList<>();
+        for (Stage stage : stages) {
+            if (stage instanceof WeightLayer layer && flips[layer.index()].length > 0) {
+                flipped.add(layer.withWeights(layer.weights().withFlips(flips[layer.index()])));
+            } else {
+                flipped.add(stage);
+            }
         }
-        long[] outputFlips = flips[hidden.size()];
-        return new BinaryNetwork(flipped, outputFlips.length == 0 ? output : output.withWeights(output.weights().withFlips(outputFlips)));
+        return new BinaryNetwork(spec, encoder, flipped);
     }
 
-    /** Class scores a_k of one packed input. */
-    public int[] scores(long[] input) {
-        int[] scores = new int[classes()];
-        newScratch().scores(input, null, scores);
-        return scores;
+    /** Integer pre-activations a_k of the output layer for one encoded input. */
+    public long[] preActivations(long[] input) {
+        Scratch scratch = newScratch();
+        scratch.predict(input);
+        return scratch.lastPreActivations();
     }
 
-    /** Predicted class of one packed input. */
+    /** Class scores s_k = g_k·ā_k + h_k of one encoded input. */
+    public double[] scores(long[] input) {
+        Scratch scratch = newScratch();
+        scratch.predict(input);
+        return scratch.lastScores();
+    }
+
+    /** Predicted class of one encoded input. */
     public int predict(long[] input) {
-        return OutputLayer.argmax(scores(input));
+        return newScratch().predict(input);
     }
 
-    /** Per-thread working memory, with private weight copies for per-inference errors. */
+    /** Per-thread working memory, with private weight copies for per-inference and per-read errors. */
     public Scratch newScratch() {
         return new Scratch();
     }
 
     private void checkLayers(long[][] flips) {
-        if (flips.length != layerCount()) {
-            throw new IllegalArgumentException("need flips for " + layerCount() + " layers, got " + flips.length);
+        if (flips.length != weightLayerCount()) {
+            throw new IllegalArgumentException("need flips for " + weightLayerCount() + " layers with weights, got " + flips.length);
+        }
+    }
+
+    private void checkInput(long[] input) {
+        if (input.length != encoder.words()) {
+            throw new IllegalArgumentException("an encoded input has " + encoder.words() + " words (" + encoder.planes()
+                    + " planes of " + encoder.size() + " bits), got " + input.length);
+        }
+        int planeWords = PackedBits.words(encoder.size());
+        int padding = planeWords * Long.SIZE - encoder.size();
+        if (padding > 0) {
+            long mask = -1L << (Long.SIZE - padding);
+            for (int b = 0; b < encoder.planes(); b++) {
+                if ((input[(b + 1) * planeWords - 1] & mask) != 0) {
+                    throw new IllegalArgumentException("input plane " + b + " has bits set past its " + encoder.size() + " values");
+                }
+            }
         }
     }
 
     /** Buffers and private weights of one worker; not thread-safe, cheap to reuse. */
     public final class Scratch {
-        private final long[] a = new long[PackedBits.words(widest)];
-        private final long[] b = new long[PackedBits.words(widest)];
-        private final int[] scores = new int[output.classes()];
+        private final long[] a = new long[activationWords];
+        private final long[] b = new long[activationWords];
+        private final Workspace workspace = new Workspace(patchWords, paddedWords, counts, neurons, classes(), weightLayerCount());
+        private final double[] scores = new double[classes()];
         private WeightMatrix[] privateWeights;
 
         private Scratch() {
         }
 
-        /** Predicted class of one input, with no errors. */
+        /** Predicted class of one encoded input, with no errors beyond those the network carries. */
         public int predict(long[] input) {
-            scores(input, null, scores);
-            return OutputLayer.argmax(scores);
+            return run(input, null, null);
         }
 
         /**
@@ -116,42 +213,73 @@ public final class BinaryNetwork {
          */
         public int predictWithFlips(long[] input, long[][] flips) {
             checkLayers(flips);
-            scores(input, flips, scores);
-            return OutputLayer.argmax(scores);
+            return run(input, flips, null);
         }
 
-        /** The scores of the last prediction. */
-        public int[] lastScores() {
+        /** Predicted class of one input with the weights {@code reads} names inverted during each read only. */
+        public int predictWithReadFlips(long[] input, ReadFlips reads) {
+            return run(input, null, reads);
+        }
+
+        /** The class scores of the last prediction. */
+        public double[] lastScores() {
             return scores.clone();
         }
 
-        void scores(long[] input, long[][] flips, int[] out) {
-            if (flips != null && privateWeights == null) {
-                privateWeights = new WeightMatrix[layerCount()];
-                for (int l = 0; l < layerCount(); l++) {
-                    privateWeights[l] = weights(l).mutableCopy();
-                }
-            }
-            long[] current = input;
-            long[] next = a;
-            for (int l = 0; l < hidden.size(); l++) {
-                hidden.get(l).forward(stored(l, flips), current, next);
-                current = next;
-                next = next == a ? b : a;
-            }
-            output.scores(stored(hidden.size(), flips), current, out);
-            if (flips != null) {
-                for (int l = 0; l < layerCount(); l++) {
-                    privateWeights[l].flipInPlace(flips[l]); // undo
-                }
-            }
+        /** The output layer's integer pre-activations a_k of the last prediction. */
+        public long[] lastPreActivations() {
+            return workspace.preActivations.clone();
         }
 
-        private WeightMatrix stored(int layer, long[][] flips) {
-            if (flips == null) {
-                return weights(layer);
+        /** Classes that shared the largest score in the last prediction (1 = no tie). */
+        public int lastSharingMaximum() {
+            return Argmax.sharingMaximum(scores);
+        }
+
+        private int run(long[] input, long[][] flips, ReadFlips reads) {
+            checkInput(input);
+            boolean privateCopies = flips != null || reads != null;
+            for (int l = 0; l < weightLayerCount(); l++) {
+                workspace.stored[l] = privateCopies ? privateWeights(l) : weights(l);
             }
-            privateWeights[layer].flipInPlace(flips[layer]);
+            try {
+                if (flips != null) {
+                    for (int l = 0; l < flips.length; l++) {
+                        privateWeights[l].flipInPlace(flips[l]);
+                    }
+                }
+                workspace.reads = reads;
+                long[] current = input;
+                long[] next = a;
+                for (Stage stage : stages) {
+                    stage.forward(current, next, workspace);
+                    current = next;
+                    next = next == a ? b : a;
+                }
+                if (flips != null) {
+                    for (int l = 0; l < flips.length; l++) {
+                        privateWeights[l].flipInPlace(flips[l]); // undo
+                    }
+                }
+            } catch (RuntimeException e) {
+                privateWeights = null; // possibly left flipped: copy afresh next time
+                throw e;
+            } finally {
+                workspace.reads = null;
+            }
+            for (int k = 0; k < scores.length; k++) {
+                scores[k] = affine.score(k, workspace.preActivations[k]);
+            }
+            return Argmax.index(scores);
+        }
+
+        private WeightMatrix privateWeights(int layer) {
+            if (privateWeights == null) {
+                privateWeights = new WeightMatrix[weightLayerCount()];
+            }
+            if (privateWeights[layer] == null) {
+                privateWeights[layer] = weights(layer).mutableCopy();
+            }
             return privateWeights[layer];
         }
     }

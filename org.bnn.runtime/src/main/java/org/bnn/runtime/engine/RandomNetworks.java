@@ -5,45 +5,67 @@ import java.util.List;
 
 import org.bnn.runtime.random.KeyedRandom;
 import org.bnn.runtime.spec.LayerGeometry;
-import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.NetworkSpec;
 
 /**
  * Seeded random networks and inputs, for trying a mapping before trained weights exist. Each
- * weight bit is a pure function of (seed, layer index, bit position).
+ * weight bit is a pure function of (seed, layer index, bit position); each input bit of
+ * (seed, input index, bit position).
  */
 public final class RandomNetworks {
     private static final long INPUT_STREAM = -1;
+    private static final long REAL_INPUT_STREAM = -2;
 
     private RandomNetworks() {
     }
 
-    /** A network of {@code spec}'s shape with uniformly random ±1 weights and sign activations. */
+    /** A network of {@code spec}'s shape, any layer kinds, with uniformly random ±1 weights and sign activations. */
     public static BinaryNetwork create(NetworkSpec spec, long seed) {
-        List<BinaryDenseLayer> hidden = new ArrayList<>();
-        OutputLayer output = null;
-        for (LayerGeometry layer : spec.geometry()) {
-            if (layer.layer() instanceof LayerSpec.Conv || layer.layer() instanceof LayerSpec.Pool) {
-                throw new IllegalArgumentException("layer " + layer.layer().name()
-                        + ": the engine simulates dense networks only so far; conv and pool layers can be estimated, not run");
-            }
-            WeightMatrix weights = new WeightMatrix(layer.fanIn(), layer.fanOut(),
-                    randomRows(KeyedRandom.key(seed, layer.index()), layer.fanIn(), layer.fanOut()));
-            if (layer.layer() instanceof LayerSpec.Output) {
-                output = new OutputLayer(weights);
-            } else {
-                hidden.add(BinaryDenseLayer.withSignActivation(weights));
-            }
-        }
-        return new BinaryNetwork(hidden, output);
+        return BinaryNetwork.create(spec, parameters(spec, seed));
     }
 
-    /** {@code count} packed random ±1 inputs of {@code size} values. */
+    /** Uniformly random ±1 weights for every layer with weights, and identity batch norm. */
+    public static NetworkParameters parameters(NetworkSpec spec, long seed) {
+        List<LayerParameters> layers = new ArrayList<>();
+        for (LayerGeometry layer : spec.weightLayers()) {
+            WeightMatrix weights = new WeightMatrix(layer.fanIn(), layer.fanOut(),
+                    randomRows(KeyedRandom.key(seed, layer.index()), layer.fanIn(), layer.fanOut()));
+            layers.add(LayerParameters.signOnly(layer.layer().name(), weights));
+        }
+        return new NetworkParameters(layers);
+    }
+
+    /** {@code count} packed random ±1 vectors of {@code size} values (one-plane inputs). */
     public static long[][] inputs(int size, int count, long seed) {
+        return inputs(size, 1, count, seed);
+    }
+
+    /**
+     * {@code count} random encoded inputs of {@code network}: every bit of every plane uniform, i.e.
+     * uniform levels for bit-serial input. For one plane the same as {@link #inputs(int, int, long)}.
+     */
+    public static long[][] inputs(BinaryNetwork network, int count, long seed) {
+        return inputs(network.inputSize(), network.inputPlanes(), count, seed);
+    }
+
+    /** {@code count} real inputs of {@code size} values, uniform in [0, 1). */
+    public static double[][] realInputs(int size, int count, long seed) {
+        long key = KeyedRandom.key(seed, REAL_INPUT_STREAM);
+        double[][] inputs = new double[count][size];
+        for (int n = 0; n < count; n++) {
+            long inputKey = KeyedRandom.key(key, n);
+            for (int i = 0; i < size; i++) {
+                inputs[n][i] = KeyedRandom.uniform(inputKey, i);
+            }
+        }
+        return inputs;
+    }
+
+    private static long[][] inputs(int size, int planes, int count, long seed) {
         long key = KeyedRandom.key(seed, INPUT_STREAM);
         long[][] inputs = new long[count][];
         for (int n = 0; n < count; n++) {
-            inputs[n] = randomRows(KeyedRandom.key(key, n), size, 1);
+            inputs[n] = randomRows(KeyedRandom.key(key, n), size, planes);
         }
         return inputs;
     }

@@ -61,9 +61,43 @@ public final class WeightMatrix {
         return (long) rows * fanIn;
     }
 
+    /**
+     * Packs real-valued weights given row by row (value (k, j) at k·fanIn + j) by their sign, with
+     * sign(0) = +1: how a trainer's latent weights become the stored binary ones.
+     */
+    public static WeightMatrix fromSigns(int fanIn, int rows, double[] rowMajor) {
+        if (rowMajor.length != (long) fanIn * rows) {
+            throw new IllegalArgumentException("weights must hold " + rows + " x " + fanIn + " values, got " + rowMajor.length);
+        }
+        int wordsPerRow = PackedBits.words(fanIn);
+        long[] packed = new long[wordsPerRow * rows];
+        for (int k = 0; k < rows; k++) {
+            for (int j = 0; j < fanIn; j++) {
+                double value = rowMajor[k * fanIn + j];
+                if (Double.isNaN(value)) {
+                    throw new IllegalArgumentException("weight (" + k + ", " + j + ") is NaN");
+                }
+                if (value >= 0) {
+                    packed[k * wordsPerRow + (j >>> 6)] |= 1L << j;
+                }
+            }
+        }
+        return new WeightMatrix(fanIn, rows, packed, true);
+    }
+
+    /** The packed rows (a copy): row k starts at word k·ceil(fanIn/64), padding bits 0. */
+    public long[] packedRows() {
+        return words.clone();
+    }
+
     /** Match count P of row k with a packed input. */
     public int matches(int k, long[] input) {
-        return XnorPopcount.matches(words, k * wordsPerRow, input, fanIn);
+        return XnorPopcount.matches(words, k * wordsPerRow, input, 0, fanIn);
+    }
+
+    /** Match count P of row k with a packed input that starts at word {@code inputOffset}. */
+    public int matches(int k, long[] input, int inputOffset) {
+        return XnorPopcount.matches(words, k * wordsPerRow, input, inputOffset, fanIn);
     }
 
     /** Weight (k, j) as a bit: true for +1. */

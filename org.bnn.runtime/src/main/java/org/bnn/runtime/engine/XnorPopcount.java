@@ -15,10 +15,15 @@ public final class XnorPopcount {
      * P = bits − popcount(w XOR x) needs no masking of the last word.
      */
     public static int matches(long[] weights, int offset, long[] input, int bits) {
+        return matches(weights, offset, input, 0, bits);
+    }
+
+    /** As {@link #matches(long[], int, long[], int)}, with the input starting at word {@code inputOffset}. */
+    public static int matches(long[] weights, int offset, long[] input, int inputOffset, int bits) {
         int differing = 0;
         int words = PackedBits.words(bits);
         for (int i = 0; i < words; i++) {
-            differing += Long.bitCount(weights[offset + i] ^ input[i]);
+            differing += Long.bitCount(weights[offset + i] ^ input[inputOffset + i]);
         }
         return bits - differing;
     }

@@ -7,30 +7,28 @@ import org.bnn.runtime.random.KeyedRandom;
 /**
  * Independent bit flips with probability p over positions 0..n−1, drawn so that
  * <ul>
- * <li>the cost is proportional to the number of flips, not to n (geometric skipping);</li>
- * <li>for one key the flip sets are <b>nested</b> in p: every flip at p is also a flip at any
- * p' ≥ p, whatever other points a sweep contains (common random numbers across a BER sweep give
- * monotone, low-variance curves);</li>
+ * <li>the cost is proportional to the number of flips, with no fixed cost per call beyond a few
+ * allocations;</li>
+ * <li>for one key and n the flip sets are <b>nested</b> in p: every flip at p is also a flip at
+ * any p' ≥ p, whatever other points a sweep contains (common random numbers across a BER sweep
+ * give monotone, low-variance curves);</li>
  * <li>the flips are a pure function of (key, n, p): independent of call order and threads.</li>
  * </ul>
- * How: the probability axis is cut into fixed bands [a, b) with geometric boundaries
- * b = 2^(−k/4). Each band proposes candidates independently of the others, every position with
- * probability q = (b − a)/(1 − a), each candidate with a uniform mark v. The flips at p are the
- * union of the candidates of all bands below p and of those candidates of the band containing p
- * whose mark is below (p − a)/(b − a). By induction over the bands a position is flipped with
- * probability exactly p, independently of all other positions, and raising p only adds flips.
- * The partial band costs at most 2^(1/4) − 1 ≈ 19 % extra candidates.
+ * How: think of every position i as holding a uniform u_i and flipping iff u_i &lt; p. The
+ * smallest u values are generated in increasing order as order statistics (Rényi's
+ * representation: −ln(1 − u_(k)) is a sum of exponentials E_j/(n − j + 1)), each attached to a
+ * position drawn uniformly among those not yet drawn, which makes the positions a uniformly random
+ * ordering independent of the values. The flips at p are the prefix whose values are below p.
+ * Drawing stops at the first value ≥ p, so the work is the number of flips plus one.
  */
 public final class NestedFlips {
-    private static final int BANDS_PER_OCTAVE = 4;
-    /** Bands reach down to 2^−64 ≈ 5.4e−20; below that, one band [0, 2^−64). */
-    private static final int LOWEST_BAND = 64 * BANDS_PER_OCTAVE;
-    private static final long MARK_STREAM = 0x6D61726BL;
+    private static final long[] NONE = new long[0];
+    private static final long POSITION_STREAM = 0x706F736974696F6EL;
 
     private NestedFlips() {
     }
 
-    /** The flipped positions at probability p, sorted ascending, each once. */
+    /** The flipped positions at probability p, each once, in draw order (not sorted). */
     public static long[] positions(long key, long n, double p) {
         if (!(p >= 0.0 && p <= 1.0)) {
             throw new IllegalArgumentException("flip probability must be in [0, 1], got " + p);
@@ -38,79 +36,100 @@ public final class NestedFlips {
         if (n < 0) {
             throw new IllegalArgumentException("number of positions must be non-negative, got " + n);
         }
-        Positions flips = new Positions(expectedCount(n, p));
-        if (p > 0 && n > 0) {
-            // Band k is [boundary(k + 1), boundary(k)); visit from the lowest probabilities up.
-            for (int band = LOWEST_BAND; band >= 0; band--) {
-                double low = band == LOWEST_BAND ? 0.0 : boundary(band + 1);
-                double high = boundary(band);
-                if (low >= p) {
-                    break;
-                }
-                double keep = p >= high ? 1.0 : (p - low) / (high - low);
-                proposeBand(KeyedRandom.key(key, band), n, (high - low) / (1.0 - low), keep, flips);
-            }
+        if (p == 0 || n == 0) {
+            return NONE;
         }
-        return flips.sortedUnique();
-    }
-
-    /** p at the top of band k: 2^(−k/4). */
-    private static double boundary(int band) {
-        return Math.scalb(Math.pow(2.0, -(band % BANDS_PER_OCTAVE) / (double) BANDS_PER_OCTAVE), -(band / BANDS_PER_OCTAVE));
-    }
-
-    private static void proposeBand(long bandKey, long n, double rate, double keep, Positions flips) {
-        long markKey = KeyedRandom.key(bandKey, MARK_STREAM);
-        double logComplement = Math.log1p(-rate);
-        long position = -1;
-        for (long draw = 0;; draw++) {
-            long gap = rate >= 1.0 ? 0 : gapBeforeNextSuccess(KeyedRandom.uniform(bandKey, draw), logComplement);
-            if (gap >= n - position - 1) {
-                return;
+        // u < p  ⇔  −ln(1 − u) < −ln(1 − p); for p = 1 the limit is infinite and every position flips.
+        double limit = -Math.log1p(-p);
+        long positionKey = KeyedRandom.key(key, POSITION_STREAM);
+        PositionSet drawn = new PositionSet(expectedCount(n, p));
+        double exponentSum = 0;
+        long positionDraw = 0;
+        for (long k = 0; k < n; k++) {
+            exponentSum += -Math.log1p(-KeyedRandom.uniform(key, k)) / (n - k);
+            if (exponentSum >= limit) {
+                break;
             }
-            position += 1 + gap;
-            if (keep >= 1.0 || KeyedRandom.uniform(markKey, draw) < keep) {
-                flips.add(position);
-            }
+            long position;
+            do {
+                position = uniformBelow(KeyedRandom.bits(positionKey, positionDraw++), n);
+            } while (!drawn.add(position));
         }
+        return drawn.toArray();
     }
 
-    /** Failures before the next success of a Bernoulli sequence, by inversion of one uniform. */
-    private static long gapBeforeNextSuccess(double uniform, double logComplement) {
-        double gap = Math.floor(Math.log1p(-uniform) / logComplement);
-        return gap >= 0x1p62 ? 1L << 62 : (long) gap;
+    /** The flipped positions at probability p, sorted ascending. */
+    public static long[] sortedPositions(long key, long n, double p) {
+        long[] positions = positions(key, n, p);
+        Arrays.sort(positions);
+        return positions;
+    }
+
+    /** A uniform integer in [0, n) from 64 random bits (n &lt; 2^62). */
+    private static long uniformBelow(long bits, long n) {
+        return Math.multiplyHigh(bits >>> 1, n << 1);
     }
 
     private static int expectedCount(long n, double p) {
         double mean = n * p;
-        return (int) Math.min(1 << 20, mean + 4 * Math.sqrt(mean) + 16);
+        return (int) Math.min(1 << 24, mean + 4 * Math.sqrt(mean) + 8);
     }
 
-    /** A growable array of positions. */
-    private static final class Positions {
-        private long[] values;
+    /** Distinct non-negative positions in insertion order: an open-addressing hash set plus a list. */
+    private static final class PositionSet {
+        private long[] table;
+        private long[] order;
         private int size;
 
-        Positions(int capacity) {
-            values = new long[capacity];
+        PositionSet(int expected) {
+            table = emptyTable(Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1);
+            order = new long[Math.max(8, expected)];
         }
 
-        void add(long position) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, Math.max(16, values.length * 2));
+        private static long[] emptyTable(int capacity) {
+            long[] slots = new long[capacity];
+            Arrays.fill(slots, -1L);
+            return slots;
+        }
+
+        /** Adds a position; false if it was already there. */
+        boolean add(long position) {
+            if (2 * (size + 1) > table.length) {
+                grow();
             }
-            values[size++] = position;
+            if (!insert(table, position)) {
+                return false;
+            }
+            if (size == order.length) {
+                order = Arrays.copyOf(order, order.length * 2);
+            }
+            order[size++] = position;
+            return true;
         }
 
-        long[] sortedUnique() {
-            Arrays.sort(values, 0, size);
-            int unique = 0;
-            for (int i = 0; i < size; i++) {
-                if (unique == 0 || values[unique - 1] != values[i]) {
-                    values[unique++] = values[i];
+        private static boolean insert(long[] slots, long position) {
+            int mask = slots.length - 1;
+            int slot = (int) KeyedRandom.mix(position) & mask;
+            while (slots[slot] != -1L) {
+                if (slots[slot] == position) {
+                    return false;
                 }
+                slot = (slot + 1) & mask;
             }
-            return Arrays.copyOf(values, unique);
+            slots[slot] = position;
+            return true;
+        }
+
+        private void grow() {
+            long[] bigger = emptyTable(table.length * 2);
+            for (int i = 0; i < size; i++) {
+                insert(bigger, order[i]);
+            }
+            table = bigger;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(order, size);
         }
     }
 }

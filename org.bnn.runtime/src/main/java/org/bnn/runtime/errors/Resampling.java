@@ -8,5 +8,10 @@ public enum Resampling {
      * Anew for every inference: the method of the reference group's simulations. For dense layers,
      * where each weight is read once per inference, this is also per read.
      */
-    PER_INFERENCE
+    PER_INFERENCE,
+    /**
+     * Anew for every read of a weight row: differs from per inference for convolutions, whose rows
+     * are read once per output position (and per input plane).
+     */
+    PER_READ
 }

@@ -17,6 +17,7 @@ import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.PoolKind;
 import org.bnn.runtime.spec.TileSpec;
 
 /**
@@ -28,12 +29,23 @@ public final class Estimator {
     private Estimator() {
     }
 
-    /** Estimates every layer with weights of the mapped network on the chip's tile. */
+    /**
+     * Estimates every layer of the mapped network on the chip's tile: layers with weights occupy
+     * tiles; pooling layers occupy none but have digital events.
+     */
     public static MappingEstimate estimate(MappingSpec mapping) {
         ChipSpec chip = mapping.chip();
         List<LayerEstimate> layers = new ArrayList<>();
-        for (LayerGeometry layer : mapping.network().weightLayers()) {
-            layers.add(estimate(layer, chip, mapping.replicationOf(layer.layer().name())));
+        List<LayerGeometry> geometry = mapping.network().geometry();
+        for (int i = 0; i < geometry.size(); i++) {
+            LayerGeometry layer = geometry.get(i);
+            if (layer.layer() instanceof LayerSpec.Pool pool) {
+                layers.add(pool(layer, pool, chip));
+            } else {
+                boolean pooledByAverage = i + 1 < geometry.size() && geometry.get(i + 1).layer() instanceof LayerSpec.Pool next
+                        && next.kind() == PoolKind.AVG;
+                layers.add(estimate(layer, chip, mapping.replicationOf(layer.layer().name()), pooledByAverage));
+            }
         }
         long weights = layers.stream().mapToLong(l -> l.geometry().weights() * l.replication()).sum();
         return new MappingEstimate(mapping, layers, programming(mapping, weights));
@@ -44,6 +56,14 @@ public final class Estimator {
      * and M neurons on R rows take ceil(M/R) row chunks; then counts one inference's events.
      */
     public static LayerEstimate estimate(LayerGeometry layer, ChipSpec chip, int replication) {
+        return estimate(layer, chip, replication, false);
+    }
+
+    /**
+     * @param pooledByAverage the next layer is an average pool: the layer's outputs are window sums
+     *                        compared and written by the pool, not at each of its own positions
+     */
+    private static LayerEstimate estimate(LayerGeometry layer, ChipSpec chip, int replication, boolean pooledByAverage) {
         if (!layer.layer().hasWeights()) {
             throw new IllegalArgumentException("layer " + layer.layer().name() + " has no weights to map");
         }
@@ -58,8 +78,8 @@ public final class Estimator {
         long senses = cellsPerRow * m * reads;
         long additions = m * layer.positions() * (columnChunks * layer.planes() - 1);
         boolean output = layer.layer() instanceof LayerSpec.Output;
-        long compares = output ? m : m * layer.positions();
-        long bitsWritten = output ? 0 : m * layer.positions();
+        long compares = output ? m : pooledByAverage ? 0 : m * layer.positions();
+        long bitsWritten = output || pooledByAverage ? 0 : m * layer.positions();
         long bitsRead = n * rowChunks * reads;
         long eccDecodes = words * m * reads;
         long rowCycles = m * columnChunks * reads; // every tile reads each of its rows once per position and plane
@@ -68,6 +88,19 @@ public final class Estimator {
                 + adderTreeStages(columnChunks * layer.planes());
         EventCounts events = new EventCounts(senses, senses, additions, compares, eccDecodes, bitsWritten + bitsRead, rowCycles);
         return new LayerEstimate(layer, columnChunks, rowChunks, replication, events, cycles, energy(events, chip));
+    }
+
+    /**
+     * A pool has no weights and no tiles. Max pooling reads the window's bits and writes one
+     * (buffer: window + 1 bits per output); average pooling adds the window's pre-activations
+     * (window − 1 additions), compares the sum with the folded threshold and writes the bit.
+     */
+    private static LayerEstimate pool(LayerGeometry layer, LayerSpec.Pool pool, ChipSpec chip) {
+        long outputs = layer.output().size();
+        long window = (long) pool.size() * pool.size();
+        EventCounts events = pool.kind() == PoolKind.MAX ? new EventCounts(0, 0, 0, 0, 0, outputs * (window + 1), 0)
+                : new EventCounts(0, 0, outputs * (window - 1), outputs, 0, outputs, 0);
+        return new LayerEstimate(layer, 0, 0, 1, events, 0, energy(events, chip));
     }
 
     /** Energy = Σ events × unit energy, component by component; the one energy function. */

@@ -3,7 +3,7 @@ package org.bnn.runtime.estimate;
 import org.bnn.runtime.spec.LayerGeometry;
 
 /**
- * How one layer with weights folds onto tiles and what one inference through it costs: its fan-in
+ * How one layer folds onto tiles (none for pooling) and what one inference through it costs: its fan-in
  * is cut into {@code columnChunks} slices of at most one tile's columns, its neurons into
  * {@code rowChunks} groups of at most one tile's rows, and the whole is copied
  * {@code replication} times to evaluate positions in parallel.
@@ -19,9 +19,14 @@ public record LayerEstimate(LayerGeometry geometry, long columnChunks, long rowC
         return columnChunks * rowChunks * replication;
     }
 
-    /** Share of the occupied cells that hold weights, in [0, 1]. */
+    /** Share of the occupied cells that hold weights, in [0, 1]; NaN for a layer without tiles (pooling). */
     public double utilization(long cellsPerTile) {
-        return (double) geometry.weights() * replication / (tiles() * cellsPerTile);
+        return tiles() == 0 ? Double.NaN : (double) geometry.weights() * replication / (tiles() * cellsPerTile);
+    }
+
+    /** True for layers stored in the array (not pooling). */
+    public boolean hasTiles() {
+        return tiles() > 0;
     }
 
     /** Name of the layer. */

@@ -2,11 +2,10 @@ package org.bnn.runtime.simulation;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import org.bnn.runtime.engine.BinaryNetwork;
-import org.bnn.runtime.errors.ErrorKeys;
-import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.errors.WeightErrors;
 
 /**
@@ -28,18 +27,24 @@ public final class Simulation {
         this.threads = threads;
     }
 
-    /** Predictions [trial][input] of {@code trials} chip instances under {@code errors}. */
+    /** Predictions [trial][input] of {@code trials} chip instances under {@code errors}, on encoded inputs. */
     public int[][] predict(BinaryNetwork network, long[][] inputs, WeightErrors errors, int trials, long seed) {
-        if (errors.layers() != network.layerCount()) {
-            throw new IllegalArgumentException("errors are given for " + errors.layers() + " layers, the network has "
-                    + network.layerCount());
+        return run(network, inputs, ErrorPatterns.of(errors), trials, seed).predictions();
+    }
+
+    /** Predictions and ties [trial][input] of {@code trials} chip instances under {@code patterns}, on encoded inputs. */
+    public SimulationResult run(BinaryNetwork network, long[][] inputs, ErrorPatterns patterns, int trials, long seed) {
+        if (patterns.errors().layers() != network.weightLayerCount()) {
+            throw new IllegalArgumentException("errors are given for " + patterns.errors().layers() + " layers, the network has "
+                    + network.weightLayerCount() + " layers with weights");
         }
-        long[] weightsPerLayer = weightsPerLayer(network);
+        boolean clean = patterns.isNone();
         BinaryNetwork[] chips = new BinaryNetwork[trials];
         int[][] predictions = new int[trials][inputs.length];
+        boolean[][] tied = new boolean[trials][inputs.length];
         int blocks = (inputs.length + BLOCK - 1) / BLOCK;
-        run(IntStream.range(0, trials), trial -> chips[trial] = errors.resampling() == Resampling.PER_CHIP && !errors.isNone()
-                ? network.withWeightFlips(errors.flips(ErrorKeys.chip(seed, trial), weightsPerLayer))
+        run(IntStream.range(0, trials), trial -> chips[trial] = patterns.isPerChip() && !clean
+                ? network.withWeightFlips(patterns.chip(network, seed, trial))
                 : network);
         run(IntStream.range(0, trials * blocks), task -> {
             int trial = task / blocks;
@@ -47,24 +52,29 @@ public final class Simulation {
             int to = Math.min(inputs.length, from + BLOCK);
             BinaryNetwork.Scratch scratch = chips[trial].newScratch();
             for (int n = from; n < to; n++) {
-                predictions[trial][n] = errors.resampling() == Resampling.PER_INFERENCE && !errors.isNone()
-                        ? scratch.predictWithFlips(inputs[n], errors.flips(ErrorKeys.inference(seed, trial, n), weightsPerLayer))
-                        : scratch.predict(inputs[n]);
+                if (clean || patterns.isPerChip()) {
+                    predictions[trial][n] = scratch.predict(inputs[n]);
+                } else if (patterns.isPerRead()) {
+                    predictions[trial][n] = scratch.predictWithReadFlips(inputs[n], patterns.reads(network, seed, trial, n));
+                } else {
+                    predictions[trial][n] = scratch.predictWithFlips(inputs[n], patterns.inference(network, seed, trial, n));
+                }
+                tied[trial][n] = scratch.lastSharingMaximum() > 1;
             }
         });
-        return predictions;
+        return new SimulationResult(predictions, tied);
     }
 
-    /** Number of stored weights of every layer, the positions error patterns index. */
+    /** Number of stored weights of every layer with weights, the positions error patterns index. */
     public static long[] weightsPerLayer(BinaryNetwork network) {
-        long[] sizes = new long[network.layerCount()];
+        long[] sizes = new long[network.weightLayerCount()];
         for (int l = 0; l < sizes.length; l++) {
             sizes[l] = network.weights(l).size();
         }
         return sizes;
     }
 
-    private void run(IntStream tasks, java.util.function.IntConsumer body) {
+    private void run(IntStream tasks, IntConsumer body) {
         if (threads == 1) {
             tasks.forEach(body);
             return;

@@ -1,0 +1,106 @@
+package org.bnn.dsl.formatting2;
+
+import java.util.HashMap;
+import java.util.Set;
+
+import org.bnn.dsl.bnn.Element;
+import org.bnn.dsl.bnn.Import;
+import org.bnn.dsl.bnn.Model;
+import org.bnn.dsl.bnn.Sense;
+import org.bnn.dsl.bnn.Tile;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.formatting2.AbstractFormatter2;
+import org.eclipse.xtext.formatting2.FormatterPreferenceKeys;
+import org.eclipse.xtext.formatting2.FormatterRequest;
+import org.eclipse.xtext.formatting2.IFormattableDocument;
+import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
+import org.eclipse.xtext.preferences.MapBasedPreferenceValues;
+import org.eclipse.xtext.resource.XtextResource;
+
+/**
+ * The one layout of .bnn files, used by {@code bnn format}, the language server and the IDE:
+ * declarations separated by a blank line, one clause per line inside braces (indented), tokens
+ * separated by one space, none before {@code , : )} or after {@code (}. The sense amplifier's
+ * short block stays on one line.
+ */
+public class BnnFormatter extends AbstractFormatter2 {
+
+    /** Keywords that start a clause of a block; each goes on its own line. */
+    private static final Set<String> CLAUSES = Set.of("stack", "node", "regime", "stuck", "lrs", "hrs", "set", "reset", "endurance",
+            "cells", "sense", "popcount", "row", "tiles", "clock", "threshold", "adder", "buffer", "input", "dense", "conv", "pool",
+            "output", "network", "replicate", "allow");
+
+    /** Four spaces per level, whatever the caller's preference: one layout everywhere. */
+    @Override
+    protected void initialize(FormatterRequest request) {
+        MapBasedPreferenceValues preferences = new MapBasedPreferenceValues(request.getPreferences(), new HashMap<>());
+        preferences.put(FormatterPreferenceKeys.indentation, "    ");
+        request.setPreferences(preferences);
+        super.initialize(request);
+    }
+
+    @Override
+    public void format(Object object, IFormattableDocument document) {
+        if (object instanceof XtextResource resource && !resource.getContents().isEmpty()) {
+            format(resource.getContents().get(0), document);
+        } else if (object instanceof Model model) {
+            formatModel(model, document);
+        }
+    }
+
+    private void formatModel(Model model, IFormattableDocument document) {
+        ISemanticRegion previous = null;
+        for (ISemanticRegion region : textRegionExtensions.allSemanticRegions(model)) {
+            if (previous != null) {
+                space(previous, region, document);
+            }
+            previous = region;
+        }
+        for (EObject block : (Iterable<EObject>) () -> model.eAllContents()) {
+            ISemanticRegion open = textRegionExtensions.regionFor(block).keyword("{");
+            ISemanticRegion close = textRegionExtensions.regionFor(block).keyword("}");
+            if (open != null && close != null && !(block instanceof Sense)) {
+                document.interior(open, close, f -> f.indent());
+            }
+        }
+        ISemanticRegion last = previous;
+        if (last != null) {
+            document.append(last, f -> f.setNewLines(1));
+        }
+    }
+
+    private void space(ISemanticRegion previous, ISemanticRegion region, IFormattableDocument document) {
+        String text = region.getText();
+        EObject owner = region.getSemanticElement();
+        boolean inSense = owner instanceof Sense && !text.equals("sense");
+        if (startsDeclaration(region)) {
+            int lines = owner instanceof Import && previous.getSemanticElement() instanceof Import ? 1 : 2;
+            document.prepend(region, f -> f.setNewLines(lines));
+        } else if (text.equals("}")) {
+            document.prepend(region, inSense ? f -> f.oneSpace() : f -> f.newLine());
+        } else if (previous.getText().equals("{") && !inSense) {
+            document.prepend(region, f -> f.newLine());
+        } else if (region.getGrammarElement() instanceof Keyword && CLAUSES.contains(text) && !inSense && startsClause(previous)
+                && !(owner instanceof Tile && text.equals("clock"))) {
+            document.prepend(region, f -> f.newLine());
+        } else if (text.equals(",") || text.equals(":") || text.equals(")") || text.equals("(") || previous.getText().equals("(")) {
+            document.prepend(region, f -> f.noSpace());
+        } else {
+            document.prepend(region, f -> f.oneSpace());
+        }
+    }
+
+    /** The first token of a top-level declaration or of an import. */
+    private boolean startsDeclaration(ISemanticRegion region) {
+        EObject owner = region.getSemanticElement();
+        return (owner instanceof Element || owner instanceof Import) && owner.eContainer() instanceof Model
+                && region.getOffset() == textRegionExtensions.regionForEObject(owner).getOffset();
+    }
+
+    /** A clause keyword starts a line unless it continues a clause ("per sense", "dense" after "output o:"). */
+    private static boolean startsClause(ISemanticRegion previous) {
+        String text = previous.getText();
+        return !(text.equals(":") || text.equals("per") || text.equals("of") || text.equals("row") || text.equals("energy"));
+    }
+}

@@ -1,0 +1,95 @@
+package org.bnn.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.bnn.dsl.bnn.Model;
+import org.bnn.dsl.formatting2.FormattedText;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.testing.util.ParseHelper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.google.inject.Inject;
+
+/** The one layout: what the formatter makes of sloppy text, and that the examples already have it. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(BnnInjectorProvider.class)
+class BnnFormatterTest {
+    @Inject
+    private ParseHelper<Model> parser;
+    @Inject
+    private FormattedText formatter;
+
+    private String format(String text) throws Exception {
+        return formatter.of((XtextResource) parser.parse(text).eResource());
+    }
+
+    @Test
+    void sloppyTextGetsTheCanonicalLayout() throws Exception {
+        String sloppy = """
+                package a.b import presets.illustrative.*
+                // the network
+                network   N{input x:28 x 28 bitserial 8 bits conv c1 : 8 kernel 3 padding 1 value -1 pool p: max 2 dense h:100
+                output o :dense 10}
+                tile T { cells 32 rows x 32 columns 2T2R sense pcsa {energy 25 fJ per sense delay 2 ns} popcount energy 20 fJ per input bit row cycle 2 clocks }
+                mapping M{network N on Demo regime nominal replicate c1 2,h 1 allow reprogramming}""";
+        assertEquals("""
+                package a.b
+
+                import presets.illustrative.*
+
+                // the network
+                network N {
+                    input x: 28 x 28 bitserial 8 bits
+                    conv c1: 8 kernel 3 padding 1 value -1
+                    pool p: max 2
+                    dense h: 100
+                    output o: dense 10
+                }
+
+                tile T {
+                    cells 32 rows x 32 columns 2T2R
+                    sense pcsa { energy 25 fJ per sense delay 2 ns }
+                    popcount energy 20 fJ per input bit
+                    row cycle 2 clocks
+                }
+
+                mapping M {
+                    network N on Demo
+                    regime nominal
+                    replicate c1 2, h 1
+                    allow reprogramming
+                }
+                """, format(sloppy));
+    }
+
+    @Test
+    void formattingIsIdempotentAndTheExamplesAreFormatted() throws Exception {
+        for (Path file : examples()) {
+            String text = Files.readString(file);
+            String once = format(text);
+            assertEquals(once, format(once), "idempotent on " + file);
+            assertEquals(text, once, file + " is not in the canonical layout: run ./bnn format " + file);
+        }
+    }
+
+    @Test
+    void filesWithSyntaxErrorsAreNotFormatted() {
+        assertThrows(IllegalStateException.class, () -> format("tile T { cells 32 rows 32 columns 2T2R }"));
+    }
+
+    private static List<Path> examples() throws IOException {
+        try (Stream<Path> files = Files.walk(TestFiles.repositoryRoot().resolve("examples"))) {
+            return files.filter(p -> p.toString().endsWith(".bnn")).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# The simulator's benchmarks, in one command (docs/benchmarks.md):
+#   (a) error-free dense 1024x1024 layer vs a plain Long.bitCount loop     (JMH DenseLayerBenchmark)
+#   (b) per-inference errors vs error-free, over BER, with ns per flip      (JMH WeightErrorBenchmark)
+#   (c) the full sweep 10,000 inputs x 9 BER x 5 trials, per-chip errors    (JMH SweepBenchmark)
+#       beside the NumPy + OpenBLAS float32 peer of the same sweep          (python/peer_sweep.py)
+# then a summary table with the ratios and targets (org.bnn.benchmarks.BenchmarkReport).
+#
+#   scripts/bench.sh          full run (about 6-7 minutes on 2 busy cores)
+#   scripts/bench.sh quick    fewer iterations and BER points, one sweep iteration (cold JVM), and
+#                             only the faster peer configuration (about 2-3 minutes)
+#
+# The peer runs on Debian's python3-numpy with libopenblas0-pthread (/usr/bin/python3, not a
+# python3 first on PATH); they are installed with apt-get when missing (needs root).
+# For the peer only, OPENBLAS_CORETYPE is removed from the environment, so OpenBLAS picks its
+# kernels by its own CPU detection, and OPENBLAS_NUM_THREADS is set to nproc. If that detection
+# falls back to a weaker kernel than the CPU supports (OpenBLAS 0.3.21 does not know recent Xeon
+# models and picks "Prescott", SSE3), the peer is run a second time with OPENBLAS_CORETYPE set to
+# the kernel the CPU flags allow, and the speed-up target is judged against the faster peer.
+#   BENCH_PEER_CORETYPE=<name>  use that kernel for the second run; =none skips the second run.
+# Results go to org.bnn.benchmarks/target/bench/<time>/ (JMH JSON and logs, peer logs, summary.txt).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MODE="${1:-full}"
+case "$MODE" in
+  full|quick) ;;
+  *) echo "usage: scripts/bench.sh [quick]" >&2; exit 2 ;;
+esac
+JAR="$ROOT/org.bnn.benchmarks/target/benchmarks.jar"
+PEER="$ROOT/org.bnn.benchmarks/python/peer_sweep.py"
+PY=/usr/bin/python3
+OUT="$ROOT/org.bnn.benchmarks/target/bench/$(date +%Y%m%d-%H%M%S)"
+NPROC="$(nproc)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+say() { printf '\n== %s\n' "$*"; }
+load() { printf '%-28s %s\n' "$1" "$(uptime | sed 's/.*load average/load average/')" | tee -a "$OUT/load.txt"; }
+
+# --- build ---------------------------------------------------------------------------------------
+say "building org.bnn.benchmarks/target/benchmarks.jar"
+build() { (cd "$ROOT" && ./mvnw -B -q -DskipEclipse package -pl org.bnn.benchmarks -am -DskipTests); }
+if ! build; then
+  # Other builds in the same working tree can delete target/classes under this one: try once more.
+  echo "bench: build failed; retrying once in 15 s (another build may be writing the same target/)" >&2
+  sleep 15
+  build
+fi
+[ -f "$JAR" ] || { echo "bench: $JAR was not built" >&2; exit 1; }
+mkdir -p "$OUT"
+# Run from a copy, so that a rebuild during the run cannot change the code being measured.
+cp "$JAR" "$OUT/benchmarks.jar"
+JAR="$OUT/benchmarks.jar"
+
+# --- the peer's packages -------------------------------------------------------------------------
+installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+missing=()
+for p in python3-numpy libopenblas0-pthread; do installed "$p" || missing+=("$p"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    say "installing ${missing[*]} (apt-get)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  else
+    echo "bench: the NumPy peer needs the Debian packages ${missing[*]}, which are not installed," >&2
+    echo "bench: and installing them needs root. Run: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+# The peer's environment: OpenBLAS's own CPU detection (no inherited OPENBLAS_CORETYPE), nproc threads.
+peer_env=(env -u OPENBLAS_CORETYPE -u OMP_NUM_THREADS OPENBLAS_NUM_THREADS="$NPROC")
+detected="$("${peer_env[@]}" "$PY" -E -s "$PEER" --probe | sed -n 's/^CORETYPE //p')"
+[ -n "$detected" ] && [ "$detected" != None ] \
+  || { echo "bench: $PY's NumPy does not run on OpenBLAS; check 'update-alternatives --display libblas.so.3-x86_64-linux-gnu'" >&2; exit 1; }
+flags="$(grep -m1 '^flags' /proc/cpuinfo)"
+best=
+case " $flags " in
+  *" avx512_bf16 "*) best=Cooperlake ;;
+  *" avx512f "*) best=SkylakeX ;;
+  *" avx2 "*) best=Haswell ;;
+esac
+best="${BENCH_PEER_CORETYPE:-$best}"
+if [ "$best" = none ] || [ "$best" = "$detected" ]; then best=; fi
+
+# --- machine -------------------------------------------------------------------------------------
+{
+  echo "date:        $(date -Is)"
+  echo "mode:        $MODE"
+  echo "nproc:       $NPROC"
+  echo "cpu:         $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1) (family $(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -1), model $(sed -n 's/^model[[:space:]]*: //p' /proc/cpuinfo | head -1))"
+  echo "jdk:         $("$JAVA" -version 2>&1 | sed -n 2p)"
+  echo "peer python: $PY $("$PY" -c 'import platform, numpy; print(platform.python_version(), "numpy", numpy.__version__)')"
+  echo "openblas:    $(dpkg-query -W -f='${Package} ${Version}' libopenblas0-pthread); autodetected kernel: $detected${best:+; second peer run with OPENBLAS_CORETYPE=$best}"
+  echo "inherited:   OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(unset)} (removed for the peer)"
+} | tee "$OUT/machine.txt"
+
+if [ "$MODE" = quick ]; then
+  dense_opts=(-wi 2 -w 1 -i 3 -r 1)
+  errors_opts=(-p ber=0,1e-4,1e-3,1e-2 -wi 2 -w 1 -i 3 -r 1)
+  sweep_opts=(-i 1)
+else
+  dense_opts=(-wi 3 -w 1 -i 5 -r 1)
+  errors_opts=(-p ber=0,1e-5,1e-4,1e-3,1e-2,1e-1 -wi 3 -w 1 -i 5 -r 1)
+  sweep_opts=(-i 3)
+fi
+
+jmh() { # name, regex, options...
+  local name="$1" regex="$2" waited=0 before; shift 2
+  while :; do
+    before="$(uptime | sed 's/.*load average/load average/')"
+    if "$JAVA" -jar "$JAR" "$regex" -f 1 "$@" -rf json -rff "$OUT/jmh-$name.json" > "$OUT/jmh-$name.log" 2>&1; then
+      printf '%-28s %s\n' "before $name:" "$before" | tee -a "$OUT/load.txt"
+      break
+    fi
+    # JMH refuses to run beside another JMH run on this machine (/tmp/jmh.lock): wait for it, up to 15 min.
+    if grep -q 'Unable to acquire the JMH lock' "$OUT/jmh-$name.log" && [ "$waited" -lt 900 ]; then
+      [ "$waited" -eq 0 ] && echo "bench: another JMH run holds /tmp/jmh.lock; waiting for it to finish"
+      sleep 10; waited=$((waited + 10)); continue
+    fi
+    tail -30 "$OUT/jmh-$name.log" >&2; echo "bench: JMH $name failed, see $OUT/jmh-$name.log" >&2; exit 1
+  done
+  grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)' "$OUT/jmh-$name.log" || true
+}
+
+say "(a) DenseLayerBenchmark"
+jmh dense '^org\.bnn\.benchmarks\.DenseLayerBenchmark\.' "${dense_opts[@]}"
+say "(b) WeightErrorBenchmark"
+jmh errors '^org\.bnn\.benchmarks\.WeightErrorBenchmark\.' "${errors_opts[@]}"
+say "(c) SweepBenchmark (Java, $NPROC threads)"
+jmh sweep '^org\.bnn\.benchmarks\.SweepBenchmark\.' "${sweep_opts[@]}" \
+  -jvmArgsAppend "-Xms1g -Xmx4g -Dbnn.bench.sweepStats=$OUT/sweep-stats.txt"
+
+peer() { # log name, extra environment...
+  local name="$1"; shift
+  load "before peer $name:"
+  "${peer_env[@]}" "$@" "$PY" -E -s "$PEER" > "$OUT/peer-$name.log" 2>&1 \
+    || { tail -30 "$OUT/peer-$name.log" >&2; echo "bench: the NumPy peer failed, see $OUT/peer-$name.log" >&2; exit 1; }
+  grep -E '^(OpenBLAS loaded|OPENBLAS_CORETYPE|PEER_RESULT)' "$OUT/peer-$name.log"
+}
+if [ -n "$best" ]; then
+  say "(c) NumPy + OpenBLAS peer, OPENBLAS_CORETYPE=$best (autodetection picked $detected)"
+  peer "1-$best" OPENBLAS_CORETYPE="$best"
+fi
+if [ "$MODE" = quick ] && [ -n "$best" ]; then
+  say "(c) quick: skipping the peer with OpenBLAS's own detection ($detected), the slower one; the full run includes it"
+else
+  say "(c) NumPy + OpenBLAS peer, OPENBLAS_CORETYPE unset (OpenBLAS's own detection: $detected)"
+  peer "2-autodetected"
+fi
+load "after:"
+
+say "summary ($OUT)"
+{
+  cat "$OUT/machine.txt"
+  cat "$OUT/load.txt"
+  "$JAVA" -cp "$JAR" org.bnn.benchmarks.BenchmarkReport "$OUT"
+} | tee "$OUT/summary.txt"
