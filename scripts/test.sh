@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test of the project: runtime, parser, validator, generator, CLI and language server
-# (org.bnn.tests), then the Eclipse UI tests in a real workbench under Xvfb (org.bnn.dsl.ui.tests),
-# and builds the p2 update site and the test IDE. Extra arguments go to Maven.
+# Runs every test of the project: runtime, parser, validator, formatter, generator, CLI and language
+# server (org.bnn.tests), the Eclipse UI tests in a real workbench under Xvfb (org.bnn.dsl.ui.tests),
+# builds the p2 update site and the test IDE, then builds and runs the headless Maven consumer
+# example (examples/maven-consumer) against the freshly installed language. Extra arguments go
+# to the main Maven build.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/bootstrap.sh" all
 cd "$ROOT"
-exec xvfb-run -a -s "-screen 0 1366x900x24" "$ROOT/mvnw" -B --no-transfer-progress verify "$@"
+# install (not only verify): the consumer example resolves the language from the local repository.
+xvfb-run -a -s "-screen 0 1366x900x24" "$ROOT/mvnw" -B --no-transfer-progress install "$@"
+echo "== headless Maven consumer (examples/maven-consumer)"
+"$ROOT/mvnw" -B --no-transfer-progress -q -f examples/maven-consumer/pom.xml verify

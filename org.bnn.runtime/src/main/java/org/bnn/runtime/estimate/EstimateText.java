@@ -20,8 +20,13 @@ public final class EstimateText {
                 tile.name(), tile.rows(), tile.columns(), tile.cellKind().label()));
         text.append(String.format(Locale.ROOT, "  %-12s %8s %8s %10s %8s%n", "layer", "fan-in", "fan-out", "positions", "tiles"));
         for (LayerEstimate layer : estimate.layers()) {
-            text.append(String.format(Locale.ROOT, "  %-12s %8d %8d %10d %8d%n", layer.name(), layer.geometry().fanIn(),
-                    layer.geometry().fanOut(), layer.geometry().positions(), layer.tiles()));
+            if (layer.hasTiles()) {
+                text.append(String.format(Locale.ROOT, "  %-12s %8d %8d %10d %8d%n", layer.name(), layer.geometry().fanIn(),
+                        layer.geometry().fanOut(), layer.geometry().positions(), layer.tiles()));
+            } else {
+                text.append(String.format(Locale.ROOT, "  %-12s %8s %8s %10d %8s%n", layer.name(), "pool", "-",
+                        layer.geometry().output().size() / layer.geometry().output().channels(), "-"));
+            }
         }
         text.append(String.format(Locale.ROOT, "tiles: %d of %d (%.1f %%)%s%n", estimate.tilesNeeded(),
                 estimate.tilesAvailable(), 100.0 * estimate.tilesNeeded() / estimate.tilesAvailable(),
