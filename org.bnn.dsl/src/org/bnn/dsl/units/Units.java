@@ -70,6 +70,23 @@ public final class Units {
         return Optional.empty();
     }
 
+    /**
+     * The symbol of {@code dimension} with the prefix of {@code written} kept where it has one
+     * ("kV" for a resistance gives "kOhm"); the bare SI symbol otherwise.
+     */
+    public static String withPrefixOf(String written, Dimension dimension) {
+        if (dimension.symbol().isEmpty()) {
+            return "";
+        }
+        for (String prefix : PREFIXES.keySet()) {
+            if (written != null && written.startsWith(prefix) && written.length() > prefix.length()
+                    && BASES.containsKey(written.substring(prefix.length()))) {
+                return prefix + dimension.symbol();
+            }
+        }
+        return dimension.symbol();
+    }
+
     /** Examples of valid symbols for a dimension, for messages and quick fixes. */
     public static String examples(Dimension dimension) {
         return switch (dimension) {

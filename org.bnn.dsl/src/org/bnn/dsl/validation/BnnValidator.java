@@ -215,7 +215,8 @@ public class BnnValidator extends AbstractBnnValidator {
             QuantityDimensions.si(quantity);
         } catch (IllegalArgumentException e) {
             error(capitalized(e.getMessage()), quantity, quantity.getUnit() == null ? BNN.getQuantity_Value() : BNN.getQuantity_Unit(),
-                    BnnIssueCodes.UNIT_MISMATCH, QuantityDimensions.expected(quantity).name());
+                    BnnIssueCodes.UNIT_MISMATCH, QuantityDimensions.expected(quantity).name(),
+                    quantity.getUnit() == null ? "" : quantity.getUnit());
         }
     }
 

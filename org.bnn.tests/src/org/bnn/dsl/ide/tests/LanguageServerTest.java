@@ -13,6 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionCapabilities;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionKindCapabilities;
+import org.eclipse.lsp4j.CodeActionLiteralSupportCapabilities;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -23,7 +30,10 @@ import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -34,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the packaged language server jar as an editor would (a process speaking LSP over stdio)
- * and checks that it initializes and publishes the validator's diagnostics.
+ * and checks what an editor gets from it: initialization, the validator's diagnostics, and the
+ * language's quick fixes as code actions.
  */
 class LanguageServerTest {
     private static final long TIMEOUT_SECONDS = 60;
@@ -42,43 +53,15 @@ class LanguageServerTest {
     @TempDir
     Path workspace;
 
-    @Test
-    void initializesAndPublishesDiagnosticsOfABrokenFile() throws Exception {
-        Path jar = Path.of(System.getProperty("bnn.languageServer.jar", "../org.bnn.dsl.ide/target/bnn-language-server.jar"));
-        assertTrue(Files.isRegularFile(jar), jar + " is missing: build it with `./mvnw verify` (package phase of org.bnn.dsl.ide)");
-        Path serverLog = workspace.resolve("server.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
-                .redirectError(serverLog.toFile()).start();
-        try {
-            talkTo(process, workspace);
-        } catch (Exception | AssertionError e) {
-            throw new AssertionError("language server failed; its log:\n" + Files.readString(serverLog), e);
-        } finally {
-            process.destroyForcibly();
-        }
+    /** One server process with its client side. */
+    private record Session(Process process, LanguageServer server, DiagnosticsCollector client, Path log) {
     }
 
-    private static void talkTo(Process process, Path workspace) throws Exception {
-        {
-            DiagnosticsCollector client = new DiagnosticsCollector();
-            Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, process.getInputStream(), process.getOutputStream());
-            launcher.startListening();
-            LanguageServer server = launcher.getRemoteProxy();
-
-            InitializeParams params = new InitializeParams();
-            params.setCapabilities(new ClientCapabilities());
-            params.setProcessId((int) ProcessHandle.current().pid());
-            params.setRootUri(workspace.toUri().toString());
-            params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
-            InitializeResult result = server.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertNotNull(result.getCapabilities().getTextDocumentSync(), "server must sync documents");
-            server.initialized(new InitializedParams());
-
-            String uri = workspace.resolve("broken.bnn").toUri().toString();
-            String text = "tile T { cells 32 rows x 0 columns 2T2R }\nchip C { tiles 2 of Missing }\n";
-            server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "bnn", 1, text)));
-
-            List<Diagnostic> diagnostics = client.diagnosticsFor(uri).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    @Test
+    void initializesAndPublishesDiagnosticsOfABrokenFile() throws Exception {
+        withServer(session -> {
+            String uri = open(session, "broken.bnn", "tile T { cells 32 rows x 0 columns 2T2R }\nchip C { tiles 2 of Missing }\n");
+            List<Diagnostic> diagnostics = session.client().diagnosticsFor(uri).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             assertEquals(2, diagnostics.size(), diagnostics.toString());
             Diagnostic size = diagnostics.stream().filter(d -> message(d).contains("columns must be positive")).findFirst()
                     .orElseThrow(() -> new AssertionError(diagnostics.toString()));
@@ -87,11 +70,108 @@ class LanguageServerTest {
             assertEquals(25, size.getRange().getStart().getCharacter());
             assertTrue(diagnostics.stream().anyMatch(d -> message(d).contains("Missing") && d.getRange().getStart().getLine() == 1),
                     diagnostics.toString());
+        });
+    }
+
+    @Test
+    void offersTheQuickFixesAsCodeActions() throws Exception {
+        withServer(session -> {
+            String text = """
+                    device D { regime r { lrs lognormal(median 8 kV, sigma 0.25) hrs lognormal(median 180 kOhm, sigma 0.8)
+                        set 1.8 V 100 uA 500 ns reset 1.8 V 100 uA 500 ns endurance 1e7 } }
+                    tile T { cells 32 rows x 32 columns 2T2R }
+                    chip C { tiles 1 of T }
+                    network N { input x: 784 dense h: 1024 output o: dense 10 }
+                    mapping M { network N on C }
+                    """;
+            String uri = open(session, "fixes.bnn", text);
+            List<Diagnostic> diagnostics = session.client().diagnosticsFor(uri).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Diagnostic unit = only(diagnostics, "org.bnn.dsl.unitMismatch");
+            TextEdit unitEdit = onlyEdit(codeActions(session, uri, unit), "Change 'kV' to 'kOhm'", uri);
+            assertEquals("kOhm", unitEdit.getNewText());
+            assertEquals(unit.getRange(), unitEdit.getRange());
+
+            Diagnostic capacity = only(diagnostics, "org.bnn.dsl.mappingExceedsChip");
+            TextEdit reprogram = onlyEdit(codeActions(session, uri, capacity), "Allow reprogramming the weights while the network runs", uri);
+            assertEquals("allow reprogramming\n", reprogram.getNewText());
+            assertEquals(5, reprogram.getRange().getStart().getLine(), "inserted before the mapping's closing brace");
+            assertEquals(text.lines().toList().get(5).indexOf('}'), reprogram.getRange().getStart().getCharacter());
+        });
+    }
+
+    private interface ServerCheck {
+        void run(Session session) throws Exception;
+    }
+
+    private void withServer(ServerCheck check) throws Exception {
+        Path jar = Path.of(System.getProperty("bnn.languageServer.jar", "../org.bnn.dsl.ide/target/bnn-language-server.jar"));
+        assertTrue(Files.isRegularFile(jar), jar + " is missing: build it with `./mvnw verify` (package phase of org.bnn.dsl.ide)");
+        Path log = workspace.resolve("server.log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+                .redirectError(log.toFile()).start();
+        try {
+            DiagnosticsCollector client = new DiagnosticsCollector();
+            Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, process.getInputStream(), process.getOutputStream());
+            launcher.startListening();
+            LanguageServer server = launcher.getRemoteProxy();
+            InitializeParams params = new InitializeParams();
+            params.setCapabilities(clientCapabilities());
+            params.setProcessId((int) ProcessHandle.current().pid());
+            params.setRootUri(workspace.toUri().toString());
+            params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
+            InitializeResult result = server.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(result.getCapabilities().getTextDocumentSync(), "server must sync documents");
+            server.initialized(new InitializedParams());
+
+            check.run(new Session(process, server, client, log));
 
             server.shutdown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             server.exit();
             assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "server must exit after shutdown/exit");
+        } catch (Exception | AssertionError e) {
+            throw new AssertionError("language server check failed; its log:\n" + Files.readString(log), e);
+        } finally {
+            process.destroyForcibly();
         }
+    }
+
+    /** An editor that takes code actions as literals (with edits), like VS Code. */
+    private static ClientCapabilities clientCapabilities() {
+        TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
+        text.setCodeAction(new CodeActionCapabilities(
+                new CodeActionLiteralSupportCapabilities(new CodeActionKindCapabilities(List.of(CodeActionKind.QuickFix))), false));
+        ClientCapabilities capabilities = new ClientCapabilities();
+        capabilities.setTextDocument(text);
+        return capabilities;
+    }
+
+    private String open(Session session, String name, String text) {
+        String uri = workspace.resolve(name).toUri().toString();
+        session.server().getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "bnn", 1, text)));
+        return uri;
+    }
+
+    private static List<CodeAction> codeActions(Session session, String uri, Diagnostic diagnostic) throws Exception {
+        CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(uri), diagnostic.getRange(),
+                new CodeActionContext(List.of(diagnostic)));
+        var all = session.server().getTextDocumentService().codeAction(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return all.stream().filter(e -> e.isRight()).map(e -> e.getRight()).toList();
+    }
+
+    private static TextEdit onlyEdit(List<CodeAction> actions, String title, String uri) {
+        CodeAction action = actions.stream().filter(a -> a.getTitle().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no action '" + title + "' in " + actions.stream().map(CodeAction::getTitle).toList()));
+        List<TextEdit> edits = action.getEdit().getChanges().get(uri);
+        assertEquals(1, edits.size(), edits.toString());
+        return edits.get(0);
+    }
+
+    private static Diagnostic only(List<Diagnostic> diagnostics, String code) {
+        List<Diagnostic> matching = diagnostics.stream()
+                .filter(d -> d.getCode() != null && code.equals(d.getCode().isLeft() ? d.getCode().getLeft() : String.valueOf(d.getCode().getRight())))
+                .toList();
+        assertEquals(1, matching.size(), code + " in " + diagnostics);
+        return matching.get(0);
     }
 
     private static String message(Diagnostic diagnostic) {

@@ -1,0 +1,117 @@
+package org.bnn.dsl.ide.quickfix;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bnn.dsl.units.Dimension;
+import org.bnn.dsl.units.Units;
+import org.bnn.dsl.validation.BnnIssueCodes;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.xtext.ide.editor.quickfix.AbstractDeclarativeIdeQuickfixProvider;
+import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolution;
+import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolutionAcceptor;
+import org.eclipse.xtext.ide.editor.quickfix.ITextModification;
+import org.eclipse.xtext.ide.editor.quickfix.QuickFix;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+
+/**
+ * Quick fixes of the .bnn language, written once for every editor: the language server offers
+ * them as code actions, and the Eclipse plugin adapts them to marker resolutions.
+ */
+public class BnnIdeQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvider {
+    /** The diagnostic being resolved: fix methods receive only the acceptor, labels need the data. */
+    private final ThreadLocal<Diagnostic> resolving = new ThreadLocal<>();
+
+    @Override
+    public List<DiagnosticResolution> getResolutions(ICodeActionService2.Options options, Diagnostic diagnostic) {
+        resolving.set(diagnostic);
+        try {
+            return super.getResolutions(options, diagnostic);
+        } finally {
+            resolving.remove();
+        }
+    }
+
+    /** A unit of the wrong dimension, an unknown unit or a missing one: write the right unit. */
+    @QuickFix(BnnIssueCodes.UNIT_MISMATCH)
+    public void writeTheExpectedUnit(DiagnosticResolutionAcceptor acceptor) {
+        Diagnostic diagnostic = resolving.get();
+        List<String> data = data(diagnostic);
+        if (data.isEmpty()) {
+            return;
+        }
+        Dimension dimension = Dimension.valueOf(data.get(0));
+        String written = data.size() > 1 ? data.get(1) : "";
+        String unit = Units.withPrefixOf(written, dimension);
+        if (written.isEmpty() && !unit.isEmpty()) {
+            acceptor.accept("Add the unit " + unit, (ITextModification) (d, object, document) -> List.of(
+                    new TextEdit(new Range(d.getRange().getEnd(), d.getRange().getEnd()), " " + unit)));
+        } else if (!written.isEmpty()) {
+            String replacement = unit;
+            acceptor.accept(unit.isEmpty() ? "Remove '" + written + "'" : "Change '" + written + "' to '" + unit + "'",
+                    (ITextModification) (d, object, document) -> replaceUnit(d, replacement));
+        }
+    }
+
+    /** Padding holds −1 or +1: offer both. */
+    @QuickFix(BnnIssueCodes.PADDING_VALUE)
+    public void padWithMinusOrPlusOne(DiagnosticResolutionAcceptor acceptor) {
+        for (String value : List.of("-1", "+1")) {
+            acceptor.accept("Pad with " + value, (ITextModification) (d, object, document) -> createTextEdit(d, value));
+        }
+    }
+
+    /** A bit-serial width outside 1..16: use the nearest valid width. */
+    @QuickFix(BnnIssueCodes.BIT_SERIAL_WIDTH)
+    public void useTheNearestBitWidth(DiagnosticResolutionAcceptor acceptor) {
+        Diagnostic diagnostic = resolving.get();
+        List<String> data = data(diagnostic);
+        String nearest = !data.isEmpty() && data.get(0).matches("\\d+") && Integer.parseInt(data.get(0)) > 16 ? "16" : "1";
+        acceptor.accept("Use " + nearest + " bits", (ITextModification) (d, object, document) -> createTextEdit(d, nearest));
+    }
+
+    /** A network larger than its chip: allow reprogramming (the validator then warns with its cost). */
+    @QuickFix(BnnIssueCodes.MAPPING_EXCEEDS_CHIP)
+    public void allowReprogramming(DiagnosticResolutionAcceptor acceptor) {
+        acceptor.accept("Allow reprogramming the weights while the network runs", (ITextModification) (d, object, document) -> {
+            int end = document.getContents().indexOf('}', document.getOffSet(d.getRange().getEnd()));
+            if (end < 0) {
+                return List.of();
+            }
+            Position position = document.getPosition(end);
+            return List.of(new TextEdit(new Range(position, position), "allow reprogramming\n"));
+        });
+    }
+
+    /** Replaces the unit token (the diagnostic's range) or, for a removal, also the space before it. */
+    private static List<TextEdit> replaceUnit(Diagnostic diagnostic, String unit) {
+        Range range = diagnostic.getRange();
+        if (unit.isEmpty() && range.getStart().getCharacter() > 0) {
+            Position start = new Position(range.getStart().getLine(), range.getStart().getCharacter() - 1);
+            return List.of(new TextEdit(new Range(start, range.getEnd()), ""));
+        }
+        return List.of(new TextEdit(range, unit));
+    }
+
+    /** The issue data the validator attached, as it arrives: an array in-process, JSON over LSP. */
+    private static List<String> data(Diagnostic diagnostic) {
+        Object data = diagnostic.getData();
+        List<String> values = new ArrayList<>();
+        if (data instanceof String[] array) {
+            values.addAll(List.of(array));
+        } else if (data instanceof JsonArray json) {
+            for (JsonElement element : json) {
+                values.add(element.isJsonNull() ? "" : element.getAsString());
+            }
+        } else if (data instanceof List<?> list) {
+            list.forEach(v -> values.add(String.valueOf(v)));
+        }
+        return values;
+    }
+}
