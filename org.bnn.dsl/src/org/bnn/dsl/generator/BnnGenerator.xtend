@@ -1,6 +1,7 @@
 package org.bnn.dsl.generator
 
 import com.google.inject.Inject
+import org.bnn.dsl.bnn.Experiment
 import org.bnn.dsl.bnn.Mapping
 import org.bnn.dsl.bnn.Model
 import org.eclipse.emf.ecore.resource.Resource
@@ -9,12 +10,13 @@ import org.eclipse.xtext.generator.IFileSystemAccess2
 import org.eclipse.xtext.generator.IGeneratorContext
 
 /**
- * Generates one runnable Java simulation per mapping. Mappings the translator cannot turn into
+ * Generates one runnable Java simulation per mapping and one per experiment. Mappings the translator cannot turn into
  * a spec (the validator reports why) are skipped.
  */
 class BnnGenerator extends AbstractGenerator {
 
 	@Inject MappingSimulationTemplate template
+	@Inject ExperimentTemplate experiments
 
 	override void doGenerate(Resource resource, IFileSystemAccess2 fsa, IGeneratorContext context) {
 		val model = resource.contents.head
@@ -23,11 +25,18 @@ class BnnGenerator extends AbstractGenerator {
 		}
 		val packageName = JavaNames.packageName((model as Model).name)
 		for (mapping : resource.allContents.filter(Mapping).toIterable) {
-			val code = template.generate(mapping, packageName, resource.URI.lastSegment ?: "")
-			if (code !== null) {
-				val folder = if (packageName.empty) "" else packageName.replace('.', '/') + '/'
-				fsa.generateFile(folder + template.className(mapping) + ".java", code)
-			}
+			write(fsa, packageName, template.className(mapping), template.generate(mapping, packageName, resource.URI.lastSegment ?: ""))
+		}
+		for (experiment : resource.allContents.filter(Experiment).toIterable) {
+			write(fsa, packageName, experiments.className(experiment),
+				experiments.generate(experiment, packageName, resource.URI.lastSegment ?: ""))
+		}
+	}
+
+	private def void write(IFileSystemAccess2 fsa, String packageName, String className, String code) {
+		if (code !== null) {
+			val folder = if (packageName.empty) "" else packageName.replace('.', '/') + '/'
+			fsa.generateFile(folder + className + ".java", code)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import org.bnn.dsl.bnn.DenseLayer;
 import org.bnn.dsl.bnn.PoolLayer;
 import org.bnn.dsl.bnn.Replication;
 import org.bnn.dsl.bnn.Device;
+import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Quantity;
 import org.bnn.dsl.bnn.Regime;
 import org.bnn.dsl.bnn.Sense;
@@ -25,6 +26,8 @@ import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.errors.Resampling;
+import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.spec.CellSpec;
 import org.bnn.dsl.bnn.Input;
 import org.bnn.dsl.bnn.Layer;
@@ -75,6 +78,27 @@ public class SpecTranslator {
         }
         return new MappingSpec(mapping.getName(), translate(resolved(mapping.getNetwork(), "network")),
                 translate(resolved(mapping.getChip(), "chip")), regime, replication, mapping.isAllowReprogramming());
+    }
+
+    /** The experiment's spec; without a seed, seed 0 (the validator warns). */
+    public ExperimentSpec translate(Experiment experiment) {
+        Resampling resampling = switch (experiment.getResampling()) {
+            case PER_CHIP -> Resampling.PER_CHIP;
+            case PER_INFERENCE -> Resampling.PER_INFERENCE;
+            case PER_READ -> Resampling.PER_READ;
+        };
+        return new ExperimentSpec(experiment.getName(), translate(resolved(experiment.getMapping(), "mapping")), experiment.getInputs(),
+                resampling, List.copyOf(experiment.getPoints()), experiment.getTrials() == 0 ? 1 : experiment.getTrials(),
+                experiment.getSeed(), Optional.ofNullable(experiment.getReport()));
+    }
+
+    /** The experiment's spec, or empty when the model is incomplete or rejected (the validator says why). */
+    public Optional<ExperimentSpec> tryTranslate(Experiment experiment) {
+        try {
+            return Optional.of(translate(experiment));
+        } catch (IncompleteModelException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public ChipSpec translate(Chip chip) {

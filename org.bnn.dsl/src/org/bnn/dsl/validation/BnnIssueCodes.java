@@ -44,6 +44,11 @@ public final class BnnIssueCodes {
     /** A layer leaves most cells of its tiles empty. */
     public static final String LOW_TILE_UTILIZATION = PREFIX + "lowTileUtilization";
 
+    /** Sweep values outside [0, 0.5] or not ascending, or trials below 1. */
+    public static final String SWEEP_VALUES = PREFIX + "sweepValues";
+    /** An experiment without an explicit seed cannot be reproduced on purpose. */
+    public static final String EXPERIMENT_WITHOUT_SEED = PREFIX + "experimentWithoutSeed";
+
     private BnnIssueCodes() {
     }
 }

@@ -44,7 +44,11 @@ final class RunCommand implements Callable<Integer> {
             return BnnCli.EXIT_INPUT_ERRORS;
         }
         InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(sources);
-        for (String path : sources.keySet()) {
+        // Mapping simulations (tiles, energy, predictions) first, then experiments.
+        List<String> order = sources.keySet().stream()
+                .sorted(java.util.Comparator.comparing((String path) -> !path.endsWith("Simulation.java")).thenComparing(path -> path))
+                .toList();
+        for (String path : order) {
             String className = path.substring(0, path.length() - ".java".length()).replace('/', '.');
             Method main = compiled.load(className).getMethod("main", String[].class);
             try {

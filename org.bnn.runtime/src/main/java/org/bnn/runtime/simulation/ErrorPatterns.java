@@ -2,10 +2,14 @@ package org.bnn.runtime.simulation;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.ReadFlips;
+import org.bnn.runtime.errors.DeviceChipCache;
+import org.bnn.runtime.errors.DeviceErrors;
 import org.bnn.runtime.errors.ErrorKeys;
+import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.errors.NestedFlips;
 import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.errors.WeightErrors;
@@ -22,16 +26,34 @@ import org.bnn.runtime.errors.WeightErrors;
  * The sampler walks positions in order, so read r's pattern depends only on (key, r), one draw per
  * layer costs what its flips cost, and read 0 sees exactly the per-inference pattern: for a
  * one-plane dense layer (one read) per read is per inference, bit for bit.
+ * <p>
+ * <b>Device level</b> ({@link #of(DeviceErrors)}): each chip instance is programmed once
+ * (resistances, stuck-at faults, amplifier mismatch; {@link DeviceErrors}), and a pattern is the set
+ * of weights its PCSAs read inverted: the same static pattern for every read (per chip), or a fresh
+ * noise at every sense (per read). Programmed chips are kept in a bounded cache, so the per-read
+ * patterns of many inferences share one pass over the weights.
  */
 public final class ErrorPatterns {
     private static final long[] NONE = new long[0];
 
     private final WeightErrors errors;
     private final boolean perRead;
+    /** Null at weight level. */
+    private final DeviceErrors device;
+    private final DeviceChipCache chips;
 
     private ErrorPatterns(WeightErrors errors, boolean perRead) {
         this.errors = errors;
         this.perRead = perRead;
+        this.device = null;
+        this.chips = null;
+    }
+
+    private ErrorPatterns(DeviceErrors device) {
+        this.errors = device.averageWeightErrors();
+        this.perRead = device.resampling() == Resampling.PER_READ;
+        this.device = device;
+        this.chips = DeviceChipCache.forThisMachine(device);
     }
 
     /** Patterns drawn per chip, per inference or per read, as {@code errors.resampling()} says. */
@@ -44,7 +66,32 @@ public final class ErrorPatterns {
         return of(new WeightErrors(Resampling.PER_READ, errors.berPerLayer()));
     }
 
-    /** The BERs per layer with weights. */
+    /**
+     * Device-level patterns, per chip or per read as {@code device.resampling()} says (per
+     * inference is rejected when the {@link DeviceErrors} is made).
+     */
+    public static ErrorPatterns of(DeviceErrors device) {
+        if (device == null) {
+            throw new IllegalArgumentException("ErrorPatterns.of: device errors are required, got null");
+        }
+        return new ErrorPatterns(device);
+    }
+
+    /** Weight level or device level. */
+    public ErrorLevel level() {
+        return device == null ? ErrorLevel.WEIGHT : ErrorLevel.DEVICE;
+    }
+
+    /** The device model, at device level. */
+    public Optional<DeviceErrors> device() {
+        return Optional.ofNullable(device);
+    }
+
+    /**
+     * The BERs per layer with weights: at weight level the model itself; at device level the average
+     * BER of one read ({@link DeviceErrors#averageWeightErrors()}), for reports and checks only, the
+     * patterns being drawn from the devices.
+     */
     public WeightErrors errors() {
         return errors;
     }
@@ -69,6 +116,9 @@ public final class ErrorPatterns {
         if (!isPerChip()) {
             throw new IllegalStateException("these patterns are not drawn per chip: " + this);
         }
+        if (device != null) {
+            return chips.chip(network, seed, trial).perChipFlips();
+        }
         return errors.flips(ErrorKeys.chip(seed, trial), Simulation.weightsPerLayer(network));
     }
 
@@ -85,6 +135,9 @@ public final class ErrorPatterns {
         if (!perRead) {
             throw new IllegalStateException("these patterns are not drawn per read: " + this);
         }
+        if (device != null) {
+            return chips.chip(network, seed, trial).reads(input);
+        }
         return new PerRead(network, ErrorKeys.inference(seed, trial, input));
     }
 
@@ -98,6 +151,9 @@ public final class ErrorPatterns {
 
     @Override
     public String toString() {
+        if (device != null) {
+            return "ErrorPatterns[device level, " + device + "]";
+        }
         return "ErrorPatterns[" + (perRead ? "per read" : errors.resampling().toString().toLowerCase(Locale.ROOT).replace('_', ' ')) + ", ber "
                 + Arrays.toString(errors.berPerLayer()) + "]";
     }

@@ -1,0 +1,83 @@
+package org.bnn.runtime.errors;
+
+import org.bnn.runtime.device.SenseAmpOffsets;
+import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.engine.ReadFlips;
+
+/**
+ * One chip instance with a network programmed into it under {@link DeviceErrors}: the static
+ * margins of every layer, computed once (one pass over all weights), from which its per-chip
+ * pattern and the per-read patterns of any inference follow. Immutable and thread-safe; a pure
+ * function of (errors, network weights, seed, trial).
+ */
+public final class DeviceChip {
+    private final long seed;
+    private final int trial;
+    private final long[] chipLayerKeys;
+    private final LayerMargins[] margins;
+    private final SenseAmpOffsets offsets;
+    private volatile long[][] perChipFlips;
+
+    private DeviceChip(long seed, int trial, long[] chipLayerKeys, LayerMargins[] margins, SenseAmpOffsets offsets) {
+        this.seed = seed;
+        this.trial = trial;
+        this.chipLayerKeys = chipLayerKeys;
+        this.margins = margins;
+        this.offsets = offsets;
+    }
+
+    /** Programs {@code network} into chip instance {@code trial} of {@code seed}. */
+    static DeviceChip program(DeviceErrors errors, BinaryNetwork network, long seed, int trial) {
+        if (network.weightLayerCount() != errors.layers()) {
+            throw new IllegalArgumentException("device errors are given for " + errors.layers() + " layers, the network "
+                    + network.spec().name() + " has " + network.weightLayerCount() + " layers with weights");
+        }
+        MarginSampler sampler = errors.marginSampler();
+        long[] keys = new long[errors.layers()];
+        LayerMargins[] margins = new LayerMargins[errors.layers()];
+        for (int layer = 0; layer < margins.length; layer++) {
+            keys[layer] = DeviceKeys.chipLayer(seed, trial, layer);
+            margins[layer] = errors.erring(layer) ? sampler.sample(network.weights(layer), keys[layer]) : LayerMargins.NONE;
+        }
+        return new DeviceChip(seed, trial, keys, margins, new SenseAmpOffsets(errors.senseAmp()));
+    }
+
+    /** The static margins of layer {@code layer} (counting layers with weights). */
+    public LayerMargins margins(int layer) {
+        return margins[layer];
+    }
+
+    /** Number of layers with weights. */
+    public int layers() {
+        return margins.length;
+    }
+
+    /**
+     * The static pattern of this chip, per layer, ascending: the weights misread at any noise and
+     * the fragile ones misread in the one read whose noise a per-chip pattern freezes. A copy.
+     */
+    public long[][] perChipFlips() {
+        long[][] flips = perChipFlips;
+        if (flips == null) {
+            flips = new long[margins.length][];
+            for (int layer = 0; layer < margins.length; layer++) {
+                flips[layer] = margins[layer].misreadIn(DeviceKeys.frozenRead(chipLayerKeys[layer]), offsets);
+            }
+            perChipFlips = flips;
+        }
+        long[][] copy = new long[flips.length][];
+        for (int layer = 0; layer < flips.length; layer++) {
+            copy[layer] = flips[layer].clone();
+        }
+        return copy;
+    }
+
+    /** The weights read inverted in each read of inference {@code input}: fresh noise per read, static part fixed. */
+    public ReadFlips reads(long input) {
+        long[] inferenceLayerKeys = new long[margins.length];
+        for (int layer = 0; layer < margins.length; layer++) {
+            inferenceLayerKeys[layer] = DeviceKeys.inferenceLayer(seed, trial, input, layer);
+        }
+        return (layer, read) -> margins[layer].misreadIn(DeviceKeys.read(inferenceLayerKeys[layer], read), offsets);
+    }
+}

@@ -1,0 +1,158 @@
+package org.bnn.runtime.errors;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.device.BitErrorRates;
+import org.bnn.runtime.device.DeviceSpec;
+import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.device.SenseAmpSpec;
+import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.LayerGeometry;
+import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.TileSpec;
+
+/**
+ * Device-level errors (DESIGN §4 "Errors"): every weight is a 2T2R cell programmed under
+ * {@code regime}, with stuck-at faults, read by the PCSA of its tile column with a static mismatch
+ * and a per-sense noise. A misread is again a weight read inverted, so the patterns plug into the
+ * flip-pattern machinery and both engines stay bit-identical.
+ * <ul>
+ * <li>{@link Resampling#PER_CHIP}: resistances, faults and mismatch drawn once per chip instance,
+ * and the noise of one read frozen with them, so that a weight's misread probability is that of one
+ * read, {@link BitErrorRates#twoTwoR(RegimeSpec, SenseAmpSpec, StuckAt)}, and the mean accuracy
+ * equals the per-read one for dense layers (each weight read once per inference).</li>
+ * <li>{@link Resampling#PER_READ}: the same static part, and a fresh noise at every sense: once per
+ * inference for dense layers, once per output position and input plane for convolutions.</li>
+ * <li>{@link Resampling#PER_INFERENCE} is rejected ({@link ErrorLevel#requireSupported}).</li>
+ * </ul>
+ *
+ * @param regime          the programming regime of every cell
+ * @param senseAmp        the PCSA offsets (mismatch per amplifier, noise per sense)
+ * @param stuckAt         stuck-at fault probabilities per device
+ * @param folding         the tile geometry, which decides which amplifier reads which weight
+ * @param resampling      PER_CHIP or PER_READ
+ * @param layers          number of layers with weights of the network the errors are for
+ * @param errorFreeLayers indices (among layers with weights) read without any error, e.g. a first layer kept digital
+ */
+public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stuckAt, TileFolding folding,
+        Resampling resampling, int layers, Set<Integer> errorFreeLayers) {
+    public DeviceErrors {
+        Checks.present("DeviceErrors", "regime", regime);
+        Checks.present("DeviceErrors", "senseAmp", senseAmp);
+        Checks.present("DeviceErrors", "stuckAt", stuckAt);
+        Checks.present("DeviceErrors", "folding", folding);
+        ErrorLevel.DEVICE.requireSupported(Checks.present("DeviceErrors", "resampling", resampling));
+        Checks.positive("DeviceErrors", "layers", layers);
+        Checks.present("DeviceErrors", "errorFreeLayers", errorFreeLayers);
+        for (Integer layer : errorFreeLayers) {
+            if (layer == null || layer < 0 || layer >= layers) {
+                throw new IllegalArgumentException("DeviceErrors.errorFreeLayers must hold layer indices in [0, " + layers
+                        + "), got " + layer);
+            }
+        }
+        errorFreeLayers = Set.copyOf(errorFreeLayers);
+    }
+
+    /** Errors in every one of {@code layers} layers. */
+    public DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stuckAt, TileFolding folding, Resampling resampling,
+            int layers) {
+        this(regime, senseAmp, stuckAt, folding, resampling, layers, Set.of());
+    }
+
+    /**
+     * The device-level errors of a mapping: its regime, the device's stuck-at faults, the tile's
+     * sense amplifiers and folding. Rejects, naming the field, what the model cannot represent: no
+     * regime, no device or sense amplifier on the tile, 1T1R cells, replicated layers (each copy
+     * would be a different set of cells read at different positions).
+     */
+    public static DeviceErrors forMapping(MappingSpec mapping, Resampling resampling) {
+        Checks.present("DeviceErrors.forMapping", "mapping", mapping);
+        String regimeName = mapping.regime().orElseThrow(() -> new IllegalArgumentException("MappingSpec(" + mapping.name()
+                + ").regime is required for device-level errors, got none"));
+        for (LayerGeometry layer : mapping.network().weightLayers()) {
+            int copies = mapping.replicationOf(layer.layer().name());
+            if (copies != 1) {
+                throw new IllegalArgumentException("MappingSpec(" + mapping.name() + ").replication of " + layer.layer().name()
+                        + " must be 1 for device-level errors (each copy holds other cells; not modelled), got " + copies);
+            }
+        }
+        return forTile(mapping.chip().tile(), regimeName, resampling, mapping.network().weightLayers().size());
+    }
+
+    /** The errors of {@code layers} layers on tiles like {@code tile}, programmed under its device's regime {@code regimeName}. */
+    public static DeviceErrors forTile(TileSpec tile, String regimeName, Resampling resampling, int layers) {
+        Checks.present("DeviceErrors.forTile", "tile", tile);
+        String where = "TileSpec(" + tile.name() + ")";
+        if (tile.cellKind() != CellKind.TWO_T_TWO_R) {
+            throw new IllegalArgumentException(where + ".cell must be 2T2R for device-level errors (a PCSA reading a "
+                    + "complementary pair), got " + tile.cellKind().label());
+        }
+        DeviceSpec device = tile.device().orElseThrow(() -> new IllegalArgumentException(where
+                + ".device is required for device-level errors, got none"));
+        SenseAmpSpec senseAmp = tile.sense().orElseThrow(() -> new IllegalArgumentException(where
+                + ".sense is required for device-level errors (its offsets decide every misread), got none"));
+        return new DeviceErrors(device.regime(regimeName), senseAmp, device.stuckAt(), TileFolding.of(tile), resampling, layers);
+    }
+
+    /** The same chips programmed under another regime (a point of a regime sweep). */
+    public DeviceErrors withRegime(RegimeSpec other) {
+        return new DeviceErrors(other, senseAmp, stuckAt, folding, resampling, layers, errorFreeLayers);
+    }
+
+    /** The same errors resampled otherwise. */
+    public DeviceErrors withResampling(Resampling other) {
+        return new DeviceErrors(regime, senseAmp, stuckAt, folding, other, layers, errorFreeLayers);
+    }
+
+    /** The same errors with the given layers (indices among layers with weights) read error-free. */
+    public DeviceErrors withErrorFreeLayers(Set<Integer> layerIndices) {
+        return new DeviceErrors(regime, senseAmp, stuckAt, folding, resampling, layers, layerIndices);
+    }
+
+    /** Whether layer {@code layer} has device errors at all. */
+    public boolean erring(int layer) {
+        return !errorFreeLayers.contains(layer);
+    }
+
+    /** The probability that one read of one weight is wrong, averaged over chips and reads (BitErrorRates.twoTwoR). */
+    public double averageBitErrorRate() {
+        return BitErrorRates.twoTwoR(regime, senseAmp, stuckAt);
+    }
+
+    /**
+     * Weight-level errors with the same average BER in every erring layer (0 in the others) and
+     * the same resampling: what the device model averages to, and the weight-level point of a
+     * regime sweep.
+     */
+    public WeightErrors averageWeightErrors() {
+        double[] bers = new double[layers];
+        Arrays.fill(bers, averageBitErrorRate());
+        for (int layer : errorFreeLayers) {
+            bers[layer] = 0.0;
+        }
+        return new WeightErrors(resampling, bers);
+    }
+
+    /** The sampler of the static margins under this regime, sense amplifier, faults and folding. */
+    public MarginSampler marginSampler() {
+        return new MarginSampler(regime, senseAmp, stuckAt, folding);
+    }
+
+    /** Chip instance {@code trial} of {@code seed} with {@code network} programmed into it. */
+    public DeviceChip program(BinaryNetwork network, long seed, int trial) {
+        return DeviceChip.program(this, network, seed, trial);
+    }
+
+    @Override
+    public String toString() {
+        return "DeviceErrors[regime " + regime.name() + ", mismatch " + senseAmp.mismatchSigma() + ", noise "
+                + senseAmp.noiseSigma() + ", stuck-at LRS " + stuckAt.stuckAtLrsProbability() + " HRS "
+                + stuckAt.stuckAtHrsProbability() + ", tiles " + folding.rows() + "x" + folding.columns() + ", " + resampling
+                + (errorFreeLayers.isEmpty() ? "" : ", error-free layers " + new TreeSet<>(errorFreeLayers)) + "]";
+    }
+}

@@ -1,0 +1,131 @@
+package org.bnn.runtime.errors;
+
+import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.device.CellSampler;
+import org.bnn.runtime.device.LogNormal;
+import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.device.SenseAmpOffsets;
+import org.bnn.runtime.device.SenseAmpSpec;
+import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.engine.PackedBits;
+import org.bnn.runtime.engine.WeightMatrix;
+import org.bnn.runtime.random.KeyedRandom;
+
+/**
+ * Programs one layer of one chip instance and files every 2T2R cell by its static read margin
+ * ({@link LayerMargins}), in one pass over the weights.
+ * <p>
+ * <b>The margin as one normal.</b> The PCSA compares Δ + offset with 0, where
+ * Δ = ln R_BLb − ln R_BL. Given the states the two devices end in (programmed, or stuck, as
+ * {@link CellSampler#endsLow} says, so stuck-at faults are the device package's own draws), ln R_BL
+ * ~ N(μ_BL, σ_BL²) and ln R_BLb ~ N(μ_BLb, σ_BLb²) are independent, so Δ ~ N(μ_BLb − μ_BL,
+ * σ_BL² + σ_BLb²) exactly. Drawing Δ = (μ_BLb − μ_BL) + √(σ_BL² + σ_BLb²) · z from one standard
+ * normal z per cell is therefore exactly equivalent in distribution to drawing both resistances, and
+ * every decision depends on the resistances only through Δ. It is not the same realisation as
+ * {@link CellSampler#lnR}: individual resistances are never drawn. In exchange: one normal instead
+ * of two, a screen that needs one uniform per cell (below; about 6× faster than drawing both
+ * resistances), and a provable nesting across regimes (an intact cell is misread iff its one z is
+ * beyond a threshold that moves monotonically with the regime, see {@link RegimeSweep}).
+ * <p>
+ * <b>The screen.</b> z is {@link KeyedRandom#gaussian}'s Box–Muller value √(−2 ln u₁)·cos(2π u₂)
+ * with u₁ = 1 − {@code KeyedRandom.uniform(key, 2i)}, so |z| ≤ √(−2 ln u₁). For an intact cell
+ * with expected margin g = |μ_BLb − μ_BL ± m| (signed towards its stored weight), |z| &lt; ρ with
+ * ρ = (g − reach − guard)/σ_Δ guarantees a correct read at any noise; that is u₁ &gt; exp(−ρ²/2),
+ * one uniform per cell, with no log, sqrt or cos. Only cells that fail the screen (about 0.15 % of
+ * them in the illustrative nominal preset, 8 % in very-low) get their normal computed and filed.
+ */
+public final class MarginSampler {
+    private final CellSampler cells;
+    private final boolean anyStuck;
+    private final SenseAmpOffsets offsets;
+    private final TileFolding folding;
+    private final double reach;
+    /** Mean and std. dev. of Δ by end states, index (BL low ? 2 : 0) + (BLb low ? 1 : 0). */
+    private final double[] pairMean = new double[4];
+    private final double[] pairSigma = new double[4];
+
+    public MarginSampler(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stuckAt, TileFolding folding) {
+        Checks.present("MarginSampler", "regime", regime);
+        Checks.present("MarginSampler", "senseAmp", senseAmp);
+        Checks.present("MarginSampler", "stuckAt", stuckAt);
+        Checks.present("MarginSampler", "folding", folding);
+        this.cells = new CellSampler(regime, stuckAt);
+        this.anyStuck = stuckAt.stuckProbability() > 0;
+        this.offsets = new SenseAmpOffsets(senseAmp);
+        this.folding = folding;
+        this.reach = NoiseReach.of(senseAmp);
+        for (boolean blLow : new boolean[] {false, true}) {
+            for (boolean blbLow : new boolean[] {false, true}) {
+                LogNormal bl = blLow ? regime.lrs() : regime.hrs();
+                LogNormal blb = blbLow ? regime.lrs() : regime.hrs();
+                pairMean[pair(blLow, blbLow)] = blb.lnMedian() - bl.lnMedian();
+                pairSigma[pair(blLow, blbLow)] = Math.sqrt(bl.sigma() * bl.sigma() + blb.sigma() * blb.sigma());
+            }
+        }
+    }
+
+    /**
+     * Δ = ln R_BLb − ln R_BL of a cell whose BL and BLb devices end in the given states, for the
+     * standard normal {@code z}: (μ_BLb − μ_BL) + √(σ_BL² + σ_BLb²) · z.
+     */
+    public double bitLineDifference(boolean blLow, boolean blbLow, double z) {
+        int pair = pair(blLow, blbLow);
+        return pairMean[pair] + pairSigma[pair] * z;
+    }
+
+    /** The static margins of {@code weights} as programmed on the chip layer keyed {@code chipLayerKey}. */
+    public LayerMargins sample(WeightMatrix weights, long chipLayerKey) {
+        int fanIn = weights.fanIn();
+        int neurons = weights.rows();
+        long marginKey = DeviceKeys.margins(chipLayerKey);
+        double[] mismatch = new double[folding.amplifiers(fanIn, neurons)];
+        double[] plusSafeAbove = new double[mismatch.length];
+        double[] minusSafeAbove = new double[mismatch.length];
+        for (int a = 0; a < mismatch.length; a++) {
+            mismatch[a] = offsets.mismatch(chipLayerKey, a);
+            plusSafeAbove[a] = safeAbove(pairMean[pair(true, false)] + mismatch[a], pairSigma[pair(true, false)]);
+            minusSafeAbove[a] = safeAbove(-(pairMean[pair(false, true)] + mismatch[a]), pairSigma[pair(false, true)]);
+        }
+        long[] words = weights.packedRows();
+        int wordsPerRow = PackedBits.words(fanIn);
+        LayerMargins.Builder filed = new LayerMargins.Builder();
+        for (int k = 0; k < neurons; k++) {
+            int rowAmplifier = folding.firstAmplifierOfRow(fanIn, k);
+            long rowStart = (long) k * fanIn;
+            int rowWord = k * wordsPerRow;
+            for (int j = 0; j < fanIn; j++) {
+                boolean weight = (words[rowWord + (j >>> 6)] >>> j & 1L) != 0;
+                long position = rowStart + j;
+                int amplifier = rowAmplifier + j;
+                boolean blLow = weight;
+                boolean blbLow = !weight;
+                if (anyStuck) {
+                    blLow = cells.endsLow(chipLayerKey, CellSampler.twoTwoRDevice(position, false), weight);
+                    blbLow = cells.endsLow(chipLayerKey, CellSampler.twoTwoRDevice(position, true), !weight);
+                }
+                if (blLow == weight && blbLow != weight) {
+                    double safeAbove = weight ? plusSafeAbove[amplifier] : minusSafeAbove[amplifier];
+                    if (1.0 - KeyedRandom.uniform(marginKey, 2 * position) > safeAbove) {
+                        continue; // |z| is too small to bring this intact cell within reach of a misread
+                    }
+                }
+                double z = KeyedRandom.gaussian(marginKey, position);
+                filed.add(position, bitLineDifference(blLow, blbLow, z), mismatch[amplifier], weight, reach);
+            }
+        }
+        return filed.build();
+    }
+
+    /**
+     * The u₁ above which |z| &lt; ρ = (expected − reach − guard)/σ, so that the cell reads right at
+     * any noise; 1 (no u₁ exceeds it: always compute) when no such ρ exists.
+     */
+    private double safeAbove(double expectedMargin, double sigma) {
+        double rho = (expectedMargin - reach - NoiseReach.ROUNDING_GUARD) / sigma;
+        return rho > 0 ? Math.exp(-0.5 * rho * rho) : 1.0;
+    }
+
+    private static int pair(boolean blLow, boolean blbLow) {
+        return (blLow ? 2 : 0) + (blbLow ? 1 : 0);
+    }
+}

@@ -1,0 +1,56 @@
+package org.bnn.runtime.errors;
+
+import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.spec.TileSpec;
+
+/**
+ * How a layer's weight matrix is folded onto R × C tiles, and so which sense amplifier reads each
+ * weight. Neuron k's row is split into column chunks of C weights; weight j of neuron k sits in
+ * tile (row chunk ⌊k/R⌋, column chunk ⌊j/C⌋), column j mod C, as the reference engine walks it.
+ * <p>
+ * <b>Amplifier identity.</b> Every physical tile has its own C amplifiers, one per column, shared
+ * by the R rows of that tile: amplifier (row chunk, column chunk, column) of a layer has index
+ * (row chunk · column chunks + column chunk) · C + column, which equals
+ * row chunk · column chunks · C + j. Amplifiers of different layers are told apart by the layer's
+ * key. This is the right identity when every layer has its own tiles (the network fits the chip);
+ * with reprogramming, layers that reuse a tile would in reality share its amplifiers.
+ *
+ * @param rows    word lines per tile (R)
+ * @param columns bit-line pairs, hence sense amplifiers, per tile (C)
+ */
+public record TileFolding(int rows, int columns) {
+    public TileFolding {
+        Checks.positive("TileFolding", "rows", rows);
+        Checks.positive("TileFolding", "columns", columns);
+    }
+
+    /** The folding of {@code tile}. */
+    public static TileFolding of(TileSpec tile) {
+        return new TileFolding(tile.rows(), tile.columns());
+    }
+
+    /** Column chunks of a row of {@code fanIn} weights: ⌈fanIn / C⌉. */
+    public int columnChunks(int fanIn) {
+        return (fanIn + columns - 1) / columns;
+    }
+
+    /** Row chunks of {@code neurons} rows: ⌈neurons / R⌉. */
+    public int rowChunks(int neurons) {
+        return (neurons + rows - 1) / rows;
+    }
+
+    /** Amplifiers of a layer of {@code neurons} × {@code fanIn} weights, unused columns of partial tiles included. */
+    public int amplifiers(int fanIn, int neurons) {
+        return Math.multiplyExact(Math.multiplyExact(rowChunks(neurons), columnChunks(fanIn)), columns);
+    }
+
+    /** The index, within its layer, of the amplifier that reads weight {@code input} of neuron {@code neuron}. */
+    public int amplifier(int fanIn, int neuron, int input) {
+        return firstAmplifierOfRow(fanIn, neuron) + input;
+    }
+
+    /** The amplifier of weight 0 of neuron {@code neuron}; weight j of that neuron is read by this index + j. */
+    public int firstAmplifierOfRow(int fanIn, int neuron) {
+        return neuron / rows * columnChunks(fanIn) * columns;
+    }
+}
