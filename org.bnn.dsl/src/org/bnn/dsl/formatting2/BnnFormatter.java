@@ -1,9 +1,11 @@
 package org.bnn.dsl.formatting2;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
 
 import org.bnn.dsl.bnn.Element;
+import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Import;
 import org.bnn.dsl.bnn.Model;
 import org.bnn.dsl.bnn.Sense;
@@ -59,7 +61,7 @@ public class BnnFormatter extends AbstractFormatter2 {
         }
         for (EObject block : (Iterable<EObject>) () -> model.eAllContents()) {
             ISemanticRegion open = textRegionExtensions.regionFor(block).keyword("{");
-            ISemanticRegion close = textRegionExtensions.regionFor(block).keyword("}");
+            ISemanticRegion close = lastClosingBrace(block);
             if (open != null && close != null && !(block instanceof Sense)) {
                 document.interior(open, close, f -> f.indent());
             }
@@ -73,13 +75,13 @@ public class BnnFormatter extends AbstractFormatter2 {
     private void space(ISemanticRegion previous, ISemanticRegion region, IFormattableDocument document) {
         String text = region.getText();
         EObject owner = region.getSemanticElement();
-        boolean inSense = owner instanceof Sense && !text.equals("sense");
+        boolean inSense = owner instanceof Sense && !text.equals("sense") || inlineOpen(previous) && !text.equals("}");
         if (startsDeclaration(region)) {
             int lines = owner instanceof Import && previous.getSemanticElement() instanceof Import ? 1 : 2;
             document.prepend(region, f -> f.setNewLines(lines));
         } else if (text.equals("}")) {
-            document.prepend(region, inSense ? f -> f.oneSpace() : f -> f.newLine());
-        } else if (previous.getText().equals("{") && !inSense) {
+            document.prepend(region, inlineClose(region) ? f -> f.oneSpace() : f -> f.newLine());
+        } else if (previous.getText().equals("{") && !inlineOpen(previous)) {
             document.prepend(region, f -> f.newLine());
         } else if (region.getGrammarElement() instanceof Keyword && CLAUSES.contains(text) && !inSense && startsClause(previous)
                 && !(owner instanceof Tile && text.equals("clock"))) {
@@ -89,6 +91,23 @@ public class BnnFormatter extends AbstractFormatter2 {
         } else {
             document.prepend(region, f -> f.oneSpace());
         }
+    }
+
+    /** Braces that stay on one line: the sense amplifier's block and a sweep's value list. */
+    private static boolean inlineOpen(ISemanticRegion region) {
+        ISemanticRegion previous = region.getPreviousSemanticRegion();
+        return region.getText().equals("{")
+                && (region.getSemanticElement() instanceof Sense || previous != null && previous.getText().equals("ber"));
+    }
+
+    private boolean inlineClose(ISemanticRegion region) {
+        EObject owner = region.getSemanticElement();
+        return owner instanceof Sense || owner instanceof Experiment && region != lastClosingBrace(owner);
+    }
+
+    private ISemanticRegion lastClosingBrace(EObject block) {
+        List<ISemanticRegion> closes = textRegionExtensions.regionFor(block).keywords("}");
+        return closes.isEmpty() ? null : closes.get(closes.size() - 1);
     }
 
     /** The first token of a top-level declaration or of an import. */

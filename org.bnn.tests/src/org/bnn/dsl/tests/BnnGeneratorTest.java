@@ -64,7 +64,8 @@ class BnnGeneratorTest {
     void quickstartCompilesWithoutWarningsAndRebuildsTheSameSpec() throws Exception {
         Model model = quickstart();
         Map<String, String> sources = generate(model);
-        assertEquals(List.of("examples/quickstart/OnDemoSimulation.java"), List.copyOf(sources.keySet()));
+        assertEquals(List.of("examples/quickstart/BerSweepExperiment.java", "examples/quickstart/OnDemoSimulation.java"),
+                List.copyOf(sources.keySet()));
 
         InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(sources);
         assertEquals(List.of(), compiled.warnings(), "generated code must compile without lint warnings");
@@ -75,6 +76,20 @@ class BnnGeneratorTest {
         assertTrue(translated.chip().tile().device().isPresent() && translated.chip().tile().sense().isPresent()
                 && translated.regime().isPresent(), "the example exercises device, sense and regime");
         assertEquals(translated, generated, "the generated program must simulate exactly the validated description");
+    }
+
+    @Test
+    void experimentsRebuildTheirSpecAndPrintTheSweep() throws Exception {
+        Model model = quickstart();
+        InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(generate(model));
+        assertEquals(List.of(), compiled.warnings());
+        Class<?> experiment = compiled.load("examples.quickstart.BerSweepExperiment");
+        Object generated = experiment.getMethod("experiment").invoke(null);
+        assertEquals(translator.translate((org.bnn.dsl.bnn.Experiment) model.getElements().get(2)), generated);
+        String output = runMain(experiment);
+        assertTrue(output.contains("experiment BerSweep: 500 random inputs x 3 trials, per-chip weight errors, seed 42"), output);
+        assertTrue(output.contains("           0    100.00%      0.00%     +-0.00%"), output);
+        assertEquals(output, runMain(experiment), "same seed, same table");
     }
 
     @Test

@@ -233,6 +233,20 @@ class BnnValidatorTest {
     }
 
     @Test
+    void sweepsAreAscendingBersAndExperimentsHaveASeed() throws Exception {
+        String base = design("32 rows x 32 columns", "2880", MLP);
+        Model good = parser.parse(base + "experiment E { run M on random 10 inputs sweep ber { 0, 1e-4, 0.1 } trials 2 seed 1 }");
+        validation.assertNoErrors(good);
+        validation.assertNoIssue(good, BNN.getExperiment(), BnnIssueCodes.EXPERIMENT_WITHOUT_SEED);
+        Model descending = parser.parse(base + "experiment E { run M on random 10 inputs sweep ber { 0.1, 1e-4 } seed 1 }");
+        validation.assertError(descending, BNN.getExperiment(), BnnIssueCodes.SWEEP_VALUES, "must be ascending: 1.0E-4 follows 0.1");
+        Model tooHigh = parser.parse(base + "experiment E { run M on random 10 inputs sweep ber { 0.7 } seed 1 }");
+        validation.assertError(tooHigh, BNN.getExperiment(), BnnIssueCodes.SWEEP_VALUES, "in [0, 0.5], got 0.7");
+        Model noSeed = parser.parse(base + "experiment E { run M on random 10 inputs sweep ber { 0 } }");
+        validation.assertWarning(noSeed, BNN.getExperiment(), BnnIssueCodes.EXPERIMENT_WITHOUT_SEED, "has no seed");
+    }
+
+    @Test
     void errorsPointAtTheOffendingText() throws Exception {
         String text = design("32 rows x 32 columns", "2879", MLP);
         Model model = parser.parse(text);
