@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The simulator's benchmarks, in one command (docs/benchmarks.md):
 #   (a) error-free dense 1024x1024 layer vs a plain Long.bitCount loop     (JMH DenseLayerBenchmark)
-#   (b) per-inference errors vs error-free, over BER, with ns per flip      (JMH WeightErrorBenchmark)
+#   (b) per-inference errors vs error-free, over BER, with ns per flip      (JMH WeightErrorBenchmark;
+#       full run: also FlipCostBenchmark, drawing the flips vs applying them)
 #   (c) the full sweep 10,000 inputs x 9 BER x 5 trials, per-chip errors    (JMH SweepBenchmark)
 #       beside the NumPy + OpenBLAS float32 peer of the same sweep          (python/peer_sweep.py)
 # then a summary table with the ratios and targets (org.bnn.benchmarks.BenchmarkReport).
@@ -9,6 +10,18 @@
 #   scripts/bench.sh          full run (about 6-7 minutes on 2 busy cores)
 #   scripts/bench.sh quick    fewer iterations and BER points, one sweep iteration (cold JVM), and
 #                             only the faster peer configuration (about 2-3 minutes)
+#   scripts/bench.sh verify   no timing: checks that the Vector API kernel (JDK >= 21) computes exactly
+#                             what the Java 17 scalar kernel computes (org.bnn.runtime.engine.KernelCheck
+#                             on both JDKs, same whole-network digest), and that without the incubator
+#                             module a JDK >= 21 falls back to the scalar kernel silently (< 1 minute)
+#
+# The JVM that runs the benchmarks is $BENCH_JAVA, else $JAVA_HOME/bin/java, else java on PATH (the
+# build always uses ./mvnw as it is). On a JDK >= 21 the benchmark JVMs get
+# --add-modules jdk.incubator.vector, so the engine runs its Vector API kernel (the runtime is a
+# multi-release jar); on 17 it runs the scalar kernel. For example, both kernels:
+#   scripts/bench.sh; BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java scripts/bench.sh
+# The verify mode compares java on PATH (or $JAVA_HOME) with $BENCH_JAVA, else with
+# /usr/lib/jvm/temurin-25-jdk-amd64.
 #
 # The peer runs on Debian's python3-numpy with libopenblas0-pthread (/usr/bin/python3, not a
 # python3 first on PATH); they are installed with apt-get when missing (needs root).
@@ -24,17 +37,21 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODE="${1:-full}"
 case "$MODE" in
-  full|quick) ;;
-  *) echo "usage: scripts/bench.sh [quick]" >&2; exit 2 ;;
+  full|quick|verify) ;;
+  *) echo "usage: scripts/bench.sh [quick|verify]" >&2; exit 2 ;;
 esac
 JAR="$ROOT/org.bnn.benchmarks/target/benchmarks.jar"
 PEER="$ROOT/org.bnn.benchmarks/python/peer_sweep.py"
 PY=/usr/bin/python3
 OUT="$ROOT/org.bnn.benchmarks/target/bench/$(date +%Y%m%d-%H%M%S)"
 NPROC="$(nproc)"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+DEFAULT_JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAVA="${BENCH_JAVA:-$DEFAULT_JAVA}"
 
 say() { printf '\n== %s\n' "$*"; }
+feature() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }
+# The JVM options that let a JDK >= 21 use the Vector API kernel (none on 17).
+kernel_opts() { local f; f="$(feature "$1")"; if [ "${f:-0}" -ge 21 ]; then echo "--add-modules jdk.incubator.vector"; fi; }
 load() { printf '%-28s %s\n' "$1" "$(uptime | sed 's/.*load average/load average/')" | tee -a "$OUT/load.txt"; }
 
 # --- build ---------------------------------------------------------------------------------------
@@ -51,6 +68,40 @@ mkdir -p "$OUT"
 # Run from a copy, so that a rebuild during the run cannot change the code being measured.
 cp "$JAR" "$OUT/benchmarks.jar"
 JAR="$OUT/benchmarks.jar"
+
+# --- verify: the kernels agree ------------------------------------------------------------------
+if [ "$MODE" = verify ]; then
+  NEWER="${BENCH_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
+  check() { # label, java, options...: runs KernelCheck, leaves its output in $OUT/verify-<label>.{out,err}
+    local label="$1" java="$2"; shift 2
+    say "KernelCheck: $label ($("$java" -version 2>&1 | sed -n 2p))"
+    "$java" "$@" -cp "$JAR" org.bnn.runtime.engine.KernelCheck > "$OUT/verify-$label.out" 2> "$OUT/verify-$label.err" \
+      || { cat "$OUT/verify-$label.out" "$OUT/verify-$label.err"; echo "bench: KernelCheck failed on $label" >&2; exit 1; }
+    cat "$OUT/verify-$label.out"
+  }
+  digest() { sed -n 's/^networks: //p' "$OUT/verify-$1.out"; }
+  check base "$DEFAULT_JAVA"
+  if [ ! -x "$NEWER" ] && ! command -v "$NEWER" > /dev/null || [ "$(feature "$NEWER")" -lt 21 ] 2>/dev/null; then
+    echo "bench: no JDK >= 21 at $NEWER (set BENCH_JAVA): only the $(feature "$DEFAULT_JAVA") kernel was checked" >&2
+    exit 1
+  fi
+  check vector "$NEWER" --add-modules jdk.incubator.vector
+  check no-module "$NEWER"
+  failed=0
+  grep -q '^kernel: vector' "$OUT/verify-vector.out" || { echo "FAIL: $NEWER with the incubator module did not use the vector kernel"; failed=1; }
+  grep -q '^kernel: scalar' "$OUT/verify-no-module.out" || { echo "FAIL: $NEWER without the incubator module did not fall back to the scalar kernel"; failed=1; }
+  [ ! -s "$OUT/verify-no-module.err" ] || { echo "FAIL: the fallback to the scalar kernel printed on stderr:"; cat "$OUT/verify-no-module.err"; failed=1; }
+  for label in vector no-module; do
+    [ "$(digest "$label")" = "$(digest base)" ] || { echo "FAIL: whole-network digest on $label $(digest "$label") != $(digest base) on the base JDK"; failed=1; }
+  done
+  say "verify ($OUT)"
+  if [ "$failed" -eq 0 ]; then
+    echo "OK: the vector kernel's counts agree with the scalar definition, and every kernel and JDK gives digest $(digest base)"
+  fi
+  exit "$failed"
+fi
+KERNEL_OPTS="$(kernel_opts "$JAVA")"
+KERNEL="$("$JAVA" $KERNEL_OPTS -cp "$JAR" org.bnn.runtime.engine.KernelCheck kernel 2>/dev/null | sed -n 's/^kernel: //p')"
 
 # --- the peer's packages -------------------------------------------------------------------------
 installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
@@ -88,7 +139,8 @@ if [ "$best" = none ] || [ "$best" = "$detected" ]; then best=; fi
   echo "mode:        $MODE"
   echo "nproc:       $NPROC"
   echo "cpu:         $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1) (family $(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -1), model $(sed -n 's/^model[[:space:]]*: //p' /proc/cpuinfo | head -1))"
-  echo "jdk:         $("$JAVA" -version 2>&1 | sed -n 2p)"
+  echo "jdk:         $("$JAVA" -version 2>&1 | sed -n 2p) ($JAVA)"
+  echo "kernel:      $KERNEL${KERNEL_OPTS:+ (benchmark JVMs get $KERNEL_OPTS)}"
   echo "peer python: $PY $("$PY" -c 'import platform, numpy; print(platform.python_version(), "numpy", numpy.__version__)')"
   echo "openblas:    $(dpkg-query -W -f='${Package} ${Version}' libopenblas0-pthread); autodetected kernel: $detected${best:+; second peer run with OPENBLAS_CORETYPE=$best}"
   echo "inherited:   OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(unset)} (removed for the peer)"
@@ -123,12 +175,18 @@ jmh() { # name, regex, options...
 }
 
 say "(a) DenseLayerBenchmark"
-jmh dense '^org\.bnn\.benchmarks\.DenseLayerBenchmark\.' "${dense_opts[@]}"
+jmh_kernel=()
+if [ -n "$KERNEL_OPTS" ]; then jmh_kernel=(-jvmArgsAppend "$KERNEL_OPTS"); fi
+jmh dense '^org\.bnn\.benchmarks\.DenseLayerBenchmark\.' "${dense_opts[@]}" "${jmh_kernel[@]}"
 say "(b) WeightErrorBenchmark"
-jmh errors '^org\.bnn\.benchmarks\.WeightErrorBenchmark\.' "${errors_opts[@]}"
+jmh errors '^org\.bnn\.benchmarks\.WeightErrorBenchmark\.' "${errors_opts[@]}" "${jmh_kernel[@]}"
+if [ "$MODE" = full ]; then
+  say "(b) FlipCostBenchmark: drawing the flips vs applying them"
+  jmh flipcost '^org\.bnn\.benchmarks\.FlipCostBenchmark\.' -wi 3 -w 1 -i 5 -r 1 "${jmh_kernel[@]}"
+fi
 say "(c) SweepBenchmark (Java, $NPROC threads)"
 jmh sweep '^org\.bnn\.benchmarks\.SweepBenchmark\.' "${sweep_opts[@]}" \
-  -jvmArgsAppend "-Xms1g -Xmx4g -Dbnn.bench.sweepStats=$OUT/sweep-stats.txt"
+  -jvmArgsAppend "${KERNEL_OPTS:+$KERNEL_OPTS }-Xms1g -Xmx4g -Dbnn.bench.sweepStats=$OUT/sweep-stats.txt"
 
 peer() { # log name, extra environment...
   local name="$1"; shift

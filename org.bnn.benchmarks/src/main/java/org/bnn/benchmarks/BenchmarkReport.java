@@ -26,13 +26,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * printed.
  * <p>
  * Files read from the directory (each optional; a missing one is reported as not run):
- * {@code jmh-dense.json} (a), {@code jmh-errors.json} (b), {@code jmh-sweep.json} and
+ * {@code jmh-dense.json} (a), {@code jmh-errors.json} and {@code jmh-flipcost.json} (b), {@code jmh-sweep.json} and
  * {@code sweep-stats.txt} (c), {@code peer-*.log} (c, one per peer configuration).
  * <p>
  * Usage: {@code java -cp benchmarks.jar org.bnn.benchmarks.BenchmarkReport DIR}
  */
 public final class BenchmarkReport {
     static final double DENSE_TARGET = 0.8;
+    /** On a JDK ≥ 21 with the incubator module, where the engine runs its Vector API kernel. */
+    static final double DENSE_VECTOR_TARGET = 2.0;
     static final double BER_1E4_TARGET = 1.2;
     static final double BER_1E3_TARGET = 2.0;
     static final double SWEEP_WALL_TARGET_S = 60;
@@ -88,6 +90,23 @@ public final class BenchmarkReport {
         double ratio = score(engine) / score(plain);
         out.printf(Locale.ROOT, "    %d×%d layer = %,d binary MACs; engine / plain loop = %.2f×   target ≥ %.1f×: %s%n", size, size, macs, ratio,
                 DENSE_TARGET, verdict(ratio >= DENSE_TARGET));
+        String jdk = engine.path("jdkVersion").asText("?");
+        boolean vector = feature(jdk) >= 21 && engine.path("jvmArgs").toString().contains("jdk.incubator.vector");
+        out.printf(Locale.ROOT, "    JDK %s, %s%n", jdk, vector ? "with jdk.incubator.vector: the engine's Vector API kernel (multi-release jar)"
+                : "no jdk.incubator.vector: the engine's scalar kernel");
+        if (vector) {
+            out.printf(Locale.ROOT, "    target on a JDK ≥ 21 with the Vector API kernel: engine ≥ %.1f× the plain loop: %.2f× %s%n", DENSE_VECTOR_TARGET,
+                    ratio, verdict(ratio >= DENSE_VECTOR_TARGET));
+        }
+    }
+
+    /** 17 from "17.0.15", 25 from "25.0.3"; 0 if unknown. */
+    static int feature(String jdkVersion) {
+        try {
+            return Integer.parseInt(jdkVersion.split("[.+-]")[0]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     // (b) ------------------------------------------------------------------------------------
@@ -141,6 +160,36 @@ public final class BenchmarkReport {
         out.printf(Locale.ROOT, "    target ≤ %.1f× at BER 1e-4: %s;  target ≤ %.1f× at BER 1e-3: %s%n", BER_1E4_TARGET,
                 at1e4 == null ? "not measured" : String.format(Locale.ROOT, "%.2f× %s", at1e4, verdict(at1e4 <= BER_1E4_TARGET)),
                 BER_1E3_TARGET, at1e3 == null ? "not measured" : String.format(Locale.ROOT, "%.2f× %s", at1e3, verdict(at1e3 <= BER_1E3_TARGET)));
+        flipCost(base, weights);
+    }
+
+    /** (b) split into drawing the flips and running the inference with them (FlipCostBenchmark), if it ran. */
+    private void flipCost(double base, long weights) throws IOException {
+        Optional<JsonNode> results = results("jmh-flipcost.json");
+        if (results.isEmpty()) {
+            return;
+        }
+        out.println("    where the time goes (FlipCostBenchmark, same network and keys): drawing one inference's flips");
+        out.println("    (WeightErrors.flips -> NestedFlips) and one inference with flips drawn beforehand (apply, infer, undo)");
+        String row = "    %-8s %18s %12s %22s %18s%n";
+        out.printf(Locale.ROOT, row, "BER", "draw µs", "ns per flip", "apply+infer+undo µs", "ns per flip over");
+        out.printf(Locale.ROOT, row, "", "", "", "", "error-free");
+        List<JsonNode> rows = new ArrayList<>();
+        results.get().forEach(rows::add);
+        rows.sort(Comparator.comparingDouble(BenchmarkReport::ber));
+        for (JsonNode draw : rows) {
+            if (!draw.path("benchmark").asText().endsWith(".draw")) {
+                continue;
+            }
+            double b = ber(draw);
+            JsonNode apply = rows.stream().filter(r -> r.path("benchmark").asText().endsWith(".applyAndInfer") && ber(r) == b).findFirst().orElse(null);
+            double flips = b * weights;
+            double d = micros(draw);
+            out.printf(Locale.ROOT, row, draw.path("params").path("ber").asText(), withError(d, draw.path("primaryMetric").path("scoreError").asDouble() * toMicros(draw), 1),
+                    String.format(Locale.ROOT, "%.1f", d * 1e3 / flips),
+                    apply == null ? "—" : withError(micros(apply), apply.path("primaryMetric").path("scoreError").asDouble() * toMicros(apply), 1),
+                    apply == null ? "—" : String.format(Locale.ROOT, "%.1f", (micros(apply) - base) * 1e3 / flips));
+        }
     }
 
     // (c) ------------------------------------------------------------------------------------

@@ -56,8 +56,10 @@ public class DenseLayerBenchmark {
 
     /**
      * The baseline: XNOR + popcount written out, with a sign threshold, no abstractions. It counts
-     * the differing bits (P = N − popcount(w XOR x)), the fastest form of the plain loop, so the
-     * ratio is not flattered by a slower baseline.
+     * the differing bits (P = N − popcount(w XOR x)), the fastest form of the plain loop, and sets the
+     * output bit without a branch: about half the neurons of a random layer fire, so an {@code if}
+     * would be mispredicted about half the time (measured here: ≈ 40 % slower), which would flatter the
+     * ratio.
      */
     @Benchmark
     public long plainLoop() {
@@ -69,9 +71,8 @@ public class DenseLayerBenchmark {
             for (int i = 0; i < words; i++) {
                 differing += Long.bitCount(weights[offset + i] ^ input[i]);
             }
-            if (size - differing >= threshold) {
-                result += 1L << (k & 63);
-            }
+            // 1 iff size − differing ≥ threshold
+            result += (long) ((size - differing - threshold) >>> 31 ^ 1) << (k & 63);
         }
         return result;
     }

@@ -8,6 +8,16 @@ abstract class Stage {
     /** Reads packed activations (or input planes) and writes the next packed activations. */
     abstract void forward(long[] input, long[] output, Workspace workspace);
 
+    /**
+     * The same for {@code count} inputs: inputs[j] → outputs[j]. Stages that can share work between
+     * inputs (a dense layer loads each weight once for several) override it; the result is the same.
+     */
+    void forward(long[][] inputs, long[][] outputs, int count, Workspace workspace) {
+        for (int j = 0; j < count; j++) {
+            forward(inputs[j], outputs[j], workspace);
+        }
+    }
+
     /** Bits the stage writes. */
     abstract int outputBits();
 }

@@ -17,7 +17,8 @@ import org.bnn.runtime.spec.LayerGeometry;
  * window size is folded into the thresholds);</li>
  * <li>the output layer keeps a_k = 2V − S·N, to which the periphery applies its {@link OutputAffine}.</li>
  * </ul>
- * The common case, one plane and a plain threshold, runs as one fused loop over neurons.
+ * Every read goes through the engine's kernel ({@link Kernels#ACTIVE}) for all neurons at once; in the
+ * common case, one plane and a plain threshold, a branch-free pass then sets the output bits.
  * Per-read flips (from the {@link Workspace}) are applied to the weights around every read.
  */
 public final class WeightLayer extends Stage {
@@ -30,6 +31,14 @@ public final class WeightLayer extends Stage {
     private final Thresholds thresholds;
     private final PoolWindows averagePool;
     private final OutputAffine affine;
+    /**
+     * The thresholds in the form the one-plane path uses, per neuron: it fires iff
+     * (limit[k] − differing) ≥ 0, XOR-ed with the direction (sign[k] = 1 for V ≥ t, 0 for V ≤ t),
+     * computed without branches (a random network fires about half its neurons, which branches
+     * would mispredict about half the time). Null for the output layer.
+     */
+    private final int[] limit;
+    private final int[] sign;
 
     private WeightLayer(int index, LayerGeometry geometry, WeightMatrix weights, Unrolling unrolling, long inputScale,
             Thresholds thresholds, PoolWindows averagePool, OutputAffine affine) {
@@ -42,6 +51,24 @@ public final class WeightLayer extends Stage {
         this.thresholds = thresholds;
         this.averagePool = averagePool;
         this.affine = affine;
+        if (thresholds != null) {
+            int neurons = weights.rows();
+            int fanIn = weights.fanIn();
+            this.limit = new int[neurons];
+            this.sign = new int[neurons];
+            for (int k = 0; k < neurons; k++) {
+                // P = fanIn − differing ≥ lowest ⇔ fanIn − lowest − differing ≥ 0; P is in [0, fanIn], so lowest
+                // can be clamped to [0, fanIn + 1] without changing any comparison.
+                long t = thresholds.threshold(k);
+                long lowest = thresholds.atLeast(k) ? t : t + 1;
+                lowest = Math.max(0, Math.min(fanIn + 1L, lowest));
+                limit[k] = (int) (fanIn - lowest);
+                sign[k] = thresholds.atLeast(k) ? 1 : 0;
+            }
+        } else {
+            this.limit = null;
+            this.sign = null;
+        }
     }
 
     /** A hidden dense or conv layer; {@code averagePool} is the pool that follows it, or null. */
@@ -162,34 +189,79 @@ public final class WeightLayer extends Stage {
         }
     }
 
-    /** The fused hot loop: match count and threshold of every neuron at one position, one plane. */
+    /** The common case: every neuron's count at one position, one plane, against its threshold. */
     private void fire(WeightMatrix stored, long[] input, int position, long[] output, Workspace workspace) {
         long[] vector = vector(input, 0, position, workspace);
         int offset = workspace.offset;
         long[] flips = flip(stored, position, workspace);
         int neurons = stored.rows();
-        int base = position * neurons;
-        for (int k = 0; k < neurons; k++) {
-            if (thresholds.fires(k, stored.matches(k, vector, offset))) {
-                int bit = base + k;
-                output[bit >>> 6] |= 1L << bit;
-            }
-        }
+        int[] differing = workspace.differing;
+        Kernels.ACTIVE.differences(stored.words(), stored.wordsPerRow(), neurons, vector, offset, differing);
         unflip(stored, flips);
+        fireAll(differing, 0, neurons, position * neurons, output);
+    }
+
+    /**
+     * A dense one-plane hidden layer for several inputs at once, the weights loaded once for a block of
+     * inputs (the other kinds of layer go input by input).
+     */
+    @Override
+    void forward(long[][] inputs, long[][] outputs, int count, Workspace workspace) {
+        if (unrolling != null || affine != null || averagePool != null || geometry.planes() != 1 || workspace.reads != null) {
+            super.forward(inputs, outputs, count, workspace);
+            return;
+        }
+        WeightMatrix stored = workspace.stored[index];
+        int neurons = stored.rows();
+        int[] differing = workspace.differing(count * neurons);
+        Kernels.ACTIVE.differences(stored.words(), stored.wordsPerRow(), neurons, inputs, count, differing, workspace.kernelBuffer);
+        int words = PackedBits.words(outputBits());
+        for (int j = 0; j < count; j++) {
+            Arrays.fill(outputs[j], 0, words, 0L);
+            fireAll(differing, j * neurons, neurons, 0, outputs[j]);
+        }
+    }
+
+    /**
+     * Output bit (base + k) for every neuron k whose match count fanIn − differing[from + k] passes its
+     * threshold, into an output whose bits from base on are 0. Branch-free; whole words at a time
+     * when base is a multiple of 64 (dense layers).
+     */
+    private void fireAll(int[] differing, int from, int neurons, int base, long[] output) {
+        int[] limit = this.limit;
+        int[] sign = this.sign;
+        if ((base & 63) == 0) {
+            for (int first = 0; first < neurons; first += 64) {
+                int end = Math.min(neurons, first + 64);
+                long word = 0;
+                for (int k = first; k < end; k++) {
+                    word |= (long) ((limit[k] - differing[from + k]) >>> 31 ^ sign[k]) << k;
+                }
+                output[(base + first) >>> 6] |= word;
+            }
+            return;
+        }
+        for (int k = 0; k < neurons; k++) {
+            int bit = base + k;
+            output[bit >>> 6] |= (long) ((limit[k] - differing[from + k]) >>> 31 ^ sign[k]) << bit;
+        }
     }
 
     /** counts[base + k] = V_k = Σ_b 2^b·P_b of every neuron at one position. */
     private void accumulate(WeightMatrix stored, long[] input, int position, long[] counts, int base, Workspace workspace) {
         int neurons = stored.rows();
+        int fanIn = stored.fanIn();
+        int[] differing = workspace.differing;
         Arrays.fill(counts, base, base + neurons, 0L);
         for (int b = 0; b < geometry.planes(); b++) {
             long[] vector = vector(input, b, position, workspace);
             int offset = workspace.offset;
             long[] flips = flip(stored, position * geometry.planes() + b, workspace);
-            for (int k = 0; k < neurons; k++) {
-                counts[base + k] += (long) stored.matches(k, vector, offset) << b;
-            }
+            Kernels.ACTIVE.differences(stored.words(), stored.wordsPerRow(), neurons, vector, offset, differing);
             unflip(stored, flips);
+            for (int k = 0; k < neurons; k++) {
+                counts[base + k] += (long) (fanIn - differing[k]) << b;
+            }
         }
     }
 

@@ -100,6 +100,16 @@ public final class WeightMatrix {
         return XnorPopcount.matches(words, k * wordsPerRow, input, inputOffset, fanIn);
     }
 
+    /** Words per packed row: ceil(fanIn / 64). */
+    int wordsPerRow() {
+        return wordsPerRow;
+    }
+
+    /** The packed rows themselves (not a copy), for the kernel. */
+    long[] words() {
+        return words;
+    }
+
     /** Weight (k, j) as a bit: true for +1. */
     public boolean bit(int k, int j) {
         return (words[k * wordsPerRow + (j >>> 6)] >>> j & 1L) != 0;
@@ -122,10 +132,21 @@ public final class WeightMatrix {
      * restores the matrix, which is how per-inference errors are undone.
      */
     void flipInPlace(long[] positions) {
+        int n = fanIn;
+        long[] w = words;
+        int perRow = wordsPerRow;
         for (long position : positions) {
-            int k = (int) (position / fanIn);
-            int j = (int) (position - (long) k * fanIn);
-            words[k * wordsPerRow + (j >>> 6)] ^= 1L << j;
+            int k;
+            int j;
+            if (position >>> 31 == 0) { // the usual case: int division, about twice as fast as long
+                int p = (int) position;
+                k = p / n;
+                j = p - k * n;
+            } else { // positions past 2^31 − 1 (or negative ones, which fail below as before)
+                k = (int) (position / n);
+                j = (int) (position - (long) k * n);
+            }
+            w[k * perRow + (j >>> 6)] ^= 1L << j;
         }
     }
 

@@ -2,16 +2,24 @@ package org.bnn.runtime.engine;
 
 /**
  * Per-thread working memory of one inference: conv patches and padded maps, integer counts and window
- * sums for layers that accumulate (bit-serial, average pool, output), and the weights each layer reads
- * (shared, or private copies carrying this inference's flips). Not thread-safe.
+ * sums for layers that accumulate (bit-serial, average pool, output), the kernel's differing counts
+ * and buffer, and the weights each layer reads (shared, or private copies carrying this inference's
+ * flips). Not thread-safe.
  */
 final class Workspace {
+    /** Inputs that pass through a layer together in {@link BinaryNetwork.Scratch#predictAll}. */
+    static final int GROUP = 16;
+
     final long[] patch;
     final long[] padded;
     final long[] counts;
     final long[] sums;
     final long[] preActivations;
     final WeightMatrix[] stored;
+    /** The kernel's differing counts of every neuron of one input (more inputs: {@link #differing(int)}). */
+    int[] differing;
+    /** The kernel's scratch space for several inputs: {@link BinaryKernel#BLOCK} × the widest fan-in in words. */
+    final long[] kernelBuffer;
     /** Per-read flips of this inference, or null. */
     ReadFlips reads;
     /** Word offset of the fan-in vector last returned by {@link WeightLayer}. */
@@ -24,5 +32,15 @@ final class Workspace {
         this.sums = new long[neurons];
         this.preActivations = new long[classes];
         this.stored = new WeightMatrix[weightLayers];
+        this.differing = new int[neurons];
+        this.kernelBuffer = new long[BinaryKernel.BLOCK * patchWords];
+    }
+
+    /** {@link #differing}, at least {@code length} long (grown once for several inputs). */
+    int[] differing(int length) {
+        if (differing.length < length) {
+            differing = new int[length];
+        }
+        return differing;
     }
 }

@@ -1,9 +1,7 @@
 package org.bnn.runtime.simulation;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.errors.WeightErrors;
@@ -12,6 +10,16 @@ import org.bnn.runtime.errors.WeightErrors;
  * Runs a batch of inputs through a network for several trials (chip instances) under weight
  * errors, in parallel. Work is cut into fixed (trial, block of inputs) tasks and every error
  * pattern is keyed by index, so the predictions are bit-identical for any number of threads.
+ * <p>
+ * Scheduling (it changes no result): the calling thread and {@code threads − 1} helper threads take
+ * tasks in order from one counter. With per-chip errors the first tasks build the chips (each is a
+ * pure function of seed and trial, and whichever thread first needs one builds it), so building the
+ * chips overlaps and balances with the inferences instead of being a separate step. Each thread
+ * keeps its {@link BinaryNetwork.Scratch} while the chip stays the same (for the whole run in the
+ * other modes, whose private weight copies are then made once per thread rather than once per
+ * task). Clean and per-chip
+ * inferences go through {@link BinaryNetwork.Scratch#predictAll}, which runs dense layers on
+ * several inputs at once.
  */
 public final class Simulation {
     /** Inputs per task: large enough to amortise a task, small enough to balance two cores. */
@@ -39,29 +47,45 @@ public final class Simulation {
                     + network.weightLayerCount() + " layers with weights");
         }
         boolean clean = patterns.isNone();
-        BinaryNetwork[] chips = new BinaryNetwork[trials];
+        boolean perChip = patterns.isPerChip() && !clean;
         int[][] predictions = new int[trials][inputs.length];
         boolean[][] tied = new boolean[trials][inputs.length];
         int blocks = (inputs.length + BLOCK - 1) / BLOCK;
-        run(IntStream.range(0, trials), trial -> chips[trial] = patterns.isPerChip() && !clean
-                ? network.withWeightFlips(patterns.chip(network, seed, trial))
-                : network);
-        run(IntStream.range(0, trials * blocks), task -> {
-            int trial = task / blocks;
-            int from = (task % blocks) * BLOCK;
-            int to = Math.min(inputs.length, from + BLOCK);
-            BinaryNetwork.Scratch scratch = chips[trial].newScratch();
-            for (int n = from; n < to; n++) {
-                if (clean || patterns.isPerChip()) {
-                    predictions[trial][n] = scratch.predict(inputs[n]);
-                } else if (patterns.isPerRead()) {
-                    predictions[trial][n] = scratch.predictWithReadFlips(inputs[n], patterns.reads(network, seed, trial, n));
-                } else {
-                    predictions[trial][n] = scratch.predictWithFlips(inputs[n], patterns.inference(network, seed, trial, n));
+        Chips chips = new Chips(network, patterns, perChip, trials, seed);
+        // Tasks 0 .. chipTasks−1 build chips, then the (trial, block) inference tasks, trial-major.
+        int chipTasks = perChip ? trials : 0;
+        int tasks = chipTasks + trials * blocks;
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            BinaryNetwork chip = null;
+            BinaryNetwork.Scratch scratch = null;
+            for (int task = next.getAndIncrement(); task < tasks; task = next.getAndIncrement()) {
+                if (task < chipTasks) {
+                    chips.get(task);
+                    continue;
                 }
-                tied[trial][n] = scratch.lastSharingMaximum() > 1;
+                int trial = (task - chipTasks) / blocks;
+                int from = ((task - chipTasks) % blocks) * BLOCK;
+                int to = Math.min(inputs.length, from + BLOCK);
+                if (chips.get(trial) != chip) { // tasks are trial-major: a new scratch at most once per trial
+                    chip = chips.get(trial);
+                    scratch = chip.newScratch();
+                }
+                if (clean || patterns.isPerChip()) {
+                    scratch.predictAll(inputs, from, to, predictions[trial], tied[trial]);
+                    continue;
+                }
+                for (int n = from; n < to; n++) {
+                    if (patterns.isPerRead()) {
+                        predictions[trial][n] = scratch.predictWithReadFlips(inputs[n], patterns.reads(network, seed, trial, n));
+                    } else {
+                        predictions[trial][n] = scratch.predictWithFlips(inputs[n], patterns.inference(network, seed, trial, n));
+                    }
+                    tied[trial][n] = scratch.lastSharingMaximum() > 1;
+                }
             }
-        });
+        };
+        runOnThreads(worker, next, tasks);
         return new SimulationResult(predictions, tied);
     }
 
@@ -74,21 +98,77 @@ public final class Simulation {
         return sizes;
     }
 
-    private void run(IntStream tasks, IntConsumer body) {
-        if (threads == 1) {
-            tasks.forEach(body);
+    /** Runs {@code worker} on the calling thread and threads − 1 helpers; the first failure stops the others. */
+    private void runOnThreads(Runnable worker, AtomicInteger next, int tasks) {
+        if (threads == 1 || tasks <= 1) {
+            worker.run();
             return;
         }
-        ForkJoinPool pool = new ForkJoinPool(threads);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable guarded = () -> {
+            try {
+                worker.run();
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+                next.set(tasks); // the others stop after their current task
+            }
+        };
+        Thread[] helpers = new Thread[Math.min(threads, tasks) - 1];
+        for (int i = 0; i < helpers.length; i++) {
+            helpers[i] = new Thread(guarded, "bnn-simulation-" + (i + 1));
+            helpers[i].setDaemon(true);
+            helpers[i].start();
+        }
+        guarded.run();
         try {
-            pool.submit(() -> tasks.parallel().forEach(body)).get();
+            for (Thread helper : helpers) {
+                helper.join();
+            }
         } catch (InterruptedException e) {
+            next.set(tasks);
+            for (Thread helper : helpers) {
+                helper.interrupt();
+            }
             Thread.currentThread().interrupt();
             throw new IllegalStateException("simulation interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("simulation failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
+        }
+        Throwable e = failure.get();
+        if (e != null) {
+            throw new IllegalStateException("simulation failed: " + e, e);
+        }
+    }
+
+    /** The network of every trial: with per-chip errors built on first use, by whichever thread needs it first. */
+    private static final class Chips {
+        private final BinaryNetwork network;
+        private final ErrorPatterns patterns;
+        private final boolean perChip;
+        private final long seed;
+        private final BinaryNetwork[] built;
+        private final Object[] locks;
+
+        Chips(BinaryNetwork network, ErrorPatterns patterns, boolean perChip, int trials, long seed) {
+            this.network = network;
+            this.patterns = patterns;
+            this.perChip = perChip;
+            this.seed = seed;
+            this.built = new BinaryNetwork[trials];
+            this.locks = new Object[trials];
+            for (int t = 0; t < trials; t++) {
+                locks[t] = new Object();
+            }
+        }
+
+        BinaryNetwork get(int trial) {
+            if (!perChip) {
+                return network;
+            }
+            synchronized (locks[trial]) {
+                if (built[trial] == null) {
+                    built[trial] = network.withWeightFlips(patterns.chip(network, seed, trial));
+                }
+                return built[trial];
+            }
         }
     }
 }
