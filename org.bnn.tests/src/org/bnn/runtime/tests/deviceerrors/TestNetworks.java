@@ -4,43 +4,29 @@ import java.util.List;
 
 import org.bnn.runtime.engine.WeightMatrix;
 import org.bnn.runtime.random.KeyedRandom;
-import org.bnn.runtime.spec.InputEncoding;
-import org.bnn.runtime.spec.InputSpec;
 import org.bnn.runtime.spec.NetworkSpec;
-import org.bnn.runtime.spec.Padding;
-import org.bnn.runtime.spec.PoolKind;
-import org.bnn.runtime.spec.Shape;
+import org.bnn.runtime.tests.engine.TestSpecs;
 
 /** Small networks with odd sizes (partial words, partial tiles), and random weight matrices. */
 final class TestNetworks {
     private TestNetworks() {
     }
 
+    // The engine tests' networks: odd sizes, every layer kind.
     static NetworkSpec dense() {
-        return NetworkSpec.builder("Dense", "in", 13, 11).dense("fc1", 97).dense("fc2", 70).output("out", 10).build();
+        return TestSpecs.dense();
     }
 
     static NetworkSpec convPaddingStride() {
-        return NetworkSpec.builder("ConvPad", "img", 9, 9, 3)
-                .conv("c1", 8, 3, 2, new Padding(1, 1))
-                .conv("c2", 70, 2, 1, new Padding(2, -1))
-                .dense("fc", 20).output("out", 4).build();
+        return TestSpecs.convPaddingStride();
     }
 
     static NetworkSpec convMaxPool() {
-        return NetworkSpec.builder("ConvMax", "img", 12, 12, 2)
-                .conv("c1", 16, 3, 1, Padding.VALID)
-                .pool("p1", PoolKind.MAX, 2, 2)
-                .conv("c2", 67, 3, 1, new Padding(1, -1))
-                .pool("p2", PoolKind.MAX, 3, 2)
-                .output("out", 5).build();
+        return TestSpecs.convMaxPool();
     }
 
     static NetworkSpec bitSerialConvAveragePool() {
-        return NetworkSpec.builder("SerialAvg", new InputSpec("px", new Shape(7, 7, 1), new InputEncoding.BitSerial(3)))
-                .conv("c1", 5, 3, 2, new Padding(1, 1))
-                .pool("p1", PoolKind.AVG, 2, 2)
-                .output("out", 3).build();
+        return TestSpecs.bitSerialConvAveragePool();
     }
 
     static List<NetworkSpec> all() {
