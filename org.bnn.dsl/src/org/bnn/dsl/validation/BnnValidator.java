@@ -32,6 +32,7 @@ import org.bnn.dsl.units.QuantityDimensions;
 import org.bnn.runtime.device.Pulse;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.estimate.LayerEstimate;
+import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.eclipse.emf.ecore.EObject;
@@ -282,8 +283,15 @@ public class BnnValidator extends AbstractBnnValidator {
                 || !unitsValid(tile.getSense())) {
             return;
         }
-        double delay = QuantityDimensions.si(tile.getSense().getDelay());
-        double rowCycle = (tile.getRowCycleClocks() == 0 ? 1 : tile.getRowCycleClocks()) / QuantityDimensions.si(chip.getClock());
+        ChipSpec spec;
+        try {
+            spec = translator.translate(chip);
+        } catch (IllegalArgumentException | SpecTranslator.IncompleteModelException e) {
+            return; // reported by the rules on the parts
+        }
+        // The row cycle comes from the runtime, like every other timing (no second formula here).
+        double delay = spec.tile().sense().orElseThrow().delaySeconds();
+        double rowCycle = Estimator.rowCycleSeconds(spec).orElseThrow();
         if (delay > rowCycle) {
             warning(String.format(Locale.ROOT, "The sense amplifier of tile %s needs %.3g s but a row cycle of chip %s lasts %.3g s",
                     tile.getName(), delay, chip.getName(), rowCycle), chip, BNN.getChip_Clock(), BnnIssueCodes.SENSE_SLOWER_THAN_ROW_CYCLE);
