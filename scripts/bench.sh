@@ -38,6 +38,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODE="${1:-full}"
 case "$MODE" in
   full|quick|verify) ;;
+  -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "usage: scripts/bench.sh [quick|verify]" >&2; exit 2 ;;
 esac
 JAR="$ROOT/org.bnn.benchmarks/target/benchmarks.jar"

@@ -30,6 +30,7 @@ import org.bnn.dsl.bnn.Tile;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.dsl.units.QuantityDimensions;
 import org.bnn.runtime.device.Pulse;
+import org.bnn.runtime.estimate.EstimateText;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.spec.ChipSpec;
@@ -321,7 +322,8 @@ public class BnnValidator extends AbstractBnnValidator {
     public void checkMappingFitsChip(Mapping mapping) {
         translator.tryTranslate(mapping).map(Estimator::estimate).filter(estimate -> !estimate.fits()).ifPresent(estimate -> {
             if (mapping.isAllowReprogramming()) {
-                warning(exceedsChipMessage(estimate) + ": the weights are reprogrammed while it runs, which costs time, energy and endurance",
+                warning(exceedsChipMessage(estimate) + ": the weights are reprogrammed while it runs, "
+                        + EstimateText.reprogrammingLine(estimate.reprogramming().orElseThrow()),
                         mapping, BNN.getMapping_AllowReprogramming(), BnnIssueCodes.MAPPING_NEEDS_REPROGRAMMING);
             } else {
                 error(exceedsChipMessage(estimate), mapping, BNN.getMapping_Chip(), BnnIssueCodes.MAPPING_EXCEEDS_CHIP);

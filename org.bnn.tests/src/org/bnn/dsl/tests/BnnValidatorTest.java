@@ -209,7 +209,8 @@ class BnnValidatorTest {
         String text = design("32 rows x 32 columns", "2879", MLP).replace("network N on C }", "network N on C allow reprogramming }");
         Model model = parser.parse(text);
         validation.assertNoError(model, BnnIssueCodes.MAPPING_EXCEEDS_CHIP);
-        validation.assertWarning(model, BNN.getMapping(), BnnIssueCodes.MAPPING_NEEDS_REPROGRAMMING, "reprogrammed while it runs");
+        validation.assertWarning(model, BNN.getMapping(), BnnIssueCodes.MAPPING_NEEDS_REPROGRAMMING,
+                "reprogrammed while it runs, reprogramming (per inference): 2 tile writes, 2 per device");
     }
 
     @Test

@@ -4,13 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bnn.runtime.device.DeviceSpec;
+import org.bnn.runtime.device.LogNormal;
+import org.bnn.runtime.device.ProgrammingCost;
+import org.bnn.runtime.device.Pulse;
+import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
+import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.estimate.Energy;
 import org.bnn.runtime.estimate.EnergyComponent;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.estimate.EventCounts;
 import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
+import org.bnn.runtime.estimate.Reprogramming;
 import org.bnn.runtime.spec.CellKind;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.InputEncoding;
@@ -42,6 +53,32 @@ class EstimatorTest {
         assertEquals(3, odd.columnChunks());
         assertEquals(2, odd.rowChunks());
         assertEquals(6, odd.tiles());
+    }
+
+    @Test
+    void reprogrammingRewritesTheSharedTilesEveryInference() {
+        RegimeSpec nominal = new RegimeSpec("nominal", new LogNormal(8e3, 0.25), new LogNormal(180e3, 0.8),
+                Pulse.of(2, 100e-6, 500e-9), Pulse.of(2, 100e-6, 500e-9), 1e7);
+        TileSpec tile = TileSpec.builder("T32", 32, 32).device(new DeviceSpec("D", "", List.of(nominal), StuckAt.NONE)).build();
+        MappingSpec twoThousand = new MappingSpec("m", MLP, new ChipSpec("C", 2000, tile), Optional.of("nominal"), Map.of(), true);
+        Reprogramming shared = Estimator.estimate(twoThousand).reprogramming().orElseThrow();
+        // 2880 blocks on 2000 tiles: 880 tiles hold two blocks, each written twice per inference.
+        assertEquals(1760, shared.tileWritesPerInference());
+        assertEquals(2, shared.writesPerDevice());
+        ProgrammingCost cost = shared.perInference().orElseThrow();
+        assertEquals(2 * 1760 * 1024, cost.pulses()); // a 2T2R weight write is one SET and one RESET pulse
+        assertEquals(1760 * 1024 * 2 * (2 * 100e-6 * 500e-9), cost.energyJoules(), 1e-18);
+        assertEquals(5e6, shared.inferencesUntilWornOut().orElseThrow(), 1e-3);
+
+        MappingSpec thousand = new MappingSpec("m", MLP, new ChipSpec("C", 1000, tile), Optional.of("nominal"), Map.of(), true);
+        Reprogramming everyTile = Estimator.estimate(thousand).reprogramming().orElseThrow();
+        assertEquals(2880, everyTile.tileWritesPerInference()); // N > 2T: every block is written once
+        assertEquals(3, everyTile.writesPerDevice()); // ⌈2880 / 1000⌉ blocks share the busiest tile
+
+        assertTrue(Estimator.estimate(new MappingSpec("m", MLP, new ChipSpec("C", 2000, tile), Optional.of("nominal"), Map.of(), false))
+                .reprogramming().isEmpty(), "no reprogramming unless allowed");
+        assertTrue(Estimator.estimate(new MappingSpec("m", MLP, new ChipSpec("C", 4096, tile), Optional.of("nominal"), Map.of(), true))
+                .reprogramming().isEmpty(), "nothing to rewrite when the network fits");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.bnn.runtime.estimate.EnergyComponent;
 import org.bnn.runtime.estimate.EventCounts;
 import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
+import org.bnn.runtime.estimate.Reprogramming;
 import org.bnn.runtime.spec.MappingSpec;
 
 /**
@@ -18,7 +19,7 @@ import org.bnn.runtime.spec.MappingSpec;
 public record EstimateReport(MappingSpec mapping, long tilesNeeded, long tilesAvailable, boolean fits, double chipUtilization,
         List<Layer> layers, EventCounts events, Map<EnergyComponent, Double> energyJoules, double energyJoulesTotal,
         Set<EnergyComponent> energyNotEstimated, long cycles, Double latencySeconds, Double inferencesPerSecond,
-        ProgrammingCost programming) {
+        ProgrammingCost programming, Reprogramming reprogrammingPerInference) {
 
     /** One layer; pooling layers have no tiles and no utilization. */
     public record Layer(String name, int fanIn, int fanOut, long positions, int planes, long tiles, Double utilization,
@@ -32,7 +33,7 @@ public record EstimateReport(MappingSpec mapping, long tilesNeeded, long tilesAv
         return new EstimateReport(estimate.mapping(), estimate.tilesNeeded(), estimate.tilesAvailable(), estimate.fits(),
                 estimate.chipUtilization(), layers, estimate.events(), energy.joules(), energy.totalJoules(), energy.missing(),
                 estimate.cycles(), boxed(estimate.latencySeconds()), boxed(estimate.throughputPerSecond()),
-                estimate.programming().orElse(null));
+                estimate.programming().orElse(null), estimate.reprogramming().orElse(null));
     }
 
     private static Layer layer(LayerEstimate layer, long cells) {

@@ -2,27 +2,28 @@ package org.bnn.runtime.errors;
 
 import java.util.Arrays;
 
+import org.bnn.runtime.random.Binomial;
 import org.bnn.runtime.random.KeyedRandom;
 
 /**
  * Independent bit flips with probability p over positions 0..n−1, drawn so that
  * <ul>
- * <li>the cost is proportional to the number of flips, with no fixed cost per call beyond a few
- * allocations;</li>
+ * <li>the cost is proportional to the number of flips (a few nanoseconds each), plus one binomial
+ * inversion per call;</li>
  * <li>for one key and n the flip sets are <b>nested</b> in p: every flip at p is also a flip at
  * any p' ≥ p, whatever other points a sweep contains (common random numbers across a BER sweep
  * give monotone, low-variance curves);</li>
  * <li>the flips are a pure function of (key, n, p): independent of call order and threads.</li>
  * </ul>
- * How: think of every position i as holding a uniform u_i and flipping iff u_i &lt; p. The
- * smallest u values are generated in increasing order as order statistics (Rényi's
- * representation: −ln(1 − u_(k)) is a sum of exponentials E_j/(n − j + 1)), each attached to a
- * position drawn uniformly among those not yet drawn, which makes the positions a uniformly random
- * ordering independent of the values. The flips at p are the prefix whose values are below p.
- * Drawing stops at the first value ≥ p, so the work is the number of flips plus one.
+ * How: the number of flips K is Binomial(n, p), drawn by inversion from one keyed uniform
+ * ({@link Binomial#inverse}), so K never decreases as p grows. The flipped positions are the first
+ * K distinct values of a keyed sequence of uniform positions — a uniformly random K-subset, which
+ * together with the binomial count makes the flips independent Bernoulli(p) per position. A larger
+ * p takes a longer prefix of the same sequence, hence the nesting.
  */
 public final class NestedFlips {
     private static final long[] NONE = new long[0];
+    private static final long COUNT_STREAM = 0x636F756E74L;
     private static final long POSITION_STREAM = 0x706F736974696F6EL;
 
     private NestedFlips() {
@@ -39,21 +40,15 @@ public final class NestedFlips {
         if (p == 0 || n == 0) {
             return NONE;
         }
-        // u < p  ⇔  −ln(1 − u) < −ln(1 − p); for p = 1 the limit is infinite and every position flips.
-        double limit = -Math.log1p(-p);
-        long positionKey = KeyedRandom.key(key, POSITION_STREAM);
-        PositionSet drawn = new PositionSet(expectedCount(n, p));
-        double exponentSum = 0;
-        long positionDraw = 0;
-        for (long k = 0; k < n; k++) {
-            exponentSum += -Math.log1p(-KeyedRandom.uniform(key, k)) / (n - k);
-            if (exponentSum >= limit) {
-                break;
-            }
-            long position;
-            do {
-                position = uniformBelow(KeyedRandom.bits(positionKey, positionDraw++), n);
-            } while (!drawn.add(position));
+        long count = Binomial.inverse(KeyedRandom.uniform(KeyedRandom.key(key, COUNT_STREAM), 0), n, p);
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("too many flips to list: " + count + " of " + n + " positions at p = " + p);
+        }
+        long positionStream = KeyedRandom.stream(KeyedRandom.key(key, POSITION_STREAM));
+        PositionSet drawn = new PositionSet((int) count);
+        long draw = 0;
+        while (drawn.size() < count) {
+            drawn.add(uniformBelow(KeyedRandom.bitsAt(positionStream, draw++), n));
         }
         return drawn.toArray();
     }
@@ -68,11 +63,6 @@ public final class NestedFlips {
     /** A uniform integer in [0, n) from 64 random bits (n &lt; 2^62). */
     private static long uniformBelow(long bits, long n) {
         return Math.multiplyHigh(bits >>> 1, n << 1);
-    }
-
-    private static int expectedCount(long n, double p) {
-        double mean = n * p;
-        return (int) Math.min(1 << 24, mean + 4 * Math.sqrt(mean) + 8);
     }
 
     /** Distinct non-negative positions in insertion order: an open-addressing hash set plus a list. */
@@ -109,7 +99,8 @@ public final class NestedFlips {
 
         private static boolean insert(long[] slots, long position) {
             int mask = slots.length - 1;
-            int slot = (int) KeyedRandom.mix(position) & mask;
+            // Fibonacci hashing: one multiply is enough, the positions are random already.
+            int slot = (int) ((position * 0x9E3779B97F4A7C15L) >>> 32) & mask;
             while (slots[slot] != -1L) {
                 if (slots[slot] == position) {
                     return false;
@@ -126,6 +117,10 @@ public final class NestedFlips {
                 insert(bigger, order[i]);
             }
             table = bigger;
+        }
+
+        int size() {
+            return size;
         }
 
         long[] toArray() {

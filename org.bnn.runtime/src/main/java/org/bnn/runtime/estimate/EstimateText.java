@@ -70,7 +70,20 @@ public final class EstimateText {
         estimate.programming().ifPresent(p -> text.append(String.format(Locale.ROOT,
                 "programming (one time): %d pulses, %s, %.3g of the endurance%n", p.pulses(), joules(p.energyJoules()),
                 p.enduranceFraction())));
+        estimate.reprogramming().ifPresent(r -> text.append(reprogrammingLine(r)).append(String.format("%n")));
         return text.toString();
+    }
+
+    /** "reprogramming (per inference): 1600 tile writes, ..." for a mapping that does not fit. */
+    public static String reprogrammingLine(Reprogramming reprogramming) {
+        String line = String.format(Locale.ROOT, "reprogramming (per inference): %d tile writes, %d per device",
+                reprogramming.tileWritesPerInference(), reprogramming.writesPerDevice());
+        if (reprogramming.perInference().isPresent()) {
+            var cost = reprogramming.perInference().get();
+            line += String.format(Locale.ROOT, ", %d pulses, %s; devices worn out after %.3g inferences", cost.pulses(),
+                    joules(cost.energyJoules()), reprogramming.inferencesUntilWornOut().get());
+        }
+        return line;
     }
 
     /** Joules with an SI prefix, three significant digits. */

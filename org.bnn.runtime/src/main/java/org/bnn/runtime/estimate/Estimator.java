@@ -48,7 +48,22 @@ public final class Estimator {
             }
         }
         long weights = layers.stream().mapToLong(l -> l.geometry().weights() * l.replication()).sum();
-        return new MappingEstimate(mapping, layers, programming(mapping, weights));
+        return new MappingEstimate(mapping, layers, programming(mapping, weights, 1), reprogramming(mapping, layers));
+    }
+
+    /** The rewrites per inference of a mapping that does not fit and may reprogram (else empty). */
+    private static Optional<Reprogramming> reprogramming(MappingSpec mapping, List<LayerEstimate> layers) {
+        long needed = layers.stream().mapToLong(LayerEstimate::tiles).sum();
+        long available = mapping.chip().tileCount();
+        if (!mapping.allowReprogramming() || needed <= available) {
+            return Optional.empty();
+        }
+        long tileWrites = Reprogramming.tileWrites(needed, available);
+        long perDevice = Reprogramming.writesPerDevice(needed, available);
+        // Each tile write rewrites all its cells (weights); the most-written device sees perDevice writes.
+        Optional<ProgrammingCost> cost = programming(mapping, tileWrites * mapping.chip().tile().cells(), 1)
+                .map(c -> new ProgrammingCost(c.pulses(), c.energyJoules(), c.enduranceFraction() * perDevice));
+        return Optional.of(new Reprogramming(tileWrites, perDevice, cost));
     }
 
     /**
@@ -136,18 +151,18 @@ public final class Estimator {
         return ecc == Ecc.NONE ? 0 : ceilDiv(n, ecc.dataBits());
     }
 
-    private static Optional<ProgrammingCost> programming(MappingSpec mapping, long weights) {
+    private static Optional<ProgrammingCost> programming(MappingSpec mapping, long weights, long writesPerCell) {
         TileSpec tile = mapping.chip().tile();
         if (mapping.regime().isEmpty() || tile.device().isEmpty()) {
             return Optional.empty();
         }
         RegimeSpec regime = tile.device().get().regime(mapping.regime().get());
         if (tile.cellKind() == CellKind.TWO_T_TWO_R) {
-            return Optional.of(ProgrammingCost.twoTwoR(regime, weights, 1));
+            return Optional.of(ProgrammingCost.twoTwoR(regime, weights, writesPerCell));
         }
         Ecc ecc = tile.cell().ecc();
         long cells = ecc == Ecc.NONE ? weights : ceilDiv(weights, ecc.dataBits()) * ecc.wordBits();
-        return Optional.of(ProgrammingCost.oneTOneR(regime, cells, 1));
+        return Optional.of(ProgrammingCost.oneTOneR(regime, cells, writesPerCell));
     }
 
     /** The sense amplifier's delay must fit in a row cycle; exposed for the validator. */

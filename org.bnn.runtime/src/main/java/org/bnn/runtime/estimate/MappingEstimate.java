@@ -10,9 +10,12 @@ import org.bnn.runtime.spec.MappingSpec;
 /**
  * Resource needs and per-inference costs of a whole mapping, layer by layer.
  *
- * @param programming one-time cost of writing all weights under the mapping's regime, if known
+ * @param programming   one-time cost of writing all weights under the mapping's regime, if known
+ * @param reprogramming rewrites per inference when the network does not fit and the mapping allows
+ *                      reprogramming; empty otherwise
  */
-public record MappingEstimate(MappingSpec mapping, List<LayerEstimate> layers, Optional<ProgrammingCost> programming) {
+public record MappingEstimate(MappingSpec mapping, List<LayerEstimate> layers, Optional<ProgrammingCost> programming,
+        Optional<Reprogramming> reprogramming) {
     public MappingEstimate {
         layers = List.copyOf(layers);
     }
