@@ -31,7 +31,7 @@ public class BnnFormatter extends AbstractFormatter2 {
     /** Keywords that start a clause of a block; each goes on its own line. */
     private static final Set<String> CLAUSES = Set.of("stack", "node", "regime", "stuck", "lrs", "hrs", "set", "reset", "endurance",
             "cells", "sense", "popcount", "row", "tiles", "clock", "threshold", "adder", "buffer", "input", "dense", "conv", "pool",
-            "output", "network", "replicate", "allow", "run", "errors", "sweep", "trials", "seed", "report");
+            "output", "weights", "network", "replicate", "allow", "run", "errors", "sweep", "trials", "seed", "report");
 
     /** Four spaces per level, whatever the caller's preference: one layout everywhere. */
     @Override
@@ -93,11 +93,12 @@ public class BnnFormatter extends AbstractFormatter2 {
         }
     }
 
-    /** Braces that stay on one line: the sense amplifier's block and a sweep's value list. */
+    /** Braces that stay on one line: the sense amplifier's block and a sweep's value or regime list. */
     private static boolean inlineOpen(ISemanticRegion region) {
         ISemanticRegion previous = region.getPreviousSemanticRegion();
         return region.getText().equals("{")
-                && (region.getSemanticElement() instanceof Sense || previous != null && previous.getText().equals("ber"));
+                && (region.getSemanticElement() instanceof Sense || previous != null && (previous.getText().equals("ber")
+                        || previous.getText().equals("regime") && region.getSemanticElement() instanceof Experiment));
     }
 
     private boolean inlineClose(ISemanticRegion region) {
@@ -117,9 +118,10 @@ public class BnnFormatter extends AbstractFormatter2 {
                 && region.getOffset() == textRegionExtensions.regionForEObject(owner).getOffset();
     }
 
-    /** A clause keyword starts a line unless it continues a clause ("per sense", "dense" after "output o:"). */
+    /** A clause keyword starts a line unless it continues a clause ("per sense", "dense" after "output o:", "sweep regime"). */
     private static boolean startsClause(ISemanticRegion previous) {
         String text = previous.getText();
-        return !(text.equals(":") || text.equals("per") || text.equals("of") || text.equals("row") || text.equals("energy"));
+        return !(text.equals(":") || text.equals("per") || text.equals("of") || text.equals("row") || text.equals("energy")
+                || text.equals("sweep"));
     }
 }

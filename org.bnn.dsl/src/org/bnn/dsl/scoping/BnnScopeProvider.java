@@ -2,6 +2,7 @@ package org.bnn.dsl.scoping;
 
 import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.Chip;
+import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
 import org.eclipse.emf.ecore.EObject;
@@ -13,7 +14,8 @@ import org.eclipse.xtext.scoping.Scopes;
 /**
  * Scoping of the .bnn language. Declarations are found by qualified name across files (with
  * imports); a mapping's regime is looked up among the regimes of the device of its chip's tile,
- * by simple name, and a replicated layer among the layers of the mapped network.
+ * by simple name, and a replicated layer among the layers of the mapped network; an experiment's
+ * erring layers and swept regimes likewise, through its mapping.
  */
 public class BnnScopeProvider extends AbstractBnnScopeProvider {
 
@@ -23,11 +25,23 @@ public class BnnScopeProvider extends AbstractBnnScopeProvider {
             return regimesOf(mapping.getChip());
         }
         if (reference == BnnPackage.Literals.REPLICATION__LAYER) {
-            Mapping mapping = EcoreUtil2.getContainerOfType(context, Mapping.class);
-            Network network = mapping == null ? null : mapping.getNetwork();
-            return network == null || network.eIsProxy() ? IScope.NULLSCOPE : Scopes.scopeFor(network.getLayers());
+            return layersOf(EcoreUtil2.getContainerOfType(context, Mapping.class));
+        }
+        if (context instanceof Experiment experiment) {
+            Mapping mapping = experiment.getMapping() == null || experiment.getMapping().eIsProxy() ? null : experiment.getMapping();
+            if (reference == BnnPackage.Literals.EXPERIMENT__ERRING_LAYERS) {
+                return layersOf(mapping);
+            }
+            if (reference == BnnPackage.Literals.EXPERIMENT__REGIMES) {
+                return mapping == null ? IScope.NULLSCOPE : regimesOf(mapping.getChip());
+            }
         }
         return super.getScope(context, reference);
+    }
+
+    private static IScope layersOf(Mapping mapping) {
+        Network network = mapping == null ? null : mapping.getNetwork();
+        return network == null || network.eIsProxy() ? IScope.NULLSCOPE : Scopes.scopeFor(network.getLayers());
     }
 
     private static IScope regimesOf(Chip chip) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.bnn.dsl.bnn.CellKind;
 import org.bnn.dsl.bnn.Chip;
@@ -14,7 +16,12 @@ import org.bnn.dsl.bnn.DenseLayer;
 import org.bnn.dsl.bnn.PoolLayer;
 import org.bnn.dsl.bnn.Replication;
 import org.bnn.dsl.bnn.Device;
+import org.bnn.dsl.bnn.DatasetInputs;
+import org.bnn.dsl.bnn.DatasetKind;
+import org.bnn.dsl.bnn.ErrorLevelKind;
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.RandomInputs;
+import org.bnn.dsl.bnn.SplitKind;
 import org.bnn.dsl.bnn.Quantity;
 import org.bnn.dsl.bnn.Regime;
 import org.bnn.dsl.bnn.Sense;
@@ -27,7 +34,13 @@ import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.errors.Resampling;
+import org.bnn.runtime.data.Split;
+import org.bnn.runtime.errors.ErrorLevel;
+import org.bnn.runtime.experiment.ErrorSpec;
 import org.bnn.runtime.experiment.ExperimentSpec;
+import org.bnn.runtime.experiment.InputSource;
+import org.bnn.runtime.experiment.ReportSpec;
+import org.bnn.runtime.experiment.SweepSpec;
 import org.bnn.runtime.spec.CellSpec;
 import org.bnn.dsl.bnn.Input;
 import org.bnn.dsl.bnn.Layer;
@@ -80,16 +93,57 @@ public class SpecTranslator {
                 translate(resolved(mapping.getChip(), "chip")), regime, replication, mapping.isAllowReprogramming());
     }
 
-    /** The experiment's spec; without a seed, seed 0 (the validator warns). */
+    /**
+     * The experiment's spec; without a seed, seed 0 (the validator warns); errors default to weight
+     * level, per chip, in every layer.
+     */
     public ExperimentSpec translate(Experiment experiment) {
         Resampling resampling = switch (experiment.getResampling()) {
             case PER_CHIP -> Resampling.PER_CHIP;
             case PER_INFERENCE -> Resampling.PER_INFERENCE;
             case PER_READ -> Resampling.PER_READ;
         };
-        return new ExperimentSpec(experiment.getName(), translate(resolved(experiment.getMapping(), "mapping")), experiment.getInputs(),
-                resampling, List.copyOf(experiment.getPoints()), experiment.getTrials() == 0 ? 1 : experiment.getTrials(),
-                experiment.getSeed(), Optional.ofNullable(experiment.getReport()));
+        ErrorLevel level = experiment.getLevel() == ErrorLevelKind.DEVICE ? ErrorLevel.DEVICE : ErrorLevel.WEIGHT;
+        List<String> erring = experiment.getErringLayers().stream().map(layer -> resolved(layer, "layer").getName()).toList();
+        Mapping mapping = resolved(experiment.getMapping(), "mapping");
+        String weights = resolved(mapping.getNetwork(), "network").getWeights();
+        Optional<ReportSpec> report = experiment.getReport() == null ? Optional.empty()
+                : Optional.of(new ReportSpec(experiment.getReport(), reportFormats(experiment)));
+        return new ExperimentSpec(experiment.getName(), translate(mapping), translate(experiment.getInputs()),
+                new ErrorSpec(level, resampling, erring), sweep(experiment), experiment.getTrials() == 0 ? 1 : experiment.getTrials(),
+                experiment.getSeed(), Optional.ofNullable(weights), report);
+    }
+
+    public InputSource translate(org.bnn.dsl.bnn.InputSource inputs) {
+        if (inputs instanceof DatasetInputs data) {
+            return new InputSource.Dataset(datasetName(data.getDataset()), data.getFolder(),
+                    data.getSplit() == SplitKind.TRAIN ? Split.TRAIN : Split.TEST, data.getLimit());
+        }
+        return new InputSource.Random(((RandomInputs) resolved(inputs, "inputs")).getCount());
+    }
+
+    /** The dataset's name as the runtime knows it: the keyword of the language. */
+    public static String datasetName(DatasetKind kind) {
+        return kind.getLiteral();
+    }
+
+    private static SweepSpec sweep(Experiment experiment) {
+        if (experiment.isSweepRegimes()) {
+            return new SweepSpec.Regimes(experiment.getRegimes().stream().map(regime -> resolved(regime, "regime").getName()).toList());
+        }
+        if (experiment.isSweepLayers()) {
+            return new SweepSpec.Layers(experiment.getLayerBer());
+        }
+        return new SweepSpec.Ber(List.copyOf(experiment.getPoints()));
+    }
+
+    /** The formats listed after the report folder; CSV, JSON and Markdown when none is. */
+    private static Set<ReportSpec.ReportFormat> reportFormats(Experiment experiment) {
+        if (experiment.getFormats().isEmpty()) {
+            return Set.of(ReportSpec.ReportFormat.CSV, ReportSpec.ReportFormat.JSON, ReportSpec.ReportFormat.MD);
+        }
+        return experiment.getFormats().stream().map(format -> ReportSpec.ReportFormat.valueOf(format.getName()))
+                .collect(Collectors.toSet());
     }
 
     /** The experiment's spec, or empty when the model is incomplete or rejected (the validator says why). */

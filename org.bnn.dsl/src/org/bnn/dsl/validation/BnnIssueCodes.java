@@ -51,4 +51,13 @@ public final class BnnIssueCodes {
 
     private BnnIssueCodes() {
     }
+
+    /** Error level, resampling and sweep that do not fit together, or a device model the mapping cannot support. */
+    public static final String ERROR_MODEL = PREFIX + "errorModel";
+
+    /** A weights or dataset file that does not exist (yet). */
+    public static final String MISSING_FILE = PREFIX + "missingFile";
+
+    /** A weights file whose arrays do not match the network's layers. */
+    public static final String WEIGHTS_SHAPE = PREFIX + "weightsShape";
 }

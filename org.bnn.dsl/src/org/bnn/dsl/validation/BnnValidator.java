@@ -15,7 +15,6 @@ import org.bnn.dsl.bnn.PoolLayer;
 import org.bnn.dsl.bnn.Replication;
 import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.Device;
-import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Quantity;
 import org.bnn.dsl.bnn.Regime;
 import org.bnn.dsl.bnn.Sense;
@@ -41,6 +40,7 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.ComposedChecks;
 
 import com.google.inject.Inject;
 
@@ -48,6 +48,7 @@ import com.google.inject.Inject;
  * Validation rules of the .bnn language. Numbers in messages come from the runtime's
  * {@link Estimator}; no formula lives here.
  */
+@ComposedChecks(validators = ExperimentValidator.class)
 public class BnnValidator extends AbstractBnnValidator {
 
     private static final BnnPackage BNN = BnnPackage.eINSTANCE;
@@ -169,7 +170,7 @@ public class BnnValidator extends AbstractBnnValidator {
     }
 
     /** True if the text sets the feature (EMF cannot tell a written 0 from an absent value). */
-    private static boolean written(EObject object, EStructuralFeature feature) {
+    static boolean written(EObject object, EStructuralFeature feature) {
         return !NodeModelUtils.findNodesForFeature(object, feature).isEmpty();
     }
 
@@ -329,29 +330,6 @@ public class BnnValidator extends AbstractBnnValidator {
                 error(exceedsChipMessage(estimate), mapping, BNN.getMapping_Chip(), BnnIssueCodes.MAPPING_EXCEEDS_CHIP);
             }
         });
-    }
-
-    @Check
-    public void checkSweep(Experiment experiment) {
-        List<Double> points = experiment.getPoints();
-        for (int i = 0; i < points.size(); i++) {
-            double ber = points.get(i);
-            if (!(ber >= 0 && ber <= 0.5)) {
-                error("A bit error rate is in [0, 0.5], got " + ber, experiment, BNN.getExperiment_Points(), i, BnnIssueCodes.SWEEP_VALUES);
-            } else if (i > 0 && ber <= points.get(i - 1)) {
-                error("Sweep values must be ascending: " + ber + " follows " + points.get(i - 1), experiment, BNN.getExperiment_Points(), i,
-                        BnnIssueCodes.SWEEP_VALUES);
-            }
-        }
-        if (written(experiment, BNN.getExperiment_Trials()) && experiment.getTrials() < 1) {
-            error("An experiment needs at least one trial, got " + experiment.getTrials(), experiment, BNN.getExperiment_Trials(),
-                    BnnIssueCodes.SWEEP_VALUES);
-        }
-        positive(experiment.getInputs(), "number of inputs", experiment, BNN.getExperiment_Inputs(), -1);
-        if (!written(experiment, BNN.getExperiment_Seed())) {
-            warning("Experiment " + experiment.getName() + " has no seed: it runs with seed 0; write 'seed N' to make the choice explicit",
-                    experiment, BNN.getElement_Name(), BnnIssueCodes.EXPERIMENT_WITHOUT_SEED);
-        }
     }
 
     /** Tiles whose cells are mostly empty: a hint to choose another tile size or folding. */

@@ -87,7 +87,7 @@ class BnnGeneratorTest {
         Object generated = experiment.getMethod("experiment").invoke(null);
         assertEquals(translator.translate((org.bnn.dsl.bnn.Experiment) model.getElements().get(2)), generated);
         String output = runMain(experiment);
-        assertTrue(output.contains("experiment BerSweep: 500 random inputs x 3 trials, per-chip weight errors, seed 42"), output);
+        assertTrue(output.contains("experiment BerSweep: 500 random inputs x 3 trials, per-chip weight-level errors, seed 42"), output);
         assertTrue(output.contains("           0    100.00%      0.00%     +-0.00%"), output);
         assertEquals(output, runMain(experiment), "same seed, same table");
     }

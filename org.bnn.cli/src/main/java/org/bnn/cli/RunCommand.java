@@ -1,13 +1,14 @@
 package org.bnn.cli;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.bnn.cli.compile.InMemoryJavaCompiler;
+import org.bnn.runtime.data.DataException;
+import org.bnn.runtime.weights.WeightsException;
 import org.bnn.cli.workspace.BnnWorkspace;
 
 import picocli.CommandLine.Command;
@@ -48,12 +49,23 @@ final class RunCommand implements Callable<Integer> {
         List<String> order = sources.keySet().stream()
                 .sorted(java.util.Comparator.comparing((String path) -> !path.endsWith("Simulation.java")).thenComparing(path -> path))
                 .toList();
+        Path base = file.toAbsolutePath().getParent();
         for (String path : order) {
             String className = path.substring(0, path.length() - ".java".length()).replace('/', '.');
-            Method main = compiled.load(className).getMethod("main", String[].class);
+            Class<?> generated = compiled.load(className);
             try {
-                main.invoke(null, (Object) new String[] {Long.toString(seed), Integer.toString(batch)});
+                if (path.endsWith("Experiment.java")) {
+                    // relative paths in the file (weights, data, report) are relative to its folder
+                    generated.getMethod("run", Path.class).invoke(null, base);
+                } else {
+                    generated.getMethod("main", String[].class).invoke(null, (Object) new String[] {Long.toString(seed), Integer.toString(batch)});
+                }
             } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof DataException || e.getCause() instanceof WeightsException
+                        || e.getCause() instanceof IllegalArgumentException) {
+                    spec.commandLine().getErr().println("bnn: " + file + ": " + e.getCause().getMessage());
+                    return BnnCli.EXIT_FAILURE;
+                }
                 throw new IllegalStateException("simulation " + className + " failed: " + e.getCause(), e.getCause());
             }
             System.out.flush();

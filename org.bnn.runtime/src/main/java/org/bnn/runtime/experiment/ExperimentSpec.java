@@ -1,42 +1,49 @@
 package org.bnn.runtime.experiment;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.bnn.runtime.checks.Checks;
-import org.bnn.runtime.errors.Resampling;
+import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.spec.MappingSpec;
 
 /**
- * A weight-level bit-error-rate sweep of a mapping: for each BER point and each of
- * {@code trials} chip instances, the predictions of {@code inputs} seeded random inputs are
- * compared with the error-free ones. Every point uses the same keys, so flip sets are nested
- * across the sweep (common random numbers).
+ * An accuracy study of a mapping: for each point of the sweep and each of {@code trials} chip
+ * instances, the predictions of the inputs under errors are compared with the labels (datasets)
+ * and with the error-free chip's predictions. Every point uses the same keys, so flip sets are
+ * nested across a BER sweep (common random numbers).
  *
- * @param report folder for the CSV and JSON results, if any
+ * @param weights the trained weights ({@code .npz}, relative paths: to the description's folder);
+ *                empty means seeded random weights
  */
-public record ExperimentSpec(String name, MappingSpec mapping, int inputs, Resampling resampling, List<Double> berPoints, int trials,
-        long seed, Optional<String> report) {
+public record ExperimentSpec(String name, MappingSpec mapping, InputSource inputs, ErrorSpec errors, SweepSpec sweep, int trials,
+        long seed, Optional<String> weights, Optional<ReportSpec> report) {
     public ExperimentSpec {
         Checks.name("ExperimentSpec", "name", name);
         Checks.present("ExperimentSpec", "mapping", mapping);
-        Checks.positive("ExperimentSpec", "inputs", inputs);
-        Checks.present("ExperimentSpec", "resampling", resampling);
-        berPoints = List.copyOf(Checks.present("ExperimentSpec", "berPoints", berPoints));
-        if (berPoints.isEmpty()) {
-            throw new IllegalArgumentException("ExperimentSpec(" + name + ").berPoints must not be empty");
-        }
-        for (int i = 0; i < berPoints.size(); i++) {
-            double ber = berPoints.get(i);
-            if (!(ber >= 0 && ber <= 0.5)) {
-                throw new IllegalArgumentException("ExperimentSpec(" + name + ").berPoints[" + i + "] must be in [0, 0.5], got " + ber);
-            }
-            if (i > 0 && ber <= berPoints.get(i - 1)) {
-                throw new IllegalArgumentException("ExperimentSpec(" + name + ").berPoints must be ascending, got " + berPoints.get(i - 1)
-                        + " then " + ber);
-            }
-        }
+        Checks.present("ExperimentSpec", "inputs", inputs);
+        Checks.present("ExperimentSpec", "errors", errors);
+        Checks.present("ExperimentSpec", "sweep", sweep);
         Checks.positive("ExperimentSpec", "trials", trials);
+        Checks.present("ExperimentSpec", "weights", weights);
         Checks.present("ExperimentSpec", "report", report);
+        if (sweep instanceof SweepSpec.Ber && errors.level() == ErrorLevel.DEVICE) {
+            throw new IllegalArgumentException("ExperimentSpec(" + name + ") sweeps BER at device level: a device-level chip's "
+                    + "errors follow from its regime, so sweep regimes there, or use weight-level errors to sweep BER");
+        }
+        if (sweep instanceof SweepSpec.Layers && errors.level() == ErrorLevel.DEVICE) {
+            throw new IllegalArgumentException("ExperimentSpec(" + name + ") sweeps layers at device level: the layer "
+                    + "sensitivity study flips weights at one BER, so it needs weight-level errors");
+        }
+        for (String layer : errors.erringLayers()) {
+            if (mapping.network().weightLayers().stream().noneMatch(l -> l.layer().name().equals(layer))) {
+                throw new IllegalArgumentException("ExperimentSpec(" + name + ").errors names layer " + layer
+                        + ", which is not a layer with weights of network " + mapping.network().name());
+            }
+        }
+        if (sweep instanceof SweepSpec.Regimes regimes) {
+            var device = mapping.chip().tile().device().orElseThrow(() -> new IllegalArgumentException("ExperimentSpec(" + name
+                    + ") sweeps regimes but tile " + mapping.chip().tile().name() + " has no device"));
+            regimes.regimes().forEach(device::regime);
+        }
     }
 }

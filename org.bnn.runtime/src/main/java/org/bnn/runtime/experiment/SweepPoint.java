@@ -1,53 +1,27 @@
 package org.bnn.runtime.experiment;
 
-import java.util.Arrays;
+import java.util.Optional;
+
+import org.bnn.runtime.checks.Checks;
 
 /**
- * One BER point of a sweep: the share of inputs whose prediction is unchanged by the errors
- * (agreement with the error-free chip), per trial, with mean, sample standard deviation and a
- * 95 % confidence interval of the mean (Student t).
+ * One point of a sweep.
+ *
+ * @param label     what the point varies: the BER, the regime's name or the erring layer's name
+ * @param ber       the bit error rate of one weight read at this point (for a regime: its analytic
+ *                  2T2R BER, the mean over chips and reads)
+ * @param agreement per trial, the share of inputs whose prediction equals the error-free chip's
+ * @param accuracy  per trial, the share of inputs predicted as labelled (datasets only)
  */
-public record SweepPoint(double ber, double[] agreementPerTrial) {
+public record SweepPoint(String label, double ber, TrialStatistics agreement, Optional<TrialStatistics> accuracy) {
     public SweepPoint {
-        agreementPerTrial = agreementPerTrial.clone();
+        Checks.name("SweepPoint", "label", label);
+        Checks.present("SweepPoint", "agreement", agreement);
+        Checks.present("SweepPoint", "accuracy", accuracy);
     }
 
-    @Override
-    public double[] agreementPerTrial() {
-        return agreementPerTrial.clone();
-    }
-
-    public double mean() {
-        return Arrays.stream(agreementPerTrial).average().orElse(Double.NaN);
-    }
-
-    /** Sample standard deviation across trials (0 for one trial). */
-    public double standardDeviation() {
-        int n = agreementPerTrial.length;
-        if (n < 2) {
-            return 0;
-        }
-        double mean = mean();
-        double sum = 0;
-        for (double a : agreementPerTrial) {
-            sum += (a - mean) * (a - mean);
-        }
-        return Math.sqrt(sum / (n - 1));
-    }
-
-    /** Half-width of the 95 % confidence interval of the mean (0 for one trial). */
-    public double confidence95() {
-        int n = agreementPerTrial.length;
-        return n < 2 ? 0 : StudentT.quantile975(n - 1) * standardDeviation() / Math.sqrt(n);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof SweepPoint p && p.ber == ber && Arrays.equals(p.agreementPerTrial, agreementPerTrial);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Double.hashCode(ber) + Arrays.hashCode(agreementPerTrial);
+    /** What the study is about: accuracy when there are labels, else agreement. */
+    public TrialStatistics metric() {
+        return accuracy.orElse(agreement);
     }
 }

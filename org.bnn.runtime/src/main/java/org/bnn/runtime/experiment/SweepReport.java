@@ -9,47 +9,108 @@ import java.util.Locale;
 import org.bnn.runtime.json.SpecJson;
 
 /**
- * Text, CSV and JSON of a sweep. The JSON holds the fully resolved experiment (every default
- * filled in, SI units), its seed and the tool version next to the results, so a run can be
- * reproduced.
+ * Text, CSV, Markdown and JSON of a sweep. The JSON holds the fully resolved experiment (every
+ * default filled in, SI units), its seed and the tool version next to the results, so a run can be
+ * reproduced. Nothing time-dependent is written: the same run gives byte-identical files.
  */
 public final class SweepReport {
     /** What a JSON report holds. */
     public record Results(String tool, ExperimentSpec experiment, List<Row> points) {
     }
 
-    /** One point as written to CSV and JSON. */
-    public record Row(double ber, double meanAgreement, double standardDeviation, double confidence95, double[] agreementPerTrial) {
+    /**
+     * One point as written to CSV and JSON; accuracy fields are null without labels.
+     *
+     * @param accuracyPerTrial  null without labels
+     */
+    public record Row(String point, double ber, double meanAgreement, double agreementStd, double agreementCi95,
+            double[] agreementPerTrial, Double meanAccuracy, Double accuracyStd, Double accuracyCi95, double[] accuracyPerTrial) {
+        static Row of(SweepPoint point) {
+            TrialStatistics agreement = point.agreement();
+            TrialStatistics accuracy = point.accuracy().orElse(null);
+            return new Row(point.label(), point.ber(), agreement.mean(), agreement.standardDeviation(), agreement.confidence95(),
+                    agreement.perTrial(), accuracy == null ? null : accuracy.mean(),
+                    accuracy == null ? null : accuracy.standardDeviation(), accuracy == null ? null : accuracy.confidence95(),
+                    accuracy == null ? null : accuracy.perTrial());
+        }
     }
 
     private SweepReport() {
     }
 
-    /** A table for the console. */
+    /** One line saying what was run. */
+    public static String headline(ExperimentSpec spec) {
+        String inputs;
+        if (spec.inputs() instanceof InputSource.Dataset data) {
+            inputs = data.dataset() + " " + data.split().name().toLowerCase(Locale.ROOT)
+                    + (data.limit() > 0 ? " (first " + data.limit() + ")" : "");
+        } else {
+            inputs = ((InputSource.Random) spec.inputs()).count() + " random inputs";
+        }
+        String layers = spec.errors().erringLayers().isEmpty() ? "" : " in " + String.join(", ", spec.errors().erringLayers());
+        return String.format(Locale.ROOT, "experiment %s: %s x %d trials, %s %s-level errors%s, seed %d", spec.name(), inputs,
+                spec.trials(), lower(spec.errors().resampling().name()), lower(spec.errors().level().name()), layers, spec.seed());
+    }
+
+    /** A table for the console: the metric is accuracy when there are labels, else agreement. */
     public static String table(ExperimentSpec spec, List<SweepPoint> points) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "experiment %s: %d random inputs x %d trials, %s weight errors, seed %d (agreement with the error-free chip)%n",
-                spec.name(), spec.inputs(), spec.trials(), spec.resampling().name().toLowerCase(Locale.ROOT).replace('_', '-'), spec.seed()));
-        text.append(String.format(Locale.ROOT, "  %10s %10s %10s %12s%n", "BER", "mean", "std", "95% CI"));
+        boolean labelled = !points.isEmpty() && points.get(0).accuracy().isPresent();
+        StringBuilder text = new StringBuilder(headline(spec)).append(labelled ? " (accuracy on the labels)" : " (agreement with the error-free chip)")
+                .append(String.format("%n"));
+        // A BER sweep's points are their BER; regime and layer points get a name column.
+        boolean named = !(spec.sweep() instanceof SweepSpec.Ber);
+        String nameColumn = named ? String.format(Locale.ROOT, "  %-12s", "point") : "";
+        text.append(nameColumn).append(String.format(Locale.ROOT, "  %10s %10s %10s %12s%n", "BER", "mean", "std", "95% CI"));
         for (SweepPoint point : points) {
-            String ber = point.ber() == 0 ? "0" : String.format(Locale.ROOT, "%.1e", point.ber());
-            text.append(String.format(Locale.ROOT, "  %10s %9.2f%% %9.2f%% %11s%n", ber, 100 * point.mean(),
-                    100 * point.standardDeviation(), String.format(Locale.ROOT, "+-%.2f%%", 100 * point.confidence95())));
+            TrialStatistics metric = point.metric();
+            if (named) {
+                text.append(String.format(Locale.ROOT, "  %-12s", point.label()));
+            }
+            text.append(String.format(Locale.ROOT, "  %10s %9.2f%% %9.2f%% %11s%n", berText(point.ber()), 100 * metric.mean(),
+                    100 * metric.standardDeviation(), String.format(Locale.ROOT, "+-%.2f%%", 100 * metric.confidence95())));
         }
         return text.toString();
     }
 
-    /** Writes {@code sweep.csv} and {@code sweep.json} into {@code folder}. */
+    /** The sweep as CSV, one row per point (accuracy columns empty without labels). */
+    public static String csv(List<SweepPoint> points) {
+        StringBuilder csv = new StringBuilder("point,ber,trials,mean_accuracy,accuracy_std,accuracy_ci95,mean_agreement,agreement_std,agreement_ci95\n");
+        for (SweepPoint point : points) {
+            TrialStatistics agreement = point.agreement();
+            String accuracy = point.accuracy().map(a -> a.mean() + "," + a.standardDeviation() + "," + a.confidence95()).orElse(",,");
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%s,%s%n", point.label(), point.ber(), agreement.trials(), accuracy,
+                    agreement.mean(), agreement.standardDeviation(), agreement.confidence95()));
+        }
+        return csv.toString();
+    }
+
+    /** The sweep as a Markdown table of the metric in percent. */
+    public static String markdown(ExperimentSpec spec, List<SweepPoint> points) {
+        boolean labelled = !points.isEmpty() && points.get(0).accuracy().isPresent();
+        String metric = labelled ? "accuracy" : "agreement";
+        StringBuilder md = new StringBuilder("**").append(headline(spec)).append("**\n\n")
+                .append("| point | BER | mean ").append(metric).append(" | std | 95 % CI |\n|---|---|---|---|---|\n");
+        for (SweepPoint point : points) {
+            TrialStatistics value = point.metric();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.2f %% | %.2f %% | ± %.2f %% |%n", point.label(), berText(point.ber()),
+                    100 * value.mean(), 100 * value.standardDeviation(), 100 * value.confidence95()));
+        }
+        return md.toString();
+    }
+
+    /** Writes {@code sweep.csv}, {@code sweep.json} and {@code sweep.md} into {@code folder}. */
     public static void write(Path folder, String tool, ExperimentSpec spec, List<SweepPoint> points) throws IOException {
         Files.createDirectories(folder);
-        List<Row> rows = points.stream()
-                .map(p -> new Row(p.ber(), p.mean(), p.standardDeviation(), p.confidence95(), p.agreementPerTrial())).toList();
-        StringBuilder csv = new StringBuilder("ber,mean_agreement,std,ci95_half_width,trials\n");
-        for (Row row : rows) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%d%n", row.ber(), row.meanAgreement(), row.standardDeviation(),
-                    row.confidence95(), row.agreementPerTrial().length));
-        }
-        Files.writeString(folder.resolve("sweep.csv"), csv);
-        Files.writeString(folder.resolve("sweep.json"), SpecJson.write(new Results(tool, spec, rows)));
+        Files.writeString(folder.resolve("sweep.csv"), csv(points));
+        Files.writeString(folder.resolve("sweep.md"), markdown(spec, points));
+        Files.writeString(folder.resolve("sweep.json"), SpecJson.write(new Results(tool, spec, points.stream().map(Row::of).toList())));
+    }
+
+    private static String berText(double ber) {
+        return ber == 0 ? "0" : String.format(Locale.ROOT, "%.1e", ber);
+    }
+
+    private static String lower(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

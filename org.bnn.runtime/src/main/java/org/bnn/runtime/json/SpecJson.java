@@ -3,6 +3,8 @@ package org.bnn.runtime.json;
 import java.io.UncheckedIOException;
 
 import org.bnn.runtime.device.ReadReference;
+import org.bnn.runtime.experiment.InputSource;
+import org.bnn.runtime.experiment.SweepSpec;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.LayerSpec;
 
@@ -27,7 +29,11 @@ public final class SpecJson {
             .addMixIn(LayerSpec.class, LayerKinds.class)
             .addMixIn(InputEncoding.class, EncodingKinds.class)
             .addMixIn(ReadReference.class, ReferenceKinds.class)
+            .addMixIn(InputSource.class, InputSourceKinds.class)
+            .addMixIn(SweepSpec.class, SweepKinds.class)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // Map.copyOf's iteration order changes between JVM runs: sort, so the same spec gives the same bytes.
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
@@ -76,5 +82,18 @@ public final class SpecJson {
     @JsonSubTypes({@JsonSubTypes.Type(value = ReadReference.Fixed.class, name = "fixed"),
         @JsonSubTypes.Type(value = ReadReference.Best.class, name = "best")})
     private interface ReferenceKinds {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({@JsonSubTypes.Type(value = InputSource.Random.class, name = "random"),
+        @JsonSubTypes.Type(value = InputSource.Dataset.class, name = "dataset")})
+    private interface InputSourceKinds {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({@JsonSubTypes.Type(value = SweepSpec.Ber.class, name = "ber"),
+        @JsonSubTypes.Type(value = SweepSpec.Regimes.class, name = "regimes"),
+        @JsonSubTypes.Type(value = SweepSpec.Layers.class, name = "layers")})
+    private interface SweepKinds {
     }
 }

@@ -1,0 +1,99 @@
+package org.bnn.dsl.validation;
+
+import java.util.List;
+
+import org.bnn.dsl.bnn.BnnPackage;
+import org.bnn.dsl.bnn.ErrorLevelKind;
+import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.RandomInputs;
+import org.bnn.dsl.bnn.ResamplingKind;
+import org.bnn.dsl.spec.SpecTranslator;
+import org.bnn.runtime.errors.DeviceErrors;
+import org.bnn.runtime.errors.Resampling;
+import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
+import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.EValidatorRegistrar;
+
+import com.google.inject.Inject;
+
+/** Rules of experiments: sweep values, inputs, seeds and the error model (DESIGN.md §4 "Errors"). */
+public class ExperimentValidator extends AbstractDeclarativeValidator {
+
+    private static final BnnPackage BNN = BnnPackage.eINSTANCE;
+
+    @Inject
+    private SpecTranslator translator;
+
+    @Override
+    protected List<EPackage> getEPackages() {
+        return List.of(BNN);
+    }
+
+    @Override
+    public void register(EValidatorRegistrar registrar) {
+        // composed into BnnValidator, which registers for the language
+    }
+
+    @Check
+    public void checkSweep(Experiment experiment) {
+        List<Double> points = experiment.getPoints();
+        for (int i = 0; i < points.size(); i++) {
+            double ber = points.get(i);
+            if (!(ber >= 0 && ber <= 0.5)) {
+                error("A bit error rate is in [0, 0.5], got " + ber, experiment, BNN.getExperiment_Points(), i, BnnIssueCodes.SWEEP_VALUES);
+            } else if (i > 0 && ber <= points.get(i - 1)) {
+                error("Sweep values must be ascending: " + ber + " follows " + points.get(i - 1), experiment, BNN.getExperiment_Points(), i,
+                        BnnIssueCodes.SWEEP_VALUES);
+            }
+        }
+        if (BnnValidator.written(experiment, BNN.getExperiment_Trials()) && experiment.getTrials() < 1) {
+            error("An experiment needs at least one trial, got " + experiment.getTrials(), experiment, BNN.getExperiment_Trials(),
+                    BnnIssueCodes.SWEEP_VALUES);
+        }
+        if (experiment.isSweepLayers() && !(experiment.getLayerBer() > 0 && experiment.getLayerBer() <= 0.5)) {
+            error("A layer sensitivity study flips weights at a bit error rate in (0, 0.5], got " + experiment.getLayerBer(), experiment,
+                    BNN.getExperiment_LayerBer(), BnnIssueCodes.SWEEP_VALUES);
+        }
+        if (experiment.getInputs() instanceof RandomInputs random) {
+            if (random.getCount() < 1) {
+                error("The number of inputs must be positive, got " + random.getCount(), random, BNN.getRandomInputs_Count(),
+                        BnnIssueCodes.NON_POSITIVE_SIZE);
+            }
+        }
+        if (!BnnValidator.written(experiment, BNN.getExperiment_Seed())) {
+            warning("Experiment " + experiment.getName() + " has no seed: it runs with seed 0; write 'seed N' to make the choice explicit",
+                    experiment, BNN.getElement_Name(), BnnIssueCodes.EXPERIMENT_WITHOUT_SEED);
+        }
+    }
+
+    /**
+     * Error level, resampling and sweep must make sense together (DESIGN.md §4 "Errors"), and a
+     * device-level model needs what it reads: a regime, a device, a sense amplifier, 2T2R cells.
+     */
+    @Check
+    public void checkErrorModel(Experiment experiment) {
+        boolean deviceLevel = experiment.getLevel() == ErrorLevelKind.DEVICE;
+        if (deviceLevel && experiment.getResampling() == ResamplingKind.PER_INFERENCE) {
+            error("Device-level errors are drawn per chip (resistances, mismatch) or per read (noise), not per inference; "
+                    + "use 'resample per-chip', 'resample per-read', or weight-level errors", experiment,
+                    BNN.getExperiment_Resampling(), BnnIssueCodes.ERROR_MODEL);
+        }
+        if (deviceLevel && !experiment.isSweepRegimes()) {
+            error("A device-level chip's bit errors follow from its regime: sweep regimes ('sweep regime { ... }'), "
+                    + "or use weight-level errors to sweep " + (experiment.isSweepLayers() ? "layers" : "BER"), experiment,
+                    BNN.getExperiment_Level(), BnnIssueCodes.ERROR_MODEL);
+        }
+        if (deviceLevel || experiment.isSweepRegimes()) {
+            translator.tryTranslate(experiment.getMapping()).ifPresent(mapping -> {
+                try {
+                    DeviceErrors.forMapping(mapping, Resampling.PER_CHIP);
+                } catch (IllegalArgumentException e) {
+                    error((deviceLevel ? "Device-level errors" : "A regime sweep") + " cannot be modelled on mapping "
+                            + mapping.name() + ": " + e.getMessage(), experiment, BNN.getExperiment_Mapping(), BnnIssueCodes.ERROR_MODEL);
+                }
+            });
+        }
+    }
+
+}

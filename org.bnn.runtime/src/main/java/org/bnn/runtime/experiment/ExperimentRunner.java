@@ -1,0 +1,142 @@
+package org.bnn.runtime.experiment;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.errors.DeviceErrors;
+import org.bnn.runtime.errors.ErrorLevel;
+import org.bnn.runtime.errors.RegimeSweep;
+import org.bnn.runtime.errors.Resampling;
+import org.bnn.runtime.errors.WeightErrors;
+import org.bnn.runtime.simulation.ErrorPatterns;
+import org.bnn.runtime.simulation.Simulation;
+import org.bnn.runtime.spec.LayerGeometry;
+
+/**
+ * Runs an {@link ExperimentSpec} on a network and its (encoded) inputs: one {@link SweepPoint} per
+ * point of the sweep, each over the spec's trials. Every point uses the spec's seed, so the same
+ * chip instances (trial keys) are seen at every point and BER flip sets are nested.
+ */
+public final class ExperimentRunner {
+    private final Simulation simulation;
+
+    /** @param threads worker threads; results do not depend on it */
+    public ExperimentRunner(int threads) {
+        this.simulation = new Simulation(threads);
+    }
+
+    /**
+     * The sweep's points in order.
+     *
+     * @param labels the inputs' labels, or empty for unlabelled (random) inputs
+     */
+    public List<SweepPoint> run(ExperimentSpec spec, BinaryNetwork network, long[][] inputs, Optional<int[]> labels) {
+        if (labels.isPresent() && labels.get().length != inputs.length) {
+            throw new IllegalArgumentException(inputs.length + " inputs but " + labels.get().length + " labels");
+        }
+        int layers = network.weightLayerCount();
+        int[] clean = simulation.predict(network, inputs, WeightErrors.none(layers), 1, spec.seed())[0];
+        List<SweepPoint> points = new ArrayList<>();
+        for (Point point : points(spec, layers)) {
+            int[][] predictions = simulation.run(network, inputs, point.patterns(), spec.trials(), spec.seed()).predictions();
+            points.add(new SweepPoint(point.label(), point.ber(), share(predictions, clean),
+                    labels.map(l -> share(predictions, l))));
+        }
+        return points;
+    }
+
+    /** One point to simulate: what varies, its BER, and the error patterns. */
+    private record Point(String label, double ber, ErrorPatterns patterns) {
+    }
+
+    private static List<Point> points(ExperimentSpec spec, int layers) {
+        List<LayerGeometry> weightLayers = spec.mapping().network().weightLayers();
+        boolean[] erring = new boolean[layers];
+        for (int l = 0; l < layers; l++) {
+            erring[l] = spec.errors().erring(weightLayers.get(l).layer().name());
+        }
+        Resampling resampling = spec.errors().resampling();
+        List<Point> points = new ArrayList<>();
+        if (spec.sweep() instanceof SweepSpec.Ber ber) {
+            for (double p : ber.points()) {
+                points.add(new Point(berLabel(p), p, ErrorPatterns.of(new WeightErrors(resampling, perLayer(erring, p)))));
+            }
+        } else if (spec.sweep() instanceof SweepSpec.Layers sensitivity) {
+            for (int l = 0; l < layers; l++) {
+                if (erring[l]) {
+                    boolean[] only = new boolean[layers];
+                    only[l] = true;
+                    points.add(new Point(weightLayers.get(l).layer().name(), sensitivity.ber(),
+                            ErrorPatterns.of(new WeightErrors(resampling, perLayer(only, sensitivity.ber())))));
+                }
+            }
+        } else if (spec.sweep() instanceof SweepSpec.Regimes regimes) {
+            points.addAll(regimePoints(spec, regimes, erring));
+        }
+        return points;
+    }
+
+    /**
+     * Device level: chips programmed under each regime. Weight level: flips at each regime's
+     * analytic BER, resampled as the spec says.
+     */
+    private static List<Point> regimePoints(ExperimentSpec spec, SweepSpec.Regimes regimes, boolean[] erring) {
+        var device = spec.mapping().chip().tile().device().orElseThrow();
+        List<RegimeSpec> specs = regimes.regimes().stream().map(device::regime).toList();
+        Set<Integer> errorFree = new HashSet<>();
+        for (int l = 0; l < erring.length; l++) {
+            if (!erring[l]) {
+                errorFree.add(l);
+            }
+        }
+        boolean deviceLevel = spec.errors().level() == ErrorLevel.DEVICE;
+        // DeviceErrors cannot be per inference; at weight level only its average BER is used.
+        DeviceErrors base = DeviceErrors.forMapping(spec.mapping(), deviceLevel ? spec.errors().resampling() : Resampling.PER_CHIP)
+                .withErrorFreeLayers(errorFree);
+        List<Point> points = new ArrayList<>();
+        if (deviceLevel) {
+            for (DeviceErrors chips : RegimeSweep.devicePoints(base, specs)) {
+                points.add(new Point(chips.regime().name(), chips.averageBitErrorRate(), ErrorPatterns.of(chips)));
+            }
+        } else {
+            List<WeightErrors> weightPoints = RegimeSweep.weightPoints(base, specs, spec.errors().resampling());
+            for (int i = 0; i < specs.size(); i++) {
+                points.add(new Point(specs.get(i).name(), base.withRegime(specs.get(i)).averageBitErrorRate(),
+                        ErrorPatterns.of(weightPoints.get(i))));
+            }
+        }
+        return points;
+    }
+
+    private static double[] perLayer(boolean[] erring, double ber) {
+        double[] rates = new double[erring.length];
+        for (int l = 0; l < rates.length; l++) {
+            rates[l] = erring[l] ? ber : 0;
+        }
+        return rates;
+    }
+
+    /** The BER as written in the sweep: "0", "0.00001", "0.033" (shortest exact decimal). */
+    static String berLabel(double ber) {
+        return ber == 0 ? "0" : BigDecimal.valueOf(ber).stripTrailingZeros().toString();
+    }
+
+    /** Per trial, the share of predictions equal to {@code reference}. */
+    private static TrialStatistics share(int[][] predictions, int[] reference) {
+        double[] perTrial = new double[predictions.length];
+        for (int trial = 0; trial < predictions.length; trial++) {
+            int same = 0;
+            for (int n = 0; n < reference.length; n++) {
+                same += predictions[trial][n] == reference[n] ? 1 : 0;
+            }
+            perTrial[trial] = (double) same / reference.length;
+        }
+        return new TrialStatistics(perTrial);
+    }
+}

@@ -1,0 +1,32 @@
+package org.bnn.runtime.experiment;
+
+import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.data.Split;
+
+/** Where an experiment's inputs come from: seeded random inputs or a split of a dataset. */
+public sealed interface InputSource {
+
+    /** {@code count} seeded random inputs; without labels, results are agreement with the error-free chip. */
+    record Random(int count) implements InputSource {
+        public Random {
+            Checks.positive("InputSource.Random", "count", count);
+        }
+    }
+
+    /**
+     * A labelled dataset read from {@code folder} (relative paths: to the description's folder).
+     *
+     * @param dataset "mnist" or "fashion-mnist"
+     * @param limit   the first {@code limit} examples, 0 for all
+     */
+    record Dataset(String dataset, String folder, Split split, int limit) implements InputSource {
+        public Dataset {
+            Checks.name("InputSource.Dataset", "dataset", dataset);
+            Checks.name("InputSource.Dataset", "folder", folder);
+            Checks.present("InputSource.Dataset", "split", split);
+            if (limit < 0) {
+                throw new IllegalArgumentException("InputSource.Dataset.limit must be 0 (all) or positive, got " + limit);
+            }
+        }
+    }
+}
