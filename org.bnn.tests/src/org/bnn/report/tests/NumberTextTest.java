@@ -28,7 +28,6 @@ class NumberTextTest {
         assertEquals("3.3e-2", Numbers.ber(3.3e-2));
         assertEquals("1.0e-10", Numbers.ber(1e-10));
         assertEquals("98.12", Numbers.percent(0.98123));
-        assertEquals("151 nJ", Numbers.energy(151.2e-9, EnergyUnit.NANOJOULE));
         assertEquals("12.3", Numbers.significant(12.34));
         assertEquals("0.668", Numbers.significant(0.6676));
         assertEquals("1e7", Numbers.cycles(1e7));

@@ -20,6 +20,7 @@ import org.bnn.report.table.EnergyCsv;
 import org.bnn.report.table.RegimeCsv;
 import org.bnn.report.table.ReportMarkdown;
 import org.bnn.report.table.SweepCsv;
+import org.bnn.runtime.checks.Checks;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -57,7 +58,7 @@ public final class ReportWriter {
             throw new IllegalArgumentException("ReportWriter needs at least one format; known formats: csv, json, png, svg, md");
         }
         this.formats = Collections.unmodifiableSet(EnumSet.copyOf(formats));
-        this.plotSize = plotSize;
+        this.plotSize = Checks.present("ReportWriter", "plotSize", plotSize);
     }
 
     /**

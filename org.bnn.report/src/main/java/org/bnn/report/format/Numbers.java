@@ -25,11 +25,6 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%.2f", 100 * share);
     }
 
-    /** An energy with three significant digits in the given unit ("12.3 nJ"). */
-    public static String energy(double joules, EnergyUnit unit) {
-        return significant(unit.of(joules)) + " " + unit.symbol();
-    }
-
     /** A count of cycles in scientific notation ("1e7"), exact below 10^4 ("500"). */
     public static String cycles(double cycles) {
         if (cycles < 1e4 && cycles == Math.rint(cycles)) {

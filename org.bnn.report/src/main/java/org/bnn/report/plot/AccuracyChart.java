@@ -28,6 +28,8 @@ public final class AccuracyChart {
     private static final int BARS = 0;
     private static final int BANDS = 1;
     private static final float BAND_ALPHA = 0.18f;
+    /** Smallest accuracy range shown, in percentage points. */
+    private static final double MIN_SPAN = 5;
 
     private AccuracyChart() {
     }
@@ -37,6 +39,7 @@ public final class AccuracyChart {
      * @param series   at least one curve
      */
     public static JFreeChart create(String title, String quantity, List<BerSeries> series) {
+        Drawing.prepare();
         if (series.isEmpty()) {
             throw new IllegalArgumentException("accuracy plot " + title + ": no series to plot");
         }
@@ -97,7 +100,13 @@ public final class AccuracyChart {
                 }
             }
         }
-        double pad = Math.max(0.5, 0.06 * (high - low));
+        // At least MIN_SPAN points of accuracy are shown, so that flat curves do not look steep.
+        if (high - low < MIN_SPAN) {
+            double centre = Math.min(100 - MIN_SPAN / 2, Math.max(MIN_SPAN / 2, (high + low) / 2));
+            low = centre - MIN_SPAN / 2;
+            high = centre + MIN_SPAN / 2;
+        }
+        double pad = 0.06 * (high - low);
         axis.setRange(Math.max(0, low - pad), Math.min(100 + pad / 2, high + pad));
         ChartStyle.ticks(axis, axis.getRange().getLength());
         return axis;
@@ -136,7 +145,10 @@ public final class AccuracyChart {
 
     private static String note(List<BerSeries> series) {
         int[] trials = series.stream().flatMap(s -> s.points().stream()).mapToInt(BerPoint::trials).distinct().toArray();
-        String over = trials.length == 1 ? "mean of " + trials[0] + (trials[0] == 1 ? " trial" : " trials") : "mean over trials";
+        if (trials.length == 1 && trials[0] == 1) {
+            return "One trial per point: no spread to show";
+        }
+        String over = trials.length == 1 ? "mean of " + trials[0] + " trials" : "mean over trials";
         return "Markers: " + over + ChartStyle.SEPARATOR + "bars: ± 1 standard deviation" + ChartStyle.SEPARATOR
                 + "band: 95 % confidence interval of the mean";
     }

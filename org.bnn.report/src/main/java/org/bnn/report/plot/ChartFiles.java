@@ -12,27 +12,16 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
 
 /** A chart as PNG bytes or SVG text, drawn without a display. */
 public final class ChartFiles {
-    static {
-        // Plots are drawn off-screen; without a display AWT must not try to open one.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-        // JFreeChart draws rotated text (the vertical axis label) as glyph outlines by default, a
-        // workaround for rotated-text bugs of early JDKs; Java 17 draws it right, and SVG then keeps
-        // it as searchable, selectable text.
-        TextUtils.setUseDrawRotatedStringWorkaround(false);
-    }
-
     private ChartFiles() {
     }
 
     /** An opaque RGB PNG of {@code size.pngScale()} times the plot size. */
     public static byte[] png(JFreeChart chart, PlotSize size) {
+        Drawing.prepare();
         int scale = size.pngScale();
         BufferedImage image = new BufferedImage(size.width() * scale, size.height() * scale, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
@@ -61,6 +50,7 @@ public final class ChartFiles {
 
     /** An SVG document of the plot size; element ids are fixed, so the same chart gives the same text. */
     public static String svg(JFreeChart chart, PlotSize size) {
+        Drawing.prepare();
         SVGGraphics2D g2 = new SVGGraphics2D(size.width(), size.height());
         g2.setDefsKeyPrefix("bnn");
         chart.draw(g2, new Rectangle2D.Double(0, 0, size.width(), size.height()));

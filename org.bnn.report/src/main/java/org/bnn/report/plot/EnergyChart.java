@@ -9,6 +9,7 @@ import org.bnn.report.data.EnergyBreakdown;
 import org.bnn.report.format.EnergyUnit;
 import org.bnn.report.format.Numbers;
 import org.bnn.runtime.estimate.EnergyComponent;
+import org.bnn.runtime.estimate.EstimateText;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.CategoryTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -32,6 +33,7 @@ public final class EnergyChart {
     }
 
     public static JFreeChart create(String title, EnergyBreakdown energy) {
+        Drawing.prepare();
         EnergyUnit unit = EnergyUnit.forLargest(energy.largestLayerJoules());
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (EnergyComponent component : energy.components()) {
@@ -88,7 +90,7 @@ public final class EnergyChart {
             ChartStyle.note(chart, "Not estimated (no unit energy given): "
                     + energy.notEstimated().stream().map(EnergyComponent::label).collect(Collectors.joining(", ")));
         }
-        ChartStyle.note(chart, "Total " + Numbers.energy(energy.totalJoules(), unit) + " per inference; layer totals above the bars");
+        ChartStyle.note(chart, "Total " + EstimateText.joules(energy.totalJoules()) + " per inference; layer totals above the bars");
         LegendTitle legend = new LegendTitle(renderer);
         ChartStyle.legend(legend);
         legend.setPosition(RectangleEdge.BOTTOM);
