@@ -1,0 +1,87 @@
+package org.bnn.report.data;
+
+import java.util.List;
+
+import org.bnn.runtime.device.ProgrammingCost;
+import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.estimate.LayerEstimate;
+import org.bnn.runtime.estimate.MappingEstimate;
+import org.bnn.runtime.experiment.SweepPoint;
+import org.bnn.runtime.experiment.SweepReport;
+import org.bnn.runtime.json.SpecJson;
+import org.bnn.runtime.spec.MappingSpec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** Report records from the simulator's results: sweep points, estimates and resolved specs. */
+public final class FromRuntime {
+    /** Reads what SpecJson writes (it may write NaN for values a spec leaves open). */
+    private static final ObjectMapper TREES = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
+    private FromRuntime() {
+    }
+
+    public static BerPoint point(SweepPoint point) {
+        return new BerPoint(point.ber(), point.mean(), point.standardDeviation(), point.confidence95(), point.agreementPerTrial());
+    }
+
+    public static BerPoint point(SweepReport.Row row) {
+        return new BerPoint(row.ber(), row.meanAgreement(), row.standardDeviation(), row.confidence95(), row.agreementPerTrial());
+    }
+
+    /** A series from {@link org.bnn.runtime.experiment.BerSweep#run}'s points. */
+    public static BerSeries series(String label, List<SweepPoint> points) {
+        return new BerSeries(label, points.stream().map(FromRuntime::point).toList());
+    }
+
+    /** A series from the rows of a runtime JSON report ({@link SweepReport.Results#points()}). */
+    public static BerSeries seriesOfRows(String label, List<SweepReport.Row> rows) {
+        return new BerSeries(label, rows.stream().map(FromRuntime::point).toList());
+    }
+
+    /** Energy per inference by layer and component; pooling layers are kept (they may use the buffer). */
+    public static EnergyBreakdown energy(MappingEstimate estimate) {
+        List<EnergyBreakdown.LayerEnergy> layers = estimate.layers().stream()
+                .map(FromRuntime::layerEnergy).toList();
+        return new EnergyBreakdown(layers, estimate.energy().missing());
+    }
+
+    private static EnergyBreakdown.LayerEnergy layerEnergy(LayerEstimate layer) {
+        return new EnergyBreakdown.LayerEnergy(layer.name(), layer.energy().joules());
+    }
+
+    /**
+     * A regime's row: the mapping's regime (name, endurance), the one-time programming energy and
+     * the energy per inference of its estimate, the accuracy measured at the regime's BER.
+     *
+     * @param ber      the regime's bit error rate (e.g. from {@link org.bnn.runtime.device.BitErrorRates})
+     * @param accuracy the sweep point measured at that BER
+     * @throws IllegalArgumentException if the mapping names no regime or its tile no device
+     */
+    public static RegimeRow regimeRow(MappingEstimate estimate, double ber, BerPoint accuracy) {
+        MappingSpec mapping = estimate.mapping();
+        String regimeName = mapping.regime().orElseThrow(() -> new IllegalArgumentException(
+                "mapping " + mapping.name() + " names no regime: a regime row needs one"));
+        RegimeSpec regime = mapping.chip().tile().device().orElseThrow(() -> new IllegalArgumentException(
+                "mapping " + mapping.name() + ": tile " + mapping.chip().tile().name() + " has no device, so regime " + regimeName
+                        + " has no endurance or programming energy"))
+                .regime(regimeName);
+        ProgrammingCost programming = estimate.programming().orElseThrow(() -> new IllegalArgumentException(
+                "mapping " + mapping.name() + ": the programming cost of regime " + regimeName + " is unknown"));
+        return new RegimeRow(regimeName, ber, accuracy.mean(), accuracy.standardDeviation(), programming.energyJoules(),
+                regime.enduranceCycles(), estimate.energy().totalJoules());
+    }
+
+    /** The JSON tree of a fully resolved spec (as {@link SpecJson} writes it), for a report's description. */
+    public static JsonNode description(Object resolvedSpec) {
+        try {
+            return TREES.readTree(SpecJson.write(resolvedSpec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("SpecJson wrote JSON that does not parse back", e);
+        }
+    }
+}

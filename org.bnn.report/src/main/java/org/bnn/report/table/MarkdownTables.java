@@ -1,0 +1,82 @@
+package org.bnn.report.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.bnn.report.data.BerPoint;
+import org.bnn.report.data.BerSeries;
+import org.bnn.report.data.EnergyBreakdown;
+import org.bnn.report.data.RegimeRow;
+import org.bnn.report.format.EnergyUnit;
+import org.bnn.report.format.Numbers;
+import org.bnn.runtime.estimate.EnergyComponent;
+
+/** The report's tables for people: percentages with two decimals, energies with an SI prefix per column. */
+public final class MarkdownTables {
+    private static final String ABSENT = "–";
+
+    private MarkdownTables() {
+    }
+
+    /**
+     * Mean ± standard deviation (in %) per BER (rows, the union of all series' BERs) and series
+     * (columns); "–" where a series has no such point.
+     */
+    public static String sweep(List<BerSeries> series) {
+        List<String> header = new ArrayList<>();
+        header.add("BER");
+        series.forEach(s -> header.add(s.label() + " (%)"));
+        TreeSet<Double> bers = new TreeSet<>();
+        series.forEach(s -> s.points().forEach(p -> bers.add(p.ber())));
+        List<List<String>> rows = new ArrayList<>();
+        for (double ber : bers) {
+            List<String> row = new ArrayList<>();
+            row.add(Numbers.ber(ber));
+            for (BerSeries s : series) {
+                row.add(s.points().stream().filter(p -> p.ber() == ber).findFirst().map(MarkdownTables::meanAndStd).orElse(ABSENT));
+            }
+            rows.add(row);
+        }
+        return MarkdownTable.write(header, rows);
+    }
+
+    private static String meanAndStd(BerPoint point) {
+        return Numbers.percent(point.mean()) + " ± " + Numbers.percent(point.standardDeviation());
+    }
+
+    /** Energy per inference by layer (rows) and component (columns, those with energy), with totals. */
+    public static String energy(EnergyBreakdown energy) {
+        EnergyUnit unit = EnergyUnit.forLargest(energy.largestLayerJoules());
+        Set<EnergyComponent> components = energy.components(); // a fresh set in the enum's order
+        components.addAll(energy.notEstimated());
+        List<String> header = new ArrayList<>();
+        header.add("layer");
+        components.forEach(c -> header.add(c.label() + " (" + unit.symbol() + ")"));
+        header.add("total (" + unit.symbol() + ")");
+        List<List<String>> rows = new ArrayList<>();
+        for (EnergyBreakdown.LayerEnergy layer : energy.layers()) {
+            List<String> row = new ArrayList<>();
+            row.add(layer.layer());
+            components.forEach(c -> row.add(energy.notEstimated().contains(c) ? "n/a" : Numbers.significant(unit.of(layer.joules(c)))));
+            row.add(Numbers.significant(unit.of(layer.totalJoules())));
+            rows.add(row);
+        }
+        return MarkdownTable.write(header, rows);
+    }
+
+    /** The regime comparison; each energy column in its own SI prefix. */
+    public static String regimes(List<RegimeRow> regimes) {
+        EnergyUnit programming = EnergyUnit.forLargest(regimes.stream().mapToDouble(RegimeRow::programmingEnergyJoules).max().orElse(0));
+        EnergyUnit inference = EnergyUnit.forLargest(regimes.stream().mapToDouble(RegimeRow::energyPerInferenceJoules).max().orElse(0));
+        List<String> header = List.of("regime", "BER", "accuracy (%)", "programming energy (" + programming.symbol() + ")",
+                "endurance (cycles)", "energy per inference (" + inference.symbol() + ")");
+        List<List<String>> rows = regimes.stream()
+                .map(r -> List.of(r.regime(), Numbers.ber(r.ber()), Numbers.percent(r.accuracyMean()) + " ± " + Numbers.percent(r.accuracyStd()),
+                        Numbers.significant(programming.of(r.programmingEnergyJoules())), Numbers.cycles(r.enduranceCycles()),
+                        Numbers.significant(inference.of(r.energyPerInferenceJoules()))))
+                .toList();
+        return MarkdownTable.write(header, rows);
+    }
+}
