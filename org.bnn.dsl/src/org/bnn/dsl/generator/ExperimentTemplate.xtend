@@ -42,6 +42,7 @@ class ExperimentTemplate {
 		import java.nio.file.Path;
 		import java.util.Set;
 
+		import org.bnn.report.ExperimentReport;
 		import org.bnn.runtime.data.DataException;
 		import org.bnn.runtime.data.Split;
 		import org.bnn.runtime.errors.ErrorLevel;
@@ -89,10 +90,9 @@ class ExperimentTemplate {
 		                .run(experiment, data.network(), data.inputs(), data.labels());
 		        System.out.print(SweepReport.table(experiment, points));
 		        if (experiment.report().isPresent()) {
-		            Path folder = base.resolve(experiment.report().get().folder());
-		            SweepReport.write(folder, "bnn", experiment, points);
-		            System.out.println("report: " + folder.resolve("sweep.csv") + ", " + folder.resolve("sweep.json") + ", "
-		                    + folder.resolve("sweep.md"));
+		            for (Path file : ExperimentReport.write(experiment, points, base.resolve(experiment.report().get().folder()))) {
+		                System.out.println("report: " + file);
+		            }
 		        }
 		        return points;
 		    }

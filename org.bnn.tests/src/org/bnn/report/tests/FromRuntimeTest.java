@@ -27,7 +27,12 @@ import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.estimate.MappingEstimate;
-import org.bnn.runtime.experiment.BerSweep;
+import org.bnn.runtime.experiment.ErrorSpec;
+import org.bnn.runtime.experiment.ExperimentInputs;
+import org.bnn.runtime.experiment.ExperimentRunner;
+import org.bnn.runtime.experiment.InputSource;
+import org.bnn.runtime.experiment.SweepSpec;
+import org.bnn.runtime.experiment.TrialStatistics;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.SweepPoint;
 import org.bnn.runtime.experiment.SweepReport;
@@ -53,8 +58,10 @@ class FromRuntimeTest {
     private static final MappingSpec MAPPING = new MappingSpec("M", NETWORK, CHIP, Optional.of("nominal"), Map.of(), false);
 
     private static List<SweepPoint> sweep() {
-        return new BerSweep(2).run(new ExperimentSpec("E", MAPPING, 200, Resampling.PER_CHIP, List.of(0.0, 1e-2, 1e-1), 3, 7,
-                Optional.empty()));
+        ExperimentSpec spec = new ExperimentSpec("E", MAPPING, new InputSource.Random(200), ErrorSpec.weightLevel(Resampling.PER_CHIP),
+                new SweepSpec.Ber(List.of(0.0, 1e-2, 1e-1)), 3, 7, Optional.empty(), Optional.empty());
+        ExperimentInputs data = ExperimentInputs.load(spec, Path.of(""));
+        return new ExperimentRunner(2).run(spec, data.network(), data.inputs(), Optional.empty());
     }
 
     @Test
@@ -63,19 +70,20 @@ class FromRuntimeTest {
         BerSeries series = FromRuntime.series("plain", points);
         assertEquals(3, series.points().size());
         for (int i = 0; i < points.size(); i++) {
-            SweepPoint expected = points.get(i);
+            TrialStatistics expected = points.get(i).agreement(); // random inputs: no labels, the metric is agreement
             BerPoint actual = series.points().get(i);
-            assertEquals(expected.ber(), actual.ber());
+            assertEquals(points.get(i).ber(), actual.ber());
             assertEquals(expected.mean(), actual.mean());
             assertEquals(expected.standardDeviation(), actual.standardDeviation());
             assertEquals(expected.confidence95(), actual.confidence95());
-            assertArrayEquals(expected.agreementPerTrial(), actual.perTrial());
-            SweepReport.Row row = new SweepReport.Row(expected.ber(), expected.mean(), expected.standardDeviation(), expected.confidence95(),
-                    expected.agreementPerTrial());
+            assertArrayEquals(expected.perTrial(), actual.perTrial());
+            SweepReport.Row row = new SweepReport.Row("p", points.get(i).ber(), expected.mean(), expected.standardDeviation(),
+                    expected.confidence95(), expected.perTrial(), null, null, null, null);
             assertEquals(actual, FromRuntime.point(row));
         }
         // Statistics computed from trials use the simulator's formulas (Student t for the interval).
-        SweepPoint fromSimulator = new SweepPoint(0.01, new double[] {0.9, 0.8, 0.7, 0.6});
+        SweepPoint fromSimulator = new SweepPoint("0.01", 0.01, new TrialStatistics(new double[] {1, 1, 1, 1}),
+                Optional.of(new TrialStatistics(new double[] {0.9, 0.8, 0.7, 0.6})));
         assertEquals(FromRuntime.point(fromSimulator), BerPoint.ofTrials(0.01, 0.9, 0.8, 0.7, 0.6));
     }
 

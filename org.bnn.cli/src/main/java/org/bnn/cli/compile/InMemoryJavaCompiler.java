@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Map;
 
 import javax.tools.Diagnostic;
@@ -23,6 +25,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
+import org.bnn.report.ExperimentReport;
 import org.bnn.runtime.spec.MappingSpec;
 
 /**
@@ -68,12 +71,20 @@ public final class InMemoryJavaCompiler {
         return new Result(classes.loader(getClass().getClassLoader()), List.copyOf(warnings));
     }
 
-    /** Where org.bnn.runtime's classes are: a jar (also the shaded CLI jar) or a classes folder. */
+    /**
+     * Where the classes generated code uses are, org.bnn.runtime's and org.bnn.report's: jars (one
+     * when both are in the shaded CLI jar) or classes folders.
+     */
     private static String runtimeClasspath() {
+        return Stream.of(MappingSpec.class, ExperimentReport.class).map(InMemoryJavaCompiler::location).distinct()
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static String location(Class<?> type) {
         try {
-            return Path.of(MappingSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate org.bnn.runtime", e);
+            throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
         }
     }
 

@@ -3,7 +3,7 @@ package org.bnn.report.data;
 import java.util.Arrays;
 
 import org.bnn.runtime.checks.Checks;
-import org.bnn.runtime.experiment.SweepPoint;
+import org.bnn.runtime.experiment.TrialStatistics;
 
 /**
  * One bit-error-rate point of a series: a share in [0, 1] (accuracy, or agreement with the
@@ -26,8 +26,8 @@ public record BerPoint(double ber, double mean, double standardDeviation, double
 
     /** A point whose statistics are computed from the trials, with the simulator's formulas. */
     public static BerPoint ofTrials(double ber, double... perTrial) {
-        SweepPoint point = new SweepPoint(ber, requireTrials(ber, perTrial));
-        return new BerPoint(ber, point.mean(), point.standardDeviation(), point.confidence95(), perTrial);
+        TrialStatistics trials = new TrialStatistics(requireTrials(ber, perTrial));
+        return new BerPoint(ber, trials.mean(), trials.standardDeviation(), trials.confidence95(), perTrial);
     }
 
     /** Checked before the statistics, so that a bad trial is named rather than the NaN mean it causes. */

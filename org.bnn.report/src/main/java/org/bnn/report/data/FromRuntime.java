@@ -8,6 +8,7 @@ import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.experiment.SweepPoint;
 import org.bnn.runtime.experiment.SweepReport;
+import org.bnn.runtime.experiment.TrialStatistics;
 import org.bnn.runtime.json.SpecJson;
 import org.bnn.runtime.spec.MappingSpec;
 
@@ -25,15 +26,21 @@ public final class FromRuntime {
     private FromRuntime() {
     }
 
+    /** The point's metric: accuracy when the inputs had labels, else agreement with the error-free chip. */
     public static BerPoint point(SweepPoint point) {
-        return new BerPoint(point.ber(), point.mean(), point.standardDeviation(), point.confidence95(), point.agreementPerTrial());
+        TrialStatistics metric = point.metric();
+        return new BerPoint(point.ber(), metric.mean(), metric.standardDeviation(), metric.confidence95(), metric.perTrial());
     }
 
+    /** A row of a runtime JSON report, by the same rule as {@link #point(SweepPoint)}. */
     public static BerPoint point(SweepReport.Row row) {
-        return new BerPoint(row.ber(), row.meanAgreement(), row.standardDeviation(), row.confidence95(), row.agreementPerTrial());
+        if (row.accuracyPerTrial() != null) {
+            return new BerPoint(row.ber(), row.meanAccuracy(), row.accuracyStd(), row.accuracyCi95(), row.accuracyPerTrial());
+        }
+        return new BerPoint(row.ber(), row.meanAgreement(), row.agreementStd(), row.agreementCi95(), row.agreementPerTrial());
     }
 
-    /** A series from {@link org.bnn.runtime.experiment.BerSweep#run}'s points. */
+    /** A series from {@link org.bnn.runtime.experiment.ExperimentRunner#run}'s points (of a BER sweep). */
     public static BerSeries series(String label, List<SweepPoint> points) {
         return new BerSeries(label, points.stream().map(FromRuntime::point).toList());
     }

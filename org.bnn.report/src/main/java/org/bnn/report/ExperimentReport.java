@@ -1,0 +1,67 @@
+package org.bnn.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.bnn.report.data.FromRuntime;
+import org.bnn.runtime.estimate.Estimator;
+import org.bnn.runtime.experiment.ExperimentSpec;
+import org.bnn.runtime.experiment.ReportSpec;
+import org.bnn.runtime.experiment.SweepPoint;
+import org.bnn.runtime.experiment.SweepReport;
+import org.bnn.runtime.experiment.SweepSpec;
+import org.bnn.runtime.spec.MappingSpec;
+
+/**
+ * The report of one experiment run, as its {@code report} clause asks: a BER sweep gives the
+ * accuracy-vs-BER table and plot, a regime sweep the regime comparison (BER, accuracy, programming
+ * energy, endurance, energy per inference), a layer sweep the per-layer table; every report has the
+ * energy per inference by layer and component, and JSON with the fully resolved experiment.
+ */
+public final class ExperimentReport {
+    private ExperimentReport() {
+    }
+
+    /** Writes the files into {@code folder} and returns them. */
+    public static List<Path> write(ExperimentSpec spec, List<SweepPoint> points, Path folder) throws IOException {
+        Set<ReportFormat> formats = formats(spec);
+        boolean labelled = !points.isEmpty() && points.get(0).accuracy().isPresent();
+        Report.Builder report = Report.builder(spec.name() + " (" + spec.mapping().name() + ")")
+                .quantity(labelled ? "Accuracy" : "Agreement with the error-free chip")
+                .description(FromRuntime.description(spec))
+                .seed("experiment", spec.seed())
+                .energy(FromRuntime.energy(Estimator.estimate(spec.mapping())));
+        List<Path> written = new ArrayList<>();
+        if (spec.sweep() instanceof SweepSpec.Ber) {
+            report.series(FromRuntime.series(spec.mapping().network().name(), points));
+        } else {
+            if (spec.sweep() instanceof SweepSpec.Regimes) {
+                for (SweepPoint point : points) {
+                    MappingSpec underRegime = new MappingSpec(spec.mapping().name(), spec.mapping().network(), spec.mapping().chip(),
+                            Optional.of(point.label()), spec.mapping().replication(), spec.mapping().allowReprogramming());
+                    report.regime(FromRuntime.regimeRow(Estimator.estimate(underRegime), point.ber(), FromRuntime.point(point)));
+                }
+            }
+            // Named points (regimes, layers) as a table of their own: csv, json, md.
+            if (formats.contains(ReportFormat.CSV) || formats.contains(ReportFormat.JSON) || formats.contains(ReportFormat.MD)) {
+                SweepReport.write(folder, "bnn " + ToolVersion.current(), spec, points);
+                written.add(folder.resolve("sweep.csv"));
+                written.add(folder.resolve("sweep.json"));
+                written.add(folder.resolve("sweep.md"));
+            }
+        }
+        written.addAll(new ReportWriter(formats).write(report.build(), folder));
+        return written;
+    }
+
+    private static Set<ReportFormat> formats(ExperimentSpec spec) {
+        Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
+        spec.report().map(ReportSpec::formats).orElse(Set.of()).forEach(format -> formats.add(ReportFormat.valueOf(format.name())));
+        return formats;
+    }
+}
