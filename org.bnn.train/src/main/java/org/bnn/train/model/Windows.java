@@ -27,24 +27,36 @@ final class Windows {
         return (int) output.size();
     }
 
-    int channels() {
-        return input.channels();
-    }
-
-    int outputPositions() {
-        return output.height() * output.width();
-    }
-
     int window() {
         return size * size;
     }
 
-    /** The input position (y·W + x) of the i-th element, row by row, of output position q's window. */
-    int inputPosition(int q, int i) {
-        int oy = q / output.width();
-        int ox = q % output.width();
-        int dy = i / size;
-        int dx = i % size;
-        return (oy * stride + dy) * input.width() + ox * stride + dx;
+    /**
+     * Visits, for every image, output value (position q, channel c) and window element i in that
+     * order, the index of the input value and of the output value in a batch's flat arrays.
+     */
+    void forEach(int batch, Visitor visitor) {
+        int channels = input.channels();
+        int positions = output.height() * output.width();
+        for (int b = 0; b < batch; b++) {
+            for (int q = 0; q < positions; q++) {
+                int oy = q / output.width();
+                int ox = q % output.width();
+                for (int c = 0; c < channels; c++) {
+                    int out = b * outputWidth() + q * channels + c;
+                    for (int i = 0; i < window(); i++) {
+                        int y = oy * stride + i / size;
+                        int x = ox * stride + i % size;
+                        visitor.visit(b * inputWidth() + (y * input.width() + x) * channels + c, out, i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One (input value, output value) pair of a window; {@code element} is its index in the window, row by row. */
+    @FunctionalInterface
+    interface Visitor {
+        void visit(int input, int output, int element);
     }
 }
