@@ -4,19 +4,21 @@ import com.google.inject.Inject
 import org.bnn.dsl.bnn.Experiment
 import org.bnn.dsl.bnn.Mapping
 import org.bnn.dsl.bnn.Model
+import org.bnn.dsl.bnn.Training
 import org.eclipse.emf.ecore.resource.Resource
 import org.eclipse.xtext.generator.AbstractGenerator
 import org.eclipse.xtext.generator.IFileSystemAccess2
 import org.eclipse.xtext.generator.IGeneratorContext
 
 /**
- * Generates one runnable Java simulation per mapping and one per experiment. Mappings the translator cannot turn into
+ * Generates one runnable Java class per mapping (simulation), per experiment and per training. Mappings the translator cannot turn into
  * a spec (the validator reports why) are skipped.
  */
 class BnnGenerator extends AbstractGenerator {
 
 	@Inject MappingSimulationTemplate template
 	@Inject ExperimentTemplate experiments
+	@Inject TrainingTemplate trainings
 
 	override void doGenerate(Resource resource, IFileSystemAccess2 fsa, IGeneratorContext context) {
 		val model = resource.contents.head
@@ -30,6 +32,9 @@ class BnnGenerator extends AbstractGenerator {
 		for (experiment : resource.allContents.filter(Experiment).toIterable) {
 			write(fsa, packageName, experiments.className(experiment),
 				experiments.generate(experiment, packageName, resource.URI.lastSegment ?: ""))
+		}
+		for (training : resource.allContents.filter(Training).toIterable) {
+			write(fsa, packageName, trainings.className(training), trainings.generate(training, packageName, resource.URI.lastSegment ?: ""))
 		}
 	}
 

@@ -9,6 +9,7 @@ import org.bnn.runtime.spec.CellSpec
 import org.bnn.runtime.spec.InputEncoding
 import org.bnn.runtime.spec.LayerSpec
 import org.bnn.runtime.spec.MappingSpec
+import org.bnn.runtime.spec.NetworkSpec
 
 /**
  * The Java source of one mapping's simulation: a class a researcher can read and step through.
@@ -155,18 +156,32 @@ class MappingSimulationTemplate {
 		            .bufferEnergy(«number(spec.chip.bufferJoulesPerBit.asDouble)»)
 		            «ENDIF»
 		            .build();
-		    «val input = spec.network.input»
-		    InputSpec input = new InputSpec(«JavaNames.stringLiteral(input.name)», new Shape(«input.shape.height», «input.shape.width», «input.shape.channels»), «encoding(input.encoding)»);
-		    NetworkSpec network = NetworkSpec.builder(«JavaNames.stringLiteral(spec.network.name)», input)
-		            «FOR layer : spec.network.layers»
-		            .«layerCall(layer)»
-		            «ENDFOR»
-		            .build();
+		    «networkStatements(spec.network)»
 		    return new MappingSpec(«JavaNames.stringLiteral(spec.name)», network, chip,
 		            «IF spec.regime.present»Optional.of(«JavaNames.stringLiteral(spec.regime.get)»)«ELSE»Optional.empty()«ENDIF»,
 		            Map.ofEntries(«FOR copy : spec.replication.entrySet.sortBy[key] SEPARATOR ', '»Map.entry(«JavaNames.stringLiteral(copy.key)», «copy.value»)«ENDFOR»),
 		            «spec.allowReprogramming»);
 		}
+	'''
+
+	/** A method {@code network()} that builds the network as described in the .bnn file. */
+	def String networkMethod(NetworkSpec spec) '''
+		/** The network as described in the .bnn file. */
+		public static NetworkSpec network() {
+		    «networkStatements(spec)»
+		    return network;
+		}
+	'''
+
+	/** Statements that declare {@code input} and {@code network}. */
+	private def String networkStatements(NetworkSpec network) '''
+		«val input = network.input»
+		InputSpec input = new InputSpec(«JavaNames.stringLiteral(input.name)», new Shape(«input.shape.height», «input.shape.width», «input.shape.channels»), «encoding(input.encoding)»);
+		NetworkSpec network = NetworkSpec.builder(«JavaNames.stringLiteral(network.name)», input)
+		        «FOR layer : network.layers»
+		        .«layerCall(layer)»
+		        «ENDFOR»
+		        .build();
 	'''
 
 	/** A Java double literal for any value, NaN and infinities included. */

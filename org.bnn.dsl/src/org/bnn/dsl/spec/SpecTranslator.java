@@ -22,6 +22,11 @@ import org.bnn.dsl.bnn.ErrorLevelKind;
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.RandomInputs;
 import org.bnn.dsl.bnn.SplitKind;
+import org.bnn.dsl.bnn.Training;
+import org.bnn.dsl.bnn.BnnPackage;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.bnn.dsl.bnn.Quantity;
 import org.bnn.dsl.bnn.Regime;
 import org.bnn.dsl.bnn.Sense;
@@ -41,6 +46,7 @@ import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.experiment.ReportSpec;
 import org.bnn.runtime.experiment.SweepSpec;
+import org.bnn.runtime.experiment.TrainingSpec;
 import org.bnn.runtime.spec.CellSpec;
 import org.bnn.dsl.bnn.Input;
 import org.bnn.dsl.bnn.Layer;
@@ -112,6 +118,33 @@ public class SpecTranslator {
         return new ExperimentSpec(experiment.getName(), translate(mapping), translate(experiment.getInputs()),
                 new ErrorSpec(level, resampling, erring), sweep(experiment), experiment.getTrials() == 0 ? 1 : experiment.getTrials(),
                 experiment.getSeed(), Optional.ofNullable(weights), report);
+    }
+
+    /** The training's spec; defaults as {@link TrainingSpec} says, seed 0 when none is given (the validator warns). */
+    public TrainingSpec translate(Training training) {
+        double learningRate = written(training, BnnPackage.Literals.TRAINING__LEARNING_RATE) ? training.getLearningRate()
+                : TrainingSpec.DEFAULT_LEARNING_RATE;
+        double finalLearningRate = written(training, BnnPackage.Literals.TRAINING__FINAL_LEARNING_RATE)
+                ? training.getFinalLearningRate() : learningRate / TrainingSpec.DEFAULT_DECAY;
+        return new TrainingSpec(training.getName(), translate(resolved(training.getNetwork(), "network")),
+                (InputSource.Dataset) translate(resolved(training.getData(), "data")),
+                training.getEpochs() == 0 ? TrainingSpec.DEFAULT_EPOCHS : training.getEpochs(),
+                training.getBatch() == 0 ? TrainingSpec.DEFAULT_BATCH : training.getBatch(), learningRate, finalLearningRate,
+                training.getInjectBer(), training.getSeed(), resolved(training.getSave(), "save"));
+    }
+
+    /** The training's spec, or empty when the model is incomplete or rejected (the validator says why). */
+    public Optional<TrainingSpec> tryTranslate(Training training) {
+        try {
+            return Optional.of(translate(training));
+        } catch (IncompleteModelException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a feature's value was written in the text (EMF cannot tell an unset int or double from 0). */
+    public static boolean written(EObject object, EStructuralFeature feature) {
+        return !NodeModelUtils.findNodesForFeature(object, feature).isEmpty();
     }
 
     public InputSource translate(org.bnn.dsl.bnn.InputSource inputs) {
@@ -275,6 +308,13 @@ public class SpecTranslator {
 
     private static org.bnn.runtime.spec.CellKind translate(CellKind cell) {
         return org.bnn.runtime.spec.CellKind.fromLabel(cell.getLiteral());
+    }
+
+    private static String resolved(String text, String what) {
+        if (text == null) {
+            throw new IncompleteModelException("missing " + what);
+        }
+        return text;
     }
 
     private static <T extends org.eclipse.emf.ecore.EObject> T resolved(T target, String what) {

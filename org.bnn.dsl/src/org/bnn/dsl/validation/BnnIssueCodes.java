@@ -60,4 +60,10 @@ public final class BnnIssueCodes {
 
     /** A weights file whose arrays do not match the network's layers. */
     public static final String WEIGHTS_SHAPE = PREFIX + "weightsShape";
+
+    /** A training block that trains on the test split. */
+    public static final String TRAINING_ON_TEST_SPLIT = PREFIX + "trainingOnTestSplit";
+
+    /** A training block without a seed. */
+    public static final String MISSING_SEED = PREFIX + "missingSeed";
 }

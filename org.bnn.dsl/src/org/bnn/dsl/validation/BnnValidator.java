@@ -38,7 +38,6 @@ import org.bnn.runtime.estimate.MappingEstimate;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.ComposedChecks;
 
@@ -48,7 +47,7 @@ import com.google.inject.Inject;
  * Validation rules of the .bnn language. Numbers in messages come from the runtime's
  * {@link Estimator}; no formula lives here.
  */
-@ComposedChecks(validators = ExperimentValidator.class)
+@ComposedChecks(validators = {ExperimentValidator.class, TrainingValidator.class})
 public class BnnValidator extends AbstractBnnValidator {
 
     private static final BnnPackage BNN = BnnPackage.eINSTANCE;
@@ -171,7 +170,7 @@ public class BnnValidator extends AbstractBnnValidator {
 
     /** True if the text sets the feature (EMF cannot tell a written 0 from an absent value). */
     static boolean written(EObject object, EStructuralFeature feature) {
-        return !NodeModelUtils.findNodesForFeature(object, feature).isEmpty();
+        return SpecTranslator.written(object, feature);
     }
 
     private boolean sizesValid(Network network) {

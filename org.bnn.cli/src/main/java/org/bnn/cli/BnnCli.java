@@ -15,7 +15,8 @@ import picocli.CommandLine.HelpCommand;
         description = "Checks, generates and runs .bnn descriptions of in-memory binarized neural network accelerators.",
         footer = {"", "Benchmarks of the simulator: bnn bench [quick|verify] (the ./bnn script runs scripts/bench.sh;"
                 + " see docs/benchmarks.md)."},
-        subcommands = {CheckCommand.class, EstimateCommand.class, FormatCommand.class, GenerateCommand.class, RunCommand.class, HelpCommand.class})
+        subcommands = {CheckCommand.class, EstimateCommand.class, FormatCommand.class, GenerateCommand.class, RunCommand.class,
+            TrainCommand.class, HelpCommand.class})
 public final class BnnCli implements Runnable {
     /** The input has errors. */
     static final int EXIT_INPUT_ERRORS = 1;

@@ -1,14 +1,11 @@
 package org.bnn.cli;
 
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.bnn.cli.compile.InMemoryJavaCompiler;
-import org.bnn.runtime.data.DataException;
-import org.bnn.runtime.weights.WeightsException;
 import org.bnn.cli.workspace.BnnWorkspace;
 
 import picocli.CommandLine.Command;
@@ -18,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Generates, compiles and runs the simulation of every mapping in a .bnn file.",
+        description = {"Generates, compiles and runs the simulation of every mapping and every experiment in a .bnn file.",
             "Exits 1 without running anything if the file has errors."})
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -40,6 +37,7 @@ final class RunCommand implements Callable<Integer> {
             return BnnCli.EXIT_INPUT_ERRORS;
         }
         Map<String, String> sources = workspace.generate(file);
+        sources.keySet().removeIf(path -> path.endsWith("Training.java")); // trainings run with `bnn train`
         if (sources.isEmpty()) {
             spec.commandLine().getErr().println("bnn: " + file + " declares no mapping to run");
             return BnnCli.EXIT_INPUT_ERRORS;
@@ -53,20 +51,13 @@ final class RunCommand implements Callable<Integer> {
         for (String path : order) {
             String className = path.substring(0, path.length() - ".java".length()).replace('/', '.');
             Class<?> generated = compiled.load(className);
-            try {
-                if (path.endsWith("Experiment.java")) {
-                    // relative paths in the file (weights, data, report) are relative to its folder
-                    generated.getMethod("run", Path.class).invoke(null, base);
-                } else {
-                    generated.getMethod("main", String[].class).invoke(null, (Object) new String[] {Long.toString(seed), Integer.toString(batch)});
-                }
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof DataException || e.getCause() instanceof WeightsException
-                        || e.getCause() instanceof IllegalArgumentException) {
-                    spec.commandLine().getErr().println("bnn: " + file + ": " + e.getCause().getMessage());
-                    return BnnCli.EXIT_FAILURE;
-                }
-                throw new IllegalStateException("simulation " + className + " failed: " + e.getCause(), e.getCause());
+            // Experiments resolve relative paths (weights, data, report) against the file's folder.
+            boolean done = path.endsWith("Experiment.java")
+                    ? GeneratedCode.invoke(spec, file, generated.getMethod("run", Path.class), base)
+                    : GeneratedCode.invoke(spec, file, generated.getMethod("main", String[].class),
+                            (Object) new String[] {Long.toString(seed), Integer.toString(batch)});
+            if (!done) {
+                return BnnCli.EXIT_FAILURE;
             }
             System.out.flush();
         }

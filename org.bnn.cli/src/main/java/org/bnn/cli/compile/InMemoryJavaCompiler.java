@@ -27,6 +27,7 @@ import javax.tools.ToolProvider;
 
 import org.bnn.report.ExperimentReport;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.train.Trainer;
 
 /**
  * Compiles generated simulations in memory against org.bnn.runtime and loads them, so that
@@ -72,11 +73,11 @@ public final class InMemoryJavaCompiler {
     }
 
     /**
-     * Where the classes generated code uses are, org.bnn.runtime's and org.bnn.report's: jars (one
-     * when both are in the shaded CLI jar) or classes folders.
+     * Where the classes generated code uses are, org.bnn.runtime's, org.bnn.report's and
+     * org.bnn.train's: jars (one when all are in the shaded CLI jar) or classes folders.
      */
     private static String runtimeClasspath() {
-        return Stream.of(MappingSpec.class, ExperimentReport.class).map(InMemoryJavaCompiler::location).distinct()
+        return Stream.of(MappingSpec.class, ExperimentReport.class, Trainer.class).map(InMemoryJavaCompiler::location).distinct()
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
