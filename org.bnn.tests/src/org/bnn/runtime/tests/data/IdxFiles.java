@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes small IDX files for the tests (unsigned bytes, raw or gzipped). */
-final class IdxFiles {
+public final class IdxFiles {
     private IdxFiles() {
     }
 
@@ -32,7 +32,7 @@ final class IdxFiles {
     }
 
     /** Writes the four files of one MNIST-layout split with {@code count} images of h × w. */
-    static void writeSplit(Path folder, String prefix, int count, int height, int width, long seed, boolean gzip) throws IOException {
+    public static void writeSplit(Path folder, String prefix, int count, int height, int width, long seed, boolean gzip) throws IOException {
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         byte[] pixels = new byte[count * height * width];
         byte[] labels = new byte[count];
