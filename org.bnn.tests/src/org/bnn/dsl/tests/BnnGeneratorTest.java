@@ -48,7 +48,7 @@ class BnnGeneratorTest {
     /** The quickstart example with the library it imports, in one resource set. */
     private Model quickstart() throws Exception {
         XtextResourceSet resources = resourceSetProvider.get();
-        parser.parse(TestFiles.read("examples/quickstart/illustrative-hw.bnn"), URI.createURI("lib.bnn"), resources);
+        parser.parse(TestFiles.read("examples/lib/illustrative-hw.bnn"), URI.createURI("lib.bnn"), resources);
         return parser.parse(TestFiles.read("examples/quickstart/quickstart.bnn"), URI.createURI("quickstart.bnn"), resources);
     }
 

@@ -37,7 +37,7 @@ class BnnParsingTest {
     @Test
     void parsesTheQuickstartExampleWithItsLibrary() throws Exception {
         XtextResourceSet resources = resourceSetProvider.get();
-        Model library = parser.parse(TestFiles.read("examples/quickstart/illustrative-hw.bnn"), URI.createURI("lib.bnn"), resources);
+        Model library = parser.parse(TestFiles.read("examples/lib/illustrative-hw.bnn"), URI.createURI("lib.bnn"), resources);
         Model model = parser.parse(TestFiles.read("examples/quickstart/quickstart.bnn"), URI.createURI("quickstart.bnn"), resources);
         assertEquals(List.of(), library.eResource().getErrors());
         assertEquals(List.of(), model.eResource().getErrors());

@@ -33,7 +33,9 @@ import com.google.inject.Injector;
 
 /**
  * The .bnn files of one command: the files named on the command line plus the other .bnn files
- * of their folders, loaded into one resource set so that imports across files resolve.
+ * of their folders and the libraries of enclosing folders ({@code lib/*.bnn} in the file's folder or
+ * any folder above it, like a shared preset library), loaded into one resource set so that imports
+ * across files resolve.
  */
 public final class BnnWorkspace {
     private final Injector injector;
@@ -59,7 +61,13 @@ public final class BnnWorkspace {
             workspace.requested.put(file, workspace.resource(file));
         }
         for (Path file : files) {
-            workspace.loadSiblings(file.toAbsolutePath().getParent());
+            Path folder = file.toAbsolutePath().normalize().getParent();
+            workspace.loadSiblings(folder);
+            for (Path enclosing = folder; enclosing != null; enclosing = enclosing.getParent()) {
+                if (Files.isDirectory(enclosing.resolve("lib"))) {
+                    workspace.loadSiblings(enclosing.resolve("lib"));
+                }
+            }
         }
         return workspace;
     }
