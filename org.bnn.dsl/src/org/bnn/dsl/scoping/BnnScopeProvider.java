@@ -27,14 +27,14 @@ public class BnnScopeProvider extends AbstractBnnScopeProvider {
         if (reference == BnnPackage.Literals.REPLICATION__LAYER) {
             return layersOf(EcoreUtil2.getContainerOfType(context, Mapping.class));
         }
-        if (context instanceof Experiment experiment) {
+        if (context instanceof Experiment experiment && (reference == BnnPackage.Literals.EXPERIMENT__ERRING_LAYERS
+                || reference == BnnPackage.Literals.EXPERIMENT__REGIMES)) {
+            // only these two: resolving the experiment's own mapping here would recurse into this scope
             Mapping mapping = experiment.getMapping() == null || experiment.getMapping().eIsProxy() ? null : experiment.getMapping();
-            if (reference == BnnPackage.Literals.EXPERIMENT__ERRING_LAYERS) {
-                return layersOf(mapping);
+            if (mapping == null) {
+                return IScope.NULLSCOPE;
             }
-            if (reference == BnnPackage.Literals.EXPERIMENT__REGIMES) {
-                return mapping == null ? IScope.NULLSCOPE : regimesOf(mapping.getChip());
-            }
+            return reference == BnnPackage.Literals.EXPERIMENT__ERRING_LAYERS ? layersOf(mapping) : regimesOf(mapping.getChip());
         }
         return super.getScope(context, reference);
     }
