@@ -27,14 +27,14 @@ public class BnnScopeProvider extends AbstractBnnScopeProvider {
         if (reference == BnnPackage.Literals.REPLICATION__LAYER) {
             return layersOf(EcoreUtil2.getContainerOfType(context, Mapping.class));
         }
-        if (context instanceof Experiment experiment) {
+        // Only these two read the mapping: resolving it while linking the mapping itself would be cyclic.
+        if (context instanceof Experiment experiment && (reference == BnnPackage.Literals.EXPERIMENT__ERRING_LAYERS
+                || reference == BnnPackage.Literals.EXPERIMENT__REGIMES)) {
             Mapping mapping = experiment.getMapping() == null || experiment.getMapping().eIsProxy() ? null : experiment.getMapping();
             if (reference == BnnPackage.Literals.EXPERIMENT__ERRING_LAYERS) {
                 return layersOf(mapping);
             }
-            if (reference == BnnPackage.Literals.EXPERIMENT__REGIMES) {
-                return mapping == null ? IScope.NULLSCOPE : regimesOf(mapping.getChip());
-            }
+            return mapping == null ? IScope.NULLSCOPE : regimesOf(mapping.getChip());
         }
         return super.getScope(context, reference);
     }
