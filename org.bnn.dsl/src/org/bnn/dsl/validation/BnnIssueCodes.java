@@ -60,4 +60,10 @@ public final class BnnIssueCodes {
 
     /** A weights file whose arrays do not match the network's layers. */
     public static final String WEIGHTS_SHAPE = PREFIX + "weightsShape";
+
+    /** A weights file that exists but cannot be read as one (not a zip, missing entries, corrupt header). */
+    public static final String UNREADABLE_FILE = PREFIX + "unreadableFile";
+
+    /** A dataset whose images have another shape than the network's input. */
+    public static final String DATASET_SHAPE = PREFIX + "datasetShape";
 }

@@ -48,7 +48,7 @@ import com.google.inject.Inject;
  * Validation rules of the .bnn language. Numbers in messages come from the runtime's
  * {@link Estimator}; no formula lives here.
  */
-@ComposedChecks(validators = ExperimentValidator.class)
+@ComposedChecks(validators = { ExperimentValidator.class, FileReferenceValidator.class })
 public class BnnValidator extends AbstractBnnValidator {
 
     private static final BnnPackage BNN = BnnPackage.eINSTANCE;
