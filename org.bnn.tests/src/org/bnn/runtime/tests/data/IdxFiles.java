@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes small IDX files for the tests (unsigned bytes, raw or gzipped). */
-final class IdxFiles {
+public final class IdxFiles {
     private IdxFiles() {
     }
 
-    static byte[] idx(int[] dimensions, byte[] values) throws IOException {
+    public static byte[] idx(int[] dimensions, byte[] values) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(0x0800 | dimensions.length);
@@ -24,7 +24,7 @@ final class IdxFiles {
         return bytes.toByteArray();
     }
 
-    static Path write(Path file, byte[] content, boolean gzip) throws IOException {
+    public static Path write(Path file, byte[] content, boolean gzip) throws IOException {
         try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
             out.write(content);
         }
@@ -32,7 +32,7 @@ final class IdxFiles {
     }
 
     /** Writes the four files of one MNIST-layout split with {@code count} images of h × w. */
-    static void writeSplit(Path folder, String prefix, int count, int height, int width, long seed, boolean gzip) throws IOException {
+    public static void writeSplit(Path folder, String prefix, int count, int height, int width, long seed, boolean gzip) throws IOException {
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         byte[] pixels = new byte[count * height * width];
         byte[] labels = new byte[count];
