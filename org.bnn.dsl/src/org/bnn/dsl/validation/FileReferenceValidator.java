@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.DatasetInputs;
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Mapping;
@@ -22,11 +21,8 @@ import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.Shape;
 import org.bnn.runtime.weights.LayerShape;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EStructuralFeature;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 import com.google.inject.Inject;
 
@@ -37,9 +33,7 @@ import com.google.inject.Inject;
  * Relative paths resolve against the folder of the .bnn file; a description that was not read
  * from a file (an unsaved buffer, a test's synthetic URI) gets no file checks.
  */
-public class FileReferenceValidator extends AbstractDeclarativeValidator {
-
-    private static final BnnPackage BNN = BnnPackage.eINSTANCE;
+public class FileReferenceValidator extends ComposedBnnValidator {
 
     /** MNIST and Fashion-MNIST images are 28 × 28 pixels of one channel (org.bnn.runtime.data.Datasets). */
     private static final Shape DATASET_IMAGE = new Shape(28, 28, 1);
@@ -48,16 +42,6 @@ public class FileReferenceValidator extends AbstractDeclarativeValidator {
     private SpecTranslator translator;
     @Inject
     private WeightShapesCache weightShapes;
-
-    @Override
-    protected List<EPackage> getEPackages() {
-        return List.of(BNN);
-    }
-
-    @Override
-    public void register(EValidatorRegistrar registrar) {
-        // composed into BnnValidator, which registers for the language
-    }
 
     @Check
     public void checkWeightsFile(Network network) {
