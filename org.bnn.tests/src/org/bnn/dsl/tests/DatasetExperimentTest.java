@@ -10,50 +10,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 import org.bnn.cli.compile.InMemoryJavaCompiler;
-import org.bnn.dsl.bnn.Experiment;
-import org.bnn.dsl.bnn.Model;
-import org.bnn.dsl.spec.SpecTranslator;
+import org.bnn.cli.workspace.BnnWorkspace;
+import org.bnn.cli.workspace.Diagnostic;
 import org.bnn.runtime.data.Dataset;
 import org.bnn.runtime.data.Datasets;
 import org.bnn.runtime.data.Split;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.RandomNetworks;
 import org.bnn.runtime.experiment.ExperimentSpec;
+import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.experiment.SweepPoint;
+import org.bnn.runtime.experiment.SweepSpec;
 import org.bnn.runtime.json.SpecJson;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.tests.data.IdxFiles;
 import org.bnn.runtime.weights.WeightsFile;
-import org.eclipse.emf.common.util.URI;
-import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.generator.GeneratorContext;
-import org.eclipse.xtext.generator.GeneratorDelegate;
-import org.eclipse.xtext.generator.IFileSystemAccess;
-import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
-import org.eclipse.xtext.resource.XtextResourceSet;
-import org.eclipse.xtext.testing.InjectWith;
-import org.eclipse.xtext.testing.extensions.InjectionExtension;
-import org.eclipse.xtext.testing.validation.ValidationTestHelper;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 
 /**
  * From a .bnn file to a report: an experiment on a dataset split with trained weights is
- * generated, compiled in memory and run; its accuracy is the one computed here directly with the
+ * checked and generated as the command line does it, compiled in memory and run; its accuracy is the one computed here directly with the
  * runtime's engine, and its report holds the experiment it ran.
  */
-@ExtendWith(InjectionExtension.class)
-@InjectWith(BnnInjectorProvider.class)
 class DatasetExperimentTest {
     private static final String DESCRIPTION = """
             package lab.digits
@@ -100,15 +85,6 @@ class DatasetExperimentTest {
     @TempDir
     Path dir;
 
-    @Inject
-    private Provider<XtextResourceSet> resourceSets;
-    @Inject
-    private ValidationTestHelper validation;
-    @Inject
-    private GeneratorDelegate generator;
-    @Inject
-    private SpecTranslator translator;
-
     @Test
     void theGeneratedExperimentMeasuresTheAccuracyOfTheTrainedWeightsOnTheSplitAndReportsIt() throws Exception {
         Path weights = dir.resolve("w.npz");
@@ -116,17 +92,20 @@ class DatasetExperimentTest {
         double expected = writeTestSplit(Files.createDirectories(dir.resolve("data")), BinaryNetwork.create(DIGITS, WeightsFile.read(weights)));
         assertEquals((double) AGREEING / LIMIT, expected, "the labels were written so");
 
+        // The command line's way: load the file from disk, check it, generate Java from it.
         Path file = dir.resolve("digits.bnn");
         Files.writeString(file, DESCRIPTION);
-        Model model = (Model) resourceSets.get().getResource(URI.createFileURI(file.toString()), true).getContents().get(0);
-        assertEquals(List.of(), validation.validate(model).stream().filter(i -> i.getSeverity() != Severity.INFO).toList(),
+        BnnWorkspace workspace = BnnWorkspace.load(List.of(file));
+        assertEquals(List.of(), workspace.diagnostics(file).stream().filter(d -> d.severity() != Diagnostic.Severity.INFO).toList(),
                 "weights and data are where the description says, of the right shapes");
-
-        InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(generate(model));
+        InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(workspace.generate(file));
         assertEquals(List.of(), compiled.warnings());
         Class<?> experiment = compiled.load("lab.digits.MnistExperiment");
-        ExperimentSpec translated = translator.translate((Experiment) model.getElements().get(4));
-        assertEquals(translated, experiment.getMethod("experiment").invoke(null));
+        ExperimentSpec spec = (ExperimentSpec) experiment.getMethod("experiment").invoke(null);
+        assertEquals(new InputSource.Dataset("mnist", "data", Split.TEST, LIMIT), spec.inputs());
+        assertEquals(new SweepSpec.Ber(List.of(0.0, 0.1)), spec.sweep());
+        assertEquals(Optional.of("w.npz"), spec.weights());
+        assertEquals(DIGITS, spec.mapping().network());
 
         String[] output = new String[1];
         @SuppressWarnings("unchecked")
@@ -144,7 +123,7 @@ class DatasetExperimentTest {
             assertTrue(output[0].contains("report: " + out.resolve(name)), output[0]);
         }
         JsonNode description = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("description");
-        assertEquals(translated, SpecJson.read(description.toString(), ExperimentSpec.class), "the report holds the resolved experiment");
+        assertEquals(spec, SpecJson.read(description.toString(), ExperimentSpec.class), "the report holds the resolved experiment");
         assertEquals("data", description.at("/inputs/folder").asText());
         assertEquals(LIMIT, description.at("/inputs/limit").asInt());
         assertEquals("w.npz", description.at("/weights").asText());
@@ -177,14 +156,6 @@ class DatasetExperimentTest {
             correct += network.predict(network.encode(labelled.image(i))) == labelled.label(i) ? 1 : 0;
         }
         return (double) correct / labelled.size();
-    }
-
-    private Map<String, String> generate(Model model) {
-        InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
-        generator.generate(model.eResource(), fsa, new GeneratorContext());
-        Map<String, String> sources = new TreeMap<>();
-        fsa.getTextFiles().forEach((k, v) -> sources.put(k.substring(IFileSystemAccess.DEFAULT_OUTPUT.length()), v.toString()));
-        return sources;
     }
 
     private interface Call {
