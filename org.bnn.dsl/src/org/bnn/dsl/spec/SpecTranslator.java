@@ -1,5 +1,7 @@
 package org.bnn.dsl.spec;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.RandomInputs;
 import org.bnn.dsl.bnn.SplitKind;
 import org.bnn.dsl.bnn.Training;
+import org.bnn.dsl.files.DescriptionFiles;
 import org.bnn.dsl.bnn.BnnPackage;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -112,7 +115,7 @@ public class SpecTranslator {
         ErrorLevel level = experiment.getLevel() == ErrorLevelKind.DEVICE ? ErrorLevel.DEVICE : ErrorLevel.WEIGHT;
         List<String> erring = experiment.getErringLayers().stream().map(layer -> resolved(layer, "layer").getName()).toList();
         Mapping mapping = resolved(experiment.getMapping(), "mapping");
-        String weights = resolved(mapping.getNetwork(), "network").getWeights();
+        String weights = weightsSeenFrom(experiment, resolved(mapping.getNetwork(), "network"));
         Optional<ReportSpec> report = experiment.getReport() == null ? Optional.empty()
                 : Optional.of(new ReportSpec(experiment.getReport(), reportFormats(experiment)));
         return new ExperimentSpec(experiment.getName(), translate(mapping), translate(experiment.getInputs()),
@@ -145,6 +148,29 @@ public class SpecTranslator {
     /** Whether a feature's value was written in the text (EMF cannot tell an unset int or double from 0). */
     public static boolean written(EObject object, EStructuralFeature feature) {
         return !NodeModelUtils.findNodesForFeature(object, feature).isEmpty();
+    }
+
+    /**
+     * The network's weights path as the experiment resolves it: the path is relative to the
+     * network's file, the experiment runs relative to its own file, so when both are files in
+     * different folders the path is rewritten relative to the experiment's folder.
+     */
+    private static String weightsSeenFrom(Experiment experiment, Network network) {
+        String weights = network.getWeights();
+        if (weights == null) {
+            return null;
+        }
+        Optional<Path> experimentFolder = DescriptionFiles.folderOf(experiment);
+        Optional<Path> networkFolder = DescriptionFiles.folderOf(network);
+        try {
+            if (experimentFolder.isPresent() && networkFolder.isPresent() && !Path.of(weights).isAbsolute()
+                    && !experimentFolder.get().equals(networkFolder.get())) {
+                return experimentFolder.get().relativize(networkFolder.get().resolve(weights)).toString();
+            }
+        } catch (InvalidPathException e) {
+            // the validator reports a path that is not one; keep it as written
+        }
+        return weights;
     }
 
     public InputSource translate(org.bnn.dsl.bnn.InputSource inputs) {

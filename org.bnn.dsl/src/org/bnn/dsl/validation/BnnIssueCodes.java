@@ -66,4 +66,10 @@ public final class BnnIssueCodes {
 
     /** A training block without a seed. */
     public static final String MISSING_SEED = PREFIX + "missingSeed";
+
+    /** A weights file that exists but cannot be read as one (not a zip, missing entries, corrupt header). */
+    public static final String UNREADABLE_FILE = PREFIX + "unreadableFile";
+
+    /** A dataset whose images have another shape than the network's input. */
+    public static final String DATASET_SHAPE = PREFIX + "datasetShape";
 }

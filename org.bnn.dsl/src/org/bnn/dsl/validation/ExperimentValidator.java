@@ -2,7 +2,6 @@ package org.bnn.dsl.validation;
 
 import java.util.List;
 
-import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.ErrorLevelKind;
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.RandomInputs;
@@ -10,30 +9,15 @@ import org.bnn.dsl.bnn.ResamplingKind;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.errors.DeviceErrors;
 import org.bnn.runtime.errors.Resampling;
-import org.eclipse.emf.ecore.EPackage;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 import com.google.inject.Inject;
 
 /** Rules of experiments: sweep values, inputs, seeds and the error model (DESIGN.md §4 "Errors"). */
-public class ExperimentValidator extends AbstractDeclarativeValidator {
-
-    private static final BnnPackage BNN = BnnPackage.eINSTANCE;
+public class ExperimentValidator extends ComposedBnnValidator {
 
     @Inject
     private SpecTranslator translator;
-
-    @Override
-    protected List<EPackage> getEPackages() {
-        return List.of(BNN);
-    }
-
-    @Override
-    public void register(EValidatorRegistrar registrar) {
-        // composed into BnnValidator, which registers for the language
-    }
 
     @Check
     public void checkSweep(Experiment experiment) {
@@ -84,6 +68,17 @@ public class ExperimentValidator extends AbstractDeclarativeValidator {
                     + "or use weight-level errors to sweep " + (experiment.isSweepLayers() ? "layers" : "BER"), experiment,
                     BNN.getExperiment_Level(), BnnIssueCodes.ERROR_MODEL);
         }
+        translator.tryTranslate(experiment.getMapping()).ifPresent(mapping -> {
+            try {
+                translator.translate(experiment);
+            } catch (IllegalArgumentException e) {
+                // what the runtime rejects and no rule above names (a regime listed twice, errors in a pool layer, ...)
+                error("Experiment " + experiment.getName() + " cannot run: " + e.getMessage(), experiment, BNN.getElement_Name(),
+                        BnnIssueCodes.ERROR_MODEL);
+            } catch (SpecTranslator.IncompleteModelException e) {
+                // unresolved names: the linker reports them
+            }
+        });
         if (deviceLevel || experiment.isSweepRegimes()) {
             translator.tryTranslate(experiment.getMapping()).ifPresent(mapping -> {
                 try {

@@ -2,28 +2,12 @@ package org.bnn.dsl.validation;
 
 import java.util.List;
 
-import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.SplitKind;
 import org.bnn.dsl.bnn.Training;
-import org.eclipse.emf.ecore.EPackage;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 /** Rules of training blocks: sizes, learning rates, error injection, data split and seed. */
-public class TrainingValidator extends AbstractDeclarativeValidator {
-
-    private static final BnnPackage BNN = BnnPackage.eINSTANCE;
-
-    @Override
-    protected List<EPackage> getEPackages() {
-        return List.of(BNN);
-    }
-
-    @Override
-    public void register(EValidatorRegistrar registrar) {
-        // composed into BnnValidator, which registers for the language
-    }
+public class TrainingValidator extends ComposedBnnValidator {
 
     @Check
     public void checkSettings(Training training) {

@@ -13,7 +13,7 @@ public final class IdxFiles {
     private IdxFiles() {
     }
 
-    static byte[] idx(int[] dimensions, byte[] values) throws IOException {
+    public static byte[] idx(int[] dimensions, byte[] values) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(0x0800 | dimensions.length);
@@ -24,7 +24,7 @@ public final class IdxFiles {
         return bytes.toByteArray();
     }
 
-    static Path write(Path file, byte[] content, boolean gzip) throws IOException {
+    public static Path write(Path file, byte[] content, boolean gzip) throws IOException {
         try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
             out.write(content);
         }

@@ -1,0 +1,173 @@
+package org.bnn.dsl.validation;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bnn.dsl.bnn.DatasetInputs;
+import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Mapping;
+import org.bnn.dsl.bnn.Network;
+import org.bnn.dsl.files.DescriptionFiles;
+import org.bnn.dsl.spec.SpecTranslator;
+import org.bnn.runtime.experiment.InputSource;
+import org.bnn.runtime.spec.LayerGeometry;
+import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.Shape;
+import org.bnn.runtime.weights.LayerShape;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.validation.Check;
+
+import com.google.inject.Inject;
+
+/**
+ * Rules about the files a description names: a network's weights file (present, readable, and
+ * holding the network's layers; only the {@code .npz} headers are read, once per file version)
+ * and an experiment's dataset (the split's files present, images of the network's input shape).
+ * Relative paths resolve against the folder of the .bnn file; a description that was not read
+ * from a file (an unsaved buffer, a test's synthetic URI) gets no file checks.
+ */
+public class FileReferenceValidator extends ComposedBnnValidator {
+
+    /** MNIST and Fashion-MNIST images are 28 × 28 pixels of one channel (org.bnn.runtime.data.Datasets). */
+    private static final Shape DATASET_IMAGE = new Shape(28, 28, 1);
+
+    @Inject
+    private SpecTranslator translator;
+    @Inject
+    private WeightShapesCache weightShapes;
+
+    @Check
+    public void checkWeightsFile(Network network) {
+        if (network.getWeights() == null) {
+            return;
+        }
+        Optional<Path> file = resolve(network, BNN.getNetwork_Weights(), network.getWeights());
+        if (file.isEmpty()) {
+            return;
+        }
+        if (!Files.isRegularFile(file.get())) {
+            warning("Weights file " + file.get() + " does not exist (yet); train or export the weights into it", network,
+                    BNN.getNetwork_Weights(), BnnIssueCodes.MISSING_FILE, file.get().toString());
+            return;
+        }
+        WeightShapesCache.Result stored = weightShapes.shapes(file.get());
+        if (stored instanceof WeightShapesCache.Unreadable unreadable) {
+            error(unreadable.message(), network, BNN.getNetwork_Weights(), BnnIssueCodes.UNREADABLE_FILE);
+        } else if (stored instanceof WeightShapesCache.Shapes shapes) {
+            compareShapes(network, shapes.layers());
+        }
+    }
+
+    /** Every layer with weights must be in the file with its fan-out (rows) and fan-in, and nothing else. */
+    private void compareShapes(Network network, List<LayerShape> stored) {
+        NetworkSpec spec;
+        try {
+            spec = translator.translate(network);
+        } catch (IllegalArgumentException | SpecTranslator.IncompleteModelException e) {
+            return; // the network's own rules report it; there is nothing to compare with yet
+        }
+        String file = "\"" + network.getWeights() + "\"";
+        Map<String, LayerShape> byName = new LinkedHashMap<>();
+        stored.forEach(shape -> byName.putIfAbsent(shape.layer(), shape));
+        for (LayerGeometry layer : spec.weightLayers()) {
+            String name = layer.layer().name();
+            LayerShape shape = byName.remove(name);
+            String needed = layer.fanOut() + " x " + layer.fanIn() + " (neurons x fan-in)";
+            if (shape == null) {
+                error("Weights file " + file + " has no weights for layer " + name + ", which needs " + needed, layerNamed(network, name),
+                        BNN.getLayer_Name(), BnnIssueCodes.WEIGHTS_SHAPE, name);
+            } else if (shape.rows() != layer.fanOut() || shape.fanIn() != layer.fanIn()) {
+                error("Weights file " + file + " holds " + shape.rows() + " x " + shape.fanIn() + " weights for layer " + name
+                        + ", which needs " + needed, layerNamed(network, name), BNN.getLayer_Name(), BnnIssueCodes.WEIGHTS_SHAPE, name);
+            }
+        }
+        for (LayerShape extra : byName.values()) {
+            error("Weights file " + file + " holds weights for layer " + extra.layer() + ", but network " + network.getName()
+                    + " has no layer with weights of that name", network, BNN.getNetwork_Weights(), BnnIssueCodes.WEIGHTS_SHAPE,
+                    extra.layer());
+        }
+    }
+
+    private static EObject layerNamed(Network network, String name) {
+        return network.getLayers().stream().filter(l -> name.equals(l.getName())).map(EObject.class::cast).findFirst().orElse(network);
+    }
+
+    @Check
+    public void checkDataset(Experiment experiment) {
+        if (!(experiment.getInputs() instanceof DatasetInputs data)) {
+            return;
+        }
+        checkImageShape(experiment, data);
+        if (data.getFolder() == null) {
+            return;
+        }
+        InputSource.Dataset source;
+        try {
+            source = (InputSource.Dataset) translator.translate(data);
+        } catch (IllegalArgumentException | SpecTranslator.IncompleteModelException e) {
+            return; // an empty folder name: nothing to look for
+        }
+        resolve(data, BNN.getDatasetInputs_Folder(), data.getFolder()).ifPresent(folder -> checkSplitFiles(data, source, folder));
+    }
+
+    /** The files Datasets reads: images and labels of the split, raw or gzipped. */
+    private void checkSplitFiles(DatasetInputs data, InputSource.Dataset source, Path folder) {
+        List<String> missing = new ArrayList<>();
+        for (String kind : List.of("-images-idx3-ubyte", "-labels-idx1-ubyte")) {
+            String name = source.split().filePrefix() + kind;
+            if (!Files.isRegularFile(folder.resolve(name)) && !Files.isRegularFile(folder.resolve(name + ".gz"))) {
+                missing.add(name + "[.gz]");
+            }
+        }
+        if (!missing.isEmpty()) {
+            warning("The " + source.dataset() + " " + source.split().label() + " split is not found in " + folder + " (no "
+                    + String.join(", no ", missing) + "); fetch it with scripts/fetch-data.sh " + source.dataset(), data,
+                    BNN.getDatasetInputs_Folder(), BnnIssueCodes.MISSING_FILE, folder.toString());
+        }
+    }
+
+    /** Known without reading a file: the dataset's images must have the shape of the network's input. */
+    private void checkImageShape(Experiment experiment, DatasetInputs data) {
+        Mapping mapping = experiment.getMapping();
+        Network network = mapping == null || mapping.eIsProxy() ? null : mapping.getNetwork();
+        if (network == null || network.eIsProxy() || network.getInput() == null) {
+            return;
+        }
+        Shape input;
+        try {
+            input = translator.translate(network.getInput()).shape();
+        } catch (IllegalArgumentException | SpecTranslator.IncompleteModelException e) {
+            return; // the input's own rules report it
+        }
+        if (!input.equals(DATASET_IMAGE)) {
+            String dataset = SpecTranslator.datasetName(data.getDataset());
+            error(dataset + " images are " + DATASET_IMAGE + " (height x width x channels), but input "
+                    + network.getInput().getName() + " of network " + network.getName() + " is " + input + "; declare it as 28 x 28",
+                    data, BNN.getDatasetInputs_Dataset(), BnnIssueCodes.DATASET_SHAPE);
+        }
+    }
+
+    /**
+     * {@code written} resolved against the folder of the file that holds {@code owner}; empty when
+     * that is not a file, or when the text is no path (then a warning says so).
+     */
+    private Optional<Path> resolve(EObject owner, EStructuralFeature feature, String written) {
+        Optional<Path> folder = DescriptionFiles.folderOf(owner);
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(folder.get().resolve(written).normalize());
+        } catch (InvalidPathException e) {
+            warning("\"" + written + "\" is not a file path here: " + e.getMessage(), owner, feature, BnnIssueCodes.MISSING_FILE);
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package org.bnn.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.List;
+
+import org.bnn.dsl.bnn.BnnPackage;
+import org.bnn.dsl.bnn.Model;
+import org.bnn.dsl.validation.BnnIssueCodes;
+import org.bnn.runtime.engine.RandomNetworks;
+import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.tests.data.IdxFiles;
+import org.bnn.runtime.weights.WeightsFile;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.testing.util.ParseHelper;
+import org.eclipse.xtext.testing.validation.ValidationTestHelper;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+
+/**
+ * The files a description names, checked against the disk: descriptions are real files in a
+ * temporary folder, loaded through file URIs, so relative paths resolve as in the IDE and the CLI.
+ */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(BnnInjectorProvider.class)
+class FileReferenceValidatorTest {
+    private static final BnnPackage BNN = BnnPackage.eINSTANCE;
+
+    /** A 784-32-10 network with weights "w.npz" and an experiment on the MNIST test split in "data". */
+    private static final String DESIGN = """
+            tile T { cells 32 rows x 32 columns 2T2R }
+            chip C { tiles 100 of T }
+            network N {
+                input x: INPUT
+                dense fc1: 32
+                output out: dense 10
+                weights "WEIGHTS"
+            }
+            mapping M { network N on C }
+            experiment E {
+                run M on DATASET("DATA") SPLIT limit 5
+                sweep ber { 0 }
+                seed 1
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Inject
+    private Provider<XtextResourceSet> resourceSets;
+    @Inject
+    private ValidationTestHelper validation;
+    @Inject
+    private ParseHelper<Model> parser;
+
+    private static String design(String weights, String dataset, String folder, String split) {
+        return DESIGN.replace("INPUT", "28 x 28").replace("WEIGHTS", weights).replace("DATASET", dataset).replace("DATA", folder)
+                .replace("SPLIT", split);
+    }
+
+    private static String design(String weights) {
+        return design(weights, "mnist", "data", "test");
+    }
+
+    /** Writes {@code text} to {@code file} and loads it through its file URI. */
+    private Model load(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        XtextResourceSet resources = resourceSets.get();
+        return (Model) resources.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true).getContents().get(0);
+    }
+
+    private Model load(String text) throws IOException {
+        return load(dir.resolve("model.bnn"), text);
+    }
+
+    private static NetworkSpec network(String hidden, int neurons) {
+        return NetworkSpec.builder("N", "x", 28, 28).dense(hidden, neurons).output("out", 10).build();
+    }
+
+    private static Path writeWeights(Path file, NetworkSpec spec) throws IOException {
+        Files.createDirectories(file.getParent());
+        WeightsFile.write(file, RandomNetworks.parameters(spec, 3));
+        return file;
+    }
+
+    private void assertNoFileIssues(Model model) {
+        for (String code : List.of(BnnIssueCodes.MISSING_FILE, BnnIssueCodes.WEIGHTS_SHAPE, BnnIssueCodes.UNREADABLE_FILE,
+                BnnIssueCodes.DATASET_SHAPE)) {
+            validation.assertNoIssue(model, BNN.getNetwork(), code);
+            validation.assertNoIssue(model, BNN.getDenseLayer(), code);
+            validation.assertNoIssue(model, BNN.getOutputLayer(), code);
+            validation.assertNoIssue(model, BNN.getDatasetInputs(), code);
+        }
+    }
+
+    @Test
+    void matchingWeightsAndPresentDataGiveNoIssue() throws Exception {
+        writeWeights(dir.resolve("weights/w.npz"), network("fc1", 32));
+        IdxFiles.writeSplit(Files.createDirectories(dir.resolve("data")), "t10k", 3, 28, 28, 5, false);
+        Model model = load(design("weights/w.npz"));
+        validation.assertNoErrors(model);
+        assertNoFileIssues(model);
+    }
+
+    @Test
+    void aMissingWeightsFileIsAWarningNamingTheResolvedPath() throws Exception {
+        Model model = load(dir.resolve("models/model.bnn"), design("../weights/missing.npz"));
+        validation.assertWarning(model, BNN.getNetwork(), BnnIssueCodes.MISSING_FILE,
+                "Weights file " + dir.resolve("weights/missing.npz") + " does not exist");
+        validation.assertNoIssue(model, BNN.getNetwork(), BnnIssueCodes.WEIGHTS_SHAPE);
+    }
+
+    @Test
+    void everyLayerOfAnotherShapeIsAnError() throws Exception {
+        writeWeights(dir.resolve("w.npz"), network("fc1", 16));
+        Model model = load(design("w.npz"));
+        validation.assertError(model, BNN.getDenseLayer(), BnnIssueCodes.WEIGHTS_SHAPE,
+                "Weights file \"w.npz\" holds 16 x 784 weights for layer fc1, which needs 32 x 784 (neurons x fan-in)");
+        validation.assertError(model, BNN.getOutputLayer(), BnnIssueCodes.WEIGHTS_SHAPE,
+                "holds 10 x 16 weights for layer out, which needs 10 x 32");
+    }
+
+    @Test
+    void missingAndExtraLayersAreErrors() throws Exception {
+        writeWeights(dir.resolve("w.npz"), network("hidden", 32));
+        Model model = load(design("w.npz"));
+        validation.assertError(model, BNN.getDenseLayer(), BnnIssueCodes.WEIGHTS_SHAPE,
+                "Weights file \"w.npz\" has no weights for layer fc1, which needs 32 x 784");
+        validation.assertError(model, BNN.getNetwork(), BnnIssueCodes.WEIGHTS_SHAPE,
+                "holds weights for layer hidden, but network N has no layer with weights of that name");
+        validation.assertNoIssue(model, BNN.getOutputLayer(), BnnIssueCodes.WEIGHTS_SHAPE);
+    }
+
+    @Test
+    void aCorruptFileIsAnErrorWithTheReadersMessage() throws Exception {
+        Files.writeString(dir.resolve("w.npz"), "not a zip archive");
+        validation.assertError(load(design("w.npz")), BNN.getNetwork(), BnnIssueCodes.UNREADABLE_FILE,
+                dir.resolve("w.npz") + " is not a NumPy .npz file");
+
+        byte[] whole = Files.readAllBytes(writeWeights(dir.resolve("cut.npz"), network("fc1", 32)));
+        Files.write(dir.resolve("cut.npz"), Arrays.copyOf(whole, whole.length / 2));
+        validation.assertError(load(design("cut.npz")), BNN.getNetwork(), BnnIssueCodes.UNREADABLE_FILE, "cut.npz");
+    }
+
+    @Test
+    void anUnchangedFileIsNotReadAgain() throws Exception {
+        Path file = writeWeights(dir.resolve("w.npz"), network("fc1", 32));
+        validation.assertNoErrors(load(design("w.npz")));
+
+        // Same size, same time stamp, other bytes: the cached header read stands.
+        FileTime stamp = Files.getLastModifiedTime(file);
+        byte[] garbage = new byte[(int) Files.size(file)];
+        Arrays.fill(garbage, (byte) 'x');
+        Files.write(file, garbage);
+        Files.setLastModifiedTime(file, stamp);
+        validation.assertNoErrors(load(design("w.npz")));
+
+        // A new time stamp is a new version of the file: it is read again.
+        Files.setLastModifiedTime(file, FileTime.fromMillis(stamp.toMillis() + 10_000));
+        validation.assertError(load(design("w.npz")), BNN.getNetwork(), BnnIssueCodes.UNREADABLE_FILE, "is not a NumPy .npz file");
+    }
+
+    @Test
+    void aDatasetFolderWithoutTheSplitIsAWarningWithTheFetchCommand() throws Exception {
+        writeWeights(dir.resolve("w.npz"), network("fc1", 32));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        IdxFiles.writeSplit(data, "train", 3, 28, 28, 5, false);
+        Model model = load(design("w.npz"));
+        validation.assertWarning(model, BNN.getDatasetInputs(), BnnIssueCodes.MISSING_FILE,
+                "The mnist test split is not found in " + data
+                        + " (no t10k-images-idx3-ubyte[.gz], no t10k-labels-idx1-ubyte[.gz]); fetch it with scripts/fetch-data.sh mnist");
+        validation.assertNoIssue(load(design("w.npz", "mnist", "data", "train")), BNN.getDatasetInputs(), BnnIssueCodes.MISSING_FILE);
+        validation.assertWarning(load(design("w.npz", "fashion-mnist", "nowhere", "train")), BNN.getDatasetInputs(),
+                BnnIssueCodes.MISSING_FILE, "fetch it with scripts/fetch-data.sh fashion-mnist");
+    }
+
+    @Test
+    void gzippedSplitsInAFolderRelativeToTheFileAreFound() throws Exception {
+        writeWeights(dir.resolve("w.npz"), network("fc1", 32));
+        IdxFiles.writeSplit(Files.createDirectories(dir.resolve("shared/fashion")), "t10k", 3, 28, 28, 5, true);
+        Model model = load(dir.resolve("models/model.bnn"), design("../w.npz", "fashion-mnist", "../shared/fashion", "test"));
+        validation.assertNoErrors(model);
+        assertNoFileIssues(model);
+    }
+
+    @Test
+    void datasetImagesMustHaveTheNetworksInputShapeEvenWithoutFiles() throws Exception {
+        String flat = DESIGN.replace("INPUT", "784").replace("WEIGHTS", "w.npz").replace("DATASET", "mnist").replace("DATA", "data")
+                .replace("SPLIT", "test");
+        // No file is needed: the images' shape is known, so a description in memory gets the error too.
+        Model inMemory = parser.parse(flat);
+        validation.assertError(inMemory, BNN.getDatasetInputs(), BnnIssueCodes.DATASET_SHAPE,
+                "mnist images are 28x28x1 (height x width x channels), but input x of network N is 1x1x784; declare it as 28 x 28");
+        Model square = parser.parse(DESIGN.replace("INPUT", "28 x 28 x 1").replace("WEIGHTS", "w.npz").replace("DATASET", "fashion-mnist")
+                .replace("DATA", "data").replace("SPLIT", "test"));
+        validation.assertNoIssue(square, BNN.getDatasetInputs(), BnnIssueCodes.DATASET_SHAPE);
+    }
+
+    @Test
+    void descriptionsThatAreNotFilesGetNoFileChecks() throws Exception {
+        Model model = parser.parse(design("nowhere/w.npz", "mnist", "nowhere", "test"), URI.createURI("synthetic:/model.bnn"),
+                resourceSets.get());
+        validation.assertNoErrors(model);
+        assertNoFileIssues(model);
+    }
+
+    @Test
+    void oddInputsNeverBreakTheValidator() throws Exception {
+        List<String> texts = List.of(
+                design(""),
+                design("bad\\u0000name.npz"),
+                design("w.npz", "mnist", "", "test"),
+                design("w.npz").replace("run M", "run Missing"),
+                design("w.npz").replace("output out: dense 10", ""),
+                design("w.npz").replace("dense fc1: 32", "dense fc1: 0"),
+                "network N { input x: 28 x 28 weights \"w.npz\" }",
+                "experiment E { run M on mnist(\"data\") test sweep ber { 0 } }");
+        writeWeights(dir.resolve("w.npz"), network("fc1", 32));
+        for (String text : texts) {
+            List<Issue> issues = validation.validate(load(text));
+            // A check that throws becomes an "Error executing EValidator" diagnostic.
+            assertTrue(issues.stream().noneMatch(i -> i.getMessage() == null || i.getMessage().contains("EValidator")
+                    || i.getMessage().contains("Exception")), issues::toString);
+        }
+        List<Issue> empty = validation.validate(load(design("")));
+        assertEquals(1, empty.stream().filter(i -> BnnIssueCodes.MISSING_FILE.equals(i.getCode()) && i.getSeverity() == Severity.WARNING
+                && i.getMessage().startsWith("Weights file " + dir + " does not exist")).count(),
+                "an empty weights path names the folder, which is no file: " + empty);
+        List<Issue> nul = validation.validate(load(design("bad\\u0000name.npz")));
+        assertTrue(nul.stream().anyMatch(i -> BnnIssueCodes.MISSING_FILE.equals(i.getCode()) && i.getMessage().contains("is not a file path")),
+                nul::toString);
+    }
+}
