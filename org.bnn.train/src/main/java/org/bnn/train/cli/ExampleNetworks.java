@@ -34,11 +34,14 @@ final class ExampleNetworks {
                 .dense("fc3", 1024).output("out", 10).build();
     }
 
-    /** conv 3×3×32 (pad 1, −1) → max pool 2 → conv 3×3×64 (pad 1, −1) → max pool 2 → dense 256 → 10, 8-bit bit-serial input. */
+    /**
+     * conv 3×3×16 (pad 1, −1) → max pool 2 → conv 3×3×32 (pad 1, −1) → max pool 2 → dense 128 → 10, 8-bit
+     * bit-serial input: small enough to train on two shared cores.
+     */
     private static NetworkSpec fashionConv() {
         Padding same = new Padding(1, -1);
         return NetworkSpec.builder("FashionConv", new InputSpec("pixels", new Shape(28, 28, 1), new InputEncoding.BitSerial(8)))
-                .conv("conv1", 32, 3, 1, same).pool("pool1", PoolKind.MAX, 2, 2).conv("conv2", 64, 3, 1, same)
-                .pool("pool2", PoolKind.MAX, 2, 2).dense("fc1", 256).output("out", 10).build();
+                .conv("conv1", 16, 3, 1, same).pool("pool1", PoolKind.MAX, 2, 2).conv("conv2", 32, 3, 1, same)
+                .pool("pool2", PoolKind.MAX, 2, 2).dense("fc1", 128).output("out", 10).build();
     }
 }

@@ -83,9 +83,10 @@ final class BatchNormalization extends Block {
 
     private float[] evaluate(float[] input, int batch) {
         float[] out = new float[input.length];
-        for (int i = 0; i < input.length; i++) {
-            int c = i % channels;
-            out[i] = evaluation.normalise(c, input[i] / divisor) >= 0 ? 1f : -1f;
+        for (int i = 0; i < input.length; i += channels) {
+            for (int c = 0; c < channels; c++) {
+                out[i + c] = evaluation.normalise(c, input[i + c] / divisor) >= 0 ? 1f : -1f;
+            }
         }
         return out;
     }
@@ -95,17 +96,20 @@ final class BatchNormalization extends Block {
         double[] sum = new double[channels];
         double[] squares = new double[channels];
         float scale = (float) (1 / divisor);
-        for (int i = 0; i < input.length; i++) {
-            double v = input[i] * scale;
-            sum[i % channels] += v;
+        for (int i = 0; i < input.length; i += channels) {
+            for (int c = 0; c < channels; c++) {
+                sum[c] += input[i + c] * scale;
+            }
         }
         float[] mean = new float[channels];
         for (int c = 0; c < channels; c++) {
             mean[c] = (float) (sum[c] / count);
         }
-        for (int i = 0; i < input.length; i++) {
-            double d = input[i] * scale - mean[i % channels];
-            squares[i % channels] += d * d;
+        for (int i = 0; i < input.length; i += channels) {
+            for (int c = 0; c < channels; c++) {
+                double d = input[i + c] * scale - mean[c];
+                squares[c] += d * d;
+            }
         }
         inverseSigma = new float[channels];
         for (int c = 0; c < channels; c++) {
@@ -119,10 +123,11 @@ final class BatchNormalization extends Block {
         float[] out = new float[input.length];
         float[] g = gamma.value();
         float[] b = beta.value();
-        for (int i = 0; i < input.length; i++) {
-            int c = i % channels;
-            normalised[i] = (input[i] * scale - mean[c]) * inverseSigma[c];
-            out[i] = g[c] * normalised[i] + b[c];
+        for (int i = 0; i < input.length; i += channels) {
+            for (int c = 0; c < channels; c++) {
+                normalised[i + c] = (input[i + c] * scale - mean[c]) * inverseSigma[c];
+                out[i + c] = g[c] * normalised[i + c] + b[c];
+            }
         }
         return out;
     }
@@ -132,10 +137,11 @@ final class BatchNormalization extends Block {
         int count = batch * (width / channels);
         double[] sumGradient = new double[channels];
         double[] sumGradientNormalised = new double[channels];
-        for (int i = 0; i < outputGradient.length; i++) {
-            int c = i % channels;
-            sumGradient[c] += outputGradient[i];
-            sumGradientNormalised[c] += outputGradient[i] * normalised[i];
+        for (int i = 0; i < outputGradient.length; i += channels) {
+            for (int c = 0; c < channels; c++) {
+                sumGradient[c] += outputGradient[i + c];
+                sumGradientNormalised[c] += outputGradient[i + c] * normalised[i + c];
+            }
         }
         float[] gGamma = gamma.gradient();
         float[] gBeta = beta.gradient();
@@ -146,11 +152,12 @@ final class BatchNormalization extends Block {
         }
         float[] inputGradient = new float[outputGradient.length];
         float scale = (float) (1 / divisor);
-        for (int i = 0; i < inputGradient.length; i++) {
-            int c = i % channels;
-            // dā = γ/(σ·n)·(n·dz − Σdz − x̂·Σ(dz·x̂)), then da = dā / divisor.
-            double d = count * outputGradient[i] - sumGradient[c] - normalised[i] * sumGradientNormalised[c];
-            inputGradient[i] = (float) (g[c] * inverseSigma[c] / count * d) * scale;
+        for (int i = 0; i < inputGradient.length; i += channels) {
+            for (int c = 0; c < channels; c++) {
+                // dā = γ/(σ·n)·(n·dz − Σdz − x̂·Σ(dz·x̂)), then da = dā / divisor.
+                double d = count * outputGradient[i + c] - sumGradient[c] - normalised[i + c] * sumGradientNormalised[c];
+                inputGradient[i + c] = (float) (g[c] * inverseSigma[c] / count * d) * scale;
+            }
         }
         return inputGradient;
     }

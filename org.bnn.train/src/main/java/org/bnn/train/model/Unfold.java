@@ -47,7 +47,14 @@ final class Unfold extends Block {
     @Override
     float[] forward(float[] in, int batch, Mode mode) {
         float[] out = new float[batch * outputWidth()];
-        walk(batch, (b, row, j, source) -> out[row * patch + j] = source < 0 ? padValue : in[b * inputWidth() + source]);
+        int channels = input.channels();
+        walk(batch, (image, row, j, source) -> {
+            if (source < 0) {
+                java.util.Arrays.fill(out, row * patch + j, row * patch + j + channels, padValue);
+            } else {
+                System.arraycopy(in, image * inputWidth() + source, out, row * patch + j, channels);
+            }
+        });
         return out;
     }
 
@@ -57,15 +64,24 @@ final class Unfold extends Block {
             return null;
         }
         float[] gradient = new float[batch * inputWidth()];
-        walk(batch, (b, row, j, source) -> {
+        int channels = input.channels();
+        walk(batch, (image, row, j, source) -> {
             if (source >= 0) {
-                gradient[b * inputWidth() + source] += outputGradient[row * patch + j];
+                int to = image * inputWidth() + source;
+                int from = row * patch + j;
+                for (int c = 0; c < channels; c++) {
+                    gradient[to + c] += outputGradient[from + c];
+                }
             }
         });
         return gradient;
     }
 
-    /** Visits every patch entry: image b, patch row, index j in the patch, and its input index (−1 for padding). */
+    /**
+     * Visits every kernel position of every patch: image, patch row, index j of its first channel in
+     * the patch, and the input index of that pixel's first channel (−1 for padding). The channels of
+     * one pixel are contiguous on both sides (HWC), so callers move them as one run.
+     */
     private void walk(int batch, Visitor visitor) {
         int channels = input.channels();
         for (int b = 0; b < batch; b++) {
@@ -78,10 +94,7 @@ final class Unfold extends Block {
                     for (int dx = 0; dx < kernel; dx++) {
                         int x = ox * stride + dx - pad;
                         boolean inside = y >= 0 && y < input.height() && x >= 0 && x < input.width();
-                        int base = (dy * kernel + dx) * channels;
-                        for (int c = 0; c < channels; c++) {
-                            visitor.visit(b, row, base + c, inside ? (y * input.width() + x) * channels + c : -1);
-                        }
+                        visitor.visit(b, row, (dy * kernel + dx) * channels, inside ? (y * input.width() + x) * channels : -1);
                     }
                 }
             }
