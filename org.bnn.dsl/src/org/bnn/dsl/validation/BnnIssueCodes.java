@@ -72,4 +72,7 @@ public final class BnnIssueCodes {
 
     /** A dataset whose images have another shape than the network's input. */
     public static final String DATASET_SHAPE = PREFIX + "datasetShape";
+
+    /** A network, chip, tile or device that nothing uses, in a file that runs something. */
+    public static final String UNUSED_DECLARATION = PREFIX + "unusedDeclaration";
 }

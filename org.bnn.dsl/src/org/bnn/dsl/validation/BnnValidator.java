@@ -47,7 +47,7 @@ import com.google.inject.Inject;
  * Validation rules of the .bnn language. Numbers in messages come from the runtime's
  * {@link Estimator}; no formula lives here.
  */
-@ComposedChecks(validators = {ExperimentValidator.class, TrainingValidator.class, FileReferenceValidator.class})
+@ComposedChecks(validators = {ExperimentValidator.class, TrainingValidator.class, FileReferenceValidator.class, UsageValidator.class})
 public class BnnValidator extends AbstractBnnValidator {
 
     private static final BnnPackage BNN = BnnPackage.eINSTANCE;
