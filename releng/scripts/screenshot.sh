@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Retakes docs/editor.png: runs the UI-test module's EditorScreenshotTest in a real workbench
-# on a fresh Xvfb screen (1366x900): a .bnn file with highlighting and a validation error, the
-# marker in the Problems view; the screen is captured with ImageMagick's `import`.
-#   releng/scripts/screenshot.sh [output.png]      (default: docs/editor.png)
+# Retakes docs/editor.png and docs/editor-hover.png: runs the UI-test module's EditorScreenshotTest
+# in a real workbench on a fresh Xvfb screen (1366x900): the quick-start example with highlighting,
+# the Estimator's figures as code minings, the outline, a validation error in the Problems view,
+# then the hover breakdown of a layer; the screen is captured with ImageMagick's `import`.
+#   releng/scripts/screenshot.sh [output.png]      (default: docs/editor.png; the hover goes beside it)
 # Needs Xvfb, GTK 3 and ImageMagick (scripts/bootstrap.sh ui installs them).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -20,4 +21,4 @@ xvfb-run -a -s "-screen 0 1366x900x24" \
     -Dtest=EditorScreenshotTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dtycho.testArgLine="-Dbnn.screenshot=$OUT"
 [ -s "$OUT" ] || { echo "screenshot.sh: no screenshot written to $OUT" >&2; exit 1; }
-echo "screenshot: $OUT"
+echo "screenshots: $OUT $(dirname "$OUT")/editor-hover.png"

@@ -1,9 +1,23 @@
 package org.bnn.dsl.ide;
 
 import org.bnn.dsl.ide.quickfix.BnnIdeQuickfixProvider;
+import org.bnn.dsl.ide.server.EstimateCodeLensService;
+import org.bnn.dsl.ide.server.EstimateHoverService;
+import org.bnn.dsl.ide.server.EstimateInlayHintService;
+import org.bnn.dsl.ide.server.IInlayHintService;
+import org.bnn.dsl.ide.server.InlayHintCapabilities;
+import org.bnn.dsl.ide.symbols.BnnSymbolDetails;
+import org.bnn.dsl.ide.symbols.BnnSymbolKinds;
+import org.bnn.dsl.ide.symbols.BnnSymbolNames;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
+import org.eclipse.xtext.ide.server.ICapabilitiesContributor;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
+import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolDetailsProvider;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolKindProvider;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolNameProvider;
 
 /** Guice bindings of the UI-neutral IDE services (language server, Eclipse plugin). */
 public class BnnIdeModule extends AbstractBnnIdeModule {
@@ -15,5 +29,36 @@ public class BnnIdeModule extends AbstractBnnIdeModule {
     /** Offers the quick fixes as LSP code actions. */
     public Class<? extends ICodeActionService2> bindICodeActionService2() {
         return QuickFixCodeActionService.class;
+    }
+
+    /** Hover: documentation plus the Estimator's breakdown. */
+    public Class<? extends IHoverService> bindIHoverService() {
+        return EstimateHoverService.class;
+    }
+
+    /** Mapping and experiment totals above them. */
+    public Class<? extends ICodeLensService> bindICodeLensService() {
+        return EstimateCodeLensService.class;
+    }
+
+    /** Estimates inline (answered by the launcher's InlayHintLanguageServer). */
+    public Class<? extends IInlayHintService> bindIInlayHintService() {
+        return EstimateInlayHintService.class;
+    }
+
+    public Class<? extends ICapabilitiesContributor> bindICapabilitiesContributor() {
+        return InlayHintCapabilities.class;
+    }
+
+    public Class<? extends DocumentSymbolKindProvider> bindDocumentSymbolKindProvider() {
+        return BnnSymbolKinds.class;
+    }
+
+    public Class<? extends DocumentSymbolNameProvider> bindDocumentSymbolNameProvider() {
+        return BnnSymbolNames.class;
+    }
+
+    public Class<? extends DocumentSymbolDetailsProvider> bindDocumentSymbolDetailsProvider() {
+        return BnnSymbolDetails.class;
     }
 }

@@ -1,10 +1,17 @@
 package org.bnn.dsl.ui.editor;
 
+import org.bnn.dsl.ui.contentassist.BnnContentAssistProcessor;
 import org.bnn.dsl.ui.highlighting.BnnHighlightingStyles;
 import org.bnn.dsl.ui.highlighting.BnnTokenScanner;
+import org.bnn.dsl.ui.hover.BnnTextHover;
+import org.bnn.dsl.ui.hyperlinking.BnnHyperlinkDetector;
 import org.bnn.dsl.ui.validation.BnnReconcilingStrategy;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.contentassist.ContentAssistant;
+import org.eclipse.jface.text.contentassist.IContentAssistant;
+import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.reconciler.IReconciler;
@@ -19,8 +26,9 @@ import org.eclipse.xtext.ide.editor.syntaxcoloring.HighlightingStyles;
 import com.google.inject.Injector;
 
 /**
- * Wires the .bnn editor: lexical highlighting on the UI thread (cheap, region by region) and
- * parsing plus validation on the reconciler's background thread.
+ * Wires the .bnn editor: lexical highlighting on the UI thread (cheap, region by region);
+ * parsing plus validation on the reconciler's background thread; hover, content assist (an
+ * asynchronous assistant) and hyperlinks on the parse the reconciler publishes.
  */
 public final class BnnSourceViewerConfiguration extends TextSourceViewerConfiguration {
 
@@ -71,8 +79,41 @@ public final class BnnSourceViewerConfiguration extends TextSourceViewerConfigur
 	@Override
 	public IReconciler getReconciler(ISourceViewer sourceViewer) {
 		MonoReconciler reconciler = new MonoReconciler(
-				new BnnReconcilingStrategy(editor::getInputFile, injector), false);
+				new BnnReconcilingStrategy(editor::getInputFile, injector, editor.getModel()), false);
 		reconciler.setDelay(RECONCILE_DELAY_MS);
 		return reconciler;
+	}
+
+	@Override
+	public ITextHover getTextHover(ISourceViewer sourceViewer, String contentType) {
+		return new BnnTextHover(sourceViewer, editor.getModel(), injector, editor::getInputFile);
+	}
+
+	@Override
+	public IContentAssistant getContentAssistant(ISourceViewer sourceViewer) {
+		ContentAssistant assistant = new ContentAssistant(true);
+		assistant.setDocumentPartitioning(getConfiguredDocumentPartitioning(sourceViewer));
+		assistant.setContentAssistProcessor(new BnnContentAssistProcessor(editor.getModel(), injector, editor::getInputFile),
+				IDocument.DEFAULT_CONTENT_TYPE);
+		assistant.enableAutoActivation(true);
+		assistant.setAutoActivationDelay(300);
+		assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
+		return assistant;
+	}
+
+	@Override
+	public IHyperlinkDetector[] getHyperlinkDetectors(ISourceViewer sourceViewer) {
+		IHyperlinkDetector[] defaults = super.getHyperlinkDetectors(sourceViewer);
+		IHyperlinkDetector[] detectors = new IHyperlinkDetector[(defaults == null ? 0 : defaults.length) + 1];
+		detectors[0] = new BnnHyperlinkDetector(editor.getModel(), injector);
+		if (defaults != null) {
+			System.arraycopy(defaults, 0, detectors, 1, defaults.length);
+		}
+		return detectors;
+	}
+
+	@Override
+	public String[] getDefaultPrefixes(ISourceViewer sourceViewer, String contentType) {
+		return new String[] { ToggleCommentHandler.PREFIX, "" };
 	}
 }

@@ -5,6 +5,9 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Plugin;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.ui.preferences.ScopedPreferenceStore;
 import org.osgi.framework.BundleContext;
 
 import com.google.inject.Injector;
@@ -22,6 +25,7 @@ public final class BnnUiActivator extends Plugin {
 
 	private final Object injectorLock = new Object();
 	private volatile Injector injector;
+	private IPreferenceStore preferences;
 
 	@Override
 	public void start(BundleContext context) throws Exception {
@@ -58,6 +62,14 @@ public final class BnnUiActivator extends Plugin {
 			}
 		}
 		return result;
+	}
+
+	/** The plugin's preferences (instance scope), e.g. the editor's bracket matching. */
+	public synchronized IPreferenceStore getPreferenceStore() {
+		if (preferences == null) {
+			preferences = new ScopedPreferenceStore(InstanceScope.INSTANCE, PLUGIN_ID);
+		}
+		return preferences;
 	}
 
 	public static void log(String message, Throwable error) {

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.bnn.dsl.ui.model.ParsedDocument;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -46,6 +48,13 @@ public final class BnnDocumentValidator {
 	/** Validates {@code text} as the content of {@code uri}; an empty list when cancelled. */
 	public List<Issue> validate(URI uri, String text, Iterable<? extends Source> others, CancelIndicator cancel)
 			throws IOException {
+		ParsedDocument parsed = parse(uri, text, others, cancel);
+		return parsed == null ? List.of() : parsed.issues();
+	}
+
+	/** Parses and validates {@code text} as the content of {@code uri}; null when cancelled. */
+	public ParsedDocument parse(URI uri, String text, Iterable<? extends Source> others, CancelIndicator cancel)
+			throws IOException {
 		XtextResourceSet resourceSet = resourceSets.get();
 		Map<String, Object> options = Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name());
 		XtextResource resource = (XtextResource) resourceFactory.createResource(uri);
@@ -53,7 +62,7 @@ public final class BnnDocumentValidator {
 		resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), options);
 		for (Source other : others) {
 			if (cancel.isCanceled()) {
-				return List.of();
+				return null;
 			}
 			if (other.uri().equals(uri)) {
 				continue;
@@ -67,9 +76,15 @@ public final class BnnDocumentValidator {
 			}
 		}
 		if (cancel.isCanceled()) {
-			return List.of();
+			return null;
 		}
 		List<Issue> issues = validator.validate(resource, CheckMode.ALL, cancel);
-		return cancel.isCanceled() ? List.of() : issues;
+		if (cancel.isCanceled()) {
+			return null;
+		}
+		// Resolve every reference now, on this thread: the published parse is then only read
+		// (minings, hover, outline may read it at the same time), never modified by lazy linking.
+		EcoreUtil.resolveAll(resourceSet);
+		return new ParsedDocument(text, resource, issues);
 	}
 }

@@ -22,6 +22,11 @@ public final class BnnMarkers {
 	/** Attribute holding the language's issue code, when the issue has one. */
 	public static final String ISSUE_CODE = "org.bnn.dsl.ui.issueCode";
 
+	/** Attribute holding the issue's data (what its quick fixes need), joined by {@link #DATA_SEPARATOR}. */
+	public static final String ISSUE_DATA = "org.bnn.dsl.ui.issueData";
+
+	private static final String DATA_SEPARATOR = "\u001f";
+
 	private BnnMarkers() {
 	}
 
@@ -70,6 +75,15 @@ public final class BnnMarkers {
 		if (issue.getCode() != null) {
 			attributes.put(ISSUE_CODE, issue.getCode());
 		}
+		if (issue.getData() != null && issue.getData().length > 0) {
+			attributes.put(ISSUE_DATA, String.join(DATA_SEPARATOR, issue.getData()));
+		}
 		return attributes;
+	}
+
+	/** The issue data stored on a marker (empty when there is none). */
+	public static String[] data(IMarker marker) {
+		String joined = marker.getAttribute(ISSUE_DATA, null);
+		return joined == null ? new String[0] : joined.split(DATA_SEPARATOR, -1);
 	}
 }

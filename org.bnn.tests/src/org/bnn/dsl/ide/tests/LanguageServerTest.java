@@ -1,44 +1,26 @@
 package org.bnn.dsl.ide.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.bnn.dsl.ide.tests.LanguageServerProcess.Session;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionCapabilities;
+import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionKindCapabilities;
 import org.eclipse.lsp4j.CodeActionLiteralSupportCapabilities;
-import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
-import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializeResult;
-import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
-import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
-import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
-import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,14 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * language's quick fixes as code actions.
  */
 class LanguageServerTest {
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final long TIMEOUT_SECONDS = LanguageServerProcess.TIMEOUT_SECONDS;
 
     @TempDir
     Path workspace;
-
-    /** One server process with its client side. */
-    private record Session(Process process, LanguageServer server, DiagnosticsCollector client, Path log) {
-    }
 
     @Test
     void initializesAndPublishesDiagnosticsOfABrokenFile() throws Exception {
@@ -99,40 +77,8 @@ class LanguageServerTest {
         });
     }
 
-    private interface ServerCheck {
-        void run(Session session) throws Exception;
-    }
-
-    private void withServer(ServerCheck check) throws Exception {
-        Path jar = Path.of(System.getProperty("bnn.languageServer.jar", "../org.bnn.dsl.ide/target/bnn-language-server.jar"));
-        assertTrue(Files.isRegularFile(jar), jar + " is missing: build it with `./mvnw verify` (package phase of org.bnn.dsl.ide)");
-        Path log = workspace.resolve("server.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
-                .redirectError(log.toFile()).start();
-        try {
-            DiagnosticsCollector client = new DiagnosticsCollector();
-            Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, process.getInputStream(), process.getOutputStream());
-            launcher.startListening();
-            LanguageServer server = launcher.getRemoteProxy();
-            InitializeParams params = new InitializeParams();
-            params.setCapabilities(clientCapabilities());
-            params.setProcessId((int) ProcessHandle.current().pid());
-            params.setRootUri(workspace.toUri().toString());
-            params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
-            InitializeResult result = server.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertNotNull(result.getCapabilities().getTextDocumentSync(), "server must sync documents");
-            server.initialized(new InitializedParams());
-
-            check.run(new Session(process, server, client, log));
-
-            server.shutdown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            server.exit();
-            assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "server must exit after shutdown/exit");
-        } catch (Exception | AssertionError e) {
-            throw new AssertionError("language server check failed; its log:\n" + Files.readString(log), e);
-        } finally {
-            process.destroyForcibly();
-        }
+    private void withServer(LanguageServerProcess.ServerCheck check) throws Exception {
+        LanguageServerProcess.withServer(workspace, clientCapabilities(), check);
     }
 
     /** An editor that takes code actions as literals (with edits), like VS Code. */
@@ -145,10 +91,8 @@ class LanguageServerTest {
         return capabilities;
     }
 
-    private String open(Session session, String name, String text) {
-        String uri = workspace.resolve(name).toUri().toString();
-        session.server().getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "bnn", 1, text)));
-        return uri;
+    private static String open(Session session, String name, String text) {
+        return session.open(name, text);
     }
 
     private static List<CodeAction> codeActions(Session session, String uri, Diagnostic diagnostic) throws Exception {
@@ -177,38 +121,5 @@ class LanguageServerTest {
     private static String message(Diagnostic diagnostic) {
         var message = diagnostic.getMessage();
         return message.isLeft() ? message.getLeft() : message.getRight().getValue();
-    }
-
-    /** A client that records the first non-empty diagnostics published for each document. */
-    private static final class DiagnosticsCollector implements LanguageClient {
-        private final Map<String, CompletableFuture<List<Diagnostic>>> published = new ConcurrentHashMap<>();
-
-        CompletableFuture<List<Diagnostic>> diagnosticsFor(String uri) {
-            return published.computeIfAbsent(uri, u -> new CompletableFuture<>());
-        }
-
-        @Override
-        public void publishDiagnostics(PublishDiagnosticsParams params) {
-            if (!params.getDiagnostics().isEmpty()) {
-                diagnosticsFor(params.getUri()).complete(params.getDiagnostics());
-            }
-        }
-
-        @Override
-        public void telemetryEvent(Object object) {
-        }
-
-        @Override
-        public void showMessage(MessageParams messageParams) {
-        }
-
-        @Override
-        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void logMessage(MessageParams message) {
-        }
     }
 }

@@ -1,0 +1,310 @@
+package org.bnn.dsl.ide.estimate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+import org.bnn.dsl.bnn.Chip;
+import org.bnn.dsl.bnn.Device;
+import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Layer;
+import org.bnn.dsl.bnn.Mapping;
+import org.bnn.dsl.bnn.Network;
+import org.bnn.dsl.bnn.Regime;
+import org.bnn.dsl.bnn.Tile;
+import org.bnn.runtime.device.DeviceSpec;
+import org.bnn.runtime.estimate.Energy;
+import org.bnn.runtime.estimate.EnergyComponent;
+import org.bnn.runtime.estimate.EstimateText;
+import org.bnn.runtime.estimate.LayerEstimate;
+import org.bnn.runtime.estimate.MappingEstimate;
+import org.bnn.runtime.spec.ChipSpec;
+import org.bnn.runtime.spec.Ecc;
+import org.bnn.runtime.spec.TileSpec;
+import org.eclipse.emf.ecore.EObject;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+
+/**
+ * The texts of the estimates, the same in every editor: one-line hints (inlay hints, code lenses,
+ * code minings) and hover breakdowns. Every figure comes from {@link ModelEstimates}, i.e. the
+ * runtime's Estimator and bit-error-rate functions; this class only formats.
+ */
+@Singleton
+public class EstimatePresentation {
+    private static final String DOT = " · ";
+    /** Layers listed in a mapping's hover before "… more". */
+    private static final int HOVER_LAYERS = 12;
+
+    @Inject
+    private ModelEstimates estimates;
+
+    /** The one-line hint of an element with an estimate (layer, mapping, experiment), if it has one. */
+    public Optional<String> hint(EObject element) {
+        if (element instanceof Layer layer) {
+            return estimates.of(layer).map(this::layerHint);
+        }
+        if (element instanceof Mapping mapping) {
+            return estimates.of(mapping).map(this::mappingHint);
+        }
+        if (element instanceof Experiment experiment) {
+            return estimates.of(experiment).map(this::experimentHint);
+        }
+        return Optional.empty();
+    }
+
+    /** "800 tiles · 41.6 nJ · 370 ns": tiles, energy per inference and latency of one layer. */
+    public String layerHint(LayerCost cost) {
+        LayerEstimate layer = cost.layer();
+        String tiles = layer.hasTiles() ? count(layer.tiles()) + (layer.tiles() == 1 ? " tile" : " tiles") : "no tiles";
+        String hint = tiles + DOT + energy(layer.energy()) + DOT + latency(layer.cycles(), cost.mapping().mapping().chip());
+        return cost.mappings() > 1 ? hint + " (" + cost.mappingName() + ")" : hint;
+    }
+
+    /** "2,880/4,096 tiles (70.3 %) · 151 nJ/inference · 1.26 us · 69.4 % of cells hold weights". */
+    public String mappingHint(MappingEstimate estimate) {
+        String tiles = count(estimate.tilesNeeded()) + "/" + count(estimate.tilesAvailable()) + " tiles ("
+                + percent((double) estimate.tilesNeeded() / estimate.tilesAvailable()) + ")"
+                + (estimate.fits() ? "" : " DOES NOT FIT");
+        return tiles + DOT + energy(estimate.energy()) + "/inference" + DOT + latency(estimate.cycles(), estimate.mapping().chip())
+                + DOT + percent(estimate.chipUtilization()) + " of cells hold weights";
+    }
+
+    /** "2,913,280 weights × BER → 0 · 2.91 · 29.1 … expected bit errors per chip". */
+    public String experimentHint(ExperimentCost cost) {
+        String perPoint = cost.berPoints().stream().map(ber -> number(cost.expectedBitErrors(ber))).collect(Collectors.joining(DOT));
+        String hint = count(cost.mapping().weights()) + " weights × BER → " + perPoint + " expected bit errors per chip";
+        return cost.regimeBer().map(ber -> hint + "; regime " + ber.regime() + ": BER " + rate(ber.effective()) + " → "
+                + number(cost.expectedBitErrors(ber.effective()))).orElse(hint);
+    }
+
+    /** The hover breakdown of an element, if it has estimated figures. */
+    public Optional<Breakdown> hover(EObject element) {
+        if (element instanceof Layer layer) {
+            return estimates.of(layer).map(this::layerBreakdown);
+        }
+        if (element instanceof Mapping mapping) {
+            return estimates.of(mapping).map(estimate -> mappingBreakdown(mapping.getName(), estimate));
+        }
+        if (element instanceof Experiment experiment) {
+            return estimates.of(experiment).map(this::experimentBreakdown);
+        }
+        if (element instanceof Network network) {
+            return networkBreakdown(network);
+        }
+        if (element instanceof Tile tile) {
+            return estimates.of(tile).map(this::tileBreakdown);
+        }
+        if (element instanceof Chip chip) {
+            return chipBreakdown(chip);
+        }
+        if (element instanceof Device device) {
+            return estimates.of(device).map(this::deviceBreakdown);
+        }
+        if (element instanceof Regime regime && regime.eContainer() instanceof Device device) {
+            return estimates.of(device).map(spec -> regimeBreakdown(spec, regime.getName()));
+        }
+        return Optional.empty();
+    }
+
+    private Breakdown layerBreakdown(LayerCost cost) {
+        LayerEstimate layer = cost.layer();
+        MappingEstimate mapping = cost.mapping();
+        TileSpec tile = mapping.mapping().chip().tile();
+        List<String> lines = new ArrayList<>();
+        if (layer.hasTiles()) {
+            lines.add("tiles: " + count(layer.tiles()) + " = " + count(layer.columnChunks()) + " column chunks × " + count(layer.rowChunks())
+                    + " row chunks × " + layer.replication() + (layer.replication() == 1 ? " copy" : " copies") + " of " + tile.name()
+                    + "; utilization " + percent(layer.utilization(tile.cells())));
+            lines.add("fan-in " + count(layer.geometry().fanIn()) + ", fan-out " + count(layer.geometry().fanOut()) + ", "
+                    + count(layer.geometry().positions()) + (layer.geometry().positions() == 1 ? " position" : " positions") + ", "
+                    + count(layer.geometry().weights()) + " weights");
+            lines.add("senses per inference: " + count(layer.events().senses()));
+        } else {
+            lines.add("no tiles (pooling runs in the digital periphery)");
+        }
+        energyLines(layer.energy(), lines);
+        lines.add("latency: " + count(layer.cycles()) + " cycles" + seconds(layer.cycles(), mapping.mapping().chip()));
+        regimeLine(mapping, lines);
+        String title = "Layer " + layer.name() + " on mapping " + cost.mappingName()
+                + (cost.mappings() > 1 ? " (first of " + cost.mappings() + " mappings)" : "");
+        return new Breakdown(title, lines);
+    }
+
+    private Breakdown mappingBreakdown(String name, MappingEstimate estimate) {
+        ChipSpec chip = estimate.mapping().chip();
+        TileSpec tile = chip.tile();
+        List<String> lines = new ArrayList<>();
+        lines.add("tiles: " + count(estimate.tilesNeeded()) + " of " + count(estimate.tilesAvailable()) + " ("
+                + percent((double) estimate.tilesNeeded() / estimate.tilesAvailable()) + ")"
+                + (estimate.fits() ? "" : ", does not fit without reprogramming") + "; chip utilization "
+                + percent(estimate.chipUtilization()) + " of the cells");
+        lines.add("weights: " + count(estimate.weights()) + "; senses per inference: " + count(estimate.events().senses()));
+        energyLines(estimate.energy(), lines);
+        OptionalDouble throughput = estimate.throughputPerSecond();
+        lines.add("latency: " + count(estimate.cycles()) + " cycles" + seconds(estimate.cycles(), chip) + " per inference"
+                + (throughput.isPresent() ? String.format(Locale.ROOT, ", %.3g inferences/s", throughput.getAsDouble()) : ""));
+        estimate.programming().ifPresent(p -> lines.add("programming (one time): " + count(p.pulses()) + " pulses, "
+                + EstimateText.joules(p.energyJoules()) + ", " + String.format(Locale.ROOT, "%.3g", p.enduranceFraction())
+                + " of the endurance"));
+        regimeLine(estimate, lines);
+        int shown = 0;
+        for (LayerEstimate layer : estimate.layers()) {
+            if (shown++ == HOVER_LAYERS) {
+                lines.add("… " + (estimate.layers().size() - HOVER_LAYERS) + " more layers");
+                break;
+            }
+            lines.add(layer.name() + ": " + layerHint(new LayerCost(name, 1, estimate, layer)));
+        }
+        return new Breakdown("Mapping " + name + ": network " + estimate.mapping().network().name() + " on chip " + chip.name() + " ("
+                + count(chip.tileCount()) + " tiles of " + tile.name() + ", " + tile.rows() + " rows × " + tile.columns() + " columns "
+                + tile.cellKind().label() + ")", lines);
+    }
+
+    private Breakdown experimentBreakdown(ExperimentCost cost) {
+        List<String> lines = new ArrayList<>();
+        lines.add("stored weights: " + count(cost.mapping().weights()));
+        for (double ber : cost.berPoints()) {
+            lines.add("BER " + rate(ber) + " → " + number(cost.expectedBitErrors(ber)) + " expected bit errors per chip");
+        }
+        cost.regimeBer().ifPresent(ber -> lines.add("regime " + ber.regime() + " (" + ber.how() + "): BER " + rate(ber.effective())
+                + " → " + number(cost.expectedBitErrors(ber.effective())) + " expected bit errors per chip"));
+        return new Breakdown("Experiment " + cost.experimentName() + ": BER sweep of mapping " + cost.mapping().mapping().name()
+                + " (weights × BER)", lines);
+    }
+
+    private Optional<Breakdown> networkBreakdown(Network network) {
+        List<MappingEstimate> mapped = estimates.of(network);
+        if (mapped.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        for (MappingEstimate estimate : mapped) {
+            lines.add("mapping " + estimate.mapping().name() + ": " + mappingHint(estimate));
+        }
+        return Optional.of(new Breakdown("Network " + network.getName() + ": " + count(mapped.get(0).weights()) + " weights in "
+                + mapped.get(0).layers().size() + " layers", lines));
+    }
+
+    private Breakdown tileBreakdown(TileSpec tile) {
+        List<String> lines = new ArrayList<>();
+        lines.add(tile.rows() + " rows × " + tile.columns() + " columns = " + count(tile.cells()) + " " + tile.cellKind().label() + " cells"
+                + (tile.cell().ecc() == Ecc.NONE ? "" : ", " + tile.cell().ecc().label()));
+        tile.sense().ifPresent(sense -> lines.add("sense: " + EstimateText.joules(sense.energyPerSenseJoules()) + " per sense"));
+        tile.device().ifPresent(device -> {
+            for (String regime : device.regimeNames()) {
+                RegimeErrorRates.of(tile, regime).ifPresent(ber -> lines.add(berLine(ber)));
+            }
+        });
+        return new Breakdown("Tile " + tile.name() + tile.device().map(d -> " of " + d.name()).orElse(""), lines);
+    }
+
+    private Optional<Breakdown> chipBreakdown(Chip chip) {
+        if (chip.getTile() == null || chip.getTile().eIsProxy()) {
+            return Optional.empty();
+        }
+        return estimates.of(chip.getTile()).map(tile -> new Breakdown("Chip " + chip.getName(), List.of(
+                count(chip.getTileCount()) + " tiles of " + tile.name() + " = " + count(chip.getTileCount() * tile.cells()) + " cells")));
+    }
+
+    private Breakdown deviceBreakdown(DeviceSpec device) {
+        List<String> lines = new ArrayList<>();
+        for (String regime : device.regimeNames()) {
+            lines.addAll(regimeBreakdown(device, regime).lines());
+        }
+        return new Breakdown("Device " + device.name() + (device.stack().isEmpty() ? "" : " (" + device.stack() + ")"), lines);
+    }
+
+    private Breakdown regimeBreakdown(DeviceSpec device, String regime) {
+        return new Breakdown("Regime " + regime + " of " + device.name(), List.of(
+                berLine(RegimeErrorRates.twoTwoROffsetFree(device, regime)),
+                berLine(RegimeErrorRates.oneTOneRBest(device, regime))));
+    }
+
+    private static void regimeLine(MappingEstimate estimate, List<String> lines) {
+        estimate.mapping().regime().ifPresentOrElse(
+                regime -> RegimeErrorRates.of(estimate.mapping().chip().tile(), regime).ifPresent(ber -> lines.add(berLine(ber))),
+                () -> lines.add("no regime: the weight BER is not estimated"));
+    }
+
+    private static String berLine(RegimeBer ber) {
+        return "BER of regime " + ber.regime() + ": " + rate(ber.raw()) + " (" + ber.how() + ")"
+                + (ber.afterEcc().isPresent() ? ", " + rate(ber.afterEcc().getAsDouble()) + " after SECDED (approximation)" : "");
+    }
+
+    private static void energyLines(Energy energy, List<String> lines) {
+        StringBuilder line = new StringBuilder("energy per inference: ").append(energy(energy));
+        if (!energy.joules().isEmpty()) {
+            line.append(" (");
+            String separator = "";
+            for (Map.Entry<EnergyComponent, Double> component : energy.joules().entrySet()) {
+                line.append(separator).append(component.getKey().label()).append(' ').append(EstimateText.joules(component.getValue()));
+                separator = ", ";
+            }
+            line.append(')');
+        }
+        lines.add(line.toString());
+        if (!energy.missing().isEmpty()) {
+            lines.add("not estimated (no unit energy given): "
+                    + energy.missing().stream().map(c -> c.label() + " " + c.unit()).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** The known energy; "≥" when some component has no unit energy, so the total is a lower bound. */
+    private static String energy(Energy energy) {
+        if (energy.joules().isEmpty()) {
+            return energy.missing().isEmpty() ? "0 J" : "energy not given";
+        }
+        return (energy.complete() ? "" : "≥ ") + EstimateText.joules(energy.totalJoules());
+    }
+
+    /** The latency in seconds when the chip has a clock, else in cycles. */
+    private static String latency(long cycles, ChipSpec chip) {
+        OptionalDouble clock = chip.clockHz();
+        return clock.isPresent() ? EstimateText.seconds(cycles / clock.getAsDouble()) : count(cycles) + " cycles";
+    }
+
+    private static String seconds(long cycles, ChipSpec chip) {
+        OptionalDouble clock = chip.clockHz();
+        return clock.isPresent() ? " = " + EstimateText.seconds(cycles / clock.getAsDouble()) : " (no clock given)";
+    }
+
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * share);
+    }
+
+    static String rate(double ber) {
+        if (ber == 0) {
+            return "0";
+        }
+        return String.format(Locale.ROOT, ber >= 0.01 ? "%.3g" : "%.2e", ber);
+    }
+
+    /** An expected count: three significant digits, k/M/G for large ones. */
+    static String number(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        String[] suffixes = {"", "k", "M", "G", "T"};
+        int group = 0;
+        double scaled = value;
+        while (Math.abs(scaled) >= 999.5 && group < suffixes.length - 1) {
+            scaled /= 1000;
+            group++;
+        }
+        String digits = String.format(Locale.ROOT, "%.3g", scaled);
+        if (digits.contains(".") && !digits.contains("e")) {
+            digits = digits.replaceFirst("0+$", "").replaceFirst("\\.$", "");
+        }
+        return digits + suffixes[group];
+    }
+}

@@ -1,0 +1,21 @@
+package org.bnn.dsl.ide.server;
+
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ServerLauncher;
+import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.util.Modules2;
+
+/**
+ * Main class of bnn-language-server.jar: Xtext's stdio launcher with the language server that
+ * answers inlay hints. Arguments as Xtext's ({@code -log}, {@code -trace}, {@code -noValidate}).
+ */
+public final class BnnLanguageServerLauncher {
+
+    private BnnLanguageServerLauncher() {
+    }
+
+    public static void main(String[] args) {
+        ServerLauncher.launch(BnnLanguageServerLauncher.class.getName(), args,
+                Modules2.mixin(new ServerModule(), binder -> binder.bind(LanguageServerImpl.class).to(InlayHintLanguageServer.class)));
+    }
+}

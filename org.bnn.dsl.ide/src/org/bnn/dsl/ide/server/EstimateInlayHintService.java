@@ -1,0 +1,47 @@
+package org.bnn.dsl.ide.server;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bnn.dsl.ide.estimate.EstimateHint;
+import org.bnn.dsl.ide.estimate.EstimateHints;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
+
+import com.google.inject.Inject;
+
+/** The estimates as inlay hints: after each layer, after each mapping's and experiment's name. */
+public class EstimateInlayHintService implements IInlayHintService {
+
+    @Inject
+    private EstimateHints hints;
+
+    @Override
+    public List<InlayHint> computeInlayHints(Document document, XtextResource resource, InlayHintParams params, CancelIndicator cancel) {
+        Range range = params.getRange();
+        List<InlayHint> result = new ArrayList<>();
+        for (EstimateHint hint : hints.of(resource, cancel)) {
+            Position position = document.getPosition(hint.offset());
+            if (range == null || within(position, range)) {
+                InlayHint inlay = new InlayHint(position, Either.forLeft(hint.text()));
+                inlay.setPaddingLeft(true);
+                result.add(inlay);
+            }
+        }
+        return result;
+    }
+
+    private static boolean within(Position position, Range range) {
+        return compare(range.getStart(), position) <= 0 && compare(position, range.getEnd()) <= 0;
+    }
+
+    private static int compare(Position a, Position b) {
+        return a.getLine() != b.getLine() ? Integer.compare(a.getLine(), b.getLine()) : Integer.compare(a.getCharacter(), b.getCharacter());
+    }
+}

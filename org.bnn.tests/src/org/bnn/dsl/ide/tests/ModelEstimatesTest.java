@@ -1,0 +1,104 @@
+package org.bnn.dsl.ide.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.bnn.dsl.ide.BnnIdeSetup;
+import org.bnn.dsl.ide.estimate.EstimateHint;
+import org.bnn.dsl.ide.estimate.EstimateHints;
+import org.bnn.dsl.ide.estimate.ModelEstimates;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.google.inject.Injector;
+
+/**
+ * The shared estimate service in process: estimates are looked up by the mapping's description,
+ * so edits that leave it unchanged compute nothing, and incomplete text gives no hint instead of
+ * an error.
+ */
+class ModelEstimatesTest {
+    private static Injector injector;
+    private static String presets;
+    private static String quickstart;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        injector = new BnnIdeSetup().createInjectorAndDoEMFRegistration();
+        Path examples = Path.of(System.getProperty("bnn.repository.root", "..")).resolve("examples/quickstart");
+        presets = Files.readString(examples.resolve("illustrative-hw.bnn"));
+        quickstart = Files.readString(examples.resolve("quickstart.bnn"));
+    }
+
+    @Test
+    void anEditThatKeepsTheMappingsDescriptionReusesItsEstimate() throws IOException {
+        ModelEstimates estimates = injector.getInstance(ModelEstimates.class);
+        List<EstimateHint> first = hints(quickstart.replace("dense fc3: 1024", "dense fc3: 1000"));
+        long computed = estimates.estimatesComputed();
+
+        // A changed comment and a renamed experiment: same mapping description, nothing recomputed.
+        List<EstimateHint> again = hints(quickstart.replace("dense fc3: 1024", "dense fc3: 1000")
+                .replace("// Quick start", "// A typed comment").replace("BerSweep", "Sweep2"));
+        assertEquals(computed, estimates.estimatesComputed(), "no estimate recomputed");
+        assertEquals(texts(first), texts(again));
+
+        // A changed layer: one new estimate, and the hints follow.
+        List<EstimateHint> changed = hints(quickstart.replace("dense fc3: 1024", "dense fc3: 512"));
+        assertEquals(computed + 1, estimates.estimatesComputed());
+        // fc3 1024 -> 512 on 32 x 32 tiles: 32 column chunks x 16 row chunks; 524,288 senses x 25 fJ + as many
+        // popcount bits x 20 fJ + 512 compares x 0.2 pJ + (512 written + 1,024 x 16 read) buffer bits x 0.2 pJ
+        // = 27.07 nJ; 32 rows + 5 adder stages = 37 cycles at 100 MHz.
+        assertTrue(texts(changed).contains("512 tiles · ≥ 27.1 nJ · 370 ns"), texts(changed).toString());
+    }
+
+    @Test
+    void incompleteTextGivesNoHintAndNoError() throws IOException {
+        // The chip of one mapping is unknown and a network is half typed: the complete mapping has
+        // hints, and the layer hints name it since network A has two mappings.
+        String text = """
+                import presets.illustrative.*
+                network A { input x: 64 dense h: 32 output o: dense 2 }
+                network B { input x: 64 dense h:
+                mapping OnNothing { network A on Missing }
+                mapping OnDemo { network A on Demo }
+                """;
+        List<String> hints = texts(hints(text));
+        // h: 64 -> 32 takes 2 column chunks, 2,048 senses x (25 + 20) fJ + 32 compares x 0.2 pJ + (32 + 64)
+        // buffer bits x 0.2 pJ = 117.8 pJ, no energy per partial-sum addition given (hence the lower bound),
+        // 32 rows + 1 adder stage = 33 cycles; o: 32 -> 2 in one chunk, 64 x 45 fJ + 2 x 0.2 pJ + 32 x 0.2 pJ
+        // = 9.68 pJ (complete: no partial sums), 2 rows = 2 cycles.
+        assertEquals(List.of("2 tiles · ≥ 118 pJ · 330 ns (OnDemo)", "1 tile · 9.68 pJ · 20.0 ns (OnDemo)"), hints.subList(0, 2),
+                hints.toString());
+        assertTrue(hints.get(2).startsWith("3/4,096 tiles (0.1 %)"), hints.toString());
+        assertEquals(3, hints.size(), hints.toString());
+    }
+
+    private static List<String> texts(List<EstimateHint> hints) {
+        return hints.stream().map(EstimateHint::text).toList();
+    }
+
+    private static List<EstimateHint> hints(String text) throws IOException {
+        XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+        load(resourceSet, "presets.bnn", presets);
+        XtextResource resource = load(resourceSet, "edited.bnn", text);
+        return injector.getInstance(EstimateHints.class).of(resource, CancelIndicator.NullImpl);
+    }
+
+    private static XtextResource load(XtextResourceSet resourceSet, String name, String text) throws IOException {
+        XtextResource resource = (XtextResource) resourceSet.createResource(URI.createURI("memory:/" + name));
+        resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
+        return resource;
+    }
+}
