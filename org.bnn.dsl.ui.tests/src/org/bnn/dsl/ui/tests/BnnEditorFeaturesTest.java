@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +25,7 @@ import org.bnn.dsl.ui.validation.BnnMarkers;
 import org.bnn.dsl.ui.wizard.NewBnnFileWizard;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.jface.text.BadLocationException;
@@ -58,6 +55,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The .bnn editor's features in a real workbench, on the quick-start example (network, mapping and
@@ -125,22 +123,19 @@ class BnnEditorFeaturesTest {
 			}
 			""";
 
-	private IProject project;
+	@RegisterExtension
+	final TemporaryProject workspace = new TemporaryProject("bnn-features");
 	private IWorkbenchPage page;
 
 	@BeforeEach
 	void setUp() throws CoreException {
 		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("bnn-features-" + System.nanoTime());
-		project.create(null);
-		project.open(null);
-		write("illustrative-hw.bnn", HARDWARE);
+		workspace.write("illustrative-hw.bnn", HARDWARE);
 	}
 
 	@AfterEach
-	void tearDown() throws CoreException {
+	void closeEditors() {
 		page.closeAllEditors(false);
-		project.delete(true, true, null);
 	}
 
 	@Test
@@ -295,13 +290,7 @@ class BnnEditorFeaturesTest {
 	// ---------------------------------------------------------------------------------------
 
 	private BnnEditor open(String name, String text) throws CoreException {
-		return assertInstanceOf(BnnEditor.class, IDE.openEditor(page, write(name, text)));
-	}
-
-	private IFile write(String name, String content) throws CoreException {
-		IFile file = project.getFile(name);
-		file.create(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), true, null);
-		return file;
+		return assertInstanceOf(BnnEditor.class, IDE.openEditor(page, workspace.write(name, text)));
 	}
 
 	private static void waitForParse(BnnEditor editor) {
