@@ -11,8 +11,10 @@ import org.bnn.dsl.ui.internal.BnnUiActivator;
 import org.bnn.dsl.ui.model.ParsedDocument;
 import org.bnn.dsl.ui.validation.BnnDocumentValidator;
 import org.bnn.dsl.ui.validation.BnnWorkspaceSources;
-import org.bnn.runtime.experiment.BerSweep;
+import org.bnn.runtime.experiment.ExperimentInputs;
+import org.bnn.runtime.experiment.ExperimentRunner;
 import org.bnn.runtime.experiment.ExperimentSpec;
+import org.bnn.runtime.experiment.ReportSpec;
 import org.bnn.runtime.experiment.SweepPoint;
 import org.bnn.runtime.experiment.SweepReport;
 import org.eclipse.core.resources.IFile;
@@ -30,9 +32,10 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import com.google.inject.Injector;
 
 /**
- * Runs an experiment of a .bnn text as its generated class's main does (the BER sweep on
- * org.bnn.runtime, from the same spec the generator writes out), writes the report (sweep.csv,
- * sweep.json) below the project and refreshes it. In the background: parse, validation and sweep.
+ * Runs an experiment of a .bnn text as its generated class does (the sweep on org.bnn.runtime,
+ * from the same spec the generator writes out), writes the report tables (sweep.csv, sweep.json,
+ * sweep.md; the plots need org.bnn.report, which the plugin does not ship) next to the file and
+ * refreshes the project. In the background: parse, validation and sweep.
  */
 public final class RunExperimentJob extends Job {
 
@@ -80,14 +83,16 @@ public final class RunExperimentJob extends Job {
 			if (spec == null) {
 				return error("experiment " + experiment.getName() + " is incomplete");
 			}
-			monitor.beginTask("Experiment " + spec.name() + ": " + spec.berPoints().size() + " BER points x " + spec.trials() + " trials",
-					IProgressMonitor.UNKNOWN);
-			List<SweepPoint> points = new BerSweep(Runtime.getRuntime().availableProcessors()).run(spec);
-			String relative = spec.report().orElse(DEFAULT_REPORTS + "/" + spec.name());
-			Path folder = file.getProject().getLocation().toFile().toPath().resolve(relative);
-			SweepReport.write(folder, "bnn (Eclipse)", spec, points);
+			monitor.beginTask("Experiment " + spec.name() + " (" + spec.trials() + " trials per point)", IProgressMonitor.UNKNOWN);
+			// Relative paths of a description (weights, data, report) are relative to its file's folder.
+			Path base = file.getParent().getLocation().toFile().toPath();
+			ExperimentInputs data = ExperimentInputs.load(spec, base);
+			List<SweepPoint> points = new ExperimentRunner(Runtime.getRuntime().availableProcessors())
+					.run(spec, data.network(), data.inputs(), data.labels());
+			String relative = spec.report().map(ReportSpec::folder).orElse(DEFAULT_REPORTS + "/" + spec.name());
+			SweepReport.write(base.resolve(relative), "bnn (Eclipse)", spec, points);
 			file.getProject().refreshLocal(IResource.DEPTH_INFINITE, monitor);
-			report = file.getProject().getFile(relative + "/sweep.csv");
+			report = file.getParent().getFile(new org.eclipse.core.runtime.Path(relative + "/sweep.csv"));
 			return new Status(IStatus.OK, BnnUiActivator.PLUGIN_ID, SweepReport.table(spec, points));
 		} catch (IOException | CoreException | RuntimeException e) {
 			return new Status(IStatus.ERROR, BnnUiActivator.PLUGIN_ID, "The experiment of " + file.getName() + " failed: " + e.getMessage(), e);
