@@ -43,6 +43,7 @@ class ExperimentTemplate {
 		import java.util.Set;
 
 		import org.bnn.report.ExperimentReport;
+		import org.bnn.report.progress.SweepProgressBar;
 		import org.bnn.runtime.data.DataException;
 		import org.bnn.runtime.data.Split;
 		import org.bnn.runtime.errors.ErrorLevel;
@@ -86,8 +87,8 @@ class ExperimentTemplate {
 		    public static List<SweepPoint> run(Path base) throws IOException {
 		        ExperimentSpec experiment = experiment();
 		        ExperimentInputs data = ExperimentInputs.load(experiment, base);
-		        List<SweepPoint> points = new ExperimentRunner(Runtime.getRuntime().availableProcessors())
-		                .run(experiment, data.network(), data.inputs(), data.labels());
+		        List<SweepPoint> points = new ExperimentRunner(Runtime.getRuntime().availableProcessors(),
+		                new SweepProgressBar(experiment.name(), System.err)).run(experiment, data.network(), data.inputs(), data.labels());
 		        System.out.print(SweepReport.table(experiment, points));
 		        if (experiment.report().isPresent()) {
 		            for (Path file : ExperimentReport.write(experiment, points, base.resolve(experiment.report().get().folder()))) {

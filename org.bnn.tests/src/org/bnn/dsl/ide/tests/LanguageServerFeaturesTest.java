@@ -187,7 +187,7 @@ class LanguageServerFeaturesTest {
     private void withQuickstart(LanguageServerProcess.ServerCheck check) throws Exception {
         Path examples = Path.of(System.getProperty("bnn.repository.root", "..")).resolve("examples/quickstart");
         quickstart = Files.readString(examples.resolve("quickstart.bnn"));
-        Files.copy(examples.resolve("illustrative-hw.bnn"), workspace.resolve("illustrative-hw.bnn"));
+        Files.copy(examples.resolveSibling("lib/illustrative-hw.bnn"), workspace.resolve("illustrative-hw.bnn"));
         Files.writeString(workspace.resolve("quickstart.bnn"), quickstart);
         LanguageServerProcess.withServer(workspace, capabilities(), check);
     }

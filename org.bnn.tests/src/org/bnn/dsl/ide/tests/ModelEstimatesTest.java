@@ -38,7 +38,7 @@ class ModelEstimatesTest {
     static void setUp() throws IOException {
         injector = new BnnIdeSetup().createInjectorAndDoEMFRegistration();
         Path examples = Path.of(System.getProperty("bnn.repository.root", "..")).resolve("examples/quickstart");
-        presets = Files.readString(examples.resolve("illustrative-hw.bnn"));
+        presets = Files.readString(examples.resolveSibling("lib/illustrative-hw.bnn"));
         quickstart = Files.readString(examples.resolve("quickstart.bnn"));
     }
 

@@ -24,11 +24,27 @@ import org.bnn.runtime.spec.LayerGeometry;
  * chip instances (trial keys) are seen at every point and BER flip sets are nested.
  */
 public final class ExperimentRunner {
+    /** Told after the error-free reference and after every point; called on the caller's thread. */
+    public interface Progress {
+        /** {@code done} of {@code total} steps (the reference run, then one per point) are finished. */
+        void step(int done, int total, String label);
+
+        Progress NONE = (done, total, label) -> {
+        };
+    }
+
     private final Simulation simulation;
+    private final Progress progress;
 
     /** @param threads worker threads; results do not depend on it */
     public ExperimentRunner(int threads) {
+        this(threads, Progress.NONE);
+    }
+
+    /** @param threads worker threads; results do not depend on it */
+    public ExperimentRunner(int threads, Progress progress) {
         this.simulation = new Simulation(threads);
+        this.progress = progress;
     }
 
     /**
@@ -41,12 +57,15 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException(inputs.length + " inputs but " + labels.get().length + " labels");
         }
         int layers = network.weightLayerCount();
+        List<Point> todo = points(spec, layers);
         int[] clean = simulation.predict(network, inputs, WeightErrors.none(layers), 1, spec.seed())[0];
+        progress.step(1, todo.size() + 1, "error-free");
         List<SweepPoint> points = new ArrayList<>();
-        for (Point point : points(spec, layers)) {
+        for (Point point : todo) {
             int[][] predictions = simulation.run(network, inputs, point.patterns(), spec.trials(), spec.seed()).predictions();
             points.add(new SweepPoint(point.label(), point.ber(), share(predictions, clean),
                     labels.map(l -> share(predictions, l))));
+            progress.step(points.size() + 1, todo.size() + 1, point.label());
         }
         return points;
     }
