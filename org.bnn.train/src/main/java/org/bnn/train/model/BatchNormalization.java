@@ -12,12 +12,11 @@ import org.bnn.runtime.engine.BatchNorm;
  * precision on the exact integer a, which is what the simulator's threshold fold reproduces bit for
  * bit. A hidden layer's evaluation therefore outputs the sign directly (±1), never a rounded z.
  */
-final class BatchNormalization extends Block {
+final class BatchNormalization extends ValueWise {
     static final double EPSILON = 1e-4;
     private static final float MOMENTUM = 0.1f;
     private final String layer;
     private final int channels;
-    private final int width;
     private final double divisor;
     private final Parameter gamma;
     private final Parameter beta;
@@ -28,9 +27,9 @@ final class BatchNormalization extends Block {
     private BatchNorm evaluation;
 
     BatchNormalization(String layer, int channels, int width, double divisor) {
+        super(width);
         this.layer = layer;
         this.channels = channels;
-        this.width = width;
         this.divisor = divisor;
         this.gamma = new Parameter(layer + "/gamma", channels, false);
         this.beta = new Parameter(layer + "/beta", channels, false);
@@ -54,16 +53,6 @@ final class BatchNormalization extends Block {
 
     float[] runningVariance() {
         return runningVariance;
-    }
-
-    @Override
-    int inputWidth() {
-        return width;
-    }
-
-    @Override
-    int outputWidth() {
-        return width;
     }
 
     /** The batch norm as exported: γ, β, running mean and variance, ε, in double. */
