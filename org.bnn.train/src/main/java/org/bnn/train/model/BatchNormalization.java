@@ -25,6 +25,8 @@ final class BatchNormalization extends ValueWise {
     private float[] normalised;
     private float[] inverseSigma;
     private BatchNorm evaluation;
+    /** When positive, the running statistics become the plain average of the batches seen since (this counts them, from 1). */
+    private int averaging;
 
     BatchNormalization(String layer, int channels, int width, double divisor) {
         super(width);
@@ -65,6 +67,11 @@ final class BatchNormalization extends ValueWise {
         evaluation = export();
     }
 
+    /** Starts (true) or ends (false) averaging the statistics of the following training batches with equal weights. */
+    void average(boolean on) {
+        averaging = on ? 1 : 0;
+    }
+
     @Override
     float[] forward(float[] input, int batch, Mode mode) {
         return mode == Mode.TRAIN ? train(input, batch) : evaluate(input, batch);
@@ -101,12 +108,13 @@ final class BatchNormalization extends ValueWise {
             }
         }
         inverseSigma = new float[channels];
+        float momentum = averaging > 0 ? 1f / averaging++ : MOMENTUM;
         for (int c = 0; c < channels; c++) {
             double variance = squares[c] / count;
             inverseSigma[c] = (float) (1 / Math.sqrt(variance + EPSILON));
-            runningMean[c] = (1 - MOMENTUM) * runningMean[c] + MOMENTUM * mean[c];
+            runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mean[c];
             float unbiased = (float) (count > 1 ? variance * count / (count - 1) : variance);
-            runningVariance[c] = (1 - MOMENTUM) * runningVariance[c] + MOMENTUM * unbiased;
+            runningVariance[c] = (1 - momentum) * runningVariance[c] + momentum * unbiased;
         }
         normalised = new float[input.length];
         float[] out = new float[input.length];
