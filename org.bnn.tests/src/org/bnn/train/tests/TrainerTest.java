@@ -34,7 +34,7 @@ class TrainerTest {
     Path dir;
 
     private static TrainingConfig config(int epochs, double ber, int threads) {
-        return new TrainingConfig(epochs, 20, 1e-2, 1e-3, ber, 5, threads, null);
+        return new TrainingConfig(epochs, 20, 1e-2, 1e-3, ber, 5, threads, null, 0);
     }
 
     /** Accuracy of the exported network in the simulator, with the weights at each layer flipped at {@code ber} (one chip). */
@@ -82,18 +82,22 @@ class TrainerTest {
         TrainingResult three = Trainer.train(spec, config(2, 0.05, 3), TRAIN, TEST, TrainingListener.NONE);
         assertEquals(one.parameters(), three.parameters());
         assertEquals(withoutTimes(one.epochs()), withoutTimes(three.epochs()));
-        TrainingResult otherSeed = Trainer.train(spec, new TrainingConfig(2, 20, 1e-2, 1e-3, 0.05, 6, 1, null), TRAIN, TEST,
+        TrainingResult otherSeed = Trainer.train(spec, new TrainingConfig(2, 20, 1e-2, 1e-3, 0.05, 6, 1, null, 0), TRAIN, TEST,
                 TrainingListener.NONE);
         assertNotEquals(one.parameters(), otherSeed.parameters(), "the seed must matter");
     }
 
-    /** Stopped after one epoch and resumed from the checkpoint = three epochs in one go, bit for bit. */
+    /**
+     * Stopped after one epoch and resumed from the checkpoint = three epochs in one go, bit for bit
+     * (with error-aware training and batch-norm statistics recomputed after every epoch).
+     */
     @Test
     void resumingACheckpointGivesTheUninterruptedResult() {
         NetworkSpec spec = TestNetworks.mlp(TestNetworks.binarized());
-        TrainingResult uninterrupted = Trainer.train(spec, config(3, 0.02, 2), TRAIN, TEST, TrainingListener.NONE);
+        TrainingResult uninterrupted = Trainer.train(spec, config(3, 0.02, 2).withStatisticsBatches(5), TRAIN, TEST,
+                TrainingListener.NONE);
         Path checkpoint = dir.resolve("run.ckpt.npz");
-        TrainingConfig withCheckpoint = config(3, 0.02, 2).withCheckpoint(checkpoint);
+        TrainingConfig withCheckpoint = config(3, 0.02, 2).withStatisticsBatches(5).withCheckpoint(checkpoint);
         TrainingResult first = Trainer.train(spec, withCheckpoint, TRAIN, TEST, new TrainingListener() {
             @Override
             public boolean stopRequested() {
@@ -114,6 +118,16 @@ class TrainerTest {
         assertTrue(resumed.complete());
         assertEquals(uninterrupted.parameters(), resumed.parameters());
         assertEquals(withoutTimes(uninterrupted.epochs()), withoutTimes(resumed.epochs()));
+    }
+
+    /** Recomputed batch-norm statistics change the exported network, and the trainer's evaluation is still the simulator's. */
+    @Test
+    void recomputedStatisticsAreExportedExactly() {
+        NetworkSpec spec = TestNetworks.conv(TestNetworks.bitSerial());
+        TrainingResult running = Trainer.train(spec, config(2, 0, 2), TRAIN, TEST, TrainingListener.NONE);
+        TrainingResult averaged = Trainer.train(spec, config(2, 0, 2).withStatisticsBatches(30), TRAIN, TEST, TrainingListener.NONE);
+        assertNotEquals(running.parameters(), averaged.parameters());
+        assertEquals(averaged.finalTestAccuracy(), simulatedAccuracy(spec, averaged, 0, 0), 1e-12);
     }
 
     @Test

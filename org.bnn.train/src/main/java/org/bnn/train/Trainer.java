@@ -81,6 +81,13 @@ public final class Trainer {
                     adam.step(network.parameters(), rate);
                     listener.batchEnded(epoch, b, lossSum / ((b + 1) * (double) batch), correct / ((b + 1) * (double) batch));
                 }
+                if (config.statisticsBatches() > 0) {
+                    List<float[]> batchesForStatistics = new ArrayList<>();
+                    for (int b = 0; b < Math.min(batches, config.statisticsBatches()); b++) {
+                        batchesForStatistics.add(scaling.rows(train, order, b * batch, batch));
+                    }
+                    network.recalibrate(batchesForStatistics, batch);
+                }
                 double testAccuracy = test == null ? Double.NaN : accuracy(network, test);
                 EpochStats epochStats = new EpochStats(epoch, lossSum / (batches * (double) batch), correct / (batches * (double) batch),
                         testAccuracy, rate, (System.nanoTime() - start) / 1e9);

@@ -40,7 +40,7 @@ public final class TrainExample {
         if (args.length < 1 || !ExampleNetworks.NAMES.contains(args[0])) {
             System.err.println("usage: TrainExample {" + String.join("|", ExampleNetworks.NAMES)
                     + "} --out FILE.npz [--epochs N] [--batch B] [--lr X] [--final-lr X] [--ber P] [--seed S] [--threads T]"
-                    + " [--checkpoint FILE] [--limit N] [--data DIR]");
+                    + " [--checkpoint FILE] [--bn-batches N] [--limit N] [--data DIR]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -57,7 +57,8 @@ public final class TrainExample {
                 Double.parseDouble(options.getOrDefault("--final-lr", "3e-5")), Double.parseDouble(options.getOrDefault("--ber", "0")),
                 Long.parseLong(options.getOrDefault("--seed", "1")),
                 Integer.parseInt(options.getOrDefault("--threads", String.valueOf(Runtime.getRuntime().availableProcessors()))),
-                options.containsKey("--checkpoint") ? Path.of(options.get("--checkpoint")) : null);
+                options.containsKey("--checkpoint") ? Path.of(options.get("--checkpoint")) : null,
+                Integer.parseInt(options.getOrDefault("--bn-batches", "0")));
         Path out = Path.of(options.getOrDefault("--out", network + ".npz"));
         Dataset train;
         Dataset test;

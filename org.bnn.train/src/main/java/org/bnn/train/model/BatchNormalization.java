@@ -12,12 +12,11 @@ import org.bnn.runtime.engine.BatchNorm;
  * precision on the exact integer a, which is what the simulator's threshold fold reproduces bit for
  * bit. A hidden layer's evaluation therefore outputs the sign directly (±1), never a rounded z.
  */
-final class BatchNormalization extends Block {
+final class BatchNormalization extends ValueWise {
     static final double EPSILON = 1e-4;
     private static final float MOMENTUM = 0.1f;
     private final String layer;
     private final int channels;
-    private final int width;
     private final double divisor;
     private final Parameter gamma;
     private final Parameter beta;
@@ -26,11 +25,13 @@ final class BatchNormalization extends Block {
     private float[] normalised;
     private float[] inverseSigma;
     private BatchNorm evaluation;
+    /** When positive, the running statistics become the plain average of the batches seen since (this counts them, from 1). */
+    private int averaging;
 
     BatchNormalization(String layer, int channels, int width, double divisor) {
+        super(width);
         this.layer = layer;
         this.channels = channels;
-        this.width = width;
         this.divisor = divisor;
         this.gamma = new Parameter(layer + "/gamma", channels, false);
         this.beta = new Parameter(layer + "/beta", channels, false);
@@ -56,16 +57,6 @@ final class BatchNormalization extends Block {
         return runningVariance;
     }
 
-    @Override
-    int inputWidth() {
-        return width;
-    }
-
-    @Override
-    int outputWidth() {
-        return width;
-    }
-
     /** The batch norm as exported: γ, β, running mean and variance, ε, in double. */
     BatchNorm export() {
         return new BatchNorm(widen(gamma.value()), widen(beta.value()), widen(runningMean), widen(runningVariance), EPSILON);
@@ -74,6 +65,11 @@ final class BatchNormalization extends Block {
     /** Called before an evaluation pass: freezes the exported statistics. */
     void beginEvaluation() {
         evaluation = export();
+    }
+
+    /** Starts (true) or ends (false) averaging the statistics of the following training batches with equal weights. */
+    void average(boolean on) {
+        averaging = on ? 1 : 0;
     }
 
     @Override
@@ -112,12 +108,13 @@ final class BatchNormalization extends Block {
             }
         }
         inverseSigma = new float[channels];
+        float momentum = averaging > 0 ? 1f / averaging++ : MOMENTUM;
         for (int c = 0; c < channels; c++) {
             double variance = squares[c] / count;
             inverseSigma[c] = (float) (1 / Math.sqrt(variance + EPSILON));
-            runningMean[c] = (1 - MOMENTUM) * runningMean[c] + MOMENTUM * mean[c];
+            runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mean[c];
             float unbiased = (float) (count > 1 ? variance * count / (count - 1) : variance);
-            runningVariance[c] = (1 - MOMENTUM) * runningVariance[c] + MOMENTUM * unbiased;
+            runningVariance[c] = (1 - momentum) * runningVariance[c] + momentum * unbiased;
         }
         normalised = new float[input.length];
         float[] out = new float[input.length];

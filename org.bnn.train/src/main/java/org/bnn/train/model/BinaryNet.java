@@ -140,6 +140,26 @@ public final class BinaryNet {
         return current;
     }
 
+    /**
+     * Replaces the running batch-norm statistics by their plain average over the given batches of
+     * scaled inputs (forward passes only, no flips, nothing trained). The running averages of training
+     * weight the last few dozen batches, which can leave the thresholds of a conv layer (one threshold
+     * for all positions) noticeably off; averaging many batches of the final weights is steadier.
+     */
+    public void recalibrate(java.util.List<float[]> batches, int batch) {
+        prepareWeights(0, 0);
+        for (BatchNormalization norm : norms) {
+            norm.average(true);
+        }
+        for (float[] x : batches) {
+            forward(x, batch);
+        }
+        for (BatchNormalization norm : norms) {
+            norm.average(false);
+        }
+        evaluationReady = false;
+    }
+
     /** Backward pass from the gradient of the scores; adds to every parameter's gradient. */
     public void backward(float[] scoreGradient, int batch) {
         float[] gradient = scoreGradient;

@@ -4,22 +4,11 @@ package org.bnn.train.model;
  * The binary activation: +1 iff z ≥ 0 (sign(0) = +1, as the simulator). Backward is the
  * straight-through estimator of BinaryNet: the gradient passes where |z| ≤ 1 and is cancelled elsewhere.
  */
-final class Sign extends Block {
-    private final int width;
+final class Sign extends ValueWise {
     private float[] input;
 
     Sign(int width) {
-        this.width = width;
-    }
-
-    @Override
-    int inputWidth() {
-        return width;
-    }
-
-    @Override
-    int outputWidth() {
-        return width;
+        super(width);
     }
 
     @Override
