@@ -32,7 +32,7 @@ public class BnnFormatter extends AbstractFormatter2 {
     private static final Set<String> CLAUSES = Set.of("stack", "node", "regime", "stuck", "lrs", "hrs", "set", "reset", "endurance",
             "cells", "sense", "popcount", "row", "tiles", "clock", "threshold", "adder", "buffer", "input", "dense", "conv", "pool",
             "output", "weights", "network", "replicate", "allow", "run", "errors", "sweep", "trials", "seed", "report", "epochs", "batch",
-            "adam", "inject", "save");
+            "adam", "inject", "norm", "save");
 
     /** Four spaces per level, whatever the caller's preference: one layout everywhere. */
     @Override

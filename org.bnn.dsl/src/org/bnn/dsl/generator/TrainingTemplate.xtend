@@ -72,7 +72,7 @@ class TrainingTemplate {
 		    /** The training settings as described in the .bnn file, every default filled in. */
 		    public static TrainingConfig config(Path base) {
 		        return new TrainingConfig(«spec.epochs», «spec.batch», «spec.learningRate», «spec.finalLearningRate», «spec.injectBer», «spec.seed»L,
-		                Runtime.getRuntime().availableProcessors(), base.resolve(«JavaNames.stringLiteral(spec.checkpoint)»));
+		                Runtime.getRuntime().availableProcessors(), base.resolve(«JavaNames.stringLiteral(spec.checkpoint)»), «spec.statisticsBatches»);
 		    }
 
 		    /** Trains, saves the weights and returns the simulator's accuracy on the test split. */

@@ -133,7 +133,7 @@ public class SpecTranslator {
                 (InputSource.Dataset) translate(resolved(training.getData(), "data")),
                 training.getEpochs() == 0 ? TrainingSpec.DEFAULT_EPOCHS : training.getEpochs(),
                 training.getBatch() == 0 ? TrainingSpec.DEFAULT_BATCH : training.getBatch(), learningRate, finalLearningRate,
-                training.getInjectBer(), training.getSeed(), resolved(training.getSave(), "save"));
+                training.getInjectBer(), training.getSeed(), training.getStatisticsBatches(), resolved(training.getSave(), "save"));
     }
 
     /** The training's spec, or empty when the model is incomplete or rejected (the validator says why). */

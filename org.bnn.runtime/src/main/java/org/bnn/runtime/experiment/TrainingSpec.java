@@ -10,11 +10,13 @@ import org.bnn.runtime.spec.NetworkSpec;
  * @param learningRate      Adam's learning rate in the first epoch
  * @param finalLearningRate the rate in the last epoch (exponential decay in between)
  * @param injectBer         weight flips per forward pass during training (error-aware training); 0 for none
+ * @param statisticsBatches after every epoch, batch-norm statistics recomputed over this many
+ *                          training batches; 0 keeps the running averages
  * @param save              the .npz file written (relative paths: to the description's folder); a
  *                          checkpoint is kept next to it, so an interrupted run resumes
  */
 public record TrainingSpec(String name, NetworkSpec network, InputSource.Dataset data, int epochs, int batch, double learningRate,
-        double finalLearningRate, double injectBer, long seed, String save) {
+        double finalLearningRate, double injectBer, long seed, int statisticsBatches, String save) {
     /** Defaults of a training block: 20 epochs of batches of 100, Adam 3e-3 decaying to a hundredth. */
     public static final int DEFAULT_EPOCHS = 20;
     public static final int DEFAULT_BATCH = 100;
@@ -33,6 +35,9 @@ public record TrainingSpec(String name, NetworkSpec network, InputSource.Dataset
         Checks.positiveFinite("TrainingSpec", "finalLearningRate", finalLearningRate);
         if (!(injectBer >= 0 && injectBer < 0.5)) {
             throw new IllegalArgumentException("TrainingSpec(" + name + ").injectBer must be in [0, 0.5), got " + injectBer);
+        }
+        if (statisticsBatches < 0) {
+            throw new IllegalArgumentException("TrainingSpec(" + name + ").statisticsBatches must be non-negative, got " + statisticsBatches);
         }
         Checks.name("TrainingSpec", "save", save);
     }
