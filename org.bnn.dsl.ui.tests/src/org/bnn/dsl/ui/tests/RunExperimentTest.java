@@ -34,15 +34,15 @@ class RunExperimentTest {
 
 		IStatus result = job.getResult();
 		assertTrue(result.isOK(), result.toString());
-		assertTrue(result.getMessage().startsWith("experiment BerSweep: 40 random inputs x 2 trials, per-chip weight errors, seed 42"),
+		assertTrue(result.getMessage().startsWith("experiment BerSweep: 40 random inputs x 2 trials, per-chip weight-level errors, seed 42"),
 				result.getMessage());
 		IFile csv = workspace.project().getFile("reports/quick/sweep.csv");
 		assertEquals(csv, job.report());
 		assertTrue(csv.exists(), "report in the workspace");
 		List<String> lines = read(csv).lines().toList();
-		assertEquals("ber,mean_agreement,std,ci95_half_width,trials", lines.get(0));
+		assertEquals("point,ber,trials,mean_accuracy,accuracy_std,accuracy_ci95,mean_agreement,agreement_std,agreement_ci95", lines.get(0));
 		assertEquals(8, lines.size(), "header + 7 BER points: " + lines);
-		assertTrue(lines.get(1).startsWith("0.0,1.0,"), "no errors, full agreement: " + lines.get(1));
+		assertEquals("0,0.0,2,,,,1.0,0.0,0.0", lines.get(1), "no errors, full agreement, no labels");
 		assertTrue(workspace.project().getFile("reports/quick/sweep.json").exists(), "JSON with the resolved description");
 	}
 
