@@ -1,5 +1,7 @@
 package org.bnn.dsl.validation;
 
+import static org.bnn.dsl.spec.SpecTranslator.written;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -169,10 +171,6 @@ public class BnnValidator extends AbstractBnnValidator {
     }
 
     /** True if the text sets the feature (EMF cannot tell a written 0 from an absent value). */
-    static boolean written(EObject object, EStructuralFeature feature) {
-        return SpecTranslator.written(object, feature);
-    }
-
     private boolean sizesValid(Network network) {
         return network.getInput().getShape().stream().allMatch(d -> d > 0) && network.getInput().getShape().size() <= 3
                 && network.getLayers().stream().allMatch(l -> l.getName() != null);

@@ -1,5 +1,7 @@
 package org.bnn.dsl.validation;
 
+import static org.bnn.dsl.spec.SpecTranslator.written;
+
 import java.util.List;
 
 import org.bnn.dsl.bnn.ErrorLevelKind;
@@ -31,7 +33,7 @@ public class ExperimentValidator extends ComposedBnnValidator {
                         BnnIssueCodes.SWEEP_VALUES);
             }
         }
-        if (BnnValidator.written(experiment, BNN.getExperiment_Trials()) && experiment.getTrials() < 1) {
+        if (written(experiment, BNN.getExperiment_Trials()) && experiment.getTrials() < 1) {
             error("An experiment needs at least one trial, got " + experiment.getTrials(), experiment, BNN.getExperiment_Trials(),
                     BnnIssueCodes.SWEEP_VALUES);
         }
@@ -45,7 +47,7 @@ public class ExperimentValidator extends ComposedBnnValidator {
                         BnnIssueCodes.NON_POSITIVE_SIZE);
             }
         }
-        if (!BnnValidator.written(experiment, BNN.getExperiment_Seed())) {
+        if (!written(experiment, BNN.getExperiment_Seed())) {
             warning("Experiment " + experiment.getName() + " has no seed: it runs with seed 0; write 'seed N' to make the choice explicit",
                     experiment, BNN.getElement_Name(), BnnIssueCodes.EXPERIMENT_WITHOUT_SEED);
         }

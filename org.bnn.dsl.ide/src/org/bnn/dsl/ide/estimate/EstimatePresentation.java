@@ -265,13 +265,13 @@ public class EstimatePresentation {
 
     /** The latency in seconds when the chip has a clock, else in cycles. */
     private static String latency(long cycles, ChipSpec chip) {
-        OptionalDouble clock = chip.clockHz();
-        return clock.isPresent() ? EstimateText.seconds(cycles / clock.getAsDouble()) : count(cycles) + " cycles";
+        OptionalDouble seconds = chip.seconds(cycles);
+        return seconds.isPresent() ? EstimateText.seconds(seconds.getAsDouble()) : count(cycles) + " cycles";
     }
 
     private static String seconds(long cycles, ChipSpec chip) {
-        OptionalDouble clock = chip.clockHz();
-        return clock.isPresent() ? " = " + EstimateText.seconds(cycles / clock.getAsDouble()) : " (no clock given)";
+        OptionalDouble seconds = chip.seconds(cycles);
+        return seconds.isPresent() ? " = " + EstimateText.seconds(seconds.getAsDouble()) : " (no clock given)";
     }
 
     static String count(long value) {

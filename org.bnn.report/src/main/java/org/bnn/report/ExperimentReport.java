@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.bnn.report.data.FromRuntime;
@@ -42,8 +41,7 @@ public final class ExperimentReport {
         } else {
             if (spec.sweep() instanceof SweepSpec.Regimes) {
                 for (SweepPoint point : points) {
-                    MappingSpec underRegime = new MappingSpec(spec.mapping().name(), spec.mapping().network(), spec.mapping().chip(),
-                            Optional.of(point.label()), spec.mapping().replication(), spec.mapping().allowReprogramming());
+                    MappingSpec underRegime = spec.mapping().withRegime(point.label());
                     report.regime(FromRuntime.regimeRow(Estimator.estimate(underRegime), point.ber(), FromRuntime.point(point)));
                 }
             }

@@ -167,8 +167,7 @@ public final class Estimator {
 
     /** The sense amplifier's delay must fit in a row cycle; exposed for the validator. */
     public static OptionalDouble rowCycleSeconds(ChipSpec chip) {
-        return chip.clockHz().isPresent() ? OptionalDouble.of(chip.tile().rowCycleClocks() / chip.clockHz().getAsDouble())
-                : OptionalDouble.empty();
+        return chip.seconds(chip.tile().rowCycleClocks());
     }
 
     /** Depth of a binary adder tree merging {@code inputs} partial sums (0 for one input). */

@@ -58,8 +58,7 @@ public record MappingEstimate(MappingSpec mapping, List<LayerEstimate> layers, O
 
     /** Latency of one inference in seconds, if the chip's clock is given. */
     public OptionalDouble latencySeconds() {
-        OptionalDouble clock = mapping.chip().clockHz();
-        return clock.isPresent() ? OptionalDouble.of(cycles() / clock.getAsDouble()) : OptionalDouble.empty();
+        return mapping.chip().seconds(cycles());
     }
 
     /** Inferences per second of a chip that runs one inference at a time. */

@@ -32,6 +32,11 @@ public record ChipSpec(String name, int tileCount, TileSpec tile, OptionalDouble
         this(name, tileCount, tile, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     }
 
+    /** The duration of {@code cycles} clock cycles in seconds, if the clock is given. */
+    public OptionalDouble seconds(long cycles) {
+        return clockHz.isPresent() ? OptionalDouble.of(cycles / clockHz.getAsDouble()) : OptionalDouble.empty();
+    }
+
     /** Starts a chip description. */
     public static Builder builder(String name, int tileCount, TileSpec tile) {
         return new Builder(name, tileCount, tile);

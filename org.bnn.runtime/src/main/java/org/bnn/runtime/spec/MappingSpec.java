@@ -40,6 +40,11 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
         this(name, network, chip, Optional.empty(), Map.of(), false);
     }
 
+    /** The same mapping programmed under another regime of its device (a point of a regime comparison). */
+    public MappingSpec withRegime(String regimeName) {
+        return new MappingSpec(name, network, chip, Optional.of(regimeName), replication, allowReprogramming);
+    }
+
     /** Copies of the given layer's weights (1 unless replicated). */
     public int replicationOf(String layer) {
         return replication.getOrDefault(layer, 1);
