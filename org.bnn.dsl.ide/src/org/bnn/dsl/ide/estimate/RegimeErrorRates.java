@@ -13,8 +13,8 @@ import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.spec.TileSpec;
 
 /**
- * Picks the runtime's bit-error-rate function that matches a tile's cells (2T2R read by its PCSA,
- * or 1T1R against its reference, with or without SECDED). No formula of its own.
+ * The bit error rate of a tile's cells under a regime ({@link TileSpec#bitErrorRate}), the
+ * SECDED residual when the cells have ECC, and words saying how the cells are read. No formula of its own.
  */
 public final class RegimeErrorRates {
 
@@ -28,15 +28,12 @@ public final class RegimeErrorRates {
             return Optional.empty();
         }
         RegimeSpec regime = device.get().regime(regimeName);
+        double raw = tile.bitErrorRate(regime);
         if (tile.cellKind() == CellKind.TWO_T_TWO_R) {
-            return Optional.of(tile.sense()
-                    .map(sense -> new RegimeBer(regimeName, BitErrorRates.twoTwoR(regime, sense, device.get().stuckAt()),
-                            OptionalDouble.empty(), "2T2R, PCSA offsets included"))
-                    .orElseGet(() -> new RegimeBer(regimeName, BitErrorRates.twoTwoR(regime), OptionalDouble.empty(),
-                            "2T2R, offset-free comparator (no sense amplifier given)")));
+            return Optional.of(new RegimeBer(regimeName, raw, OptionalDouble.empty(), tile.sense().isPresent()
+                    ? "2T2R, PCSA offsets included" : "2T2R, offset-free comparator (no sense amplifier given)"));
         }
         ReadReference reference = tile.cell().reference().orElse(new ReadReference.Best());
-        double raw = BitErrorRates.oneTOneR(regime, reference);
         String how = "1T1R, reference " + ohms(reference.ohms(regime)) + (reference instanceof ReadReference.Best ? " (best)" : "");
         OptionalDouble afterEcc = tile.cell().ecc() == Ecc.NONE ? OptionalDouble.empty()
                 : OptionalDouble.of(Secded7264.residualBitErrorRate(raw));

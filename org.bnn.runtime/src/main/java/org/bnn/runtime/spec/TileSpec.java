@@ -5,7 +5,11 @@ import org.bnn.runtime.checks.Checks;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.bnn.runtime.device.BitErrorRates;
 import org.bnn.runtime.device.DeviceSpec;
+import org.bnn.runtime.device.ReadReference;
+import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.device.SenseAmpSpec;
 
 /**
@@ -39,6 +43,20 @@ public record TileSpec(String name, int rows, int columns, CellSpec cell, Option
         this(name, rows, columns, kind == CellKind.TWO_T_TWO_R ? CellSpec.twoTwoR()
                 : CellSpec.oneTOneR(new org.bnn.runtime.device.ReadReference.Best()),
                 Optional.empty(), Optional.empty(), OptionalDouble.empty(), 1);
+    }
+
+    /**
+     * The probability that one read of a weight stored in these cells under {@code regime} is
+     * wrong, before any ECC: 2T2R read by the tile's PCSA (its offsets and the device's stuck-at
+     * faults included) or by an offset-free comparator when no sense amplifier is given; 1T1R
+     * against the cell's reference, the best one when none is given.
+     */
+    public double bitErrorRate(RegimeSpec regime) {
+        if (cellKind() == CellKind.TWO_T_TWO_R) {
+            return sense.isPresent() ? BitErrorRates.twoTwoR(regime, sense.get(), device.map(DeviceSpec::stuckAt).orElse(StuckAt.NONE))
+                    : BitErrorRates.twoTwoR(regime);
+        }
+        return BitErrorRates.oneTOneR(regime, cell.reference().orElse(new ReadReference.Best()));
     }
 
     public CellKind cellKind() {
