@@ -81,6 +81,21 @@ class BinomialTest {
         assertTrue(Math.abs(variance / expectedVariance - 1) < 5 * Math.sqrt(2.0 / draws), "variance " + variance);
     }
 
+    /**
+     * u beyond what the summed tails can resolve (0, or the largest double below 1) ends where the
+     * terms stop counting, near the distribution: the walk used to go on to ~n/3 or ~2n/3, where the
+     * smallest subnormal probability finally rounds to 0 — millions of steps, and a meaningless count.
+     */
+    @Test
+    void unresolvableTailsEndNearTheDistribution() {
+        long n = 40_000_000L;
+        double sigma = Math.sqrt(n * 0.25);
+        long low = Binomial.inverse(0, n, 0.5);
+        long high = Binomial.inverse(Math.nextDown(1.0), n, 0.5);
+        assertTrue(low < n / 2 && n / 2 - low < 40 * sigma, "lower end " + low);
+        assertTrue(high > n / 2 && high - n / 2 < 40 * sigma, "upper end " + high);
+    }
+
     @Test
     void edgesAndBadArguments() {
         assertEquals(0, Binomial.inverse(0.999, 100, 0));

@@ -195,6 +195,8 @@ public final class BinaryNetwork {
         }
     }
 
+    private static final long[] NO_FLIPS = new long[0];
+
     /** Buffers and private weights of one worker; not thread-safe, cheap to reuse. */
     public final class Scratch {
         private final long[] a = new long[activationWords];
@@ -296,19 +298,19 @@ public final class BinaryNetwork {
             return Argmax.sharingMaximum(scores);
         }
 
+        /**
+         * One inference. Flips of a layer read once (dense layers) correct its counts; flips for the whole
+         * inference of a layer read at many positions (conv, bit-serial) are applied to a private copy
+         * and undone, two writes per flip instead of one correction per flip and read.
+         */
         private int run(long[] input, long[][] flips, ReadFlips reads) {
             checkInput(input);
-            boolean privateCopies = flips != null || reads != null;
             for (int l = 0; l < weightLayerCount(); l++) {
-                workspace.stored[l] = privateCopies ? privateWeights(l) : weights(l);
+                workspace.stored[l] = weights(l);
             }
+            long[][] applied = flips == null ? null : applyToManyReadLayers(flips);
             try {
-                if (flips != null) {
-                    for (int l = 0; l < flips.length; l++) {
-                        privateWeights[l].flipInPlace(flips[l]);
-                    }
-                }
-                workspace.reads = reads;
+                workspace.reads = flips == null ? reads : ReadFlips.everyRead(flipsOfOneReadLayers(flips));
                 long[] current = input;
                 long[] next = a;
                 for (Stage stage : stages) {
@@ -316,9 +318,11 @@ public final class BinaryNetwork {
                     current = next;
                     next = next == a ? b : a;
                 }
-                if (flips != null) {
-                    for (int l = 0; l < flips.length; l++) {
-                        privateWeights[l].flipInPlace(flips[l]); // undo
+                if (applied != null) {
+                    for (int l = 0; l < applied.length; l++) {
+                        if (applied[l].length > 0) {
+                            privateWeights[l].flipInPlace(applied[l]); // undo
+                        }
                     }
                 }
             } catch (RuntimeException e) {
@@ -328,6 +332,27 @@ public final class BinaryNetwork {
                 workspace.reads = null;
             }
             return finish();
+        }
+
+        /** Applies the flips of the layers read more than once to their private copies; what was applied, per layer. */
+        private long[][] applyToManyReadLayers(long[][] flips) {
+            long[][] applied = new long[flips.length][];
+            for (int l = 0; l < flips.length; l++) {
+                applied[l] = weightLayer(l).reads() > 1 ? flips[l] : NO_FLIPS;
+                if (applied[l].length > 0) {
+                    workspace.stored[l] = privateWeights(l);
+                    privateWeights[l].flipInPlace(applied[l]);
+                }
+            }
+            return applied;
+        }
+
+        private long[][] flipsOfOneReadLayers(long[][] flips) {
+            long[][] corrected = new long[flips.length][];
+            for (int l = 0; l < flips.length; l++) {
+                corrected[l] = weightLayer(l).reads() > 1 ? NO_FLIPS : flips[l];
+            }
+            return corrected;
         }
 
         /** Scores from the output layer's pre-activations, and the predicted class. */

@@ -19,7 +19,7 @@ import org.bnn.runtime.spec.LayerGeometry;
  * </ul>
  * Every read goes through the engine's kernel ({@link Kernels#ACTIVE}) for all neurons at once; in the
  * common case, one plane and a plain threshold, a branch-free pass then sets the output bits.
- * Per-read flips (from the {@link Workspace}) are applied to the weights around every read.
+ * Flips of a read (from the {@link Workspace}) correct that read's counts ({@link WeightMatrix#addFlipDifferences}).
  */
 public final class WeightLayer extends Stage {
     private final int index;
@@ -193,11 +193,10 @@ public final class WeightLayer extends Stage {
     private void fire(WeightMatrix stored, long[] input, int position, long[] output, Workspace workspace) {
         long[] vector = vector(input, 0, position, workspace);
         int offset = workspace.offset;
-        long[] flips = flip(stored, position, workspace);
         int neurons = stored.rows();
         int[] differing = workspace.differing;
         Kernels.ACTIVE.differences(stored.words(), stored.wordsPerRow(), neurons, vector, offset, differing);
-        unflip(stored, flips);
+        addReadFlips(stored, position, vector, offset, differing, workspace);
         fireAll(differing, 0, neurons, position * neurons, output);
     }
 
@@ -256,9 +255,8 @@ public final class WeightLayer extends Stage {
         for (int b = 0; b < geometry.planes(); b++) {
             long[] vector = vector(input, b, position, workspace);
             int offset = workspace.offset;
-            long[] flips = flip(stored, position * geometry.planes() + b, workspace);
             Kernels.ACTIVE.differences(stored.words(), stored.wordsPerRow(), neurons, vector, offset, differing);
-            unflip(stored, flips);
+            addReadFlips(stored, position * geometry.planes() + b, vector, offset, differing, workspace);
             for (int k = 0; k < neurons; k++) {
                 counts[base + k] += (long) (fanIn - differing[k]) << b;
             }
@@ -303,18 +301,10 @@ public final class WeightLayer extends Stage {
         return workspace.patch;
     }
 
-    private long[] flip(WeightMatrix stored, int read, Workspace workspace) {
-        if (workspace.reads == null) {
-            return null;
-        }
-        long[] flips = workspace.reads.positions(index, read);
-        stored.flipInPlace(flips);
-        return flips;
-    }
-
-    private static void unflip(WeightMatrix stored, long[] flips) {
-        if (flips != null) {
-            stored.flipInPlace(flips);
+    /** The weights read inverted during this read (from the {@link Workspace}), in the read's differing counts. */
+    private void addReadFlips(WeightMatrix stored, int read, long[] vector, int offset, int[] differing, Workspace workspace) {
+        if (workspace.reads != null) {
+            stored.addFlipDifferences(workspace.reads.positions(index, read), vector, offset, differing);
         }
     }
 }

@@ -12,6 +12,13 @@ public final class WeightMatrix {
     private final int rows;
     private final int wordsPerRow;
     private final long[] words;
+    /**
+     * ⌈2^s / fanIn⌉ and s = 31 + ⌈log2 fanIn⌉: (p · reciprocal) &gt;&gt;&gt; s = p / fanIn exactly for
+     * every p &lt; 2^31 (Granlund and Montgomery, "Division by invariant integers using
+     * multiplication", PLDI 1994), a multiply instead of a division for every flipped weight.
+     */
+    private final long reciprocal;
+    private final int reciprocalShift;
 
     /** Wraps packed rows; they are copied, so the matrix stays immutable unless copied mutable. */
     public WeightMatrix(int fanIn, int rows, long[] packedRows) {
@@ -26,6 +33,8 @@ public final class WeightMatrix {
         this.rows = rows;
         this.wordsPerRow = PackedBits.words(fanIn);
         this.words = words;
+        this.reciprocalShift = 31 + (32 - Integer.numberOfLeadingZeros(fanIn - 1));
+        this.reciprocal = ((1L << reciprocalShift) + fanIn - 1) / fanIn;
         if (check) {
             checkShape();
         }
@@ -132,22 +141,34 @@ public final class WeightMatrix {
      * restores the matrix, which is how per-inference errors are undone.
      */
     void flipInPlace(long[] positions) {
-        int n = fanIn;
         long[] w = words;
-        int perRow = wordsPerRow;
         for (long position : positions) {
-            int k;
-            int j;
-            if (position >>> 31 == 0) { // the usual case: int division, about twice as fast as long
-                int p = (int) position;
-                k = p / n;
-                j = p - k * n;
-            } else { // positions past 2^31 − 1 (or negative ones, which fail below as before)
-                k = (int) (position / n);
-                j = (int) (position - (long) k * n);
-            }
-            w[k * perRow + (j >>> 6)] ^= 1L << j;
+            int k = rowOf(position);
+            int j = (int) (position - (long) k * fanIn);
+            w[k * wordsPerRow + (j >>> 6)] ^= 1L << j;
         }
+    }
+
+    /**
+     * The differing counts of a read made with the weights at {@code positions} inverted, from those
+     * of the same read without them: inverting weight (k, j) adds one to row k's count where it matched
+     * input bit j and takes one away where it differed. The same counts as reading a flipped copy,
+     * with one read of each flipped word (just streamed through by the kernel, so in cache) instead of
+     * flipping and restoring it.
+     */
+    void addFlipDifferences(long[] positions, long[] vector, int offset, int[] differing) {
+        long[] w = words;
+        for (long position : positions) {
+            int k = rowOf(position);
+            int j = (int) (position - (long) k * fanIn);
+            long mismatch = w[k * wordsPerRow + (j >>> 6)] ^ vector[offset + (j >>> 6)];
+            differing[k] += 1 - 2 * (int) (mismatch >>> j & 1L);
+        }
+    }
+
+    /** Row k of logical position k·fanIn + j (a negative position gives an index that fails at the array access). */
+    private int rowOf(long position) {
+        return position >>> 31 == 0 ? (int) (position * reciprocal >>> reciprocalShift) : (int) (position / fanIn);
     }
 
     @Override

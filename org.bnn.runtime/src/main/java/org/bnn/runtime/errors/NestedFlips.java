@@ -2,7 +2,6 @@ package org.bnn.runtime.errors;
 
 import java.util.Arrays;
 
-import org.bnn.runtime.random.Binomial;
 import org.bnn.runtime.random.KeyedRandom;
 
 /**
@@ -16,7 +15,7 @@ import org.bnn.runtime.random.KeyedRandom;
  * <li>the flips are a pure function of (key, n, p): independent of call order and threads.</li>
  * </ul>
  * How: the number of flips K is Binomial(n, p), drawn by inversion from one keyed uniform
- * ({@link Binomial#inverse}), so K never decreases as p grows. The flipped positions are the first
+ * ({@link org.bnn.runtime.random.Binomial#inverse}, through {@link FlipCounts}), so K never decreases as p grows. The flipped positions are the first
  * K distinct values of a keyed sequence of uniform positions — a uniformly random K-subset, which
  * together with the binomial count makes the flips independent Bernoulli(p) per position. A larger
  * p takes a longer prefix of the same sequence, hence the nesting.
@@ -25,6 +24,9 @@ public final class NestedFlips {
     private static final long[] NONE = new long[0];
     private static final long COUNT_STREAM = 0x636F756E74L;
     private static final long POSITION_STREAM = 0x706F736974696F6EL;
+    /** Up to this many positions (a 2 MB bitmap per thread) repeats are found in a bitmap, beyond in a hash set. */
+    private static final long BITMAP_POSITIONS = 1L << 24;
+    private static final ThreadLocal<long[]> BITMAP = ThreadLocal.withInitial(() -> new long[0]);
 
     private NestedFlips() {
     }
@@ -40,12 +42,48 @@ public final class NestedFlips {
         if (p == 0 || n == 0) {
             return NONE;
         }
-        long count = Binomial.inverse(KeyedRandom.uniform(KeyedRandom.key(key, COUNT_STREAM), 0), n, p);
+        long count = FlipCounts.count(KeyedRandom.uniform(KeyedRandom.key(key, COUNT_STREAM), 0), n, p);
         if (count > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("too many flips to list: " + count + " of " + n + " positions at p = " + p);
         }
         long positionStream = KeyedRandom.stream(KeyedRandom.key(key, POSITION_STREAM));
-        PositionSet drawn = new PositionSet((int) count);
+        return n <= BITMAP_POSITIONS ? firstDistinctByBitmap(positionStream, n, (int) count)
+                : firstDistinctByHash(positionStream, n, (int) count);
+    }
+
+    /**
+     * The first {@code count} distinct positions of the stream, de-duplicated in a per-thread bitmap
+     * of n bits: one well-predicted test per draw (a repeat is rare), unlike a hash table's probes.
+     * The bitmap is cleared again through the positions drawn.
+     */
+    private static long[] firstDistinctByBitmap(long positionStream, long n, int count) {
+        long[] seen = BITMAP.get();
+        int words = (int) ((n + 63) >>> 6);
+        if (seen.length < words) {
+            seen = new long[words];
+            BITMAP.set(seen);
+        }
+        long[] positions = new long[count];
+        int size = 0;
+        long draw = 0;
+        while (size < count) {
+            long position = uniformBelow(KeyedRandom.bitsAt(positionStream, draw++), n);
+            int word = (int) (position >>> 6);
+            long bit = 1L << position;
+            long bits = seen[word];
+            if ((bits & bit) == 0) {
+                seen[word] = bits | bit;
+                positions[size++] = position;
+            }
+        }
+        for (long position : positions) {
+            seen[(int) (position >>> 6)] = 0;
+        }
+        return positions;
+    }
+
+    private static long[] firstDistinctByHash(long positionStream, long n, int count) {
+        PositionSet drawn = new PositionSet(count);
         long draw = 0;
         while (drawn.size() < count) {
             drawn.add(uniformBelow(KeyedRandom.bitsAt(positionStream, draw++), n));

@@ -39,26 +39,32 @@ public final class Binomial {
         if (p == 1) {
             return n;
         }
-        double logPmfZero = n * Math.log1p(-p);
-        return logPmfZero > WALK_FROM_ZERO_LIMIT ? walkUp(u, n, p, 0, Math.exp(logPmfZero), 0) : fromMode(u, n, p);
-    }
-
-    /** Adds pmf(k+1), pmf(k+2), ... to cdf = P(X ≤ k) until it exceeds u. */
-    private static long walkUp(double u, long n, double p, long k, double pmf, double cdfBelowK) {
-        double odds = p / (1 - p);
-        double cdf = cdfBelowK + pmf;
-        while (cdf <= u && k < n) {
-            pmf *= (n - k) * odds / (k + 1);
-            k++;
-            if (pmf == 0) {
-                break; // u lies in the rounding error of the upper tail
-            }
-            cdf += pmf;
+        WalkStart walk = walkStart(n, p);
+        if (walk.fromMode() && u < walk.lowerTail()) {
+            return walkDown(u, n, p, walk.k(), walk.pmf(), walk.lowerTail());
         }
-        return k;
+        return walkUp(u, n, p, walk.k(), walk.pmf(), walk.cdfBelow());
     }
 
-    private static long fromMode(double u, long n, double p) {
+    /**
+     * Where the walk for (n, p) starts, whatever u is: at k = 0 when pmf(0) does not underflow,
+     * else at the mode with P(X ≤ mode) summed downwards ({@code lowerTail}); 0 &lt; p &lt; 1, n ≥ 1.
+     *
+     * @param k         the start
+     * @param pmf       P(X = k)
+     * @param cdfBelow  P(X &lt; k) as the walk upwards adds it (the value, not the exact sum)
+     * @param lowerTail P(X ≤ k) at the mode; u below it walks down
+     * @param fromMode  whether the walk starts at the mode (and may go down)
+     */
+    record WalkStart(long k, double pmf, double cdfBelow, double lowerTail, boolean fromMode) {
+    }
+
+    static WalkStart walkStart(long n, double p) {
+        double logPmfZero = n * Math.log1p(-p);
+        if (logPmfZero > WALK_FROM_ZERO_LIMIT) {
+            double pmfZero = Math.exp(logPmfZero);
+            return new WalkStart(0, pmfZero, 0, pmfZero, false);
+        }
         long mode = Math.min(n, (long) Math.floor((n + 1) * p));
         double pmfMode = Math.exp(logPmf(mode, n, p));
         double inverseOdds = (1 - p) / p;
@@ -69,19 +75,60 @@ public final class Binomial {
             lowerTail += pmf;
             pmf *= k * inverseOdds / (n - k + 1);
         }
-        if (u >= lowerTail) {
-            return walkUp(u, n, p, mode, pmfMode, lowerTail - pmfMode);
-        }
-        // Walk down: the answer is the smallest k with P(X ≤ k) > u.
-        double cdf = lowerTail;
-        pmf = pmfMode;
-        long k = mode;
-        while (k > 0 && cdf - pmf > u) {
-            cdf -= pmf;
-            pmf *= k * inverseOdds / (n - k + 1);
-            k--;
+        return new WalkStart(mode, pmfMode, lowerTail - pmfMode, lowerTail, true);
+    }
+
+    /** Adds pmf(k+1), pmf(k+2), ... to cdf = P(X ≤ k) until it exceeds u. */
+    private static long walkUp(double u, long n, double p, long k, double pmf, double cdfBelowK) {
+        double odds = p / (1 - p);
+        double cdf = cdfBelowK + pmf;
+        while (cdf <= u && k < n) {
+            pmf = nextPmfUp(pmf, k, n, odds);
+            k++;
+            if (upperTailSpent(pmf, cdf, k, n, p)) {
+                break; // u lies in the rounding error of the upper tail
+            }
+            cdf += pmf;
         }
         return k;
+    }
+
+    /** The smallest k ≤ the start with P(X ≤ k) &gt; u, subtracting pmf(k), pmf(k−1), ... from cdf = P(X ≤ k). */
+    private static long walkDown(double u, long n, double p, long k, double pmf, double cdf) {
+        double inverseOdds = (1 - p) / p;
+        while (k > 0 && cdf - pmf > u) {
+            cdf -= pmf;
+            pmf = nextPmfDown(pmf, k, n, inverseOdds);
+            k--;
+            if (lowerTailSpent(pmf, cdf)) {
+                break; // u lies in the rounding error of the lower tail
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Past the mode, a term that no longer changes the sum (or underflowed) ends the walk up: every
+     * later term is smaller, so walking on could only end where the terms underflow — up to ~n steps
+     * at the wrong place, since the smallest subnormal times a ratio above ½ rounds back to itself.
+     */
+    static boolean upperTailSpent(double pmf, double cdf, long k, long n, double p) {
+        return pmf == 0 || cdf + pmf == cdf && k > (n + 1) * p;
+    }
+
+    /** Below the mode, the same for the walk down: the terms only shrink from here. */
+    static boolean lowerTailSpent(double pmf, double cdf) {
+        return cdf - pmf == cdf;
+    }
+
+    /** pmf(k + 1) from pmf(k); odds = p / (1 − p). One expression for the walk and its tables. */
+    static double nextPmfUp(double pmf, long k, long n, double odds) {
+        return pmf * ((n - k) * odds / (k + 1));
+    }
+
+    /** pmf(k − 1) from pmf(k); inverseOdds = (1 − p) / p. */
+    static double nextPmfDown(double pmf, long k, long n, double inverseOdds) {
+        return pmf * (k * inverseOdds / (n - k + 1));
     }
 
     /** ln P(X = k) without underflow (Loader's saddle-point expansion). */
