@@ -172,8 +172,10 @@ class MappingSimulationTemplate {
 		if (spec.placement.auto) {
 			return "Placement.AUTO"
 		}
-		'''Placement.explicit(Map.ofEntries(«FOR layer : spec.placement.ranges.entrySet SEPARATOR ','»
-		        Map.entry(«JavaNames.stringLiteral(layer.key)», new TileRange(«layer.value.first», «layer.value.last»))«ENDFOR»))'''
+		val entries = spec.placement.ranges.entrySet.map [
+			'''Map.entry(«JavaNames.stringLiteral(key)», new TileRange(«value.first», «value.last»))'''
+		]
+		return "Placement.explicit(Map.ofEntries(\n        " + entries.join(",\n        ") + "))"
 	}
 
 	/** A method {@code network()} that builds the network as described in the .bnn file. */

@@ -2,10 +2,12 @@ package org.bnn.dsl.validation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bnn.dsl.bnn.LayerPlacement;
 import org.bnn.dsl.bnn.Mapping;
@@ -37,6 +39,7 @@ public class PlacementValidator extends ComposedBnnValidator {
         }
         Map<String, TileRange> ranges = new LinkedHashMap<>();
         Map<String, LayerPlacement> clauses = new LinkedHashMap<>();
+        Set<String> unreadable = new HashSet<>(); // ranges reported here, so not "unplaced"
         for (LayerPlacement layer : placement.getLayers()) {
             if (layer.getLayer() == null || layer.getLayer().eIsProxy()) {
                 return; // the linker reports it
@@ -54,6 +57,7 @@ public class PlacementValidator extends ComposedBnnValidator {
                     error("Tiles " + layer.getTiles() + " are outside any chip: " + e.getMessage(), layer, null,
                             BnnIssueCodes.PLACEMENT_OUTSIDE_CHIP, name, "");
                 }
+                unreadable.add(name);
                 continue;
             }
             if (ranges.put(name, range) != null) {
@@ -71,6 +75,9 @@ public class PlacementValidator extends ComposedBnnValidator {
         List<PlacementProblem> problems = org.bnn.runtime.spec.Placement.problems(org.bnn.runtime.spec.Placement.explicit(ranges),
                 network.get(), chip.get(), replication.get(), mapping.isAllowReprogramming());
         for (PlacementProblem problem : problems) {
+            if (problem.kind() == PlacementProblem.Kind.UNPLACED && unreadable.contains(problem.layer())) {
+                continue;
+            }
             report(problem, placement, clauses, ranges, chip.get(), mapping.getName());
         }
     }

@@ -162,15 +162,4 @@ public record Placement(boolean auto, Map<String, TileRange> ranges) {
         }
         return covered;
     }
-
-    /** True if some two ranges share a tile. */
-    public boolean anyOverlap() {
-        List<TileRange> sorted = ranges.values().stream().sorted(Comparator.comparingInt(TileRange::first)).toList();
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).first() <= sorted.get(i - 1).last()) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
