@@ -41,8 +41,8 @@ public class PlacementValidator extends ComposedBnnValidator {
         Map<String, LayerPlacement> clauses = new LinkedHashMap<>();
         Set<String> unreadable = new HashSet<>(); // ranges reported here, so not "unplaced"
         for (LayerPlacement layer : placement.getLayers()) {
-            if (layer.getLayer() == null || layer.getLayer().eIsProxy()) {
-                return; // the linker reports it
+            if (layer.getLayer() == null || layer.getLayer().eIsProxy() || !layer.isSingle() && layer.getTiles() == null) {
+                return; // the linker or the parser reports it
             }
             String name = layer.getLayer().getName();
             TileRange range;
@@ -60,11 +60,16 @@ public class PlacementValidator extends ComposedBnnValidator {
                 unreadable.add(name);
                 continue;
             }
-            if (ranges.put(name, range) != null) {
+            if (ranges.containsKey(name) || unreadable.contains(name)) {
                 error("Layer " + name + " is placed twice", layer, BNN.getLayerPlacement_Layer(), BnnIssueCodes.DUPLICATE_NAME, name);
                 continue;
             }
+            ranges.put(name, range);
             clauses.put(name, layer);
+        }
+        if (mapping.getNetwork() == null || mapping.getNetwork().eIsProxy() || mapping.getChip() == null
+                || mapping.getChip().eIsProxy()) {
+            return; // the linker reports it
         }
         Optional<NetworkSpec> network = parts(() -> translator.translate(mapping.getNetwork()));
         Optional<ChipSpec> chip = parts(() -> translator.translate(mapping.getChip()));

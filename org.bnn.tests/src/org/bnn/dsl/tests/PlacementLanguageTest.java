@@ -182,6 +182,16 @@ class PlacementLanguageTest {
     }
 
     @Test
+    void halfTypedPlacementsAreSyntaxErrorsTheValidatorSurvives() throws Exception {
+        for (String body : List.of("place", "place c ->", "place c -> tiles", "place c -> tiles 0..", "place c -> tile 0,",
+                "place c -> tiles 0..3, o -> tiles 1 .. 5", "place auto, c -> tile 0")) {
+            Model model = parser.parse(DESIGN + "mapping M { network N on C " + body + " }\n");
+            assertTrue(!model.eResource().getErrors().isEmpty(), body);
+            validation.validate(model); // must not throw on what the parser recovered
+        }
+    }
+
+    @Test
     void onlyTheMappedNetworksLayersResolve() throws Exception {
         Model model = parser.parse(DESIGN + """
                 network Other { input y: 4 output q: dense 2 }
