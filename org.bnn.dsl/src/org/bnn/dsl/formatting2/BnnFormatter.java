@@ -8,6 +8,7 @@ import org.bnn.dsl.bnn.Element;
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Import;
 import org.bnn.dsl.bnn.Model;
+import org.bnn.dsl.bnn.Placement;
 import org.bnn.dsl.bnn.Sense;
 import org.bnn.dsl.bnn.Tile;
 import org.eclipse.emf.ecore.EObject;
@@ -23,15 +24,16 @@ import org.eclipse.xtext.resource.XtextResource;
 /**
  * The one layout of .bnn files, used by {@code bnn format}, the language server and the IDE:
  * declarations separated by a blank line, one clause per line inside braces (indented), tokens
- * separated by one space, none before {@code , : )} or after {@code (}. The sense amplifier's
- * short block stays on one line.
+ * separated by one space, none before {@code , : )} or after {@code (} nor around {@code ..}. The sense
+ * amplifier's short block stays on one line; a placement of several layers puts each on its own
+ * line, indented under {@code place}.
  */
 public class BnnFormatter extends AbstractFormatter2 {
 
     /** Keywords that start a clause of a block; each goes on its own line. */
     private static final Set<String> CLAUSES = Set.of("stack", "node", "regime", "stuck", "lrs", "hrs", "set", "reset", "endurance",
             "cells", "sense", "popcount", "row", "tiles", "clock", "threshold", "adder", "buffer", "input", "dense", "conv", "pool",
-            "output", "weights", "network", "replicate", "allow", "run", "errors", "sweep", "trials", "seed", "report", "epochs", "batch",
+            "output", "weights", "network", "replicate", "place", "allow", "run", "errors", "sweep", "trials", "seed", "report", "epochs", "batch",
             "adam", "inject", "norm", "save");
 
     /** Four spaces per level, whatever the caller's preference: one layout everywhere. */
@@ -67,6 +69,9 @@ public class BnnFormatter extends AbstractFormatter2 {
                 document.interior(open, close, f -> f.indent());
             }
         }
+        for (Placement placement : (Iterable<Placement>) () -> org.eclipse.xtext.EcoreUtil2.eAllOfType(model, Placement.class).iterator()) {
+            formatPlacement(placement, document);
+        }
         ISemanticRegion last = previous;
         if (last != null) {
             document.append(last, f -> f.setNewLines(1));
@@ -87,11 +92,24 @@ public class BnnFormatter extends AbstractFormatter2 {
         } else if (region.getGrammarElement() instanceof Keyword && CLAUSES.contains(text) && !inSense && startsClause(previous)
                 && !(owner instanceof Tile && text.equals("clock"))) {
             document.prepend(region, f -> f.newLine());
-        } else if (text.equals(",") || text.equals(":") || text.equals(")") || text.equals("(") || previous.getText().equals("(")) {
+        } else if (previous.getText().equals(",") && previous.getSemanticElement() instanceof Placement) {
+            document.prepend(region, f -> f.newLine());
+        } else if (text.equals(",") || text.equals(":") || text.equals(")") || text.equals("(") || previous.getText().equals("(")
+                || text.equals("..") || previous.getText().equals("..")) {
             document.prepend(region, f -> f.noSpace());
         } else {
             document.prepend(region, f -> f.oneSpace());
         }
+    }
+
+    /** Several placed layers, each on its own line (see {@link #space}): indented under {@code place}. */
+    private void formatPlacement(Placement placement, IFormattableDocument document) {
+        if (placement.getLayers().size() < 2) {
+            return;
+        }
+        List<ISemanticRegion> regions = new java.util.ArrayList<>();
+        textRegionExtensions.allSemanticRegions(placement).forEach(regions::add);
+        document.interior(regions.get(0), regions.get(regions.size() - 1), f -> f.indent());
     }
 
     /** Braces that stay on one line: the sense amplifier's block and a sweep's value or regime list. */
@@ -123,6 +141,6 @@ public class BnnFormatter extends AbstractFormatter2 {
     private static boolean startsClause(ISemanticRegion previous) {
         String text = previous.getText();
         return !(text.equals(":") || text.equals("per") || text.equals("of") || text.equals("row") || text.equals("energy")
-                || text.equals("sweep"));
+                || text.equals("sweep") || text.equals("->"));
     }
 }

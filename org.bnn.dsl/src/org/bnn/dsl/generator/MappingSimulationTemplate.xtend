@@ -107,8 +107,10 @@ class MappingSimulationTemplate {
 		import org.bnn.runtime.spec.MappingSpec;
 		import org.bnn.runtime.spec.NetworkSpec;
 		import org.bnn.runtime.spec.Padding;
+		import org.bnn.runtime.spec.Placement;
 		import org.bnn.runtime.spec.PoolKind;
 		import org.bnn.runtime.spec.Shape;
+		import org.bnn.runtime.spec.TileRange;
 		import org.bnn.runtime.spec.TileSpec;
 	'''
 
@@ -160,9 +162,21 @@ class MappingSimulationTemplate {
 		    return new MappingSpec(«JavaNames.stringLiteral(spec.name)», network, chip,
 		            «IF spec.regime.present»Optional.of(«JavaNames.stringLiteral(spec.regime.get)»)«ELSE»Optional.empty()«ENDIF»,
 		            Map.ofEntries(«FOR copy : spec.replication.entrySet.sortBy[key] SEPARATOR ', '»Map.entry(«JavaNames.stringLiteral(copy.key)», «copy.value»)«ENDFOR»),
-		            «spec.allowReprogramming»);
+		            «spec.allowReprogramming»,
+		            «placement(spec)»);
 		}
 	'''
+
+	/** Placement.AUTO (resolved again by MappingSpec), or the ranges as written. */
+	private def String placement(MappingSpec spec) {
+		if (spec.placement.auto) {
+			return "Placement.AUTO"
+		}
+		val entries = spec.placement.ranges.entrySet.map [
+			'''Map.entry(«JavaNames.stringLiteral(key)», new TileRange(«value.first», «value.last»))'''
+		]
+		return "Placement.explicit(Map.ofEntries(\n        " + entries.join(",\n        ") + "))"
+	}
 
 	/** A method {@code network()} that builds the network as described in the .bnn file. */
 	def String networkMethod(NetworkSpec spec) '''

@@ -14,7 +14,7 @@ import org.eclipse.xtext.scoping.Scopes;
 /**
  * Scoping of the .bnn language. Declarations are found by qualified name across files (with
  * imports); a mapping's regime is looked up among the regimes of the device of its chip's tile,
- * by simple name, and a replicated layer among the layers of the mapped network; an experiment's
+ * by simple name, and a replicated or placed layer among the layers of the mapped network; an experiment's
  * erring layers and swept regimes likewise, through its mapping.
  */
 public class BnnScopeProvider extends AbstractBnnScopeProvider {
@@ -24,7 +24,7 @@ public class BnnScopeProvider extends AbstractBnnScopeProvider {
         if (reference == BnnPackage.Literals.MAPPING__REGIME && context instanceof Mapping mapping) {
             return regimesOf(mapping.getChip());
         }
-        if (reference == BnnPackage.Literals.REPLICATION__LAYER) {
+        if (reference == BnnPackage.Literals.REPLICATION__LAYER || reference == BnnPackage.Literals.LAYER_PLACEMENT__LAYER) {
             return layersOf(EcoreUtil2.getContainerOfType(context, Mapping.class));
         }
         if (context instanceof Experiment experiment && (reference == BnnPackage.Literals.EXPERIMENT__ERRING_LAYERS

@@ -53,6 +53,7 @@ import org.bnn.runtime.experiment.TrainingSpec;
 import org.bnn.runtime.spec.CellSpec;
 import org.bnn.dsl.bnn.Input;
 import org.bnn.dsl.bnn.Layer;
+import org.bnn.dsl.bnn.LayerPlacement;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.OutputLayer;
@@ -65,6 +66,8 @@ import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.InputSpec;
 import org.bnn.runtime.spec.Shape;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.Placement;
+import org.bnn.runtime.spec.TileRange;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.TileSpec;
 
@@ -94,12 +97,55 @@ public class SpecTranslator {
     public MappingSpec translate(Mapping mapping) {
         Optional<String> regime = mapping.getRegime() == null ? Optional.empty()
                 : Optional.of(resolved(mapping.getRegime(), "regime").getName());
+        return new MappingSpec(mapping.getName(), translate(resolved(mapping.getNetwork(), "network")),
+                translate(resolved(mapping.getChip(), "chip")), regime, replication(mapping), mapping.isAllowReprogramming(),
+                placement(mapping.getPlacement()));
+    }
+
+    /** Copies per replicated layer, as written. */
+    public Map<String, Integer> replication(Mapping mapping) {
         Map<String, Integer> replication = new java.util.LinkedHashMap<>();
         for (Replication copy : mapping.getReplications()) {
             replication.put(resolved(copy.getLayer(), "layer").getName(), copy.getCopies());
         }
-        return new MappingSpec(mapping.getName(), translate(resolved(mapping.getNetwork(), "network")),
-                translate(resolved(mapping.getChip(), "chip")), regime, replication, mapping.isAllowReprogramming());
+        return replication;
+    }
+
+    /**
+     * The placement as written: {@link Placement#AUTO} when absent or {@code place auto}, else each
+     * layer's range (a single tile is the range n..n).
+     *
+     * @throws IllegalArgumentException when a range is reversed or a layer is placed twice
+     */
+    public Placement placement(org.bnn.dsl.bnn.Placement placement) {
+        if (placement == null || placement.isAuto()) {
+            return Placement.AUTO;
+        }
+        Map<String, TileRange> ranges = new java.util.LinkedHashMap<>();
+        for (LayerPlacement layer : placement.getLayers()) {
+            String name = resolved(layer.getLayer(), "layer").getName();
+            if (ranges.put(name, range(layer)) != null) {
+                throw new IllegalArgumentException("layer " + name + " is placed twice");
+            }
+        }
+        return Placement.explicit(ranges);
+    }
+
+    /**
+     * The range of one layer as written ({@code tiles first..last} or {@code tile n}).
+     *
+     * @throws IllegalArgumentException when it is reversed or an index is too large
+     */
+    public static TileRange range(LayerPlacement layer) {
+        if (layer.isSingle() || layer.getTiles() == null) {
+            return new TileRange(layer.getFirst(), layer.getFirst());
+        }
+        String[] ends = layer.getTiles().split("\\.\\.");
+        try {
+            return new TileRange(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("tile indices go up to " + Integer.MAX_VALUE + ", got " + layer.getTiles());
+        }
     }
 
     /**

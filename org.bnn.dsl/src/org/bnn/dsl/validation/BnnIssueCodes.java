@@ -73,6 +73,24 @@ public final class BnnIssueCodes {
     /** A dataset whose images have another shape than the network's input. */
     public static final String DATASET_SHAPE = PREFIX + "datasetShape";
 
+    /** A placed range passes the chip's last tile. Data: tiles needed, chip tile count. */
+    public static final String PLACEMENT_OUTSIDE_CHIP = PREFIX + "placementOutsideChip";
+
+    /** A placed range ends before it starts ({@code tiles 9..3}). */
+    public static final String PLACEMENT_REVERSED_RANGE = PREFIX + "placementReversedRange";
+
+    /** A placed range has fewer tiles than its layer needs. Data: tiles needed, chip tile count. */
+    public static final String PLACEMENT_TOO_FEW_TILES = PREFIX + "placementTooFewTiles";
+
+    /** Two placed ranges share tiles without reprogramming. Data: a free range of the tiles needed, if any. */
+    public static final String PLACEMENT_OVERLAP = PREFIX + "placementOverlap";
+
+    /** A layer with weights is left out of an explicit placement. Data: layer name, a free range for it, if any. */
+    public static final String PLACEMENT_UNPLACED_LAYER = PREFIX + "placementUnplacedLayer";
+
+    /** A layer without weights (pooling) is placed. */
+    public static final String PLACEMENT_WITHOUT_WEIGHTS = PREFIX + "placementWithoutWeights";
+
     /** A network, chip, tile or device that nothing uses, in a file that runs something. */
     public static final String UNUSED_DECLARATION = PREFIX + "unusedDeclaration";
 }

@@ -49,7 +49,8 @@ import com.google.inject.Inject;
  * Validation rules of the .bnn language. Numbers in messages come from the runtime's
  * {@link Estimator}; no formula lives here.
  */
-@ComposedChecks(validators = {ExperimentValidator.class, TrainingValidator.class, FileReferenceValidator.class, UsageValidator.class})
+@ComposedChecks(validators = {ExperimentValidator.class, TrainingValidator.class, FileReferenceValidator.class, UsageValidator.class,
+    PlacementValidator.class})
 public class BnnValidator extends AbstractBnnValidator {
 
     private static final BnnPackage BNN = BnnPackage.eINSTANCE;
@@ -337,8 +338,9 @@ public class BnnValidator extends AbstractBnnValidator {
             for (LayerEstimate layer : estimate.layers()) {
                 double utilization = layer.utilization(cells);
                 if (layer.hasTiles() && utilization < LOW_UTILIZATION) {
-                    info(String.format(Locale.ROOT, "Layer %s fills %.0f %% of the cells of its %d tiles", layer.name(), 100 * utilization,
-                            layer.tiles()), mapping, BNN.getMapping_Network(), BnnIssueCodes.LOW_TILE_UTILIZATION, layer.name());
+                    info(String.format(Locale.ROOT, "Layer %s fills %.0f %% of the cells of its %d tiles%s", layer.name(), 100 * utilization,
+                            layer.tilesOccupied(), layer.tilesOccupied() > layer.tiles() ? " (" + EstimateText.placedOn(layer) + ")" : ""),
+                            mapping, BNN.getMapping_Network(), BnnIssueCodes.LOW_TILE_UTILIZATION, layer.name());
                 }
             }
         });
@@ -347,6 +349,13 @@ public class BnnValidator extends AbstractBnnValidator {
     private static String exceedsChipMessage(MappingEstimate estimate) {
         var mapping = estimate.mapping();
         var tile = mapping.chip().tile();
+        if (!mapping.placement().auto()) {
+            String perLayer = estimate.layers().stream().filter(LayerEstimate::hasTiles)
+                    .map(layer -> layer.name() + " " + layer.tiles() + " on " + EstimateText.placedOn(layer))
+                    .collect(Collectors.joining(", "));
+            return String.format(Locale.ROOT, "The placement of network %s shares tiles or streams layers through too few (%s)",
+                    mapping.network().name(), perLayer);
+        }
         String perLayer = estimate.layers().stream().filter(LayerEstimate::hasTiles)
                 .map(layer -> layer.name() + " " + layer.tiles())
                 .collect(Collectors.joining(", "));

@@ -41,10 +41,11 @@ class GeneratorGoldenTest {
     private Provider<XtextResourceSet> resourceSets;
 
     @Test
-    void quickstartAndMnistGenerateTheReviewedJava() throws Exception {
+    void quickstartMnistAndPlacementGenerateTheReviewedJava() throws Exception {
         Map<String, String> generated = new TreeMap<>();
         generated.putAll(generate("examples/quickstart/quickstart.bnn"));
         generated.putAll(generate("examples/mnist/mnist.bnn"));
+        generated.putAll(generate("examples/placement/placement.bnn"));
         boolean update = Boolean.getBoolean("bnn.golden.update");
         for (Map.Entry<String, String> file : generated.entrySet()) {
             Path golden = GOLDEN.resolve(file.getKey() + ".txt");

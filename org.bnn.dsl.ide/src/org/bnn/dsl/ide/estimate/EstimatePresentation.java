@@ -58,10 +58,11 @@ public class EstimatePresentation {
         return Optional.empty();
     }
 
-    /** "800 tiles · 41.6 nJ · 370 ns": tiles, energy per inference and latency of one layer. */
+    /** "800 tiles at 0..799 · 41.6 nJ · 370 ns": tiles and where they are, energy per inference and latency of one layer. */
     public String layerHint(LayerCost cost) {
         LayerEstimate layer = cost.layer();
-        String tiles = layer.hasTiles() ? count(layer.tiles()) + (layer.tiles() == 1 ? " tile" : " tiles") : "no tiles";
+        String tiles = layer.hasTiles() ? count(layer.tiles()) + (layer.tiles() == 1 ? " tile" : " tiles") + " at "
+                + EstimateText.tileSpan(layer) : "no tiles";
         String hint = tiles + DOT + energy(layer.energy()) + DOT + latency(layer.cycles(), cost.mapping().mapping().chip());
         return cost.mappings() > 1 ? hint + " (" + cost.mappingName() + ")" : hint;
     }
@@ -121,6 +122,7 @@ public class EstimatePresentation {
             lines.add("tiles: " + count(layer.tiles()) + " = " + count(layer.columnChunks()) + " column chunks × " + count(layer.rowChunks())
                     + " row chunks × " + layer.replication() + (layer.replication() == 1 ? " copy" : " copies") + " of " + tile.name()
                     + "; utilization " + percent(layer.utilization(tile.cells())));
+            lines.add("placed on " + EstimateText.placedOn(layer) + (cost.mapping().mapping().placement().auto() ? " (auto)" : ""));
             lines.add("fan-in " + count(layer.geometry().fanIn()) + ", fan-out " + count(layer.geometry().fanOut()) + ", "
                     + count(layer.geometry().positions()) + (layer.geometry().positions() == 1 ? " position" : " positions") + ", "
                     + count(layer.geometry().weights()) + " weights");
@@ -144,6 +146,10 @@ public class EstimatePresentation {
                 + percent((double) estimate.tilesNeeded() / estimate.tilesAvailable()) + ")"
                 + (estimate.fits() ? "" : ", does not fit without reprogramming") + "; chip utilization "
                 + percent(estimate.chipUtilization()) + " of the cells");
+        if (estimate.tilesPlaced() > estimate.tilesNeeded()) {
+            lines.add("placed: " + count(estimate.tilesPlaced()) + " tiles, " + percent(estimate.placedUtilization())
+                    + " of their cells hold weights");
+        }
         lines.add("weights: " + count(estimate.weights()) + "; senses per inference: " + count(estimate.events().senses()));
         energyLines(estimate.energy(), lines);
         OptionalDouble throughput = estimate.throughputPerSecond();

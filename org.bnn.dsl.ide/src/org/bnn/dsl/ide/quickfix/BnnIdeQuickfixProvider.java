@@ -3,6 +3,8 @@ package org.bnn.dsl.ide.quickfix;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bnn.dsl.bnn.LayerPlacement;
+import org.bnn.dsl.bnn.Placement;
 import org.bnn.dsl.units.Dimension;
 import org.bnn.dsl.units.Units;
 import org.bnn.dsl.validation.BnnIssueCodes;
@@ -10,12 +12,15 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.ide.editor.quickfix.AbstractDeclarativeIdeQuickfixProvider;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolution;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolutionAcceptor;
 import org.eclipse.xtext.ide.editor.quickfix.ITextModification;
 import org.eclipse.xtext.ide.editor.quickfix.QuickFix;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -86,6 +91,97 @@ public class BnnIdeQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvid
             }
             Position position = document.getPosition(end);
             return List.of(new TextEdit(new Range(position, position), "allow reprogramming\n"));
+        });
+    }
+
+    /** A layer's range that is too short, outside the chip, reversed or overlapping: the range the validator suggests. */
+    @QuickFix(BnnIssueCodes.PLACEMENT_TOO_FEW_TILES)
+    public void setTheRangeToTheTilesNeeded(DiagnosticResolutionAcceptor acceptor) {
+        placeOnTheSuggestedRange(acceptor);
+        useAutomaticPlacement(acceptor);
+    }
+
+    @QuickFix(BnnIssueCodes.PLACEMENT_OUTSIDE_CHIP)
+    public void placeInsideTheChip(DiagnosticResolutionAcceptor acceptor) {
+        placeOnTheSuggestedRange(acceptor);
+        useAutomaticPlacement(acceptor);
+    }
+
+    @QuickFix(BnnIssueCodes.PLACEMENT_OVERLAP)
+    public void moveToFreeTiles(DiagnosticResolutionAcceptor acceptor) {
+        placeOnTheSuggestedRange(acceptor);
+        useAutomaticPlacement(acceptor);
+    }
+
+    @QuickFix(BnnIssueCodes.PLACEMENT_REVERSED_RANGE)
+    public void swapTheRangeEnds(DiagnosticResolutionAcceptor acceptor) {
+        placeOnTheSuggestedRange(acceptor);
+    }
+
+    /** A layer left out of an explicit placement: add it on free tiles, or place every layer automatically. */
+    @QuickFix(BnnIssueCodes.PLACEMENT_UNPLACED_LAYER)
+    public void placeTheMissingLayer(DiagnosticResolutionAcceptor acceptor) {
+        List<String> data = data(resolving.get());
+        if (data.size() > 1 && !data.get(1).isEmpty()) {
+            String clause = data.get(0) + " -> " + data.get(1);
+            acceptor.accept("Place " + data.get(0) + " on " + data.get(1), (ITextModification) (d, object, document) -> {
+                Placement placement = EcoreUtil2.getContainerOfType(object, Placement.class);
+                ICompositeNode node = placement == null ? null : NodeModelUtils.findActualNodeFor(placement);
+                if (node == null) {
+                    return List.of();
+                }
+                Position end = document.getPosition(node.getEndOffset());
+                return List.of(new TextEdit(new Range(end, end), ", " + clause));
+            });
+        }
+        useAutomaticPlacement(acceptor);
+    }
+
+    /** A pooling layer placed on tiles: remove its clause (and the comma that joins it to the others). */
+    @QuickFix(BnnIssueCodes.PLACEMENT_WITHOUT_WEIGHTS)
+    public void removeThePlacement(DiagnosticResolutionAcceptor acceptor) {
+        List<String> data = data(resolving.get());
+        String layer = data.isEmpty() ? "it" : data.get(0);
+        acceptor.accept("Remove the placement of " + layer, (ITextModification) (d, object, document) -> {
+            LayerPlacement clause = EcoreUtil2.getContainerOfType(object, LayerPlacement.class);
+            if (clause == null || !(clause.eContainer() instanceof Placement placement)) {
+                return List.of();
+            }
+            List<LayerPlacement> layers = placement.getLayers();
+            int index = layers.indexOf(clause);
+            ICompositeNode removed = NodeModelUtils.findActualNodeFor(layers.size() == 1 ? placement : clause);
+            int start = removed.getOffset();
+            int end = removed.getEndOffset();
+            if (layers.size() > 1 && index > 0) {
+                start = NodeModelUtils.findActualNodeFor(layers.get(index - 1)).getEndOffset(); // from the comma before it
+            } else if (layers.size() > 1) {
+                end = NodeModelUtils.findActualNodeFor(layers.get(1)).getOffset(); // to the layer after its comma
+            }
+            return List.of(new TextEdit(new Range(document.getPosition(start), document.getPosition(end)), ""));
+        });
+    }
+
+    /** Replaces the diagnostic's clause ({@code layer -> tiles a..b}) with the range in the issue data, if there is one. */
+    private void placeOnTheSuggestedRange(DiagnosticResolutionAcceptor acceptor) {
+        List<String> data = data(resolving.get());
+        if (data.size() > 1 && !data.get(1).isEmpty()) {
+            String clause = data.get(0) + " -> " + data.get(1);
+            acceptor.accept("Place " + data.get(0) + " on " + data.get(1), (ITextModification) (d, object, document) -> {
+                LayerPlacement layer = EcoreUtil2.getContainerOfType(object, LayerPlacement.class);
+                ICompositeNode node = layer == null ? null : NodeModelUtils.findActualNodeFor(layer);
+                return node == null ? List.of() : List.of(new TextEdit(new Range(document.getPosition(node.getOffset()),
+                        document.getPosition(node.getEndOffset())), clause));
+            });
+        }
+    }
+
+    /** Replaces the whole placement clause with {@code place auto}. */
+    private static void useAutomaticPlacement(DiagnosticResolutionAcceptor acceptor) {
+        acceptor.accept("Use automatic placement (place auto)", (ITextModification) (d, object, document) -> {
+            Placement placement = EcoreUtil2.getContainerOfType(object, Placement.class);
+            ICompositeNode node = placement == null ? null : NodeModelUtils.findActualNodeFor(placement);
+            return node == null ? List.of() : List.of(new TextEdit(new Range(document.getPosition(node.getOffset()),
+                    document.getPosition(node.getEndOffset())), "place auto"));
         });
     }
 

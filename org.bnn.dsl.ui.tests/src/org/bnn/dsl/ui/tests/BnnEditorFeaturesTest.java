@@ -145,8 +145,9 @@ class BnnEditorFeaturesTest {
 		assertTrue(waitUntil(() -> editor.getCodeMiningProvider().labels(document).size() == 6, TIMEOUT_MS),
 				() -> "minings: " + editor.getCodeMiningProvider().labels(document));
 		List<String> labels = editor.getCodeMiningProvider().labels(document);
-		assertEquals(List.of("800 tiles · ≥ 41.6 nJ · 370 ns", "1,024 tiles · ≥ 54.1 nJ · 370 ns", "1,024 tiles · ≥ 54.1 nJ · 370 ns",
-				"32 tiles · ≥ 668 pJ · 150 ns"), labels.subList(0, 4));
+		assertEquals(List.of("800 tiles at 0..799 · ≥ 41.6 nJ · 370 ns", "1,024 tiles at 800..1823 · ≥ 54.1 nJ · 370 ns",
+				"1,024 tiles at 1824..2847 · ≥ 54.1 nJ · 370 ns",
+				"32 tiles at 2848..2879 · ≥ 668 pJ · 150 ns"), labels.subList(0, 4));
 		assertTrue(labels.get(4).startsWith("2,880/4,096 tiles (70.3 %) · ≥ 151 nJ/inference · 1.26 us · "), labels.get(4));
 		assertTrue(labels.get(5).startsWith("2,910,208 weights × BER → 0 · 29.1 · 291 · 2.91k · 29.1k · 96k · 291k expected bit errors"),
 				labels.get(5));
@@ -194,8 +195,9 @@ class BnnEditorFeaturesTest {
 		assertTrue(elements.get(1).startsWith("OnDemo  2,880/4,096 tiles (70.3 %)"), elements.toString());
 		assertTrue(elements.get(2).startsWith("BerSweep  2,910,208 weights × BER"), elements.toString());
 		TreeItem network = root.getItem(0);
-		assertEquals(List.of("pixels  input", "fc1  800 tiles · ≥ 41.6 nJ · 370 ns", "fc2  1,024 tiles · ≥ 54.1 nJ · 370 ns",
-				"fc3  1,024 tiles · ≥ 54.1 nJ · 370 ns", "out  32 tiles · ≥ 668 pJ · 150 ns"),
+		assertEquals(List.of("pixels  input", "fc1  800 tiles at 0..799 · ≥ 41.6 nJ · 370 ns",
+				"fc2  1,024 tiles at 800..1823 · ≥ 54.1 nJ · 370 ns",
+				"fc3  1,024 tiles at 1824..2847 · ≥ 54.1 nJ · 370 ns", "out  32 tiles at 2848..2879 · ≥ 668 pJ · 150 ns"),
 				Arrays.stream(network.getItems()).map(TreeItem::getText).toList());
 	}
 

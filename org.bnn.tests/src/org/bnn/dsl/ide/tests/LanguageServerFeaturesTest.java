@@ -63,11 +63,11 @@ class LanguageServerFeaturesTest {
                     .inlayHint(new InlayHintParams(new TextDocumentIdentifier(uri), wholeText())).get(TIMEOUT, TimeUnit.SECONDS);
             Map<Integer, String> byLine = hints.stream().collect(Collectors.toMap(h -> h.getPosition().getLine(), h -> h.getLabel().getLeft()));
 
-            // One per layer, at the end of its line: tiles · energy per inference (a lower bound:
+            // One per layer, at the end of its line: tiles at their (auto) range · energy per inference (a lower bound:
             // the presets give no energy per partial-sum addition) · latency at 100 MHz.
-            assertEquals("800 tiles · ≥ 41.6 nJ · 370 ns", byLine.get(line("dense fc1")), byLine.toString());
-            assertEquals("1,024 tiles · ≥ 54.1 nJ · 370 ns", byLine.get(line("dense fc2")));
-            assertEquals("32 tiles · ≥ 668 pJ · 150 ns", byLine.get(line("output out")));
+            assertEquals("800 tiles at 0..799 · ≥ 41.6 nJ · 370 ns", byLine.get(line("dense fc1")), byLine.toString());
+            assertEquals("1,024 tiles at 800..1823 · ≥ 54.1 nJ · 370 ns", byLine.get(line("dense fc2")));
+            assertEquals("32 tiles at 2848..2879 · ≥ 668 pJ · 150 ns", byLine.get(line("output out")));
             InlayHint fc1 = hints.stream().filter(h -> h.getPosition().getLine() == line("dense fc1")).findFirst().orElseThrow();
             assertEquals(quickstart.lines().toList().get(line("dense fc1")).length(), fc1.getPosition().getCharacter(), "after the layer");
 
@@ -133,7 +133,7 @@ class LanguageServerFeaturesTest {
             DocumentSymbol network = named(all, "MnistMlp");
             assertEquals(SymbolKind.Class, network.getKind());
             assertEquals(List.of("pixels", "fc1", "fc2", "fc3", "out"), network.getChildren().stream().map(DocumentSymbol::getName).toList());
-            assertEquals("800 tiles · ≥ 41.6 nJ · 370 ns", named(all, "fc1").getDetail());
+            assertEquals("800 tiles at 0..799 · ≥ 41.6 nJ · 370 ns", named(all, "fc1").getDetail());
             assertEquals(SymbolKind.Interface, named(all, "OnDemo").getKind());
             assertEquals(SymbolKind.Event, named(all, "BerSweep").getKind());
         });
@@ -148,6 +148,12 @@ class LanguageServerFeaturesTest {
             assertTrue(chips.contains("Demo"), chips.toString());
             List<String> keywords = completion(session, uri, text.length(), text);
             assertTrue(keywords.containsAll(List.of("device", "tile", "chip", "network", "mapping", "experiment")), keywords.toString());
+
+            String placing = "import presets.illustrative.*\nnetwork N { input x: 4 output o: dense 2 }\n"
+                    + "mapping M { network N on Demo place  }\n";
+            String placingUri = session.open("place.bnn", placing);
+            List<String> placements = completion(session, placingUri, placing.indexOf("place  }") + 6, placing);
+            assertTrue(placements.containsAll(List.of("auto", "o")), "auto or the network's layers: " + placements);
         });
     }
 

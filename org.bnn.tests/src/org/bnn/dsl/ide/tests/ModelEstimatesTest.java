@@ -60,7 +60,7 @@ class ModelEstimatesTest {
         // fc3 1024 -> 512 on 32 x 32 tiles: 32 column chunks x 16 row chunks; 524,288 senses x 25 fJ + as many
         // popcount bits x 20 fJ + 512 compares x 0.2 pJ + (512 written + 1,024 x 16 read) buffer bits x 0.2 pJ
         // = 27.07 nJ; 32 rows + 5 adder stages = 37 cycles at 100 MHz.
-        assertTrue(texts(changed).contains("512 tiles · ≥ 27.1 nJ · 370 ns"), texts(changed).toString());
+        assertTrue(texts(changed).contains("512 tiles at 1824..2335 · ≥ 27.1 nJ · 370 ns"), texts(changed).toString());
     }
 
     @Test
@@ -79,7 +79,7 @@ class ModelEstimatesTest {
         // buffer bits x 0.2 pJ = 117.8 pJ, no energy per partial-sum addition given (hence the lower bound),
         // 32 rows + 1 adder stage = 33 cycles; o: 32 -> 2 in one chunk, 64 x 45 fJ + 2 x 0.2 pJ + 32 x 0.2 pJ
         // = 9.68 pJ (complete: no partial sums), 2 rows = 2 cycles.
-        assertEquals(List.of("2 tiles · ≥ 118 pJ · 330 ns (OnDemo)", "1 tile · 9.68 pJ · 20.0 ns (OnDemo)"), hints.subList(0, 2),
+        assertEquals(List.of("2 tiles at 0..1 · ≥ 118 pJ · 330 ns (OnDemo)", "1 tile at 2 · 9.68 pJ · 20.0 ns (OnDemo)"), hints.subList(0, 2),
                 hints.toString());
         assertTrue(hints.get(2).startsWith("3/4,096 tiles (0.1 %)"), hints.toString());
         assertEquals(3, hints.size(), hints.toString());

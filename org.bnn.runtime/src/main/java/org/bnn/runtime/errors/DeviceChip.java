@@ -35,9 +35,16 @@ public final class DeviceChip {
         MarginSampler sampler = errors.marginSampler();
         long[] keys = new long[errors.layers()];
         LayerMargins[] margins = new LayerMargins[errors.layers()];
+        long chipTiles = DeviceKeys.chipTiles(seed, trial);
         for (int layer = 0; layer < margins.length; layer++) {
             keys[layer] = DeviceKeys.chipLayer(seed, trial, layer);
-            margins[layer] = errors.erring(layer) ? sampler.sample(network.weights(layer), keys[layer]) : LayerMargins.NONE;
+            if (!errors.erring(layer)) {
+                margins[layer] = LayerMargins.NONE;
+            } else if (errors.tiles().isEmpty()) { // automatic placement: devices keyed by layer
+                margins[layer] = sampler.sample(network.weights(layer), keys[layer]);
+            } else { // explicit placement: devices keyed by physical tile
+                margins[layer] = sampler.sample(network.weights(layer), chipTiles, layer, errors.tiles().get(layer));
+            }
         }
         return new DeviceChip(seed, trial, keys, margins, new SenseAmpOffsets(errors.senseAmp()));
     }

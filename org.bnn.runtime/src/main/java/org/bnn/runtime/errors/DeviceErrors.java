@@ -1,6 +1,7 @@
 package org.bnn.runtime.errors;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,6 +15,7 @@ import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.spec.CellKind;
 import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.TileRange;
 import org.bnn.runtime.spec.TileSpec;
 
 /**
@@ -38,9 +40,12 @@ import org.bnn.runtime.spec.TileSpec;
  * @param resampling      PER_CHIP or PER_READ
  * @param layers          number of layers with weights of the network the errors are for
  * @param errorFreeLayers indices (among layers with weights) read without any error, e.g. a first layer kept digital
+ * @param tiles           the physical tiles of each layer with weights under an explicit placement, whose devices
+ *                        are then keyed by tile; empty for automatic placement, whose devices are keyed by layer
+ *                        ({@link DeviceKeys})
  */
 public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stuckAt, TileFolding folding,
-        Resampling resampling, int layers, Set<Integer> errorFreeLayers) {
+        Resampling resampling, int layers, Set<Integer> errorFreeLayers, List<TileRange> tiles) {
     public DeviceErrors {
         Checks.present("DeviceErrors", "regime", regime);
         Checks.present("DeviceErrors", "senseAmp", senseAmp);
@@ -56,6 +61,17 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
             }
         }
         errorFreeLayers = Set.copyOf(errorFreeLayers);
+        tiles = List.copyOf(Checks.present("DeviceErrors", "tiles", tiles));
+        if (!tiles.isEmpty() && tiles.size() != layers) {
+            throw new IllegalArgumentException("DeviceErrors.tiles must give a range for each of the " + layers
+                    + " layers (or none, for automatic placement), got " + tiles.size());
+        }
+    }
+
+    /** Errors of an automatically placed network, with the given layers read error-free. */
+    public DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stuckAt, TileFolding folding, Resampling resampling,
+            int layers, Set<Integer> errorFreeLayers) {
+        this(regime, senseAmp, stuckAt, folding, resampling, layers, errorFreeLayers, List.of());
     }
 
     /** Errors in every one of {@code layers} layers. */
@@ -66,7 +82,8 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
 
     /**
      * The device-level errors of a mapping: its regime, the device's stuck-at faults, the tile's
-     * sense amplifiers and folding. Rejects, naming the field, what the model cannot represent: no
+     * sense amplifiers and folding, and under an explicit placement each layer's tiles (whose
+     * devices it then meets). Rejects, naming the field, what the model cannot represent: no
      * regime, no device or sense amplifier on the tile, 1T1R cells, replicated layers (each copy
      * would be a different set of cells read at different positions).
      */
@@ -81,7 +98,13 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
                         + " must be 1 for device-level errors (each copy holds other cells; not modelled), got " + copies);
             }
         }
-        return forTile(mapping.chip().tile(), regimeName, resampling, mapping.network().weightLayers().size());
+        DeviceErrors errors = forTile(mapping.chip().tile(), regimeName, resampling, mapping.network().weightLayers().size());
+        if (mapping.placement().auto()) {
+            return errors;
+        }
+        List<TileRange> tiles = mapping.network().weightLayers().stream().map(layer -> mapping.rangeOf(layer.layer().name())).toList();
+        return new DeviceErrors(errors.regime, errors.senseAmp, errors.stuckAt, errors.folding, resampling, errors.layers,
+                errors.errorFreeLayers, tiles);
     }
 
     /** The errors of {@code layers} layers on tiles like {@code tile}, programmed under its device's regime {@code regimeName}. */
@@ -101,17 +124,17 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
 
     /** The same chips programmed under another regime (a point of a regime sweep). */
     public DeviceErrors withRegime(RegimeSpec other) {
-        return new DeviceErrors(other, senseAmp, stuckAt, folding, resampling, layers, errorFreeLayers);
+        return new DeviceErrors(other, senseAmp, stuckAt, folding, resampling, layers, errorFreeLayers, tiles);
     }
 
     /** The same errors resampled otherwise. */
     public DeviceErrors withResampling(Resampling other) {
-        return new DeviceErrors(regime, senseAmp, stuckAt, folding, other, layers, errorFreeLayers);
+        return new DeviceErrors(regime, senseAmp, stuckAt, folding, other, layers, errorFreeLayers, tiles);
     }
 
     /** The same errors with the given layers (indices among layers with weights) read error-free. */
     public DeviceErrors withErrorFreeLayers(Set<Integer> layerIndices) {
-        return new DeviceErrors(regime, senseAmp, stuckAt, folding, resampling, layers, layerIndices);
+        return new DeviceErrors(regime, senseAmp, stuckAt, folding, resampling, layers, layerIndices, tiles);
     }
 
     /** Whether layer {@code layer} has device errors at all. */
@@ -153,6 +176,7 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
         return "DeviceErrors[regime " + regime.name() + ", mismatch " + senseAmp.mismatchSigma() + ", noise "
                 + senseAmp.noiseSigma() + ", stuck-at LRS " + stuckAt.stuckAtLrsProbability() + " HRS "
                 + stuckAt.stuckAtHrsProbability() + ", tiles " + folding.rows() + "x" + folding.columns() + ", " + resampling
-                + (errorFreeLayers.isEmpty() ? "" : ", error-free layers " + new TreeSet<>(errorFreeLayers)) + "]";
+                + (errorFreeLayers.isEmpty() ? "" : ", error-free layers " + new TreeSet<>(errorFreeLayers))
+                + (tiles.isEmpty() ? "" : ", on tiles " + tiles.stream().map(TileRange::span).toList()) + "]";
     }
 }

@@ -10,6 +10,7 @@ import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.engine.PackedBits;
 import org.bnn.runtime.engine.WeightMatrix;
 import org.bnn.runtime.random.KeyedRandom;
+import org.bnn.runtime.spec.TileRange;
 
 /**
  * Programs one layer of one chip instance and files every 2T2R cell by its static read margin
@@ -73,7 +74,11 @@ public final class MarginSampler {
         return pairMean[pair] + pairSigma[pair] * z;
     }
 
-    /** The static margins of {@code weights} as programmed on the chip layer keyed {@code chipLayerKey}. */
+    /**
+     * The static margins of {@code weights} as programmed on the chip layer keyed {@code chipLayerKey}
+     * (automatic placement): the draws of a cell are keyed by the layer and its position k·fanIn + j,
+     * the mismatch by the layer's amplifier index ({@link TileFolding#amplifier}).
+     */
     public LayerMargins sample(WeightMatrix weights, long chipLayerKey) {
         int fanIn = weights.fanIn();
         int neurons = weights.rows();
@@ -83,8 +88,8 @@ public final class MarginSampler {
         double[] minusSafeAbove = new double[mismatch.length];
         for (int a = 0; a < mismatch.length; a++) {
             mismatch[a] = offsets.mismatch(chipLayerKey, a);
-            plusSafeAbove[a] = safeAbove(pairMean[pair(true, false)] + mismatch[a], pairSigma[pair(true, false)]);
-            minusSafeAbove[a] = safeAbove(-(pairMean[pair(false, true)] + mismatch[a]), pairSigma[pair(false, true)]);
+            plusSafeAbove[a] = plusSafeAbove(mismatch[a]);
+            minusSafeAbove[a] = minusSafeAbove(mismatch[a]);
         }
         long[] words = weights.packedRows();
         int wordsPerRow = PackedBits.words(fanIn);
@@ -97,23 +102,93 @@ public final class MarginSampler {
                 boolean weight = (words[rowWord + (j >>> 6)] >>> j & 1L) != 0;
                 long position = rowStart + j;
                 int amplifier = rowAmplifier + j;
-                boolean blLow = weight;
-                boolean blbLow = !weight;
-                if (anyStuck) {
-                    blLow = cells.endsLow(chipLayerKey, CellSampler.twoTwoRDevice(position, false), weight);
-                    blbLow = cells.endsLow(chipLayerKey, CellSampler.twoTwoRDevice(position, true), !weight);
-                }
-                if (blLow == weight && blbLow != weight) {
-                    double safeAbove = weight ? plusSafeAbove[amplifier] : minusSafeAbove[amplifier];
-                    if (1.0 - KeyedRandom.uniform(marginKey, 2 * position) > safeAbove) {
-                        continue; // |z| is too small to bring this intact cell within reach of a misread
-                    }
-                }
-                double z = KeyedRandom.gaussian(marginKey, position);
-                filed.add(position, bitLineDifference(blLow, blbLow, z), mismatch[amplifier], weight, reach);
+                cell(filed, weight, position, chipLayerKey, position, marginKey, mismatch[amplifier], plusSafeAbove[amplifier],
+                        minusSafeAbove[amplifier]);
             }
         }
         return filed.build();
+    }
+
+    /**
+     * The static margins of {@code weights}, layer {@code layer} of the network, as programmed on the
+     * physical tiles {@code tiles} of the chip instance keyed {@code chipTilesKey} (explicit
+     * placement). A cell's devices are those of its tile, row and column: stuck-at faults keyed by
+     * ({@link DeviceKeys#tile tile}, row · C + column), the mismatch by (tile, column), and the
+     * programmed resistances by the same cell and the layer (a tile reprogrammed with another
+     * layer draws them anew). Local tile ({@code row chunk · column chunks + column chunk}) i sits
+     * on tile {@code first + i mod count}: a range shorter than the layer streams its blocks
+     * through its tiles.
+     */
+    public LayerMargins sample(WeightMatrix weights, long chipTilesKey, int layer, TileRange tiles) {
+        int fanIn = weights.fanIn();
+        int neurons = weights.rows();
+        int columns = folding.columns();
+        int columnChunks = folding.columnChunks(fanIn);
+        int localTiles = folding.rowChunks(neurons) * columnChunks;
+        long[] deviceKeys = new long[localTiles];
+        long[] marginKeys = new long[localTiles];
+        double[] mismatch = new double[localTiles * columns];
+        double[] plusSafeAbove = new double[mismatch.length];
+        double[] minusSafeAbove = new double[mismatch.length];
+        for (int local = 0; local < localTiles; local++) {
+            deviceKeys[local] = DeviceKeys.tile(chipTilesKey, tiles.first() + local % tiles.count());
+            marginKeys[local] = DeviceKeys.programming(deviceKeys[local], layer);
+            for (int column = 0; column < columns; column++) {
+                int amplifier = local * columns + column;
+                mismatch[amplifier] = offsets.mismatch(deviceKeys[local], column);
+                plusSafeAbove[amplifier] = plusSafeAbove(mismatch[amplifier]);
+                minusSafeAbove[amplifier] = minusSafeAbove(mismatch[amplifier]);
+            }
+        }
+        long[] words = weights.packedRows();
+        int wordsPerRow = PackedBits.words(fanIn);
+        LayerMargins.Builder filed = new LayerMargins.Builder();
+        for (int k = 0; k < neurons; k++) {
+            int firstLocal = k / folding.rows() * columnChunks;
+            long rowCell = (long) (k % folding.rows()) * columns;
+            long rowStart = (long) k * fanIn;
+            int rowWord = k * wordsPerRow;
+            for (int j = 0; j < fanIn; j++) {
+                boolean weight = (words[rowWord + (j >>> 6)] >>> j & 1L) != 0;
+                int local = firstLocal + j / columns;
+                int column = j % columns;
+                int amplifier = local * columns + column;
+                cell(filed, weight, rowStart + j, deviceKeys[local], rowCell + column, marginKeys[local], mismatch[amplifier],
+                        plusSafeAbove[amplifier], minusSafeAbove[amplifier]);
+            }
+        }
+        return filed.build();
+    }
+
+    /**
+     * Files one cell, holding {@code weight} at logical {@code position}, if it can be misread: its
+     * stuck-at draws come from {@code deviceKey} at {@code cell}, its margin's normal from
+     * {@code marginKey} at {@code cell}.
+     */
+    private void cell(LayerMargins.Builder filed, boolean weight, long position, long deviceKey, long cell, long marginKey,
+            double mismatch, double plusSafeAbove, double minusSafeAbove) {
+        boolean blLow = weight;
+        boolean blbLow = !weight;
+        if (anyStuck) {
+            blLow = cells.endsLow(deviceKey, CellSampler.twoTwoRDevice(cell, false), weight);
+            blbLow = cells.endsLow(deviceKey, CellSampler.twoTwoRDevice(cell, true), !weight);
+        }
+        if (blLow == weight && blbLow != weight) {
+            double safeAbove = weight ? plusSafeAbove : minusSafeAbove;
+            if (1.0 - KeyedRandom.uniform(marginKey, 2 * cell) > safeAbove) {
+                return; // |z| is too small to bring this intact cell within reach of a misread
+            }
+        }
+        double z = KeyedRandom.gaussian(marginKey, cell);
+        filed.add(position, bitLineDifference(blLow, blbLow, z), mismatch, weight, reach);
+    }
+
+    private double plusSafeAbove(double mismatch) {
+        return safeAbove(pairMean[pair(true, false)] + mismatch, pairSigma[pair(true, false)]);
+    }
+
+    private double minusSafeAbove(double mismatch) {
+        return safeAbove(-(pairMean[pair(false, true)] + mismatch), pairSigma[pair(false, true)]);
     }
 
     /**

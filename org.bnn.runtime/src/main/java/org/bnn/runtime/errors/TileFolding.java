@@ -12,8 +12,9 @@ import org.bnn.runtime.spec.TileSpec;
  * by the R rows of that tile: amplifier (row chunk, column chunk, column) of a layer has index
  * (row chunk · column chunks + column chunk) · C + column, which equals
  * row chunk · column chunks · C + j. Amplifiers of different layers are told apart by the layer's
- * key. This is the right identity when every layer has its own tiles (the network fits the chip);
- * with reprogramming, layers that reuse a tile would in reality share its amplifiers.
+ * key (automatic placement). Under an explicit placement the amplifiers are physical: column c of
+ * physical tile t, whichever layer uses it ({@link DeviceKeys}), so layers that share a tile through
+ * reprogramming share its amplifiers.
  *
  * @param rows    word lines per tile (R)
  * @param columns bit-line pairs, hence sense amplifiers, per tile (C)

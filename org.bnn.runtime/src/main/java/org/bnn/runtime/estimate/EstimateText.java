@@ -18,20 +18,42 @@ public final class EstimateText {
         text.append(String.format(Locale.ROOT, "mapping %s: network %s on chip %s (%d tiles of %s, %d rows x %d columns %s)%n",
                 mapping.name(), mapping.network().name(), mapping.chip().name(), mapping.chip().tileCount(),
                 tile.name(), tile.rows(), tile.columns(), tile.cellKind().label()));
-        text.append(String.format(Locale.ROOT, "  %-12s %8s %8s %10s %8s%n", "layer", "fan-in", "fan-out", "positions", "tiles"));
+        text.append(String.format(Locale.ROOT, "  %-12s %8s %8s %10s %8s  %s%n", "layer", "fan-in", "fan-out", "positions", "tiles",
+                "placed on"));
         for (LayerEstimate layer : estimate.layers()) {
             if (layer.hasTiles()) {
-                text.append(String.format(Locale.ROOT, "  %-12s %8d %8d %10d %8d%n", layer.name(), layer.geometry().fanIn(),
-                        layer.geometry().fanOut(), layer.geometry().positions(), layer.tiles()));
+                text.append(String.format(Locale.ROOT, "  %-12s %8d %8d %10d %8d  %s%n", layer.name(), layer.geometry().fanIn(),
+                        layer.geometry().fanOut(), layer.geometry().positions(), layer.tiles(), placedOn(layer)));
             } else {
-                text.append(String.format(Locale.ROOT, "  %-12s %8s %8s %10d %8s%n", layer.name(), "pool", "-",
-                        layer.geometry().output().size() / layer.geometry().output().channels(), "-"));
+                text.append(String.format(Locale.ROOT, "  %-12s %8s %8s %10d %8s  %s%n", layer.name(), "pool", "-",
+                        layer.geometry().output().size() / layer.geometry().output().channels(), "-", "-"));
             }
         }
-        text.append(String.format(Locale.ROOT, "tiles: %d of %d (%.1f %%)%s%n", estimate.tilesNeeded(),
+        text.append(String.format(Locale.ROOT, "tiles: %d of %d (%.1f %%)%s%s%n", estimate.tilesNeeded(),
                 estimate.tilesAvailable(), 100.0 * estimate.tilesNeeded() / estimate.tilesAvailable(),
+                estimate.tilesPlaced() > estimate.tilesNeeded() ? String.format(Locale.ROOT, ", %d placed (%.1f %% of their cells hold weights)",
+                        estimate.tilesPlaced(), 100.0 * estimate.placedUtilization()) : "",
                 estimate.fits() ? "" : " -- DOES NOT FIT"));
+        text.append(String.format(Locale.ROOT, "placement: %s%n", estimate.mapping().placement().auto() ? "auto" : "explicit"));
         return text.toString();
+    }
+
+    /**
+     * Where a layer sits, as written in a .bnn file ("tiles 0..799", "tile 5"), and how its range
+     * compares with its needs: "(+3 spare)" when larger, "(streamed)" when smaller (reprogramming).
+     */
+    public static String placedOn(LayerEstimate layer) {
+        return layer.range().map(range -> range.text() + fit(layer)).orElse("-");
+    }
+
+    /** The same without the word: "0..799", "5", "0..809 (+10 spare)"; "-" for a layer without tiles. */
+    public static String tileSpan(LayerEstimate layer) {
+        return layer.range().map(range -> range.span() + fit(layer)).orElse("-");
+    }
+
+    private static String fit(LayerEstimate layer) {
+        long difference = layer.range().get().count() - layer.tiles();
+        return difference > 0 ? " (+" + difference + " spare)" : difference < 0 ? " (streamed)" : "";
     }
 
     /**

@@ -44,17 +44,22 @@ public final class Estimator {
             } else {
                 boolean pooledByAverage = i + 1 < geometry.size() && geometry.get(i + 1).layer() instanceof LayerSpec.Pool next
                         && next.kind() == PoolKind.AVG;
-                layers.add(estimate(layer, chip, mapping.replicationOf(layer.layer().name()), pooledByAverage));
+                layers.add(estimate(layer, chip, mapping.replicationOf(layer.layer().name()), pooledByAverage)
+                        .placedOn(mapping.rangeOf(layer.layer().name())));
             }
         }
         long weights = layers.stream().mapToLong(l -> l.geometry().weights() * l.replication()).sum();
         return new MappingEstimate(mapping, layers, programming(mapping, weights, 1), reprogramming(mapping, layers));
     }
 
-    /** The rewrites per inference of a mapping that does not fit and may reprogram (else empty). */
+    /**
+     * The rewrites per inference of a mapping that does not fit and may reprogram (else empty):
+     * the schedule of {@link Reprogramming} with the layers' tile blocks on the tiles that can hold
+     * them ({@link #tilesHolding}).
+     */
     private static Optional<Reprogramming> reprogramming(MappingSpec mapping, List<LayerEstimate> layers) {
         long needed = layers.stream().mapToLong(LayerEstimate::tiles).sum();
-        long available = mapping.chip().tileCount();
+        long available = tilesHolding(mapping, layers);
         if (!mapping.allowReprogramming() || needed <= available) {
             return Optional.empty();
         }
@@ -64,6 +69,28 @@ public final class Estimator {
         Optional<ProgrammingCost> cost = programming(mapping, tileWrites * mapping.chip().tile().cells(), 1)
                 .map(c -> new ProgrammingCost(c.pulses(), c.energyJoules(), c.enduranceFraction() * perDevice));
         return Optional.of(new Reprogramming(tileWrites, perDevice, cost));
+    }
+
+    /**
+     * Tiles that hold blocks of weights at once. Automatic placement spreads the blocks over the
+     * whole chip. An explicit placement holds, per layer, at most the tiles of its range (a shorter
+     * range streams the rest through them), minus the tiles ranges share: Σ min(range, blocks) −
+     * (Σ range − tiles covered). This equals the blocks needed exactly when every range holds its
+     * layer and no two ranges overlap, i.e. when the mapping fits.
+     */
+    static long tilesHolding(MappingSpec mapping, List<LayerEstimate> layers) {
+        if (mapping.placement().auto()) {
+            return mapping.chip().tileCount();
+        }
+        long held = 0;
+        long placed = 0;
+        for (LayerEstimate layer : layers) {
+            if (layer.range().isPresent()) {
+                held += Math.min(layer.range().get().count(), layer.tiles());
+                placed += layer.range().get().count();
+            }
+        }
+        return held - (placed - mapping.placement().tilesCovered());
     }
 
     /**
@@ -85,10 +112,10 @@ public final class Estimator {
         TileSpec tile = chip.tile();
         long n = layer.fanIn();
         long m = layer.fanOut();
-        long words = eccWords(tile, n);
-        long cellsPerRow = words == 0 ? n : words * tile.cell().ecc().wordBits(); // ECC check bits are cells too
-        long columnChunks = ceilDiv(cellsPerRow, tile.columns());
-        long rowChunks = ceilDiv(m, tile.rows());
+        long words = tile.eccWords(n);
+        long cellsPerRow = tile.cellsPerRow(n);
+        long columnChunks = tile.columnChunks(n);
+        long rowChunks = tile.rowChunks(m);
         long reads = layer.positions() * layer.planes(); // row reads per neuron per inference
         long senses = cellsPerRow * m * reads;
         long additions = m * layer.positions() * (columnChunks * layer.planes() - 1);
@@ -102,7 +129,7 @@ public final class Estimator {
         long cycles = busiestTileRows * ceilDiv(layer.positions(), replication) * layer.planes() * tile.rowCycleClocks()
                 + adderTreeStages(columnChunks * layer.planes());
         EventCounts events = new EventCounts(senses, senses, additions, compares, eccDecodes, bitsWritten + bitsRead, rowCycles);
-        return new LayerEstimate(layer, columnChunks, rowChunks, replication, events, cycles, energy(events, chip));
+        return new LayerEstimate(layer, columnChunks, rowChunks, replication, events, cycles, energy(events, chip), Optional.empty());
     }
 
     /**
@@ -115,7 +142,7 @@ public final class Estimator {
         long window = (long) pool.size() * pool.size();
         EventCounts events = pool.kind() == PoolKind.MAX ? new EventCounts(0, 0, 0, 0, 0, outputs * (window + 1), 0)
                 : new EventCounts(0, 0, outputs * (window - 1), outputs, 0, outputs, 0);
-        return new LayerEstimate(layer, 0, 0, 1, events, 0, energy(events, chip));
+        return new LayerEstimate(layer, 0, 0, 1, events, 0, energy(events, chip), Optional.empty());
     }
 
     /** Energy = Σ events × unit energy, component by component; the one energy function. */
@@ -143,12 +170,6 @@ public final class Estimator {
         } else {
             missing.add(component);
         }
-    }
-
-    /** SECDED words covering one row slice of fan-in n (0 without ECC). */
-    private static long eccWords(TileSpec tile, long n) {
-        Ecc ecc = tile.cell().ecc();
-        return ecc == Ecc.NONE ? 0 : ceilDiv(n, ecc.dataBits());
     }
 
     private static Optional<ProgrammingCost> programming(MappingSpec mapping, long weights, long writesPerCell) {

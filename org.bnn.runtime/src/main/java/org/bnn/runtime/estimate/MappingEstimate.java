@@ -30,15 +30,36 @@ public record MappingEstimate(MappingSpec mapping, List<LayerEstimate> layers, O
         return mapping.chip().tileCount();
     }
 
-    /** True if all weights fit on the chip without reprogramming. */
+    /**
+     * True if all weights sit on their tiles at once, without reprogramming: the network fits the
+     * chip (automatic placement), or every range holds its layer and no two ranges overlap.
+     */
     public boolean fits() {
-        return tilesNeeded() <= tilesAvailable();
+        return tilesNeeded() <= Estimator.tilesHolding(mapping, layers);
+    }
+
+    /** Distinct tiles the placement's ranges cover (spare tiles inside a range included). */
+    public long tilesPlaced() {
+        return mapping.placement().tilesCovered();
     }
 
     /** Share of the chip's cells that hold weights, in [0, 1] (may exceed 1 if it does not fit). */
     public double chipUtilization() {
-        return (double) layers.stream().mapToLong(l -> l.geometry().weights() * l.replication()).sum()
-                / (tilesAvailable() * mapping.chip().tile().cells());
+        return (double) storedWeights() / (tilesAvailable() * mapping.chip().tile().cells());
+    }
+
+    /**
+     * Share of the cells of the placed tiles that hold weights: below the layers' own utilization
+     * when ranges leave tiles spare; may exceed 1 when layers share tiles through reprogramming.
+     */
+    public double placedUtilization() {
+        long placed = tilesPlaced();
+        return placed == 0 ? Double.NaN : (double) storedWeights() / (placed * mapping.chip().tile().cells());
+    }
+
+    /** Weights stored on the chip, every copy counted. */
+    private long storedWeights() {
+        return layers.stream().mapToLong(l -> l.geometry().weights() * l.replication()).sum();
     }
 
     /** Event counts of one inference, summed over layers. */

@@ -2,6 +2,7 @@ package org.bnn.runtime.spec;
 
 import org.bnn.runtime.checks.Checks;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,9 +12,13 @@ import java.util.stream.Collectors;
  * A network placed onto a chip: every layer with weights is folded onto the chip's tiles,
  * programmed under {@code regime} of the tile's device, optionally replicated to evaluate
  * positions in parallel. Without {@code allowReprogramming} the weights must fit the chip.
+ * <p>
+ * Each layer with weights sits on a range of physical tiles ({@link Placement}): given
+ * explicitly, checked here ({@link Placement#problems}), or {@link Placement#AUTO}, resolved here
+ * to the automatic rule's ranges ({@link Placement#auto}), so that every consumer sees concrete ranges.
  */
 public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optional<String> regime,
-        Map<String, Integer> replication, boolean allowReprogramming) {
+        Map<String, Integer> replication, boolean allowReprogramming, Placement placement) {
     public MappingSpec {
         Checks.name("MappingSpec", "name", name);
         Checks.present("MappingSpec", "network", network);
@@ -33,20 +38,47 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
                     + ").regime " + regime.get() + " needs a device on tile " + chip.tile().name()));
             device.regime(regime.get()); // throws with the known regimes if absent
         }
+        Checks.present("MappingSpec", "placement", placement);
+        if (placement.auto()) {
+            Placement resolved = Placement.auto(network, chip, replication);
+            if (!placement.ranges().isEmpty() && !placement.ranges().equals(resolved.ranges())) {
+                throw new IllegalArgumentException("MappingSpec(" + name + ").placement is auto but its ranges " + placement.ranges()
+                        + " are not the automatic rule's " + resolved.ranges());
+            }
+            placement = resolved;
+        } else {
+            List<PlacementProblem> problems = Placement.problems(placement, network, chip, replication, allowReprogramming);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("MappingSpec(" + name + ").placement "
+                        + String.join("; ", problems.stream().map(PlacementProblem::message).toList()));
+            }
+        }
+    }
+
+    /** A mapping with automatic placement. */
+    public MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optional<String> regime, Map<String, Integer> replication,
+            boolean allowReprogramming) {
+        this(name, network, chip, regime, replication, allowReprogramming, Placement.AUTO);
     }
 
     /** A mapping with no regime, no replication, no reprogramming. */
     public MappingSpec(String name, NetworkSpec network, ChipSpec chip) {
-        this(name, network, chip, Optional.empty(), Map.of(), false);
+        this(name, network, chip, Optional.empty(), Map.of(), false, Placement.AUTO);
     }
 
     /** The same mapping programmed under another regime of its device (a point of a regime comparison). */
     public MappingSpec withRegime(String regimeName) {
-        return new MappingSpec(name, network, chip, Optional.of(regimeName), replication, allowReprogramming);
+        return new MappingSpec(name, network, chip, Optional.of(regimeName), replication, allowReprogramming, placement);
     }
 
     /** Copies of the given layer's weights (1 unless replicated). */
     public int replicationOf(String layer) {
         return replication.getOrDefault(layer, 1);
+    }
+
+    /** The tiles a layer with weights sits on. */
+    public TileRange rangeOf(String layer) {
+        return placement.rangeOf(layer).orElseThrow(() -> new IllegalArgumentException("MappingSpec(" + name + ") places no layer "
+                + layer + "; its layers with weights are " + placement.ranges().keySet()));
     }
 }

@@ -68,6 +68,39 @@ public record TileSpec(String name, int rows, int columns, CellSpec cell, Option
         return (long) rows * columns;
     }
 
+    /** SECDED words covering one row slice of fan-in {@code fanIn} (0 without ECC). */
+    public long eccWords(long fanIn) {
+        return cell.ecc() == Ecc.NONE ? 0 : ceilDiv(fanIn, cell.ecc().dataBits());
+    }
+
+    /** Cells one neuron's row of fan-in {@code fanIn} takes: the weights, or whole ECC words (check bits are cells too). */
+    public long cellsPerRow(long fanIn) {
+        long words = eccWords(fanIn);
+        return words == 0 ? fanIn : words * cell.ecc().wordBits();
+    }
+
+    /** Column chunks of a layer of fan-in {@code fanIn}: its rows cut into slices of at most {@code columns} cells. */
+    public long columnChunks(long fanIn) {
+        return ceilDiv(cellsPerRow(fanIn), columns);
+    }
+
+    /** Row chunks of a layer of {@code neurons} neurons: groups of at most {@code rows} rows. */
+    public long rowChunks(long neurons) {
+        return ceilDiv(neurons, rows);
+    }
+
+    /**
+     * Tiles that hold one copy of a layer's weights: column chunks × row chunks (0 for a layer
+     * without weights). The one folding formula: the Estimator and the placement rules use it.
+     */
+    public long tilesFor(LayerGeometry layer) {
+        return layer.layer().hasWeights() ? columnChunks(layer.fanIn()) * rowChunks(layer.fanOut()) : 0;
+    }
+
+    private static long ceilDiv(long numerator, long denominator) {
+        return (numerator + denominator - 1) / denominator;
+    }
+
     /** Starts a tile description. */
     public static Builder builder(String name, int rows, int columns) {
         return new Builder(name, rows, columns);
