@@ -44,10 +44,11 @@ final class BnnRuntimeLibraries {
 	static List<IClasspathEntry> entries() {
 		List<IClasspathEntry> entries = new ArrayList<>();
 		for (Bundle bundle : runtimeBundles()) {
-			location(bundle).ifPresent(path -> entries.add(JavaCore.newLibraryEntry(path,
-					Optional.ofNullable(Platform.getBundle(bundle.getSymbolicName() + ".source")).flatMap(BnnRuntimeLibraries::location)
-							.orElse(null),
-					null)));
+			IPath source = Optional.ofNullable(Platform.getBundle(bundle.getSymbolicName() + ".source")).map(BundleClasspath::of)
+					.flatMap(paths -> paths.stream().findFirst()).orElse(null);
+			for (IPath path : BundleClasspath.of(bundle)) {
+				entries.add(JavaCore.newLibraryEntry(path, source, null));
+			}
 		}
 		for (IPath jar : carriedJars()) {
 			entries.add(JavaCore.newLibraryEntry(jar, null, null));
@@ -79,11 +80,6 @@ final class BnnRuntimeLibraries {
 			}
 		}
 		return bundles;
-	}
-
-	/** The bundle's jar, or its folder when it is installed unpacked (a class folder for JDT then). */
-	private static Optional<IPath> location(Bundle bundle) {
-		return FileLocator.getBundleFileLocation(bundle).map(File::getAbsolutePath).map(Path::new);
 	}
 
 	/** The jars in this plugin's lib/ as files; from a packed plugin they are extracted to Equinox's cache. */
