@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,16 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.jdt.core.IClasspathContainer;
 import org.eclipse.jdt.core.IClasspathEntry;
 import org.eclipse.jdt.core.IJavaModelMarker;
 import org.eclipse.jdt.core.IJavaProject;
 import org.eclipse.jdt.core.JavaCore;
+import org.eclipse.jdt.launching.IJavaLaunchConfigurationConstants;
 import org.eclipse.jdt.launching.JavaRuntime;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.ui.ISources;
@@ -44,8 +50,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The BNN Runtime classpath container: the Java the builder generates into src-gen compiles with
- * JDT in the workbench, in a Java project and in a plain project that Add BNN Nature converts;
- * without the container the same code does not compile.
+ * JDT in the workbench, in a Java project and in a plain project that Add BNN Nature converts,
+ * and runs; without the container the same code does not compile.
  */
 class BnnRuntimeContainerTest {
 
@@ -86,6 +92,51 @@ class BnnRuntimeContainerTest {
 		List<String> errors = javaErrors(project.getFolder("src-gen"));
 		assertFalse(errors.isEmpty(), "errors without the container");
 		assertTrue(errors.stream().anyMatch(e -> e.contains("org.bnn")), errors.toString());
+	}
+
+	/**
+	 * The generated experiment, launched as a Java application on the project's build path, runs
+	 * and writes its report through org.bnn.report (CSV by Jackson, PNG by JFreeChart): the
+	 * container is complete at run time too.
+	 */
+	@Test
+	void generatedExperimentRunsOnTheContainer() throws Exception {
+		IProject project = workspace.project();
+		IJavaProject java = newJavaProject(project);
+		String small = BnnEditorFeaturesTest.QUICKSTART.replace("random 500 inputs", "random 20 inputs").replace("trials 3", "trials 1")
+				.replace("seed 42\n", "seed 42\n    report \"reports/launched\" csv png\n");
+		assertTrue(small.contains("random 20 inputs") && small.contains("report \"reports/launched\""), small);
+		workspace.write("illustrative-hw.bnn", BnnEditorFeaturesTest.HARDWARE);
+		workspace.write("quickstart.bnn", small);
+		BnnJavaProject.configure(project, null);
+		BnnNature.addTo(project);
+		build();
+		assertCompiled(java);
+
+		IFolder generated = project.getFolder("src-gen");
+		IFile experiment = javaFiles(generated).stream().filter(f -> contents(f).contains("import org.bnn.report.")).findFirst().orElseThrow();
+		String mainType = experiment.getFullPath().makeRelativeTo(generated.getFullPath()).removeFileExtension().toString().replace('/', '.');
+		ILaunchConfigurationWorkingCopy launch = DebugPlugin.getDefault().getLaunchManager()
+				.getLaunchConfigurationType(IJavaLaunchConfigurationConstants.ID_JAVA_APPLICATION).newInstance(null, "bnn-experiment");
+		launch.setAttribute(IJavaLaunchConfigurationConstants.ATTR_PROJECT_NAME, project.getName());
+		launch.setAttribute(IJavaLaunchConfigurationConstants.ATTR_MAIN_TYPE_NAME, mainType);
+		launch.setAttribute(IJavaLaunchConfigurationConstants.ATTR_PROGRAM_ARGUMENTS, "\"" + project.getLocation().toOSString() + "\"");
+		IProcess process = launch.launch(ILaunchManager.RUN_MODE, null).getProcesses()[0];
+		long deadline = System.currentTimeMillis() + 120_000;
+		while (!process.isTerminated() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		String output = process.getStreamsProxy().getOutputStreamMonitor().getContents();
+		String errors = process.getStreamsProxy().getErrorStreamMonitor().getContents();
+		assertTrue(process.isTerminated(), "still running after 2 minutes: " + output + errors);
+		assertEquals(0, process.getExitValue(), output + errors);
+
+		List<File> reports = output.lines().filter(l -> l.startsWith("report: ")).map(l -> new File(l.substring("report: ".length()))).toList();
+		assertTrue(reports.stream().anyMatch(f -> f.getName().endsWith(".csv")), output);
+		assertTrue(reports.stream().anyMatch(f -> f.getName().endsWith(".png")), output);
+		assertTrue(reports.stream().allMatch(f -> f.isFile() && f.length() > 0), reports.toString());
+		assertTrue(reports.stream().allMatch(f -> f.toPath().startsWith(project.getLocation().append("reports/launched").toFile().toPath())),
+				reports.toString());
 	}
 
 	@Test
