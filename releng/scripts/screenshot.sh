@@ -13,7 +13,7 @@ OUT="$(realpath -m "${1:-$ROOT/docs/editor.png}")"
 # Builds what the test module needs (language jars, plugin, platform feature; Tycho's
 # manifest-based dependencies are invisible to -am, hence the explicit list) and runs only the
 # screenshot test; no other test runs.
-MODULES=org.bnn.runtime,org.bnn.dsl,org.bnn.dsl.ide,releng/tycho-parent,releng/org.bnn.target
+MODULES=org.bnn.runtime,org.bnn.dsl,org.bnn.dsl.ide,org.bnn.report,org.bnn.train,releng/tycho-parent,releng/org.bnn.target
 MODULES=$MODULES,org.bnn.dsl.ui,releng/org.bnn.platform.feature,org.bnn.dsl.ui.tests
 xvfb-run -a -s "-screen 0 1366x900x24" \
   "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" verify \

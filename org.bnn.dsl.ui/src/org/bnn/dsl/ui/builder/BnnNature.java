@@ -14,6 +14,10 @@ import org.eclipse.core.runtime.CoreException;
 public final class BnnNature implements IProjectNature {
 
 	public static final String ID = "org.bnn.dsl.ui.nature";
+	/** The folder the builder generates the Java into. */
+	public static final String GENERATED_SOURCES = "src-gen";
+	/** JDT's Java builder, which the BNN builder runs before so a build compiles what it generated. */
+	private static final String JAVA_BUILDER = "org.eclipse.jdt.core.javabuilder";
 
 	private IProject project;
 
@@ -35,7 +39,8 @@ public final class BnnNature implements IProjectNature {
 			List<ICommand> commands = new ArrayList<>(Arrays.asList(description.getBuildSpec()));
 			ICommand build = description.newCommand();
 			build.setBuilderName(BnnProjectBuilder.ID);
-			commands.add(build);
+			int java = commands.stream().map(ICommand::getBuilderName).toList().indexOf(JAVA_BUILDER);
+			commands.add(java < 0 ? commands.size() : java, build);
 			description.setBuildSpec(commands.toArray(new ICommand[0]));
 			project.setDescription(description, null);
 		}

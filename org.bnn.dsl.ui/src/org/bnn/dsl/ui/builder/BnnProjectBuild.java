@@ -42,7 +42,7 @@ final class BnnProjectBuild {
 
 	static final String EXTENSION = "bnn";
 	/** Where the generated Java goes (its files are marked derived). */
-	static final String OUTPUT = "src-gen";
+	static final String OUTPUT = BnnNature.GENERATED_SOURCES;
 
 	private final IProject project;
 	private final Injector injector;
