@@ -1,5 +1,6 @@
 package org.bnn.dsl.ide;
 
+import org.bnn.dsl.ide.highlighting.BnnSemanticHighlightingCalculator;
 import org.bnn.dsl.ide.quickfix.BnnIdeQuickfixProvider;
 import org.bnn.dsl.ide.server.EstimateCodeLensService;
 import org.bnn.dsl.ide.server.EstimateHoverService;
@@ -10,6 +11,7 @@ import org.bnn.dsl.ide.symbols.BnnSymbolDetails;
 import org.bnn.dsl.ide.symbols.BnnSymbolKinds;
 import org.bnn.dsl.ide.symbols.BnnSymbolNames;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.ICapabilitiesContributor;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
@@ -60,5 +62,10 @@ public class BnnIdeModule extends AbstractBnnIdeModule {
 
     public Class<? extends DocumentSymbolDetailsProvider> bindDocumentSymbolDetailsProvider() {
         return BnnSymbolDetails.class;
+    }
+
+    /** Semantic tokens (textDocument/semanticTokens/full). */
+    public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+        return BnnSemanticHighlightingCalculator.class;
     }
 }
