@@ -3,7 +3,8 @@
 # server (org.bnn.tests), the Eclipse UI tests in a real workbench under Xvfb (org.bnn.dsl.ui.tests),
 # builds the p2 update site and the test IDE, then builds and runs the headless Maven consumer
 # example (examples/maven-consumer) against the freshly installed language. Extra arguments go
-# to the main Maven build.
+# to the main Maven build. Last, Neovim (Debian 13's 0.10.4 and Debian's own) runs headless against the
+# packaged language server (scripts/check-neovim.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/bootstrap.sh" all
@@ -12,3 +13,8 @@ cd "$ROOT"
 xvfb-run -a -s "-screen 0 1366x900x24" "$ROOT/mvnw" -B --no-transfer-progress install "$@"
 echo "== headless Maven consumer (examples/maven-consumer)"
 "$ROOT/mvnw" -B --no-transfer-progress -q -f examples/maven-consumer/pom.xml verify
+echo "== editors: Neovim's LSP client against the language server (scripts/check-neovim.sh)"
+NVIM_010="$("$ROOT/scripts/install-neovim.sh" 0.10)"
+NVIM_DEBIAN="$("$ROOT/scripts/install-neovim.sh" debian)"
+"$ROOT/scripts/check-neovim.sh" "$NVIM_010"
+"$ROOT/scripts/check-neovim.sh" "$NVIM_DEBIAN"
