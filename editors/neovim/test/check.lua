@@ -349,21 +349,19 @@ local function run()
   end)
 
   if vim.lsp.semantic_tokens and vim.lsp.semantic_tokens.get_at_pos then
-    -- The server announces semantic tokens; only once it returns any are they checked here.
-    local result = request(good, 'textDocument/semanticTokens/full', { textDocument = { uri = vim.uri_from_bufnr(good) } })
-    local count = result and result.data and math.floor(#result.data / 5) or 0
-    if count == 0 then
-      out('NOTE semantic tokens: announced by the server, but it returned 0 tokens for quickstart.bnn (not counted)')
-    else
-      check('semantic tokens', function()
-        local line, col = find(good, 'MnistMlp on Demo')
-        wait_for('a semantic token on MnistMlp', function()
-          local tokens = vim.lsp.semantic_tokens.get_at_pos(good, line, col + 1)
-          return tokens and #tokens > 0
-        end)
-        return count .. ' tokens; MnistMlp is a "' .. vim.lsp.semantic_tokens.get_at_pos(good, line, col + 1)[1].type .. '"'
+    check('semantic tokens', function()
+      local result = request(good, 'textDocument/semanticTokens/full', { textDocument = { uri = vim.uri_from_bufnr(good) } })
+      local count = result and result.data and math.floor(#result.data / 5) or 0
+      assert(count > 0, 'the server returned no semantic tokens for quickstart.bnn')
+      local line, col = find(good, 'MnistMlp on Demo')
+      wait_for('a semantic token on MnistMlp', function()
+        local tokens = vim.lsp.semantic_tokens.get_at_pos(good, line, col + 1)
+        return tokens and #tokens > 0
       end)
-    end
+      local kind = vim.lsp.semantic_tokens.get_at_pos(good, line, col + 1)[1].type
+      assert(kind == 'class', 'MnistMlp (a network) should be a "class" token, got "' .. tostring(kind) .. '"')
+      return count .. ' tokens; MnistMlp is a "' .. kind .. '"'
+    end)
   else
     skip('semantic tokens', 'Neovim ' .. version_text .. ' has no semantic-token client (0.9+)')
   end

@@ -133,6 +133,9 @@ class BnnCliTest {
         assertEquals(1.26e-6, tree.get(0).get("latencySeconds").asDouble(), 1e-12);
         assertEquals("nominal", tree.get(0).get("mapping").get("regime").asText());
         assertEquals(800, tree.get(0).get("layers").get(0).get("tiles").asLong());
+        var fc2 = tree.get(0).get("layers").get(1);
+        assertEquals(800, fc2.get("placedOn").get("first").asLong(), fc2.toString()); // auto: after fc1's 800 tiles
+        assertEquals(800 + fc2.get("tiles").asLong() - 1, fc2.get("placedOn").get("last").asLong(), fc2.toString());
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.estimate.Reprogramming;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.TileRange;
 
 /**
  * The machine-readable form of {@code bnn estimate --json}: the fully resolved mapping and every
@@ -21,9 +22,9 @@ public record EstimateReport(MappingSpec mapping, long tilesNeeded, long tilesAv
         Set<EnergyComponent> energyNotEstimated, long cycles, Double latencySeconds, Double inferencesPerSecond,
         ProgrammingCost programming, Reprogramming reprogrammingPerInference) {
 
-    /** One layer; pooling layers have no tiles and no utilization. */
-    public record Layer(String name, int fanIn, int fanOut, long positions, int planes, long tiles, Double utilization,
-            int replication, EventCounts events, Map<EnergyComponent, Double> energyJoules, long cycles) {
+    /** One layer; pooling layers have no tiles, no utilization and no placement. */
+    public record Layer(String name, int fanIn, int fanOut, long positions, int planes, long tiles, TileRange placedOn,
+            Double utilization, int replication, EventCounts events, Map<EnergyComponent, Double> energyJoules, long cycles) {
     }
 
     public static EstimateReport of(MappingEstimate estimate) {
@@ -38,7 +39,7 @@ public record EstimateReport(MappingSpec mapping, long tilesNeeded, long tilesAv
 
     private static Layer layer(LayerEstimate layer, long cells) {
         var g = layer.geometry();
-        return new Layer(layer.name(), g.fanIn(), g.fanOut(), g.positions(), g.planes(), layer.tiles(),
+        return new Layer(layer.name(), g.fanIn(), g.fanOut(), g.positions(), g.planes(), layer.tiles(), layer.range().orElse(null),
                 layer.hasTiles() ? layer.utilization(cells) : null,
                 layer.replication(), layer.events(), layer.energy().joules(), layer.cycles());
     }
