@@ -186,7 +186,7 @@ local function run()
         by_line[item.inlay_hint.position.line] = label
       end
       local fc1 = by_line[(find(good, 'dense fc1'))]
-      expect(fc1 == '800 tiles · ≥ 41.6 nJ · 370 ns', 'fc1: ' .. tostring(fc1))
+      expect(fc1 == '800 tiles at 0..799 · ≥ 41.6 nJ · 370 ns', 'fc1: ' .. tostring(fc1))
       local mapping = by_line[(find(good, 'mapping OnDemo'))] or ''
       expect(vim.startswith(mapping, '2,880/4,096 tiles (70.3 %)'), 'mapping: ' .. mapping)
       -- Drawn: Neovim renders hints as inline virtual text (extmarks) when it redraws the window.
@@ -324,7 +324,7 @@ local function run()
       table.insert(children, c.name)
     end
     expect(table.concat(children, ',') == 'pixels,fc1,fc2,fc3,out', 'layers ' .. table.concat(children, ','))
-    expect(by_name.fc1.detail == '800 tiles · ≥ 41.6 nJ · 370 ns', 'fc1 detail ' .. tostring(by_name.fc1.detail))
+    expect(by_name.fc1.detail == '800 tiles at 0..799 · ≥ 41.6 nJ · 370 ns', 'fc1 detail ' .. tostring(by_name.fc1.detail))
     expect(by_name.OnDemo and by_name.BerSweep, 'mapping or experiment missing')
     -- What :lua vim.lsp.buf.document_symbol() puts into the location list.
     local items = vim.lsp.util.symbols_to_items(result, good)

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Where (b)'s per-inference time goes, for the same network and error keys as
  * {@link WeightErrorBenchmark}: {@code draw} only draws one inference's flips
  * ({@code WeightErrors.flips} → {@code NestedFlips}, four layers), {@code applyAndInfer} only runs
- * one inference with flips drawn beforehand (applied to the private weight copies, inference, undone).
+ * one inference with flips drawn beforehand (the kernel, then one count correction per flip).
  * (b)'s time ≈ draw + applyAndInfer; applyAndInfer − error-free = the engine's cost of the flips.
  */
 @State(Scope.Thread)
