@@ -1,23 +1,42 @@
 package org.bnn.dsl.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.bnn.dsl.ui.builder.BnnNature;
 import org.bnn.dsl.ui.classpath.BnnJavaProject;
 import org.bnn.dsl.ui.launch.ExperimentRun;
+import org.bnn.dsl.ui.launch.RunExperimentHandler;
 import org.bnn.dsl.ui.launch.RunExperimentJob;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.expressions.IEvaluationContext;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.jdt.core.JavaCore;
+import org.eclipse.jdt.launching.IJavaLaunchConfigurationConstants;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.ui.ISources;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -141,6 +160,78 @@ class RunExperimentTest {
 		assertTrue(job.getResult().getMessage().endsWith(" (fix the errors first, see the Problems view)"), job.getResult().getMessage());
 		assertNull(job.run());
 		assertTrue(!project.getFile("reports/quick/run.log").exists(), "nothing launched");
+	}
+
+	/** Cancelling the job while the generated class runs terminates its process. */
+	@Test
+	void cancelTerminatesTheLaunchedClass() throws Exception {
+		IProject project = workspace.project();
+		// Long enough not to end on its own during the test.
+		String text = SMALL.replace("random 40 inputs", "random 20000 inputs").replace("trials 2", "trials 50");
+		workspace.write("illustrative-hw.bnn", BnnEditorFeaturesTest.HARDWARE);
+		IFile model = workspace.write("quickstart.bnn", text);
+		BnnJavaProject.configure(project, null);
+		BnnNature.addTo(project);
+		ILaunchManager launches = DebugPlugin.getDefault().getLaunchManager();
+
+		RunExperimentJob job = new RunExperimentJob(model, text, 0);
+		job.schedule();
+		IProcess process = null;
+		long deadline = System.currentTimeMillis() + 120_000;
+		while (process == null && System.currentTimeMillis() < deadline) {
+			process = Arrays.stream(launches.getProcesses()).filter(p -> project.getName().equals(projectOf(p))).findFirst().orElse(null);
+			Thread.sleep(50);
+		}
+		assertNotNull(process, "the generated class was launched");
+		assertFalse(process.isTerminated(), "still running when cancelled");
+		job.cancel();
+		job.join();
+
+		assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), job.getResult().toString());
+		assertTrue(process.isTerminated(), "the process ended with the job");
+		assertFalse(Arrays.asList(launches.getLaunches()).contains(process.getLaunch()), "the launch is removed");
+	}
+
+	/** The handler saves the dirty editor before it runs: the generated class is built from the file. */
+	@Test
+	void theHandlerSavesTheEditorFirst() throws Exception {
+		IProject project = workspace.project();
+		workspace.write("illustrative-hw.bnn", BnnEditorFeaturesTest.HARDWARE);
+		IFile model = workspace.write("quickstart.bnn", SMALL);
+		BnnJavaProject.configure(project, null);
+		BnnNature.addTo(project);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ITextEditor editor = (ITextEditor) IDE.openEditor(page, model);
+		try {
+			IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+			document.set(document.get().replace("trials 2", "trials 1"));
+			assertTrue(editor.isDirty());
+			IEvaluationContext context = PlatformUI.getWorkbench().getService(IHandlerService.class).createContextSnapshot(false);
+			context.addVariable(ISources.ACTIVE_EDITOR_NAME, editor);
+
+			new RunExperimentHandler().execute(new ExecutionEvent(null, Map.of(), null, context));
+
+			assertFalse(editor.isDirty(), "saved");
+			assertTrue(read(model).contains("trials 1"), read(model));
+			// Cancelled at once (a finished run would open its dialog).
+			List<Job> jobs = Arrays.stream(Job.getJobManager().find(null)).filter(RunExperimentJob.class::isInstance).toList();
+			assertEquals(1, jobs.size(), "the run is scheduled: " + jobs);
+			jobs.get(0).cancel();
+			jobs.get(0).join();
+			// No result when it was cancelled before it started.
+			IStatus result = jobs.get(0).getResult();
+			assertTrue(result == null || result.getSeverity() == IStatus.CANCEL, String.valueOf(result));
+		} finally {
+			page.closeAllEditors(false);
+		}
+	}
+
+	private static String projectOf(IProcess process) {
+		try {
+			return process.getLaunch().getLaunchConfiguration().getAttribute(IJavaLaunchConfigurationConstants.ATTR_PROJECT_NAME, "");
+		} catch (CoreException e) {
+			return "";
+		}
 	}
 
 	private static RunExperimentJob run(IFile model, String text) throws InterruptedException {
