@@ -1,53 +1,49 @@
 package org.bnn.dsl.ui.launch;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Model;
+import org.bnn.dsl.generator.ExperimentTemplate;
+import org.bnn.dsl.generator.JavaNames;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.dsl.ui.internal.BnnUiActivator;
 import org.bnn.dsl.ui.model.ParsedDocument;
 import org.bnn.dsl.ui.validation.BnnDocumentValidator;
 import org.bnn.dsl.ui.validation.BnnWorkspaceSources;
-import org.bnn.runtime.experiment.ExperimentInputs;
-import org.bnn.runtime.experiment.ExperimentRunner;
 import org.bnn.runtime.experiment.ExperimentSpec;
-import org.bnn.runtime.experiment.ReportSpec;
-import org.bnn.runtime.experiment.SweepPoint;
-import org.bnn.runtime.experiment.SweepReport;
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Injector;
 
 /**
- * Runs an experiment of a .bnn text as its generated class does (the sweep on org.bnn.runtime,
- * from the same spec the generator writes out), writes the report tables (sweep.csv, sweep.json,
- * sweep.md; the plots need org.bnn.report, which the plugin does not ship) next to the file and
- * refreshes the project. In the background: parse, validation and sweep.
+ * Runs the experiment of a .bnn text in the background: refuses a text with errors (naming file
+ * and line), then launches the experiment's generated class when the project compiles it
+ * ({@link GeneratedExperiment}), else runs the same spec in Eclipse's process
+ * ({@link InProcessExperiment}). The result says which way it ran.
  */
 public final class RunExperimentJob extends Job {
-
-	/** The report folder of an experiment without a {@code report} line, relative to the project. */
-	static final String DEFAULT_REPORTS = "reports";
 
 	private final IFile file;
 	private final String text;
 	private final int offset;
-	private volatile IFile report;
+	private volatile ExperimentRun run;
 
 	/**
+	 * @param text   the file's text (saved: the generated class is built from the file)
 	 * @param offset the experiment whose text contains this offset runs; without one, the file's first experiment
 	 */
 	public RunExperimentJob(IFile file, String text, int offset) {
@@ -58,9 +54,14 @@ public final class RunExperimentJob extends Job {
 		setUser(true);
 	}
 
-	/** The CSV the run wrote (after a successful run), null before. */
+	/** What the run did (after a successful run), null before. */
+	public ExperimentRun run() {
+		return run;
+	}
+
+	/** The report file to open (after a successful run), null before or when there is none. */
 	public IFile report() {
-		return report;
+		return run == null ? null : run.toOpen();
 	}
 
 	@Override
@@ -72,8 +73,10 @@ public final class RunExperimentJob extends Job {
 			if (parsed == null) {
 				return Status.CANCEL_STATUS;
 			}
-			if (parsed.issues().stream().anyMatch(i -> i.getSeverity() == Severity.ERROR)) {
-				return error(file.getName() + " has errors: fix them first (Problems view)");
+			Optional<Issue> error = parsed.issues().stream().filter(i -> i.getSeverity() == Severity.ERROR).findFirst();
+			if (error.isPresent()) {
+				return error(file.getName() + ":" + error.get().getLineNumber() + ": " + error.get().getMessage()
+						+ " (fix the errors first, see the Problems view)");
 			}
 			Experiment experiment = experimentAt(parsed);
 			if (experiment == null) {
@@ -83,20 +86,27 @@ public final class RunExperimentJob extends Job {
 			if (spec == null) {
 				return error("experiment " + experiment.getName() + " is incomplete");
 			}
-			monitor.beginTask("Experiment " + spec.name() + " (" + spec.trials() + " trials per point)", IProgressMonitor.UNKNOWN);
-			// Relative paths of a description (weights, data, report) are relative to its file's folder.
-			Path base = file.getParent().getLocation().toFile().toPath();
-			ExperimentInputs data = ExperimentInputs.load(spec, base);
-			List<SweepPoint> points = new ExperimentRunner(Runtime.getRuntime().availableProcessors())
-					.run(spec, data.network(), data.inputs(), data.labels());
-			String relative = spec.report().map(ReportSpec::folder).orElse(DEFAULT_REPORTS + "/" + spec.name());
-			SweepReport.write(base.resolve(relative), "bnn (Eclipse)", spec, points);
-			file.getProject().refreshLocal(IResource.DEPTH_INFINITE, monitor);
-			report = file.getParent().getFile(new org.eclipse.core.runtime.Path(relative + "/sweep.csv"));
-			return new Status(IStatus.OK, BnnUiActivator.PLUGIN_ID, SweepReport.table(spec, points));
+			Optional<String> inProcess = GeneratedExperiment.unavailable(file, spec.report().isPresent());
+			run = inProcess.isPresent() ? InProcessExperiment.run(file, spec, inProcess.get(), monitor)
+					: GeneratedExperiment.run(file, mainType(injector, experiment), spec.report().get().folder(), monitor);
+			return new Status(IStatus.OK, BnnUiActivator.PLUGIN_ID, run.way() + "\n\n" + run.output());
+		} catch (OperationCanceledException e) {
+			return Status.CANCEL_STATUS;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Status.CANCEL_STATUS;
+		} catch (GeneratedExperiment.LaunchRefused e) {
+			return error(e.getMessage());
 		} catch (IOException | CoreException | RuntimeException e) {
 			return new Status(IStatus.ERROR, BnnUiActivator.PLUGIN_ID, "The experiment of " + file.getName() + " failed: " + e.getMessage(), e);
 		}
+	}
+
+	/** The generated class's qualified name, by the generator's own naming (package of the model, class of the template). */
+	private static String mainType(Injector injector, Experiment experiment) {
+		String packageName = JavaNames.packageName(EcoreUtil2.getContainerOfType(experiment, Model.class).getName());
+		String className = injector.getInstance(ExperimentTemplate.class).className(experiment);
+		return packageName.isEmpty() ? className : packageName + "." + className;
 	}
 
 	private Experiment experimentAt(ParsedDocument parsed) {

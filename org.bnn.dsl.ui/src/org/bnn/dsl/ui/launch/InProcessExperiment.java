@@ -1,0 +1,45 @@
+package org.bnn.dsl.ui.launch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.bnn.runtime.experiment.ExperimentInputs;
+import org.bnn.runtime.experiment.ExperimentRunner;
+import org.bnn.runtime.experiment.ExperimentSpec;
+import org.bnn.runtime.experiment.ReportSpec;
+import org.bnn.runtime.experiment.SweepPoint;
+import org.bnn.runtime.experiment.SweepReport;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+
+/**
+ * The fallback way: the sweep runs inside Eclipse, on the same spec the generated class builds,
+ * and writes the report tables (sweep.csv, sweep.json, sweep.md; the plots need org.bnn.report,
+ * which is not an OSGi bundle) below the file's folder.
+ */
+final class InProcessExperiment {
+
+	/** The report folder of an experiment without a {@code report} line, relative to the file's folder. */
+	static final String DEFAULT_REPORTS = "reports";
+
+	private InProcessExperiment() {
+	}
+
+	static ExperimentRun run(IFile file, ExperimentSpec spec, String why, IProgressMonitor monitor) throws IOException, CoreException {
+		monitor.beginTask("Experiment " + spec.name() + " (" + spec.trials() + " trials per point)", IProgressMonitor.UNKNOWN);
+		// Relative paths of a description (weights, data, report) are relative to its file's folder.
+		Path base = file.getParent().getLocation().toFile().toPath();
+		ExperimentInputs data = ExperimentInputs.load(spec, base);
+		List<SweepPoint> points = new ExperimentRunner(Runtime.getRuntime().availableProcessors())
+				.run(spec, data.network(), data.inputs(), data.labels());
+		String relative = spec.report().map(ReportSpec::folder).orElse(DEFAULT_REPORTS + "/" + spec.name());
+		SweepReport.write(base.resolve(relative), "bnn (Eclipse)", spec, points);
+		file.getProject().refreshLocal(IResource.DEPTH_INFINITE, monitor);
+		List<IFile> report = List.of("sweep.csv", "sweep.md", "sweep.json").stream()
+				.map(name -> file.getParent().getFile(new org.eclipse.core.runtime.Path(relative + "/" + name))).toList();
+		return new ExperimentRun("Ran in Eclipse's own process (" + why + ").", SweepReport.table(spec, points), report, null);
+	}
+}
