@@ -170,9 +170,9 @@ public final class BenchmarkReport {
             return;
         }
         out.println("    where the time goes (FlipCostBenchmark, same network and keys): drawing one inference's flips");
-        out.println("    (WeightErrors.flips -> NestedFlips) and one inference with flips drawn beforehand (apply, infer, undo)");
+        out.println("    (WeightErrors.flips -> NestedFlips) and one inference with flips drawn beforehand (kernel, then one count correction per flip)");
         String row = "    %-8s %18s %12s %22s %18s%n";
-        out.printf(Locale.ROOT, row, "BER", "draw µs", "ns per flip", "apply+infer+undo µs", "ns per flip over");
+        out.printf(Locale.ROOT, row, "BER", "draw µs", "ns per flip", "infer+correct µs", "ns per flip over");
         out.printf(Locale.ROOT, row, "", "", "", "", "error-free");
         List<JsonNode> rows = new ArrayList<>();
         results.get().forEach(rows::add);
