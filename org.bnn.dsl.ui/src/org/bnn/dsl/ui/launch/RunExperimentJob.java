@@ -25,6 +25,7 @@ import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Injector;
@@ -90,7 +91,7 @@ public final class RunExperimentJob extends Job {
 			run = inProcess.isPresent() ? InProcessExperiment.run(file, spec, inProcess.get(), monitor)
 					: GeneratedExperiment.run(file, mainType(injector, experiment), spec.report().get().folder(), monitor);
 			return new Status(IStatus.OK, BnnUiActivator.PLUGIN_ID, run.way() + "\n\n" + run.output());
-		} catch (OperationCanceledException e) {
+		} catch (OperationCanceledException | OperationCanceledError e) { // Xtext's parser and validator cancel with the Error
 			return Status.CANCEL_STATUS;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
