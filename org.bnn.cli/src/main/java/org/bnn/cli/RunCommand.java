@@ -49,8 +49,7 @@ final class RunCommand implements Callable<Integer> {
                 .toList();
         Path base = file.toAbsolutePath().getParent();
         for (String path : order) {
-            String className = path.substring(0, path.length() - ".java".length()).replace('/', '.');
-            Class<?> generated = compiled.load(className);
+            Class<?> generated = compiled.loadSource(path);
             // Experiments resolve relative paths (weights, data, report) against the file's folder.
             boolean done = path.endsWith("Experiment.java")
                     ? GeneratedCode.invoke(spec, file, generated.getMethod("run", Path.class), base)

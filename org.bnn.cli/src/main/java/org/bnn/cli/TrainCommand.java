@@ -48,8 +48,7 @@ final class TrainCommand implements Callable<Integer> {
         InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(trainings);
         Path base = file.toAbsolutePath().getParent();
         for (String path : trainings.keySet()) {
-            String className = path.substring(0, path.length() - ".java".length()).replace('/', '.');
-            if (!GeneratedCode.invoke(spec, file, compiled.load(className).getMethod("run", Path.class), base)) {
+            if (!GeneratedCode.invoke(spec, file, compiled.loadSource(path).getMethod("run", Path.class), base)) {
                 return BnnCli.EXIT_FAILURE;
             }
         }

@@ -40,6 +40,11 @@ public final class InMemoryJavaCompiler {
         public Class<?> load(String className) throws ClassNotFoundException {
             return Class.forName(className, true, classLoader);
         }
+
+        /** The class compiled from the source at {@code path} (a key of the compiled map, {@code a/b/C.java}). */
+        public Class<?> loadSource(String path) throws ClassNotFoundException {
+            return load(path.substring(0, path.length() - ".java".length()).replace('/', '.'));
+        }
     }
 
     /**

@@ -308,9 +308,12 @@ public final class BinaryNetwork {
             for (int l = 0; l < weightLayerCount(); l++) {
                 workspace.stored[l] = weights(l);
             }
-            long[][] applied = flips == null ? null : applyToManyReadLayers(flips);
             try {
-                workspace.reads = flips == null ? reads : ReadFlips.everyRead(flipsOfOneReadLayers(flips));
+                workspace.reads = reads;
+                if (flips != null) {
+                    flipManyReadCopies(flips);
+                    workspace.reads = ReadFlips.everyRead(oneReadFlips(flips));
+                }
                 long[] current = input;
                 long[] next = a;
                 for (Stage stage : stages) {
@@ -318,12 +321,8 @@ public final class BinaryNetwork {
                     current = next;
                     next = next == a ? b : a;
                 }
-                if (applied != null) {
-                    for (int l = 0; l < applied.length; l++) {
-                        if (applied[l].length > 0) {
-                            privateWeights[l].flipInPlace(applied[l]); // undo
-                        }
-                    }
+                if (flips != null) {
+                    flipManyReadCopies(flips); // undo
                 }
             } catch (RuntimeException e) {
                 privateWeights = null; // possibly left flipped: copy afresh next time
@@ -334,20 +333,18 @@ public final class BinaryNetwork {
             return finish();
         }
 
-        /** Applies the flips of the layers read more than once to their private copies; what was applied, per layer. */
-        private long[][] applyToManyReadLayers(long[][] flips) {
-            long[][] applied = new long[flips.length][];
+        /** Inverts the flips of the layers read more than once in their private copies (a second call undoes it). */
+        private void flipManyReadCopies(long[][] flips) {
             for (int l = 0; l < flips.length; l++) {
-                applied[l] = weightLayer(l).reads() > 1 ? flips[l] : NO_FLIPS;
-                if (applied[l].length > 0) {
+                if (weightLayer(l).reads() > 1 && flips[l].length > 0) {
                     workspace.stored[l] = privateWeights(l);
-                    privateWeights[l].flipInPlace(applied[l]);
+                    privateWeights[l].flipInPlace(flips[l]);
                 }
             }
-            return applied;
         }
 
-        private long[][] flipsOfOneReadLayers(long[][] flips) {
+        /** The flips the layers read once correct in their counts (none for the others). */
+        private long[][] oneReadFlips(long[][] flips) {
             long[][] corrected = new long[flips.length][];
             for (int l = 0; l < flips.length; l++) {
                 corrected[l] = weightLayer(l).reads() > 1 ? NO_FLIPS : flips[l];
