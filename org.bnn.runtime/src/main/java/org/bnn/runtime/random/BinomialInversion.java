@@ -96,14 +96,6 @@ public final class BinomialInversion {
         return new BinomialInversion(n, p);
     }
 
-    public long n() {
-        return n;
-    }
-
-    public double p() {
-        return p;
-    }
-
     /** {@link Binomial#inverse}(u, n, p), the same value for every u in [0, 1). */
     public long inverse(double u) {
         if (!(u >= 0 && u < 1)) {
