@@ -61,8 +61,7 @@ class BnnProjectBuilderTest {
 	}
 
 	/** The mapping's line naming the chip (0-based), where the capacity error goes. */
-	private static final int CHIP_REFERENCE_LINE = (int) BnnEditorFeaturesTest.QUICKSTART
-			.substring(0, BnnEditorFeaturesTest.QUICKSTART.indexOf("network MnistMlp on Demo")).chars().filter(c -> c == '\n').count();
+	private static final int CHIP_REFERENCE_LINE = BnnEditorFeaturesTest.line(BnnEditorFeaturesTest.QUICKSTART, "network MnistMlp on Demo");
 
 	private static List<String> errors(IFile file) throws CoreException {
 		return Arrays.stream(file.findMarkers(BnnMarkers.PROBLEM, true, IResource.DEPTH_ZERO))
