@@ -345,7 +345,8 @@ class BnnEditorFeaturesTest {
 		}
 	}
 
-	private static int line(String text, String snippet) {
+	/** The 0-based line of {@code snippet}'s first occurrence in {@code text}. */
+	static int line(String text, String snippet) {
 		int offset = text.indexOf(snippet);
 		assertTrue(offset >= 0, snippet);
 		return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();

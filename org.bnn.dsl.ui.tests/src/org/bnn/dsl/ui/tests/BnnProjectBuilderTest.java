@@ -1,14 +1,14 @@
 package org.bnn.dsl.ui.tests;
 
+import static org.bnn.dsl.ui.tests.WorkspaceFiles.contents;
+import static org.bnn.dsl.ui.tests.WorkspaceFiles.javaFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -41,7 +41,7 @@ class BnnProjectBuilderTest {
 
 		assertEquals(List.of("line 2: The rows must be positive, got 0"), errors(broken));
 		assertEquals(List.of(), errors(quickstart));
-		List<IFile> generated = javaFiles();
+		List<IFile> generated = javaFiles(workspace.project().getFolder("src-gen"));
 		assertFalse(generated.isEmpty(), "Java generated into src-gen");
 		assertTrue(generated.stream().allMatch(IResource::isDerived), "generated files are derived");
 		assertTrue(generated.stream().anyMatch(f -> contents(f).contains("OnDemo")), generated.toString());
@@ -54,40 +54,18 @@ class BnnProjectBuilderTest {
 		List<String> capacity = errors(quickstart);
 		assertEquals(1, capacity.size(), capacity.toString());
 		assertTrue(capacity.get(0).startsWith("line " + (CHIP_REFERENCE_LINE + 1) + ": "), capacity.toString());
-		assertTrue(javaFiles().stream().noneMatch(f -> contents(f).contains("OnDemo")), "stale simulation removed");
+		assertTrue(javaFiles(workspace.project().getFolder("src-gen")).stream().noneMatch(f -> contents(f).contains("OnDemo")), "stale simulation removed");
 
 		workspace.project().build(IncrementalProjectBuilder.CLEAN_BUILD, null);
 		assertEquals(0, workspace.project().findMarkers(BnnMarkers.PROBLEM, true, IResource.DEPTH_INFINITE).length, "clean removes the markers");
 	}
 
 	/** The mapping's line naming the chip (0-based), where the capacity error goes. */
-	private static final int CHIP_REFERENCE_LINE = (int) BnnEditorFeaturesTest.QUICKSTART
-			.substring(0, BnnEditorFeaturesTest.QUICKSTART.indexOf("network MnistMlp on Demo")).chars().filter(c -> c == '\n').count();
+	private static final int CHIP_REFERENCE_LINE = BnnEditorFeaturesTest.line(BnnEditorFeaturesTest.QUICKSTART, "network MnistMlp on Demo");
 
 	private static List<String> errors(IFile file) throws CoreException {
 		return Arrays.stream(file.findMarkers(BnnMarkers.PROBLEM, true, IResource.DEPTH_ZERO))
 				.filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
 				.map(m -> "line " + m.getAttribute(IMarker.LINE_NUMBER, -1) + ": " + m.getAttribute(IMarker.MESSAGE, "")).toList();
-	}
-
-	private List<IFile> javaFiles() throws CoreException {
-		List<IFile> files = new ArrayList<>();
-		if (workspace.project().getFolder("src-gen").exists()) {
-			workspace.project().getFolder("src-gen").accept(r -> {
-				if (r.getType() == IResource.FILE && "java".equals(r.getFileExtension())) {
-					files.add((IFile) r);
-				}
-				return true;
-			});
-		}
-		return files;
-	}
-
-	private static String contents(IFile file) {
-		try (InputStream in = file.getContents(true)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		} catch (IOException | CoreException e) {
-			throw new AssertionError(e);
-		}
 	}
 }

@@ -1,14 +1,12 @@
 package org.bnn.dsl.ui.tests;
 
+import static org.bnn.dsl.ui.tests.WorkspaceFiles.contents;
+import static org.bnn.dsl.ui.tests.WorkspaceFiles.javaFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -219,26 +217,5 @@ class BnnRuntimeContainerTest {
 		return Arrays.stream(markers).filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
 				.map(m -> m.getResource().getName() + ":" + m.getAttribute(IMarker.LINE_NUMBER, -1) + ": " + m.getAttribute(IMarker.MESSAGE, ""))
 				.toList();
-	}
-
-	private static List<IFile> javaFiles(IFolder folder) throws CoreException {
-		List<IFile> files = new ArrayList<>();
-		if (folder.exists()) {
-			folder.accept(r -> {
-				if (r.getType() == IResource.FILE && "java".equals(r.getFileExtension())) {
-					files.add((IFile) r);
-				}
-				return true;
-			});
-		}
-		return files;
-	}
-
-	private static String contents(IFile file) {
-		try (InputStream in = file.getContents(true)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		} catch (IOException | CoreException e) {
-			throw new AssertionError(e);
-		}
 	}
 }

@@ -1,5 +1,6 @@
 package org.bnn.dsl.ui.tests;
 
+import static org.bnn.dsl.ui.tests.WorkspaceFiles.contents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +81,7 @@ class RunExperimentTest {
 		IFile log = project.getFile("reports/quick/run.log");
 		assertEquals(log, run.log());
 		assertTrue(log.exists(), "log in the workspace");
-		String output = read(log);
+		String output = contents(log);
 		for (String name : List.of("accuracy-vs-ber.csv", "report.md", "accuracy-vs-ber.png")) {
 			IFile file = project.getFile("reports/quick/" + name);
 			assertTrue(file.exists(), name + " in the workspace: " + run.report());
@@ -90,7 +89,7 @@ class RunExperimentTest {
 			assertTrue(output.contains("report: " + file.getLocation().toOSString()), "the class printed " + name + ":\n" + output);
 		}
 		assertEquals(project.getFile("reports/quick/report.md"), job.report(), "the Markdown opens");
-		assertTrue(read(project.getFile("reports/quick/accuracy-vs-ber.csv")).lines().count() > 7, "a row per BER point");
+		assertTrue(contents(project.getFile("reports/quick/accuracy-vs-ber.csv")).lines().count() > 7, "a row per BER point");
 
 		// The same experiment in-process, in a project that does not compile Java: the same table.
 		plain.write("illustrative-hw.bnn", BnnEditorFeaturesTest.HARDWARE);
@@ -116,7 +115,7 @@ class RunExperimentTest {
 		IFile csv = workspace.project().getFile("reports/quick/sweep.csv");
 		assertEquals(csv, job.report(), "the CSV opens");
 		assertTrue(csv.exists(), "report in the workspace");
-		List<String> lines = read(csv).lines().toList();
+		List<String> lines = contents(csv).lines().toList();
 		assertEquals("point,ber,trials,mean_accuracy,accuracy_std,accuracy_ci95,mean_agreement,agreement_std,agreement_ci95", lines.get(0));
 		assertEquals(8, lines.size(), "header + 7 BER points: " + lines);
 		assertEquals("0,0.0,2,,,,1.0,0.0,0.0", lines.get(1), "no errors, full agreement, no labels");
@@ -212,7 +211,7 @@ class RunExperimentTest {
 			new RunExperimentHandler().execute(new ExecutionEvent(null, Map.of(), null, context));
 
 			assertFalse(editor.isDirty(), "saved");
-			assertTrue(read(model).contains("trials 1"), read(model));
+			assertTrue(contents(model).contains("trials 1"), contents(model));
 			// Cancelled at once (a finished run would open its dialog).
 			List<Job> jobs = Arrays.stream(Job.getJobManager().find(null)).filter(RunExperimentJob.class::isInstance).toList();
 			assertEquals(1, jobs.size(), "the run is scheduled: " + jobs);
@@ -239,11 +238,5 @@ class RunExperimentTest {
 		job.schedule();
 		job.join();
 		return job;
-	}
-
-	private static String read(IFile file) throws CoreException, IOException {
-		try (InputStream in = file.getContents(true)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 }

@@ -41,8 +41,6 @@ import com.google.inject.Injector;
 final class BnnProjectBuild {
 
 	static final String EXTENSION = "bnn";
-	/** Where the generated Java goes (its files are marked derived). */
-	static final String OUTPUT = BnnNature.GENERATED_SOURCES;
 
 	private final IProject project;
 	private final Injector injector;
@@ -112,7 +110,8 @@ final class BnnProjectBuild {
 
 	/** Writes the sources that changed and deletes generated files that are no longer generated. */
 	private void write(Map<String, String> sources, IProgressMonitor monitor) throws CoreException {
-		IFolder output = project.getFolder(OUTPUT);
+		// The generated files are marked derived: the ones no longer generated are deleted.
+		IFolder output = project.getFolder(BnnNature.GENERATED_SOURCES);
 		Set<IPath> kept = new HashSet<>();
 		for (Map.Entry<String, String> source : sources.entrySet()) {
 			IFile file = output.getFile(new Path(source.getKey()));

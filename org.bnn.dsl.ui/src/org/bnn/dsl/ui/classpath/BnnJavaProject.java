@@ -1,14 +1,12 @@
 package org.bnn.dsl.ui.classpath;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.bnn.dsl.ui.builder.BnnNature;
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IProjectDescription;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -39,11 +37,7 @@ public final class BnnJavaProject {
 		}
 		boolean converted = !project.hasNature(JavaCore.NATURE_ID);
 		if (converted) {
-			IProjectDescription description = project.getDescription();
-			List<String> natures = new ArrayList<>(Arrays.asList(description.getNatureIds()));
-			natures.add(JavaCore.NATURE_ID);
-			description.setNatureIds(natures.toArray(new String[0]));
-			project.setDescription(description, monitor);
+			BnnNature.add(project, JavaCore.NATURE_ID, monitor);
 		}
 		IJavaProject javaProject = JavaCore.create(project);
 		List<IClasspathEntry> entries = converted ? new ArrayList<>(List.of(JavaRuntime.getDefaultJREContainerEntry()))

@@ -119,13 +119,13 @@ final class GeneratedExperiment {
 			String logName = logFile != null ? logFile.getFullPath().toString() : log.toString();
 			if (process.getExitValue() != 0) {
 				throw new LaunchRefused(mainType + " ended with exit code " + process.getExitValue() + ", see " + logName + ":\n"
-						+ lastLines(errors.isBlank() ? output : errors));
+						+ lastLines((errors.isBlank() ? output : errors).lines().toList()));
 			}
 			List<IFile> report = new ArrayList<>(output.lines().filter(l -> l.startsWith(REPORT_LINE))
 					.map(l -> inWorkspace(Path.of(l.substring(REPORT_LINE.length())))).filter(f -> f != null).toList());
 			// The Markdown (a summary) before the CSV (every point) for opening; others keep their order.
 			report.sort(Comparator.comparingInt(f -> "md".equals(f.getFileExtension()) ? 0 : 1));
-			String shown = lastLines(output.lines().filter(l -> !l.startsWith(REPORT_LINE)).reduce("", (a, b) -> a + b + "\n"));
+			String shown = lastLines(output.lines().filter(l -> !l.startsWith(REPORT_LINE)).toList());
 			return new ExperimentRun("Ran the generated class " + mainType + " as a Java application on the build path of " + project.getName()
 					+ " (output in " + logName + ").", shown, report, logFile);
 		} finally {
@@ -151,8 +151,7 @@ final class GeneratedExperiment {
 		return files.length > 0 ? files[0] : null;
 	}
 
-	private static String lastLines(String text) {
-		List<String> lines = text.lines().toList();
+	private static String lastLines(List<String> lines) {
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - SHOWN_LINES), lines.size()));
 	}
 

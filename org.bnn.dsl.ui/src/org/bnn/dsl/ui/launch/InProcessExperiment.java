@@ -18,7 +18,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 /**
  * The fallback way: the sweep runs inside Eclipse, on the same spec the generated class builds,
  * and writes the report tables (sweep.csv, sweep.json, sweep.md; the plots need org.bnn.report,
- * which is not an OSGi bundle) below the file's folder.
+ * which this plugin carries in lib/ for the generated class's build path only, not on its own
+ * class path) below the file's folder.
  */
 final class InProcessExperiment {
 
