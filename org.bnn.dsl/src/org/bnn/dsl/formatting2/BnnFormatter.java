@@ -1,5 +1,6 @@
 package org.bnn.dsl.formatting2;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.bnn.dsl.bnn.Placement;
 import org.bnn.dsl.bnn.Sense;
 import org.bnn.dsl.bnn.Tile;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.formatting2.AbstractFormatter2;
 import org.eclipse.xtext.formatting2.FormatterPreferenceKeys;
@@ -69,7 +71,7 @@ public class BnnFormatter extends AbstractFormatter2 {
                 document.interior(open, close, f -> f.indent());
             }
         }
-        for (Placement placement : (Iterable<Placement>) () -> org.eclipse.xtext.EcoreUtil2.eAllOfType(model, Placement.class).iterator()) {
+        for (Placement placement : EcoreUtil2.eAllOfType(model, Placement.class)) {
             formatPlacement(placement, document);
         }
         ISemanticRegion last = previous;
@@ -107,7 +109,7 @@ public class BnnFormatter extends AbstractFormatter2 {
         if (placement.getLayers().size() < 2) {
             return;
         }
-        List<ISemanticRegion> regions = new java.util.ArrayList<>();
+        List<ISemanticRegion> regions = new ArrayList<>();
         textRegionExtensions.allSemanticRegions(placement).forEach(regions::add);
         document.interior(regions.get(0), regions.get(regions.size() - 1), f -> f.indent());
     }

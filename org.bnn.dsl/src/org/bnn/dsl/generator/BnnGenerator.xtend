@@ -38,10 +38,14 @@ class BnnGenerator extends AbstractGenerator {
 		}
 	}
 
+	/** The generated class's qualified name; {@code packageName} empty is the default package. */
+	def static String qualifiedName(String packageName, String className) {
+		if (packageName.empty) className else packageName + "." + className
+	}
+
 	private def void write(IFileSystemAccess2 fsa, String packageName, String className, String code) {
 		if (code !== null) {
-			val folder = if (packageName.empty) "" else packageName.replace('.', '/') + '/'
-			fsa.generateFile(folder + className + ".java", code)
+			fsa.generateFile(qualifiedName(packageName, className).replace('.', '/') + ".java", code)
 		}
 	}
 }

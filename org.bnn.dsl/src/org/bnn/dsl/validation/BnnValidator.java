@@ -171,7 +171,6 @@ public class BnnValidator extends AbstractBnnValidator {
         }
     }
 
-    /** True if the text sets the feature (EMF cannot tell a written 0 from an absent value). */
     private boolean sizesValid(Network network) {
         return network.getInput().getShape().stream().allMatch(d -> d > 0) && network.getInput().getShape().size() <= 3
                 && network.getLayers().stream().allMatch(l -> l.getName() != null);

@@ -3,6 +3,7 @@ package org.bnn.dsl.validation;
 import static org.bnn.dsl.spec.SpecTranslator.written;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.bnn.dsl.bnn.ErrorLevelKind;
 import org.bnn.dsl.bnn.Experiment;
@@ -11,6 +12,7 @@ import org.bnn.dsl.bnn.ResamplingKind;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.errors.DeviceErrors;
 import org.bnn.runtime.errors.Resampling;
+import org.bnn.runtime.spec.MappingSpec;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
@@ -70,26 +72,26 @@ public class ExperimentValidator extends ComposedBnnValidator {
                     + "or use weight-level errors to sweep " + (experiment.isSweepLayers() ? "layers" : "BER"), experiment,
                     BNN.getExperiment_Level(), BnnIssueCodes.ERROR_MODEL);
         }
-        translator.tryTranslate(experiment.getMapping()).ifPresent(mapping -> {
-            try {
-                translator.translate(experiment);
-            } catch (IllegalArgumentException e) {
-                // what the runtime rejects and no rule above names (a regime listed twice, errors in a pool layer, ...)
-                error("Experiment " + experiment.getName() + " cannot run: " + e.getMessage(), experiment, BNN.getElement_Name(),
-                        BnnIssueCodes.ERROR_MODEL);
-            } catch (SpecTranslator.IncompleteModelException e) {
-                // unresolved names: the linker reports them
-            }
-        });
+        Optional<MappingSpec> mapping = translator.tryTranslate(experiment.getMapping());
+        if (mapping.isEmpty()) {
+            return; // the rules on the mapping report why
+        }
+        try {
+            translator.translate(experiment);
+        } catch (IllegalArgumentException e) {
+            // what the runtime rejects and no rule above names (a regime listed twice, errors in a pool layer, ...)
+            error("Experiment " + experiment.getName() + " cannot run: " + e.getMessage(), experiment, BNN.getElement_Name(),
+                    BnnIssueCodes.ERROR_MODEL);
+        } catch (SpecTranslator.IncompleteModelException e) {
+            // unresolved names: the linker reports them
+        }
         if (deviceLevel || experiment.isSweepRegimes()) {
-            translator.tryTranslate(experiment.getMapping()).ifPresent(mapping -> {
-                try {
-                    DeviceErrors.forMapping(mapping, Resampling.PER_CHIP);
-                } catch (IllegalArgumentException e) {
-                    error((deviceLevel ? "Device-level errors" : "A regime sweep") + " cannot be modelled on mapping "
-                            + mapping.name() + ": " + e.getMessage(), experiment, BNN.getExperiment_Mapping(), BnnIssueCodes.ERROR_MODEL);
-                }
-            });
+            try {
+                DeviceErrors.forMapping(mapping.get(), Resampling.PER_CHIP);
+            } catch (IllegalArgumentException e) {
+                error((deviceLevel ? "Device-level errors" : "A regime sweep") + " cannot be modelled on mapping "
+                        + mapping.get().name() + ": " + e.getMessage(), experiment, BNN.getExperiment_Mapping(), BnnIssueCodes.ERROR_MODEL);
+            }
         }
     }
 

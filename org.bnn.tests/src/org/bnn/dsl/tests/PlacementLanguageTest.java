@@ -17,6 +17,7 @@ import org.bnn.dsl.validation.BnnIssueCodes;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.Placement;
 import org.bnn.runtime.spec.TileRange;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.xtext.generator.GeneratorContext;
 import org.eclipse.xtext.generator.GeneratorDelegate;
 import org.eclipse.xtext.generator.IFileSystemAccess;
@@ -74,6 +75,12 @@ class PlacementLanguageTest {
         return translator.translate((Mapping) model.getElements().get(3));
     }
 
+    /** Asserts the error {@code code} with {@code message} on an element of {@code type}; its quick-fix data. */
+    private List<String> errorData(Model model, EClass type, String code, String message) {
+        validation.assertError(model, type, code, message);
+        return List.of(issue(model, code).getData());
+    }
+
     private Issue issue(Model model, String code) {
         List<Issue> issues = validation.validate(model).stream().filter(i -> code.equals(i.getCode())).toList();
         assertEquals(1, issues.size(), code + " in " + validation.validate(model));
@@ -101,9 +108,8 @@ class PlacementLanguageTest {
     @Test
     void aRangeOutsideTheChipIsAnErrorWithAFreeRange() throws Exception {
         Model model = mapping("place c -> tile 0, o -> tiles 18..22");
-        validation.assertError(model, BNN.getLayerPlacement(), BnnIssueCodes.PLACEMENT_OUTSIDE_CHIP,
-                "Mapping M places o on tiles 18..22 but chip C has tiles 0..19");
-        assertEquals(List.of("o", "tiles 1..5"), List.of(issue(model, BnnIssueCodes.PLACEMENT_OUTSIDE_CHIP).getData()));
+        assertEquals(List.of("o", "tiles 1..5"), errorData(model, BNN.getLayerPlacement(), BnnIssueCodes.PLACEMENT_OUTSIDE_CHIP,
+                "Mapping M places o on tiles 18..22 but chip C has tiles 0..19"));
         Model huge = mapping("place c -> tile 0, o -> tiles 1..99999999999");
         validation.assertError(huge, BNN.getLayerPlacement(), BnnIssueCodes.PLACEMENT_OUTSIDE_CHIP, "outside any chip");
     }
@@ -111,9 +117,8 @@ class PlacementLanguageTest {
     @Test
     void aShortRangeSaysHowManyTilesTheLayerNeeds() throws Exception {
         Model model = mapping("place c -> tile 0, o -> tiles 1..3");
-        validation.assertError(model, BNN.getLayerPlacement(), BnnIssueCodes.PLACEMENT_TOO_FEW_TILES,
-                "Mapping M places o on 3 tiles but it needs 5 of T");
-        assertEquals(List.of("o", "tiles 1..5"), List.of(issue(model, BnnIssueCodes.PLACEMENT_TOO_FEW_TILES).getData()));
+        assertEquals(List.of("o", "tiles 1..5"), errorData(model, BNN.getLayerPlacement(), BnnIssueCodes.PLACEMENT_TOO_FEW_TILES,
+                "Mapping M places o on 3 tiles but it needs 5 of T"));
         validation.assertNoErrors(mapping("place c -> tile 0, o -> tiles 1..5"));
     }
 
@@ -129,10 +134,9 @@ class PlacementLanguageTest {
     @Test
     void replicatedLayersNeedTheTilesOfAllTheirCopies() throws Exception {
         Model model = mapping("replicate c 3 place c -> tile 0, o -> tiles 1..5");
-        validation.assertError(model, BNN.getLayerPlacement(), BnnIssueCodes.PLACEMENT_TOO_FEW_TILES,
-                "places c on 1 tile but it needs 3 (3 copies of 1) of T");
         // the longer range would run into o: the fix suggests it anyway, the overlap is then reported
-        assertEquals(List.of("c", "tiles 0..2"), List.of(issue(model, BnnIssueCodes.PLACEMENT_TOO_FEW_TILES).getData()));
+        assertEquals(List.of("c", "tiles 0..2"), errorData(model, BNN.getLayerPlacement(), BnnIssueCodes.PLACEMENT_TOO_FEW_TILES,
+                "places c on 1 tile but it needs 3 (3 copies of 1) of T"));
         validation.assertNoErrors(mapping("replicate c 3 place c -> tiles 0..2, o -> tiles 3..7"));
         assertEquals(new TileRange(1, 5), spec(mapping("replicate c 1 place auto")).rangeOf("o"));
         assertEquals(new TileRange(3, 7), spec(mapping("replicate c 3")).rangeOf("o"), "auto makes room for the copies");
@@ -141,9 +145,8 @@ class PlacementLanguageTest {
     @Test
     void overlappingRangesAreAnErrorWithoutReprogramming() throws Exception {
         Model model = mapping("place c -> tile 2, o -> tiles 1..5");
-        validation.assertError(model, BNN.getLayerPlacement(), BnnIssueCodes.PLACEMENT_OVERLAP,
-                "places o on tiles 1..5, which overlaps c on tile 2");
-        assertEquals(List.of("o", "tiles 3..7"), List.of(issue(model, BnnIssueCodes.PLACEMENT_OVERLAP).getData()));
+        assertEquals(List.of("o", "tiles 3..7"), errorData(model, BNN.getLayerPlacement(), BnnIssueCodes.PLACEMENT_OVERLAP,
+                "places o on tiles 1..5, which overlaps c on tile 2"));
         validation.assertNoErrors(mapping("place c -> tile 0, o -> tiles 1..5"));
     }
 
@@ -158,9 +161,8 @@ class PlacementLanguageTest {
     @Test
     void everyLayerWithWeightsIsPlacedOnceSomeAre() throws Exception {
         Model model = mapping("place c -> tile 0");
-        validation.assertError(model, BNN.getPlacement(), BnnIssueCodes.PLACEMENT_UNPLACED_LAYER,
-                "Mapping M places some layers but not o, which needs 5 tiles (free: tiles 1..5)");
-        assertEquals(List.of("o", "tiles 1..5"), List.of(issue(model, BnnIssueCodes.PLACEMENT_UNPLACED_LAYER).getData()));
+        assertEquals(List.of("o", "tiles 1..5"), errorData(model, BNN.getPlacement(), BnnIssueCodes.PLACEMENT_UNPLACED_LAYER,
+                "Mapping M places some layers but not o, which needs 5 tiles (free: tiles 1..5)"));
     }
 
     @Test
@@ -174,9 +176,8 @@ class PlacementLanguageTest {
     @Test
     void reversedRangesAndLayersPlacedTwiceAreErrors() throws Exception {
         Model reversed = mapping("place c -> tile 0, o -> tiles 6..2");
-        validation.assertError(reversed, BNN.getLayerPlacement(), BnnIssueCodes.PLACEMENT_REVERSED_RANGE,
-                "Tiles 6..2 end before they start");
-        assertEquals(List.of("o", "tiles 2..6"), List.of(issue(reversed, BnnIssueCodes.PLACEMENT_REVERSED_RANGE).getData()));
+        assertEquals(List.of("o", "tiles 2..6"), errorData(reversed, BNN.getLayerPlacement(), BnnIssueCodes.PLACEMENT_REVERSED_RANGE,
+                "Tiles 6..2 end before they start"));
         validation.assertError(mapping("place c -> tile 0, c -> tile 1, o -> tiles 2..6"), BNN.getLayerPlacement(),
                 BnnIssueCodes.DUPLICATE_NAME, "Layer c is placed twice");
     }

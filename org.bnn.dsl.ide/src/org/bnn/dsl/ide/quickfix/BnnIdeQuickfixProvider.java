@@ -8,6 +8,7 @@ import org.bnn.dsl.bnn.Placement;
 import org.bnn.dsl.units.Dimension;
 import org.bnn.dsl.units.Units;
 import org.bnn.dsl.validation.BnnIssueCodes;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -18,6 +19,7 @@ import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolution;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolutionAcceptor;
 import org.eclipse.xtext.ide.editor.quickfix.ITextModification;
 import org.eclipse.xtext.ide.editor.quickfix.QuickFix;
+import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -166,23 +168,23 @@ public class BnnIdeQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvid
         List<String> data = data(resolving.get());
         if (data.size() > 1 && !data.get(1).isEmpty()) {
             String clause = data.get(0) + " -> " + data.get(1);
-            acceptor.accept("Place " + data.get(0) + " on " + data.get(1), (ITextModification) (d, object, document) -> {
-                LayerPlacement layer = EcoreUtil2.getContainerOfType(object, LayerPlacement.class);
-                ICompositeNode node = layer == null ? null : NodeModelUtils.findActualNodeFor(layer);
-                return node == null ? List.of() : List.of(new TextEdit(new Range(document.getPosition(node.getOffset()),
-                        document.getPosition(node.getEndOffset())), clause));
-            });
+            acceptor.accept("Place " + data.get(0) + " on " + data.get(1),
+                    (ITextModification) (d, object, document) -> replaceEnclosing(LayerPlacement.class, object, document, clause));
         }
     }
 
     /** Replaces the whole placement clause with {@code place auto}. */
     private static void useAutomaticPlacement(DiagnosticResolutionAcceptor acceptor) {
-        acceptor.accept("Use automatic placement (place auto)", (ITextModification) (d, object, document) -> {
-            Placement placement = EcoreUtil2.getContainerOfType(object, Placement.class);
-            ICompositeNode node = placement == null ? null : NodeModelUtils.findActualNodeFor(placement);
-            return node == null ? List.of() : List.of(new TextEdit(new Range(document.getPosition(node.getOffset()),
-                    document.getPosition(node.getEndOffset())), "place auto"));
-        });
+        acceptor.accept("Use automatic placement (place auto)",
+                (ITextModification) (d, object, document) -> replaceEnclosing(Placement.class, object, document, "place auto"));
+    }
+
+    /** Replaces the text of the {@code type} element that contains {@code object} (or is it) with {@code text}. */
+    private static List<TextEdit> replaceEnclosing(Class<? extends EObject> type, EObject object, Document document, String text) {
+        EObject element = EcoreUtil2.getContainerOfType(object, type);
+        ICompositeNode node = element == null ? null : NodeModelUtils.findActualNodeFor(element);
+        return node == null ? List.of() : List.of(new TextEdit(new Range(document.getPosition(node.getOffset()),
+                document.getPosition(node.getEndOffset())), text));
     }
 
     /** Replaces the unit token (the diagnostic's range) or, for a removal, also the space before it. */

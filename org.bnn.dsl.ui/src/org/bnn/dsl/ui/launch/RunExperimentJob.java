@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Model;
+import org.bnn.dsl.generator.BnnGenerator;
 import org.bnn.dsl.generator.ExperimentTemplate;
 import org.bnn.dsl.generator.JavaNames;
 import org.bnn.dsl.spec.SpecTranslator;
@@ -106,8 +107,7 @@ public final class RunExperimentJob extends Job {
 	/** The generated class's qualified name, by the generator's own naming (package of the model, class of the template). */
 	private static String mainType(Injector injector, Experiment experiment) {
 		String packageName = JavaNames.packageName(EcoreUtil2.getContainerOfType(experiment, Model.class).getName());
-		String className = injector.getInstance(ExperimentTemplate.class).className(experiment);
-		return packageName.isEmpty() ? className : packageName + "." + className;
+		return BnnGenerator.qualifiedName(packageName, injector.getInstance(ExperimentTemplate.class).className(experiment));
 	}
 
 	private Experiment experimentAt(ParsedDocument parsed) {
