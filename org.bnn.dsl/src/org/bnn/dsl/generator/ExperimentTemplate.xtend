@@ -102,7 +102,7 @@ class ExperimentTemplate {
 		        try {
 		            run(Path.of(args.length > 0 ? args[0] : ""));
 		        } catch (DataException | WeightsException | IllegalArgumentException e) {
-		            System.err.println(«JavaNames.stringLiteral(spec.name)» + ": " + e.getMessage());
+		            System.err.println(«JavaNames.stringLiteral(spec.name + ": ")» + e.getMessage());
 		            System.exit(1);
 		        }
 		    }

@@ -197,21 +197,30 @@ public class SpecTranslator {
     }
 
     /**
-     * The network's weights path as the experiment resolves it: the path is relative to the
-     * network's file, the experiment runs relative to its own file, so when both are files in
-     * different folders the path is rewritten relative to the experiment's folder.
+     * The weights path of the mapping's network as the mapping's simulation resolves it (relative to
+     * the mapping's file), or empty when the network has no weights file.
      */
-    private static String weightsSeenFrom(Experiment experiment, Network network) {
+    public static Optional<String> weightsSeenFrom(Mapping mapping) {
+        return mapping.getNetwork() == null || mapping.getNetwork().eIsProxy() ? Optional.empty()
+                : Optional.ofNullable(weightsSeenFrom(mapping, mapping.getNetwork()));
+    }
+
+    /**
+     * The network's weights path as {@code user} (an experiment or a mapping) resolves it: the path
+     * is relative to the network's file, the user runs relative to its own file, so when both are
+     * files in different folders the path is rewritten relative to the user's folder.
+     */
+    private static String weightsSeenFrom(EObject user, Network network) {
         String weights = network.getWeights();
         if (weights == null) {
             return null;
         }
-        Optional<Path> experimentFolder = DescriptionFiles.folderOf(experiment);
+        Optional<Path> userFolder = DescriptionFiles.folderOf(user);
         Optional<Path> networkFolder = DescriptionFiles.folderOf(network);
         try {
-            if (experimentFolder.isPresent() && networkFolder.isPresent() && !Path.of(weights).isAbsolute()
-                    && !experimentFolder.get().equals(networkFolder.get())) {
-                return experimentFolder.get().relativize(networkFolder.get().resolve(weights)).toString();
+            if (userFolder.isPresent() && networkFolder.isPresent() && !Path.of(weights).isAbsolute()
+                    && !userFolder.get().equals(networkFolder.get())) {
+                return userFolder.get().relativize(networkFolder.get().resolve(weights)).toString();
             }
         } catch (InvalidPathException e) {
             // the validator reports a path that is not one; keep it as written

@@ -1,20 +1,34 @@
 package org.bnn.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 import org.bnn.cli.compile.InMemoryJavaCompiler;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Model;
 import org.bnn.dsl.spec.SpecTranslator;
+import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.engine.NetworkParameters;
+import org.bnn.runtime.engine.RandomNetworks;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.weights.WeightsException;
+import org.bnn.runtime.weights.WeightsFile;
 import org.eclipse.xtext.generator.GeneratorContext;
 import org.eclipse.xtext.generator.GeneratorDelegate;
 import org.eclipse.xtext.generator.IFileSystemAccess;
@@ -26,6 +40,7 @@ import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.testing.util.ParseHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.google.inject.Inject;
 
@@ -113,6 +128,62 @@ class BnnGeneratorTest {
     }
 
     @Test
+    void simulationsOfNetworksWithAWeightsFileClassifyWithThoseWeights(@TempDir Path folder) throws Exception {
+        Model model = parser.parse("""
+                package trained
+                tile T { cells 32 rows x 32 columns 2T2R }
+                chip C { tiles 100 of T }
+                network N { input x: 40  dense h: 24  output out: dense 5  weights "w/n.npz" }
+                mapping M { network N on C }
+                """);
+        InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(generate(model));
+        assertEquals(List.of(), compiled.warnings());
+        Class<?> simulation = compiled.load("trained.MSimulation");
+        assertEquals("w/n.npz", simulation.getField("WEIGHTS").get(null));
+        NetworkSpec spec = ((MappingSpec) simulation.getMethod("mapping").invoke(null)).network();
+        NetworkParameters trained = RandomNetworks.parameters(spec, 99);
+        Files.createDirectories(folder.resolve("w"));
+        WeightsFile.write(folder.resolve("w/n.npz"), trained);
+
+        Method run = simulation.getMethod("run", Path.class, long.class, int.class);
+        String output = captureOutput(() -> run.invoke(null, folder, 3L, 20));
+        String withWeights = predictions(BinaryNetwork.create(spec, trained), 20, 3);
+        assertNotEquals(predictions(RandomNetworks.create(spec, 3), 20, 3), withWeights, "premise: the weights change the predictions");
+        assertTrue(output.contains("predictions for 20 random inputs (seed 3, weights w/n.npz):" + withWeights + "\n"), output);
+
+        InvocationTargetException missing = assertThrows(InvocationTargetException.class,
+                () -> run.invoke(null, folder.resolve("elsewhere"), 3L, 20));
+        assertInstanceOf(WeightsException.class, missing.getCause());
+        assertTrue(missing.getCause().getMessage().contains("n.npz"), missing.getCause().getMessage());
+    }
+
+    @Test
+    void aSimulationFindsTheWeightsOfANetworkInAnotherFolder() throws Exception {
+        XtextResourceSet resources = resourceSetProvider.get();
+        parser.parse("""
+                package nets
+                network N { input x: 40  output out: dense 5  weights "w/n.npz" }
+                """, URI.createFileURI("/designs/nets/n.bnn"), resources);
+        Model model = parser.parse("""
+                package maps
+                import nets.*
+                tile T { cells 32 rows x 32 columns 2T2R }
+                chip C { tiles 100 of T }
+                mapping M { network N on C }
+                """, URI.createFileURI("/designs/maps/m.bnn"), resources);
+        Class<?> simulation = new InMemoryJavaCompiler().compile(generate(model)).load("maps.MSimulation");
+        assertEquals(Path.of("../nets/w/n.npz").toString(), simulation.getField("WEIGHTS").get(null));
+    }
+
+    private static String predictions(BinaryNetwork network, int count, long seed) {
+        StringBuilder text = new StringBuilder();
+        for (long[] input : RandomNetworks.inputs(network, count, seed)) {
+            text.append(' ').append(network.predict(input));
+        }
+        return text.toString();
+    }
+
+    @Test
     void namesThatAreJavaKeywordsStillGiveValidJava() throws Exception {
         Model model = parser.parse("""
                 package new.^class
@@ -171,11 +242,16 @@ class BnnGeneratorTest {
     }
 
     private static String runMain(Class<?> simulation, String... args) throws Exception {
+        return captureOutput(() -> simulation.getMethod("main", String[].class).invoke(null, (Object) args));
+    }
+
+    /** What {@code call} prints on System.out. */
+    private static String captureOutput(Callable<?> call) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            simulation.getMethod("main", String[].class).invoke(null, (Object) args);
+            call.call();
         } finally {
             System.setOut(original);
         }

@@ -24,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1", paramLabel = "FILE", description = "The .bnn file to run.")
     private Path file;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of random weights and inputs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the random inputs, and of random weights where a network names no weights file (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--batch", defaultValue = "8", description = "Number of random inputs to classify (default: ${DEFAULT-VALUE}).")
@@ -50,11 +50,10 @@ final class RunCommand implements Callable<Integer> {
         Path base = file.toAbsolutePath().getParent();
         for (String path : order) {
             Class<?> generated = compiled.loadSource(path);
-            // Experiments resolve relative paths (weights, data, report) against the file's folder.
+            // Relative paths (weights, data, report) are resolved against the file's folder.
             boolean done = path.endsWith("Experiment.java")
                     ? GeneratedCode.invoke(spec, file, generated.getMethod("run", Path.class), base)
-                    : GeneratedCode.invoke(spec, file, generated.getMethod("main", String[].class),
-                            (Object) new String[] {Long.toString(seed), Integer.toString(batch)});
+                    : GeneratedCode.invoke(spec, file, generated.getMethod("run", Path.class, long.class, int.class), base, seed, batch);
             if (!done) {
                 return BnnCli.EXIT_FAILURE;
             }
