@@ -73,11 +73,12 @@ public class BnnSemanticHighlightingCalculator extends DefaultSemanticHighlighti
         return false;
     }
 
-    /** Numbers, wherever the grammar has them: the leaves of the number terminals. */
+    /** Numbers, wherever the grammar has them: the leaves of the number terminals (tile ranges included). */
     private void highlightNumbers(XtextResource resource, IHighlightedPositionAcceptor acceptor, CancelIndicator cancel) {
         for (ILeafNode leaf : resource.getParseResult().getRootNode().getLeafNodes()) {
             if (!leaf.isHidden() && leaf.getGrammarElement() instanceof RuleCall call
-                    && (call.getRule() == grammar.getINTRule() || call.getRule() == grammar.getDECIMALRule())) {
+                    && (call.getRule() == grammar.getINTRule() || call.getRule() == grammar.getDECIMALRule()
+                            || call.getRule() == grammar.getTILE_RANGERule())) {
                 highlightNode(acceptor, leaf, SemanticTokenTypes.Number);
             }
         }

@@ -24,6 +24,7 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.content.IContentType;
+import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
@@ -114,7 +115,7 @@ class BnnEditorTest {
 
 		// Each snippet starts with a keyword (the first occurrence outside the comment).
 		for (String keyword : List.of("tile T32", "cells 32", "rows x", "chip Demo", "network Mlp {", "dense fc1",
-				"mapping OnDemo", "2T2R }")) {
+				"mapping OnDemo")) {
 			StyleRange style = styleAt(text, keyword, 0);
 			assertNotNull(style, "no style on keyword of " + keyword);
 			assertNotNull(style.foreground, "no colour on keyword of " + keyword);
@@ -129,6 +130,60 @@ class BnnEditorTest {
 		assertTrue(identifier == null || (identifier.fontStyle & SWT.BOLD) == 0, "identifier Mlp is not bold");
 		assertNotEquals(BnnHighlightingStyles.KEYWORD, identifier == null || identifier.foreground == null
 				? null : identifier.foreground.getRGB());
+	}
+
+	/** Names, units, choice words and tile ranges, for the semantic colours. */
+	static final String SEMANTIC = """
+			package examples.semantic
+			tile T32 { cells 32 rows x 32 columns 2T2R }
+			chip Demo { tiles 4096 of T32  clock 100 MHz }
+			network Mlp {
+			    input pixels: 28 x 28
+			    dense fc1: 1024
+			    output out: dense 10
+			}
+			mapping OnDemo {
+			    network Mlp on Demo
+			    place fc1 -> tiles 0..799, out -> tiles 800..831
+			}
+			""";
+
+	@Test
+	void namesUnitsAndChoicesAreColouredByWhatTheyMean() throws CoreException, BadLocationException {
+		IFile file = write("semantic.bnn", SEMANTIC);
+		IEditorPart editor = IDE.openEditor(page, file);
+		StyledText text = textWidget(editor);
+		assertTrue(waitUntil(() -> BnnHighlightingStyles.ELEMENT.equals(foregroundAt(text, "Mlp on")), TIMEOUT_MS),
+				"no semantic colour on the network reference: " + styleAt(text, "Mlp on", 0));
+
+		assertEquals(BnnHighlightingStyles.ELEMENT, colourAt(text, "Mlp {", 0), "network declaration");
+		assertEquals(BnnHighlightingStyles.ELEMENT, colourAt(text, "Demo {", 0), "chip declaration");
+		assertEquals(BnnHighlightingStyles.ELEMENT, colourAt(text, "Demo\n", 0), "chip reference");
+		assertEquals(BnnHighlightingStyles.ELEMENT, colourAt(text, "of T32", 3), "tile reference");
+		assertEquals(BnnHighlightingStyles.LAYER, colourAt(text, "fc1:", 0), "layer declaration");
+		assertEquals(BnnHighlightingStyles.LAYER, colourAt(text, "fc1 ->", 0), "layer reference");
+		assertEquals(BnnHighlightingStyles.INPUT, colourAt(text, "pixels:", 0), "input");
+		assertEquals(BnnHighlightingStyles.UNIT, colourAt(text, "MHz", 0), "unit");
+		StyleRange choice = styleAt(text, "2T2R", 0);
+		assertEquals(BnnHighlightingStyles.LAYER, choice.foreground.getRGB(), "choice word");
+		assertEquals(SWT.ITALIC, choice.fontStyle & SWT.ITALIC, "choice word is italic");
+		assertEquals(BnnHighlightingStyles.NUMBER, colourAt(text, "0..799", 0), "tile range");
+		assertEquals(BnnHighlightingStyles.NUMBER, colourAt(text, "0..799", 5), "tile range");
+		assertEquals(BnnHighlightingStyles.KEYWORD, colourAt(text, "network Mlp", 0), "keywords keep their colour");
+		assertEquals(BnnHighlightingStyles.KEYWORD, colourAt(text, "place fc1", 0), "keywords keep their colour");
+
+		// While the user types, the colours move with the text until the next parse replaces them.
+		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
+		document.replace(0, 0, "// an edit before everything\n");
+		waitUntil(() -> false, 50);
+		assertEquals(BnnHighlightingStyles.ELEMENT, colourAt(text, "Mlp on", 0), "after an edit");
+		assertEquals(BnnHighlightingStyles.UNIT, colourAt(text, "MHz", 0), "after an edit");
+		assertEquals(BnnHighlightingStyles.KEYWORD, colourAt(text, "network Mlp", 0), "after an edit");
+	}
+
+	private static RGB foregroundAt(StyledText text, String snippet) {
+		StyleRange style = styleAt(text, snippet, 0);
+		return style == null || style.foreground == null ? null : style.foreground.getRGB();
 	}
 
 	@Test

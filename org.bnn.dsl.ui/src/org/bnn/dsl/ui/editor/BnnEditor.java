@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import org.bnn.dsl.ui.codemining.BnnCodeMiningProvider;
 import org.bnn.dsl.ui.folding.BnnFolding;
+import org.bnn.dsl.ui.highlighting.BnnSemanticHighlighter;
 import org.bnn.dsl.ui.internal.BnnUiActivator;
 import org.bnn.dsl.ui.model.BnnDocumentModel;
 import org.bnn.dsl.ui.model.ParsedDocument;
@@ -26,10 +27,11 @@ import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.texteditor.ChainedPreferenceStore;
 import org.eclipse.ui.texteditor.SourceViewerDecorationSupport;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 
 /**
- * The editor for .bnn files: a plain text editor with the language's highlighting, its problems
- * as markers, the Estimator's figures as code minings, hover, outline, folding, bracket matching,
+ * The editor for .bnn files: a plain text editor with the language's lexical and semantic
+ * highlighting, its problems as markers, the Estimator's figures as code minings, hover, outline, folding, bracket matching,
  * content assist, hyperlinks to declarations and Toggle Comment. Everything that needs the model
  * reads the reconciler's latest parse ({@link BnnDocumentModel}); the UI thread never parses.
  */
@@ -47,6 +49,7 @@ public class BnnEditor extends TextEditor {
 	private BnnCodeMiningProvider minings;
 	private BnnOutlinePage outline;
 	private ProjectionSupport projection;
+	private BnnSemanticHighlighter semanticHighlighter;
 	private final Consumer<ParsedDocument> afterParse = this::afterParse;
 
 	@Override
@@ -91,6 +94,9 @@ public class BnnEditor extends TextEditor {
 		viewer.doOperation(ProjectionViewer.TOGGLE);
 		minings = new BnnCodeMiningProvider(getModel(), BnnUiActivator.getDefault().getInjector());
 		((ISourceViewerExtension5) viewer).setCodeMiningProviders(new ICodeMiningProvider[] { minings });
+		semanticHighlighter = new BnnSemanticHighlighter(viewer,
+				BnnUiActivator.getDefault().getInjector().getInstance(ISemanticHighlightingCalculator.class));
+		semanticHighlighter.install();
 		getModel().addListener(afterParse);
 	}
 
@@ -101,12 +107,13 @@ public class BnnEditor extends TextEditor {
 		super.configureSourceViewerDecorationSupport(support);
 	}
 
-	/** A new parse: minings and folding follow it, on the UI thread. */
+	/** A new parse: semantic colours (computed here, off the UI thread), minings and folding follow it. */
 	private void afterParse(ParsedDocument parsed) {
 		ISourceViewer viewer = getSourceViewer();
 		if (viewer == null || viewer.getTextWidget() == null) {
 			return;
 		}
+		semanticHighlighter.update(parsed);
 		viewer.getTextWidget().getDisplay().asyncExec(() -> {
 			ProjectionViewer current = (ProjectionViewer) getSourceViewer();
 			if (current == null || current.getTextWidget() == null || current.getTextWidget().isDisposed()) {
@@ -145,6 +152,9 @@ public class BnnEditor extends TextEditor {
 	@Override
 	public void dispose() {
 		getModel().removeListener(afterParse);
+		if (semanticHighlighter != null) {
+			semanticHighlighter.uninstall();
+		}
 		// Markers describe the text in the editor; when that text is thrown away unsaved,
 		// validate what is on disk again.
 		IFile file = getInputFile();

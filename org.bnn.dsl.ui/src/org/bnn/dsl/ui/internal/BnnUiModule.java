@@ -1,8 +1,8 @@
 package org.bnn.dsl.ui.internal;
 
+import org.bnn.dsl.ui.highlighting.BnnTokenStyleIds;
 import org.eclipse.xtext.ide.LexerIdeBindings;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.AbstractAntlrTokenToAttributeIdMapper;
-import org.eclipse.xtext.ide.editor.syntaxcoloring.DefaultAntlrTokenToAttributeIdMapper;
 import org.eclipse.xtext.parser.antlr.AntlrTokenDefProvider;
 import org.eclipse.xtext.parser.antlr.ITokenDefProvider;
 import org.eclipse.xtext.parser.antlr.Lexer;
@@ -15,7 +15,8 @@ import com.google.inject.name.Names;
 /**
  * Eclipse-side bindings on top of the language's runtime and IDE modules: lexical highlighting
  * uses the language's own ANTLR lexer and token definitions, classified by Xtext's default
- * token-to-style mapper (keywords, numbers, strings, comments, punctuation).
+ * token-to-style mapper with the language's number terminals added (keywords, numbers, strings,
+ * comments, punctuation).
  */
 final class BnnUiModule extends AbstractModule {
 
@@ -25,6 +26,6 @@ final class BnnUiModule extends AbstractModule {
 				.to(Key.get(Lexer.class, Names.named(LexerBindings.RUNTIME)));
 		bind(ITokenDefProvider.class).annotatedWith(Names.named(LexerIdeBindings.HIGHLIGHTING))
 				.to(AntlrTokenDefProvider.class);
-		bind(AbstractAntlrTokenToAttributeIdMapper.class).to(DefaultAntlrTokenToAttributeIdMapper.class);
+		bind(AbstractAntlrTokenToAttributeIdMapper.class).to(BnnTokenStyleIds.class);
 	}
 }

@@ -37,7 +37,7 @@ class SemanticTokensTest {
             tile T { cells 32 rows x 32 columns 2T2R of D }
             chip C { tiles 4 of T }
             network N { input pixels: 4 dense h: 8 output o: dense 2 }
-            mapping M { network N on C regime fast replicate h 2 }
+            mapping M { network N on C regime fast replicate h 2 place h -> tiles 0..1, o -> tile 2 }
             experiment E { run M on random 10 inputs errors weight-level sweep ber { 0, 1e-3 } }
             """;
 
@@ -71,6 +71,8 @@ class SemanticTokensTest {
             assertToken(tokens, "C regime", "C", SemanticTokenTypes.Struct);
             assertToken(tokens, "fast replicate", "fast", SemanticTokenTypes.EnumMember);
             assertToken(tokens, "h 2", "h", SemanticTokenTypes.Property);
+            assertToken(tokens, "h ->", "h", SemanticTokenTypes.Property);
+            assertToken(tokens, "0..1", "0..1", SemanticTokenTypes.Number);
             assertToken(tokens, "E {", "E", SemanticTokenTypes.Event, declaration);
             assertToken(tokens, "M on random", "M", SemanticTokenTypes.Interface);
             assertToken(tokens, "weight-level", "weight-level", SemanticTokenTypes.EnumMember);
