@@ -227,7 +227,8 @@ public final class BenchmarkReport {
                         String.format(Locale.ROOT, "%.2f", warm), "", "");
             }
             if (macs > 0) {
-                out.printf(Locale.ROOT, "      %.3g binary MACs: %.0f G/s cold%s%n", (double) macs, macs / cold / 1e9,
+                out.printf(Locale.ROOT, "      %.3g binary MACs to infer it all: %.0f G/s cold%s (effective: chips skip what their flips cannot change)%n",
+                        (double) macs, macs / cold / 1e9,
                         Double.isNaN(warm) ? "" : String.format(Locale.ROOT, ", %.0f G/s warm", macs / warm / 1e9));
             }
         }

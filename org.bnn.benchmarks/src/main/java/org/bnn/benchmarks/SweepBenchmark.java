@@ -128,8 +128,10 @@ public class SweepBenchmark {
     }
 
     /**
-     * Binary multiply-accumulates the engine performs in one sweep: every trial of every BER point,
+     * Binary multiply-accumulates of one sweep inferred in full: every trial of every BER point,
      * except that the error-free point is inferred once for all its trials (Simulation copies it).
+     * Chips with few flipped weights start from the error-free run and compute less than this
+     * (Simulation, CleanRun), so rates from it are effective rates.
      */
     long binaryMacs() {
         long perInference = 0;

@@ -28,8 +28,18 @@ public final class BinaryNetwork {
     private final int neurons;
     /** True if the output layer is the last stage, so that predictAll can run the others input block by input block. */
     private final boolean groupable;
+    /** For a chip made from an error-free network by {@link #withWeightFlips}: that network; else null. */
+    private final BinaryNetwork base;
+    /** For such a chip: per layer with weights, the neurons (rows) with a flipped weight, ascending. */
+    private final int[][] flippedRows;
 
     BinaryNetwork(NetworkSpec spec, InputEncoder encoder, List<Stage> stages) {
+        this(spec, encoder, stages, null, null);
+    }
+
+    private BinaryNetwork(NetworkSpec spec, InputEncoder encoder, List<Stage> stages, BinaryNetwork base, int[][] flippedRows) {
+        this.base = base;
+        this.flippedRows = flippedRows;
         this.spec = spec;
         this.encoder = encoder;
         this.stages = List.copyOf(stages);
@@ -138,14 +148,74 @@ public final class BinaryNetwork {
     public BinaryNetwork withWeightFlips(long[][] flips) {
         checkLayers(flips);
         List<Stage> flipped = new ArrayList<>();
+        int[][] rows = new int[flips.length][];
         for (Stage stage : stages) {
             if (stage instanceof WeightLayer layer && flips[layer.index()].length > 0) {
-                flipped.add(layer.withWeights(layer.weights().withFlips(flips[layer.index()])));
+                WeightMatrix weights = layer.weights();
+                flipped.add(layer.withWeights(weights.withFlips(flips[layer.index()])));
+                rows[layer.index()] = rowsOf(flips[layer.index()], weights.fanIn(), weights.rows());
             } else {
                 flipped.add(stage);
+                if (stage instanceof WeightLayer layer) {
+                    rows[layer.index()] = new int[0];
+                }
             }
         }
-        return new BinaryNetwork(spec, encoder, flipped);
+        // A chip of a chip is not related to an error-free run by its own flips alone.
+        boolean fromErrorFree = base == null;
+        return new BinaryNetwork(spec, encoder, flipped, fromErrorFree ? this : null, fromErrorFree ? rows : null);
+    }
+
+    /** The distinct rows of logical positions k·fanIn + j, ascending. */
+    private static int[] rowsOf(long[] positions, int fanIn, int rows) {
+        boolean[] flipped = new boolean[rows];
+        int count = 0;
+        for (long position : positions) {
+            int k = (int) (position / fanIn);
+            if (!flipped[k]) {
+                flipped[k] = true;
+                count++;
+            }
+        }
+        int[] list = new int[count];
+        for (int k = 0, i = 0; k < rows; k++) {
+            if (flipped[k]) {
+                list[i++] = k;
+            }
+        }
+        return list;
+    }
+
+    /**
+     * True if chips of this network can start from its error-free runs ({@link CleanRun}): every layer
+     * with weights is dense (one position, no pool) and reads one input plane.
+     */
+    public boolean supportsCleanRuns() {
+        for (Stage stage : stages) {
+            if (!(stage instanceof WeightLayer layer && layer.rowByRow())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True if this chip is worth inferring from {@code clean} ({@link Scratch#predictAllFrom}): it was
+     * made by {@link #withWeightFlips} from the network of that run, and at most half of its neurons
+     * have a flipped weight (each is checked for every input whose activations are still error-free;
+     * beyond that the checks cost about as much as inferring everything).
+     */
+    public boolean worthStartingFrom(CleanRun clean) {
+        if (base == null || clean.network() != base) {
+            return false;
+        }
+        long flipped = 0;
+        long all = 0;
+        for (int l = 0; l < flippedRows.length; l++) {
+            flipped += flippedRows[l].length;
+            all += weights(l).rows();
+        }
+        return 2 * flipped <= all;
     }
 
     /** Integer pre-activations a_k of the output layer for one encoded input. */
@@ -238,9 +308,18 @@ public final class BinaryNetwork {
          * then load each weight once for several inputs. The last* methods then describe {@code inputs[to − 1]}.
          */
         public void predictAll(long[][] inputs, int from, int to, int[] predictions, boolean[] tied) {
-            if (from < 0 || to > inputs.length || from > to || to > predictions.length || tied != null && to > tied.length) {
-                throw new IndexOutOfBoundsException("inputs [" + from + ", " + to + ") of " + inputs.length + ", predictions "
-                        + predictions.length + (tied != null ? ", tied " + tied.length : ""));
+            predictAll(inputs, from, to, predictions, tied, null);
+        }
+
+        /**
+         * {@link #predictAll(long[][], int, int, int[], boolean[])}, keeping every layer's outputs of
+         * {@code inputs[from .. to)} in {@code record} (if not null; it must be of this network and
+         * these inputs).
+         */
+        public void predictAll(long[][] inputs, int from, int to, int[] predictions, boolean[] tied, CleanRun record) {
+            checkRange(inputs, from, to, predictions, tied);
+            if (record != null && !record.isOf(BinaryNetwork.this, inputs)) {
+                throw new IllegalArgumentException("the clean run to record is of another network or other inputs");
             }
             if (!groupable) {
                 for (int n = from; n < to; n++) {
@@ -269,6 +348,12 @@ public final class BinaryNetwork {
                 long[][] next = groupA;
                 for (int s = 0; s < hidden; s++) {
                     stages.get(s).forward(current, next, count, workspace);
+                    if (record != null) {
+                        int words = PackedBits.words(stages.get(s).outputBits());
+                        for (int j = 0; j < count; j++) {
+                            record.activations[s][start + j] = Arrays.copyOf(next[j], words);
+                        }
+                    }
                     current = next;
                     next = next == groupA ? groupB : groupA;
                 }
@@ -278,9 +363,120 @@ public final class BinaryNetwork {
                     if (tied != null) {
                         tied[start + j] = lastSharingMaximum() > 1;
                     }
+                    if (record != null) {
+                        record.preActivations[start + j] = workspace.preActivations.clone();
+                    }
                 }
             }
             Arrays.fill(group, null);
+        }
+
+        /**
+         * The same as {@link #predictAll(long[][], int, int, int[], boolean[])} on this chip, computed from
+         * the error-free run of the network it was made from ({@link #worthStartingFrom} must hold): layer
+         * by layer, an input whose activations are still the error-free ones has only the neurons with a
+         * flipped weight recomputed, and keeps the error-free outputs if none of them changes; inputs whose
+         * activations differ go through the layer as in predictAll. Bit-identical to predictAll.
+         */
+        public void predictAllFrom(CleanRun clean, long[][] inputs, int from, int to, int[] predictions, boolean[] tied) {
+            checkRange(inputs, from, to, predictions, tied);
+            if (!worthStartingFrom(clean) || !clean.isOf(base, inputs)) {
+                throw new IllegalArgumentException("this chip cannot start from that clean run (another network or other inputs)");
+            }
+            for (int n = from; n < to; n++) {
+                if (clean.preActivations[n] == null) {
+                    throw new IllegalArgumentException("the clean run has no record of input " + n);
+                }
+            }
+            if (groupA == null) {
+                groupA = new long[Workspace.GROUP][activationWords];
+                groupB = new long[Workspace.GROUP][activationWords];
+            }
+            for (int l = 0; l < weightLayerCount(); l++) {
+                workspace.stored[l] = weights(l);
+            }
+            long[][] current = new long[Workspace.GROUP][];
+            long[][] next = new long[Workspace.GROUP][];
+            int[] moving = new int[Workspace.GROUP];
+            for (int start = from; start < to; start += Workspace.GROUP) {
+                int count = Math.min(Workspace.GROUP, to - start);
+                Arrays.fill(current, null); // null: the input's activations are still the error-free ones
+                for (int s = 0; s < stages.size() - 1; s++) {
+                    WeightLayer layer = (WeightLayer) stages.get(s);
+                    // Inputs that left the error-free path earlier go through the whole layer, together.
+                    int moved = 0;
+                    for (int j = 0; j < count; j++) {
+                        if (current[j] != null) {
+                            moving[moved] = j;
+                            next[moved] = current[j] == groupA[j] ? groupB[j] : groupA[j];
+                            group[moved] = current[j];
+                            moved++;
+                        }
+                    }
+                    if (moved > 0) {
+                        layer.forward(group, next, moved, workspace);
+                        for (int i = 0; i < moved; i++) {
+                            current[moving[i]] = next[i];
+                        }
+                    }
+                    // The others: only the neurons with a flipped weight can differ.
+                    for (int j = 0; j < count; j++) {
+                        if (current[j] == null) {
+                            current[j] = divergence(layer, s, clean, inputs, start + j, groupA[j]);
+                        }
+                    }
+                }
+                for (int j = 0; j < count; j++) {
+                    int n = start + j;
+                    if (current[j] != null) {
+                        output.forward(current[j], a, workspace);
+                    } else {
+                        long[] in = output.index() == 0 ? inputs[n] : clean.activations[output.index() - 1][n];
+                        System.arraycopy(clean.preActivations[n], 0, workspace.preActivations, 0, scores.length);
+                        for (int k : flippedRows[output.index()]) {
+                            workspace.preActivations[k] = output.preActivation(output.weights(), in, k);
+                        }
+                    }
+                    predictions[n] = finish();
+                    if (tied != null) {
+                        tied[n] = lastSharingMaximum() > 1;
+                    }
+                }
+            }
+            Arrays.fill(group, null);
+        }
+
+        /**
+         * For an input whose activations are error-free up to hidden layer s: null if the layer's
+         * outputs on this chip are the error-free ones too, else those outputs, written into {@code buffer}.
+         */
+        private long[] divergence(WeightLayer layer, int s, CleanRun clean, long[][] inputs, int n, long[] buffer) {
+            long[] in = s == 0 ? inputs[n] : clean.activations[s - 1][n];
+            long[] out = clean.activations[s][n];
+            WeightMatrix stored = layer.weights();
+            boolean differs = false;
+            for (int k : flippedRows[s]) {
+                if (layer.fires(stored, in, k) != ((out[k >>> 6] >>> k & 1L) != 0)) {
+                    differs = true;
+                    break;
+                }
+            }
+            if (!differs) {
+                return null;
+            }
+            System.arraycopy(out, 0, buffer, 0, out.length);
+            for (int k : flippedRows[s]) {
+                long bit = 1L << k;
+                buffer[k >>> 6] = layer.fires(stored, in, k) ? buffer[k >>> 6] | bit : buffer[k >>> 6] & ~bit;
+            }
+            return buffer;
+        }
+
+        private void checkRange(long[][] inputs, int from, int to, int[] predictions, boolean[] tied) {
+            if (from < 0 || to > inputs.length || from > to || to > predictions.length || tied != null && to > tied.length) {
+                throw new IndexOutOfBoundsException("inputs [" + from + ", " + to + ") of " + inputs.length + ", predictions "
+                        + predictions.length + (tied != null ? ", tied " + tied.length : ""));
+            }
         }
 
         /** The class scores of the last prediction. */

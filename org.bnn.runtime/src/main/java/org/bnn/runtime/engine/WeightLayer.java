@@ -131,6 +131,25 @@ public final class WeightLayer extends Stage {
         return averagePool != null;
     }
 
+    /**
+     * True if one neuron's output can be computed alone from the layer's input: one plane, one
+     * position, no pool (dense hidden and output layers). Chips then reuse an error-free run.
+     */
+    boolean rowByRow() {
+        return unrolling == null && averagePool == null && geometry.planes() == 1 && geometry.positions() == 1;
+    }
+
+    /** Whether neuron k of this {@link #rowByRow} hidden layer fires on {@code input} with the weights {@code stored}. */
+    boolean fires(WeightMatrix stored, long[] input, int k) {
+        int differing = stored.fanIn() - stored.matches(k, input);
+        return ((limit[k] - differing) >>> 31 ^ sign[k]) != 0;
+    }
+
+    /** a_k of this {@link #rowByRow} output layer on {@code input} with the weights {@code stored}, as forward writes it. */
+    long preActivation(WeightMatrix stored, long[] input, int k) {
+        return 2L * stored.matches(k, input) - inputScale * stored.fanIn();
+    }
+
     /** Bits this layer writes: positions (pooled, if an average pool follows) × neurons; 0 for the output layer. */
     @Override
     int outputBits() {

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.engine.CleanRun;
 import org.bnn.runtime.errors.WeightErrors;
 
 /**
@@ -19,13 +20,22 @@ import org.bnn.runtime.errors.WeightErrors;
  * other modes, whose private weight copies are then made once per thread rather than once per
  * task). Clean and per-chip
  * inferences go through {@link BinaryNetwork.Scratch#predictAll}, which runs dense layers on
- * several inputs at once.
+ * several inputs at once. An error-free run of a dense network is kept ({@link CleanRun}, a few
+ * hundred bytes per input) and a later per-chip run of the same network and inputs (the other
+ * points of a BER sweep) starts from it where few neurons have a flipped weight
+ * ({@link BinaryNetwork.Scratch#predictAllFrom}): the same predictions, with only what the flips can
+ * change recomputed.
  */
 public final class Simulation {
     /** Inputs per task: large enough to amortise a task, small enough to balance two cores. */
     private static final int BLOCK = 64;
 
     private final int threads;
+    /**
+     * The last error-free run of a network that supports it: per-chip runs of the same network on the
+     * same inputs (a sweep's other points) start from it. One at a time, replaced by the next.
+     */
+    private volatile CleanRun lastCleanRun;
 
     /** @param threads worker threads (≥ 1) */
     public Simulation(int threads) {
@@ -54,6 +64,9 @@ public final class Simulation {
         // Without errors every trial is the same chip: infer once and copy (a sweep's BER-0 point).
         int inferredTrials = clean ? Math.min(1, trials) : trials;
         Chips chips = new Chips(network, patterns, perChip, trials, seed);
+        // An error-free run is kept for the chips of later runs; those start from it if it is of this network and inputs.
+        CleanRun recording = clean && network.supportsCleanRuns() ? new CleanRun(network, inputs) : null;
+        CleanRun startFrom = perChip && lastCleanRun != null && lastCleanRun.isOf(network, inputs) ? lastCleanRun : null;
         // Tasks 0 .. chipTasks−1 build chips, then the (trial, block) inference tasks, trial-major.
         int chipTasks = perChip ? trials : 0;
         int tasks = chipTasks + inferredTrials * blocks;
@@ -73,8 +86,12 @@ public final class Simulation {
                     chip = chips.get(trial);
                     scratch = chip.newScratch();
                 }
+                if (startFrom != null && chip.worthStartingFrom(startFrom)) {
+                    scratch.predictAllFrom(startFrom, inputs, from, to, predictions[trial], tied[trial]);
+                    continue;
+                }
                 if (clean || patterns.isPerChip()) {
-                    scratch.predictAll(inputs, from, to, predictions[trial], tied[trial]);
+                    scratch.predictAll(inputs, from, to, predictions[trial], tied[trial], recording);
                     continue;
                 }
                 for (int n = from; n < to; n++) {
@@ -88,6 +105,9 @@ public final class Simulation {
             }
         };
         runOnThreads(worker, next, tasks);
+        if (recording != null) {
+            lastCleanRun = recording;
+        }
         for (int trial = inferredTrials; trial < trials; trial++) {
             predictions[trial] = predictions[0].clone();
             tied[trial] = tied[0].clone();
