@@ -14,7 +14,10 @@ import org.bnn.runtime.errors.WeightErrors;
 import org.bnn.runtime.simulation.ErrorPatterns;
 import org.bnn.runtime.simulation.Simulation;
 import org.bnn.runtime.simulation.SimulationResult;
+import org.bnn.runtime.spec.InputEncoding;
+import org.bnn.runtime.spec.InputSpec;
 import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.Shape;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +29,12 @@ class CleanRunTest {
     private static final NetworkSpec DEEP = NetworkSpec.builder("Deep", "in", 15, 13)
             .dense("h1", 130).dense("h2", 129).dense("h3", 64).output("out", 7).build();
     private static final NetworkSpec OUTPUT_ONLY = NetworkSpec.builder("OutputOnly", "in", 9, 7).output("out", 5).build();
+    private static final NetworkSpec SERIAL_OUTPUT_ONLY = NetworkSpec.builder("SerialOutputOnly",
+            new InputSpec("px", Shape.flat(70), new InputEncoding.BitSerial(4))).output("out", 6).build();
 
     @Test
     void chipsStartingFromACleanRunPredictWhatAFullInferencePredicts() {
-        for (NetworkSpec spec : new NetworkSpec[] {TestSpecs.dense(), DEEP, OUTPUT_ONLY}) {
+        for (NetworkSpec spec : new NetworkSpec[] {TestSpecs.dense(), DEEP, OUTPUT_ONLY, TestSpecs.bitSerialDense(), SERIAL_OUTPUT_ONLY}) {
             BinaryNetwork network = BinaryNetwork.create(spec, TrainedParameters.random(spec, 21));
             long[][] inputs = RandomNetworks.inputs(network, 300, 22);
             CleanRun clean = new CleanRun(network, inputs);
@@ -116,9 +121,10 @@ class CleanRunTest {
     }
 
     @Test
-    void onlyDenseNetworksOnABinarizedInputKeepCleanRuns() {
+    void onlyDenseNetworksKeepCleanRuns() {
         assertTrue(RandomNetworks.create(TestSpecs.dense(), 1).supportsCleanRuns());
-        for (NetworkSpec spec : new NetworkSpec[] {TestSpecs.convMaxPool(), TestSpecs.convAveragePool(), TestSpecs.bitSerialDense()}) {
+        assertTrue(RandomNetworks.create(TestSpecs.bitSerialDense(), 1).supportsCleanRuns());
+        for (NetworkSpec spec : new NetworkSpec[] {TestSpecs.convMaxPool(), TestSpecs.convAveragePool(), TestSpecs.bitSerialConv()}) {
             BinaryNetwork network = RandomNetworks.create(spec, 1);
             assertFalse(network.supportsCleanRuns(), spec.name());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -188,7 +188,7 @@ public final class BinaryNetwork {
 
     /**
      * True if chips of this network can start from its error-free runs ({@link CleanRun}): every layer
-     * with weights is dense (one position, no pool) and reads one input plane.
+     * with weights is dense (one position, no pool; the first may read a bit-serial input).
      */
     public boolean supportsCleanRuns() {
         for (Stage stage : stages) {

@@ -8,7 +8,7 @@ package org.bnn.runtime.engine;
  * neurons with a flipped weight, and only those are recomputed. The results are the same integers
  * as a full inference, so bit-identical.
  * <p>
- * Only for networks of dense layers on a binarized input ({@link BinaryNetwork#supportsCleanRuns}).
+ * Only for networks of dense layers, the first one binarized or bit-serial ({@link BinaryNetwork#supportsCleanRuns}).
  * Memory: (hidden neurons / 8 + 8 × classes) bytes per input, e.g. 464 bytes for 784-1024-1024-1024-10.
  * Filled by {@link BinaryNetwork.Scratch#predictAll(long[][], int, int, int[], boolean[], CleanRun)};
  * threads filling disjoint ranges of inputs may share one.
@@ -25,7 +25,7 @@ public final class CleanRun {
     public CleanRun(BinaryNetwork network, long[][] inputs) {
         if (!network.supportsCleanRuns()) {
             throw new IllegalArgumentException("network " + network.spec().name()
-                    + " has layers other than dense ones on a binarized input: no clean run to reuse");
+                    + " has layers other than dense ones (conv or pool): no clean run to reuse");
         }
         this.network = network;
         this.inputs = inputs;

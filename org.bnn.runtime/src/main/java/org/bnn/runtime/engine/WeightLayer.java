@@ -132,22 +132,35 @@ public final class WeightLayer extends Stage {
     }
 
     /**
-     * True if one neuron's output can be computed alone from the layer's input: one plane, one
-     * position, no pool (dense hidden and output layers). Chips then reuse an error-free run.
+     * True if one neuron's output can be computed alone from the layer's input: one position, no
+     * pool (dense hidden and output layers, a bit-serial first one included). Chips then reuse an
+     * error-free run.
      */
     boolean rowByRow() {
-        return unrolling == null && averagePool == null && geometry.planes() == 1 && geometry.positions() == 1;
+        return unrolling == null && averagePool == null && geometry.positions() == 1;
     }
 
     /** Whether neuron k of this {@link #rowByRow} hidden layer fires on {@code input} with the weights {@code stored}. */
     boolean fires(WeightMatrix stored, long[] input, int k) {
-        int differing = stored.fanIn() - stored.matches(k, input);
-        return ((limit[k] - differing) >>> 31 ^ sign[k]) != 0;
+        if (geometry.planes() == 1) { // as fire() decides it
+            int differing = stored.fanIn() - stored.matches(k, input);
+            return ((limit[k] - differing) >>> 31 ^ sign[k]) != 0;
+        }
+        return thresholds.fires(k, count(stored, input, k)); // as threshold() decides it
     }
 
     /** a_k of this {@link #rowByRow} output layer on {@code input} with the weights {@code stored}, as forward writes it. */
     long preActivation(WeightMatrix stored, long[] input, int k) {
-        return 2L * stored.matches(k, input) - inputScale * stored.fanIn();
+        return 2 * count(stored, input, k) - inputScale * stored.fanIn();
+    }
+
+    /** V_k = Σ_b 2^b·P_b of neuron k over the input planes, as accumulate() sums it. */
+    private long count(WeightMatrix stored, long[] input, int k) {
+        long count = 0;
+        for (int b = 0; b < geometry.planes(); b++) {
+            count += (long) stored.matches(k, input, b * planeWords) << b;
+        }
+        return count;
     }
 
     /** Bits this layer writes: positions (pooled, if an average pool follows) × neurons; 0 for the output layer. */
