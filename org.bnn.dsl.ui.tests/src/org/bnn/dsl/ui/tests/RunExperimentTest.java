@@ -113,7 +113,7 @@ class RunExperimentTest {
 				+ " is not a Java project with the BNN nature, so its generated class is not compiled).", job.run().way());
 		assertTrue(job.run().output().startsWith(TABLE_START), job.run().output());
 		IFile csv = workspace.project().getFile("reports/quick/sweep.csv");
-		assertEquals(csv, job.report(), "the CSV opens");
+		assertEquals(workspace.project().getFile("reports/quick/sweep.md"), job.report(), "the Markdown table opens");
 		assertTrue(csv.exists(), "report in the workspace");
 		List<String> lines = contents(csv).lines().toList();
 		assertEquals("point,ber,trials,mean_accuracy,accuracy_std,accuracy_ci95,mean_agreement,agreement_std,agreement_ci95", lines.get(0));
@@ -137,7 +137,7 @@ class RunExperimentTest {
 		assertTrue(job.getResult().isOK(), job.getResult().toString());
 		assertEquals("Ran in Eclipse's own process (the experiment has no report line, and its generated class writes a report only where that line says).",
 				job.run().way());
-		assertEquals(project.getFile("reports/BerSweep/sweep.csv"), job.report());
+		assertEquals(project.getFile("reports/BerSweep/sweep.md"), job.report());
 		assertTrue(job.report().exists());
 	}
 

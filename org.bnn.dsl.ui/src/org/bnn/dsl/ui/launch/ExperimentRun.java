@@ -15,8 +15,18 @@ import org.eclipse.core.resources.IFile;
  */
 public record ExperimentRun(String way, String output, List<IFile> report, IFile log) {
 
-	/** The report file to open in a text editor: the first Markdown or CSV file (a PNG needs an outside viewer), or null. */
+	/**
+	 * The report file to open in a text editor: the first Markdown file, else the first CSV file (a
+	 * PNG needs an outside viewer), or null.
+	 */
 	public IFile toOpen() {
-		return report.stream().filter(f -> List.of("md", "csv").contains(f.getFileExtension()) && f.exists()).findFirst().orElse(null);
+		for (String extension : List.of("md", "csv")) {
+			for (IFile file : report) {
+				if (extension.equals(file.getFileExtension()) && file.exists()) {
+					return file;
+				}
+			}
+		}
+		return null;
 	}
 }

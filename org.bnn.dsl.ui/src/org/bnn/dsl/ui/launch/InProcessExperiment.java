@@ -17,7 +17,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 
 /**
  * The fallback way: the sweep runs inside Eclipse, on the same spec the generated class builds,
- * and writes the report tables (sweep.csv, sweep.json, sweep.md; the plots need org.bnn.report,
+ * and writes the report tables (sweep.md, sweep.csv, sweep.json; the plots need org.bnn.report,
  * which this plugin carries in lib/ for the generated class's build path only, not on its own
  * class path) below the file's folder.
  */
@@ -37,10 +37,10 @@ final class InProcessExperiment {
 		List<SweepPoint> points = new ExperimentRunner(Runtime.getRuntime().availableProcessors())
 				.run(spec, data.network(), data.inputs(), data.labels());
 		String relative = spec.report().map(ReportSpec::folder).orElse(DEFAULT_REPORTS + "/" + spec.name());
-		SweepReport.write(base.resolve(relative), "bnn (Eclipse)", spec, points);
+		List<Path> written = SweepReport.write(base.resolve(relative), "bnn (Eclipse)", spec, points);
 		file.getProject().refreshLocal(IResource.DEPTH_INFINITE, monitor);
-		List<IFile> report = List.of("sweep.csv", "sweep.md", "sweep.json").stream()
-				.map(name -> file.getParent().getFile(new org.eclipse.core.runtime.Path(relative + "/" + name))).toList();
+		List<IFile> report = written.stream()
+				.map(path -> file.getParent().getFile(new org.eclipse.core.runtime.Path(base.relativize(path).toString()))).toList();
 		return new ExperimentRun("Ran in Eclipse's own process (" + why + ").", SweepReport.table(spec, points), report, null);
 	}
 }

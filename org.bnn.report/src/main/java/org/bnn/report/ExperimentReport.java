@@ -47,10 +47,7 @@ public final class ExperimentReport {
             }
             // Named points (regimes, layers) as a table of their own: csv, json, md.
             if (formats.contains(ReportFormat.CSV) || formats.contains(ReportFormat.JSON) || formats.contains(ReportFormat.MD)) {
-                SweepReport.write(folder, "bnn " + ToolVersion.current(), spec, points);
-                written.add(folder.resolve("sweep.csv"));
-                written.add(folder.resolve("sweep.json"));
-                written.add(folder.resolve("sweep.md"));
+                written.addAll(SweepReport.write(folder, "bnn " + ToolVersion.current(), spec, points));
             }
         }
         written.addAll(new ReportWriter(formats).write(report.build(), folder));

@@ -98,12 +98,18 @@ public final class SweepReport {
         return md.toString();
     }
 
-    /** Writes {@code sweep.csv}, {@code sweep.json} and {@code sweep.md} into {@code folder}. */
-    public static void write(Path folder, String tool, ExperimentSpec spec, List<SweepPoint> points) throws IOException {
+    /**
+     * Writes {@code sweep.md}, {@code sweep.csv} and {@code sweep.json} into {@code folder}.
+     *
+     * @return the files written, in that order (the one for people first)
+     */
+    public static List<Path> write(Path folder, String tool, ExperimentSpec spec, List<SweepPoint> points) throws IOException {
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve("sweep.csv"), csv(points));
-        Files.writeString(folder.resolve("sweep.md"), markdown(spec, points));
-        Files.writeString(folder.resolve("sweep.json"), SpecJson.write(new Results(tool, spec, points.stream().map(Row::of).toList())));
+        Path md = Files.writeString(folder.resolve("sweep.md"), markdown(spec, points));
+        Path csv = Files.writeString(folder.resolve("sweep.csv"), csv(points));
+        Path json = Files.writeString(folder.resolve("sweep.json"),
+                SpecJson.write(new Results(tool, spec, points.stream().map(Row::of).toList())));
+        return List.of(md, csv, json);
     }
 
     private static String berText(double ber) {
