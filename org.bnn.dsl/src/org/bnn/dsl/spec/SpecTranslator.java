@@ -137,15 +137,7 @@ public class SpecTranslator {
      * @throws IllegalArgumentException when it is reversed or an index is too large
      */
     public static TileRange range(LayerPlacement layer) {
-        if (layer.isSingle() || layer.getTiles() == null) {
-            return new TileRange(layer.getFirst(), layer.getFirst());
-        }
-        String[] ends = layer.getTiles().split("\\.\\.");
-        try {
-            return new TileRange(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("tile indices go up to " + Integer.MAX_VALUE + ", got " + layer.getTiles());
-        }
+        return WrittenTileRange.of(layer).toTileRange();
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.bnn.dsl.validation;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import org.bnn.dsl.bnn.LayerPlacement;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Placement;
 import org.bnn.dsl.spec.SpecTranslator;
+import org.bnn.dsl.spec.WrittenTileRange;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.PlacementProblem;
@@ -45,14 +45,14 @@ public class PlacementValidator extends ComposedBnnValidator {
                 return; // the linker or the parser reports it
             }
             String name = layer.getLayer().getName();
+            WrittenTileRange written = WrittenTileRange.of(layer);
             TileRange range;
             try {
-                range = SpecTranslator.range(layer);
+                range = written.toTileRange();
             } catch (IllegalArgumentException e) {
-                String[] ends = layer.getTiles().split("\\.\\.");
-                if (new BigInteger(ends[0]).compareTo(new BigInteger(ends[1])) > 0) {
+                if (written.reversed()) {
                     error("Tiles " + layer.getTiles() + " end before they start", layer, null, BnnIssueCodes.PLACEMENT_REVERSED_RANGE,
-                            name, "tiles " + ends[1] + ".." + ends[0]);
+                            name, written.inOrder());
                 } else {
                     error("Tiles " + layer.getTiles() + " are outside any chip: " + e.getMessage(), layer, null,
                             BnnIssueCodes.PLACEMENT_OUTSIDE_CHIP, name, "");
