@@ -2,7 +2,8 @@
 # The simulator's benchmarks, in one command (docs/benchmarks.md):
 #   (a) error-free dense 1024x1024 layer vs a plain Long.bitCount loop     (JMH DenseLayerBenchmark)
 #   (b) per-inference errors vs error-free, over BER, with ns per flip      (JMH WeightErrorBenchmark;
-#       full run: also FlipCostBenchmark, drawing the flips vs applying them)
+#       full run: also FlipCostBenchmark, drawing the flips vs applying them, and
+#       PopcountDomainBenchmark, exact patterns vs the popcount-domain mode)
 #   (c) the full sweep 10,000 inputs x 9 BER x 5 trials, per-chip errors    (JMH SweepBenchmark)
 #       beside the NumPy + OpenBLAS float32 peer of the same sweep          (python/peer_sweep.py)
 # then a summary table with the ratios and targets (org.bnn.benchmarks.BenchmarkReport).
@@ -184,6 +185,8 @@ jmh errors '^org\.bnn\.benchmarks\.WeightErrorBenchmark\.' "${errors_opts[@]}" "
 if [ "$MODE" = full ]; then
   say "(b) FlipCostBenchmark: drawing the flips vs applying them"
   jmh flipcost '^org\.bnn\.benchmarks\.FlipCostBenchmark\.' -wi 3 -w 1 -i 5 -r 1 "${jmh_kernel[@]}"
+  say "(b) PopcountDomainBenchmark: per-inference errors as exact patterns vs in the popcount domain"
+  jmh popcount '^org\.bnn\.benchmarks\.PopcountDomainBenchmark\.' -wi 3 -w 1 -i 5 -r 1 "${jmh_kernel[@]}"
 fi
 say "(c) SweepBenchmark (Java, $NPROC threads)"
 jmh sweep '^org\.bnn\.benchmarks\.SweepBenchmark\.' "${sweep_opts[@]}" \

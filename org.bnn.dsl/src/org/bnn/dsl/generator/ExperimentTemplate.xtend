@@ -48,6 +48,7 @@ class ExperimentTemplate {
 		import org.bnn.runtime.data.Split;
 		import org.bnn.runtime.errors.ErrorLevel;
 		import org.bnn.runtime.errors.Resampling;
+		import org.bnn.runtime.errors.Sampling;
 		import org.bnn.runtime.experiment.ErrorSpec;
 		import org.bnn.runtime.experiment.ExperimentInputs;
 		import org.bnn.runtime.experiment.ExperimentRunner;
@@ -77,7 +78,7 @@ class ExperimentTemplate {
 		    public static ExperimentSpec experiment() {
 		        return new ExperimentSpec(«JavaNames.stringLiteral(spec.name)», mapping(),
 		                «inputs(spec.inputs)»,
-		                new ErrorSpec(ErrorLevel.«spec.errors.level.name», Resampling.«spec.errors.resampling.name», «strings(spec.errors.erringLayers)»),
+		                new ErrorSpec(ErrorLevel.«spec.errors.level.name», Resampling.«spec.errors.resampling.name», «strings(spec.errors.erringLayers)», Sampling.«spec.errors.sampling.name»),
 		                «sweep(spec.sweep)»,
 		                «spec.trials», «spec.seed»L, «optionalString(spec.weights)»,
 		                «IF spec.report.present»Optional.of(new ReportSpec(«JavaNames.stringLiteral(spec.report.get.folder)», Set.of(«FOR format : spec.report.get.formats.sortBy[ordinal] SEPARATOR ', '»ReportSpec.ReportFormat.«format.name»«ENDFOR»)))«ELSE»Optional.empty()«ENDIF»);

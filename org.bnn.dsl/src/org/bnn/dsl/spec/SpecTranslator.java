@@ -42,6 +42,7 @@ import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.errors.Resampling;
+import org.bnn.runtime.errors.Sampling;
 import org.bnn.runtime.data.Split;
 import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.experiment.ErrorSpec;
@@ -157,7 +158,8 @@ public class SpecTranslator {
         Optional<ReportSpec> report = experiment.getReport() == null ? Optional.empty()
                 : Optional.of(new ReportSpec(experiment.getReport(), reportFormats(experiment)));
         return new ExperimentSpec(experiment.getName(), translate(mapping), translate(experiment.getInputs()),
-                new ErrorSpec(level, resampling, erring), sweep(experiment), experiment.getTrials() == 0 ? 1 : experiment.getTrials(),
+                new ErrorSpec(level, resampling, erring, experiment.isPopcountDomain() ? Sampling.POPCOUNT_DOMAIN : Sampling.EXACT),
+                sweep(experiment), experiment.getTrials() == 0 ? 1 : experiment.getTrials(),
                 experiment.getSeed(), Optional.ofNullable(weights), report);
     }
 

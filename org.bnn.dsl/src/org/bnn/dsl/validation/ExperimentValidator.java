@@ -72,6 +72,12 @@ public class ExperimentValidator extends ComposedBnnValidator {
                     + "or use weight-level errors to sweep " + (experiment.isSweepLayers() ? "layers" : "BER"), experiment,
                     BNN.getExperiment_Level(), BnnIssueCodes.ERROR_MODEL);
         }
+        if (experiment.isPopcountDomain() && (deviceLevel || experiment.getResampling() != ResamplingKind.PER_INFERENCE)) {
+            error("The popcount-domain mode samples weight-level per-inference errors: "
+                    + "write 'errors weight-level resample per-inference popcount-domain', or drop 'popcount-domain'", experiment,
+                    BNN.getExperiment_PopcountDomain(), BnnIssueCodes.ERROR_MODEL);
+            return;
+        }
         Optional<MappingSpec> mapping = translator.tryTranslate(experiment.getMapping());
         if (mapping.isEmpty()) {
             return; // the rules on the mapping report why

@@ -24,6 +24,7 @@ import org.bnn.dsl.validation.BnnIssueCodes;
 import org.bnn.runtime.data.Split;
 import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.errors.Resampling;
+import org.bnn.runtime.errors.Sampling;
 import org.bnn.runtime.experiment.ErrorSpec;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.InputSource;
@@ -220,6 +221,21 @@ class ExperimentLanguageTest {
         validation.assertNoIssue(parse(
                 "experiment E { run M on random 5 inputs errors device-level resample per-chip sweep regime { nominal, low } seed 1 }"),
                 BNN.getExperiment(), BnnIssueCodes.ERROR_MODEL);
+    }
+
+    @Test
+    void thePopcountDomainSamplesWeightLevelPerInferenceErrorsOnly() throws Exception {
+        Model model = parse("experiment E { run M on random 5 inputs errors weight-level resample per-inference popcount-domain "
+                + "sweep ber { 0, 1e-2 } seed 1 }");
+        validation.assertNoIssue(model, BNN.getExperiment(), BnnIssueCodes.ERROR_MODEL);
+        assertEquals(Sampling.POPCOUNT_DOMAIN, translator.translate(experiment(model)).errors().sampling());
+        assertEquals(Sampling.EXACT, translator.translate(experiment(parse(
+                "experiment E { run M on random 5 inputs errors weight-level resample per-inference sweep ber { 0 } seed 1 }")))
+                .errors().sampling());
+        validation.assertError(parse("experiment E { run M on random 5 inputs errors weight-level popcount-domain sweep ber { 0 } seed 1 }"),
+                BNN.getExperiment(), BnnIssueCodes.ERROR_MODEL, "popcount-domain mode samples weight-level per-inference errors");
+        validation.assertError(parse("experiment E { run M on random 5 inputs errors device-level resample per-read popcount-domain "
+                + "sweep regime { nominal } seed 1 }"), BNN.getExperiment(), BnnIssueCodes.ERROR_MODEL, "drop 'popcount-domain'");
     }
 
     @Test

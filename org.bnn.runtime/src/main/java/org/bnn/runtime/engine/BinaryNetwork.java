@@ -295,6 +295,21 @@ public final class BinaryNetwork {
             return run(input, flips, null);
         }
 
+        /**
+         * Predicted class of one input with per-inference errors partly in the popcount domain:
+         * {@code countErrors} changes the counts of the layers read once, {@code flips} (as for
+         * {@link #predictWithFlips}) inverts weights of the others for this inference.
+         */
+        public int predictWithCountErrors(long[] input, long[][] flips, CountErrors countErrors) {
+            checkLayers(flips);
+            workspace.countErrors = countErrors;
+            try {
+                return run(input, flips, null);
+            } finally {
+                workspace.countErrors = null;
+            }
+        }
+
         /** Predicted class of one input with the weights {@code reads} names inverted during each read only. */
         public int predictWithReadFlips(long[] input, ReadFlips reads) {
             return run(input, null, reads);

@@ -19,7 +19,8 @@ import org.bnn.runtime.spec.LayerGeometry;
  * </ul>
  * Every read goes through the engine's kernel ({@link Kernels#ACTIVE}) for all neurons at once; in the
  * common case, one plane and a plain threshold, a branch-free pass then sets the output bits.
- * Flips of a read (from the {@link Workspace}) correct that read's counts ({@link WeightMatrix#addFlipDifferences}).
+ * Flips of a read (from the {@link Workspace}) correct that read's counts ({@link WeightMatrix#addFlipDifferences});
+ * count errors ({@link CountErrors}, the popcount-domain mode) are added to the counts of a layer read once.
  */
 public final class WeightLayer extends Stage {
     private final int index;
@@ -229,6 +230,7 @@ public final class WeightLayer extends Stage {
         int[] differing = workspace.differing;
         Kernels.ACTIVE.differences(stored.words(), stored.wordsPerRow(), neurons, vector, offset, differing);
         addReadFlips(stored, position, vector, offset, differing, workspace);
+        addCountErrors(differing, neurons, workspace);
         fireAll(differing, 0, neurons, position * neurons, output);
     }
 
@@ -289,6 +291,7 @@ public final class WeightLayer extends Stage {
             int offset = workspace.offset;
             Kernels.ACTIVE.differences(stored.words(), stored.wordsPerRow(), neurons, vector, offset, differing);
             addReadFlips(stored, position * geometry.planes() + b, vector, offset, differing, workspace);
+            addCountErrors(differing, neurons, workspace);
             for (int k = 0; k < neurons; k++) {
                 counts[base + k] += (long) (fanIn - differing[k]) << b;
             }
@@ -331,6 +334,13 @@ public final class WeightLayer extends Stage {
         }
         workspace.offset = 0;
         return workspace.patch;
+    }
+
+    /** The count errors of this inference (from the {@link Workspace}), for a layer read once. */
+    private void addCountErrors(int[] differing, int neurons, Workspace workspace) {
+        if (workspace.countErrors != null && reads() == 1) {
+            workspace.countErrors.addTo(index, differing, neurons);
+        }
     }
 
     /** The weights read inverted during this read (from the {@link Workspace}), in the read's differing counts. */

@@ -22,6 +22,8 @@ final class Workspace {
     final long[] kernelBuffer;
     /** Per-read flips of this inference, or null. */
     ReadFlips reads;
+    /** Errors of this inference applied to the counts of layers read once, or null. */
+    CountErrors countErrors;
     /** Word offset of the fan-in vector last returned by {@link WeightLayer}. */
     int offset;
 

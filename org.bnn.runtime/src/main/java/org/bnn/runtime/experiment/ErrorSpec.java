@@ -5,23 +5,42 @@ import java.util.List;
 import org.bnn.runtime.checks.Checks;
 import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.errors.Resampling;
+import org.bnn.runtime.errors.Sampling;
+import org.bnn.runtime.errors.WeightErrors;
+import org.bnn.runtime.simulation.ErrorPatterns;
 
 /**
- * The error model of an experiment (DESIGN.md §4 "Errors"): level × resampling, and the layers
- * that err.
+ * The error model of an experiment (DESIGN.md §4 "Errors"): level × resampling, the layers that
+ * err, and how per-inference weight errors are sampled.
  *
  * @param erringLayers names of the layers with weights that have errors; empty means all of them
+ * @param sampling     {@link Sampling#POPCOUNT_DOMAIN} only with weight-level per-inference errors
  */
-public record ErrorSpec(ErrorLevel level, Resampling resampling, List<String> erringLayers) {
+public record ErrorSpec(ErrorLevel level, Resampling resampling, List<String> erringLayers, Sampling sampling) {
     public ErrorSpec {
         Checks.present("ErrorSpec", "level", level);
         level.requireSupported(resampling);
         erringLayers = List.copyOf(Checks.present("ErrorSpec", "erringLayers", erringLayers));
+        Checks.present("ErrorSpec", "sampling", sampling);
+        if (sampling == Sampling.POPCOUNT_DOMAIN && (level != ErrorLevel.WEIGHT || resampling != Resampling.PER_INFERENCE)) {
+            throw new IllegalArgumentException("ErrorSpec.sampling POPCOUNT_DOMAIN needs weight-level per-inference errors, got "
+                    + level + " " + resampling);
+        }
+    }
+
+    /** Errors sampled as exact flip patterns. */
+    public ErrorSpec(ErrorLevel level, Resampling resampling, List<String> erringLayers) {
+        this(level, resampling, erringLayers, Sampling.EXACT);
     }
 
     /** Weight-level errors in every layer, resampled as given. */
     public static ErrorSpec weightLevel(Resampling resampling) {
         return new ErrorSpec(ErrorLevel.WEIGHT, resampling, List.of());
+    }
+
+    /** The patterns of weight-level errors at these BERs, sampled as this spec says. */
+    public ErrorPatterns patterns(WeightErrors errors) {
+        return sampling == Sampling.POPCOUNT_DOMAIN ? ErrorPatterns.popcountDomain(errors) : ErrorPatterns.of(errors);
     }
 
     /** Whether layer {@code name} has errors. */

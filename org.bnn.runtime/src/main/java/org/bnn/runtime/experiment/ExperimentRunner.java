@@ -84,7 +84,7 @@ public final class ExperimentRunner {
         List<Point> points = new ArrayList<>();
         if (spec.sweep() instanceof SweepSpec.Ber ber) {
             for (double p : ber.points()) {
-                points.add(new Point(berLabel(p), p, ErrorPatterns.of(new WeightErrors(resampling, perLayer(erring, p)))));
+                points.add(new Point(berLabel(p), p, spec.errors().patterns(new WeightErrors(resampling, perLayer(erring, p)))));
             }
         } else if (spec.sweep() instanceof SweepSpec.Layers sensitivity) {
             for (int l = 0; l < layers; l++) {
@@ -92,7 +92,7 @@ public final class ExperimentRunner {
                     boolean[] only = new boolean[layers];
                     only[l] = true;
                     points.add(new Point(weightLayers.get(l).layer().name(), sensitivity.ber(),
-                            ErrorPatterns.of(new WeightErrors(resampling, perLayer(only, sensitivity.ber())))));
+                            spec.errors().patterns(new WeightErrors(resampling, perLayer(only, sensitivity.ber())))));
                 }
             }
         } else if (spec.sweep() instanceof SweepSpec.Regimes regimes) {
@@ -127,7 +127,7 @@ public final class ExperimentRunner {
             List<WeightErrors> weightPoints = RegimeSweep.weightPoints(base, specs, spec.errors().resampling());
             for (int i = 0; i < specs.size(); i++) {
                 points.add(new Point(specs.get(i).name(), base.withRegime(specs.get(i)).averageBitErrorRate(),
-                        ErrorPatterns.of(weightPoints.get(i))));
+                        spec.errors().patterns(weightPoints.get(i))));
             }
         }
         return points;

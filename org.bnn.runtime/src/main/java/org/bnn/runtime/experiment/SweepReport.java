@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.bnn.runtime.errors.Sampling;
 import org.bnn.runtime.json.SpecJson;
 
 /**
@@ -48,8 +49,12 @@ public final class SweepReport {
             inputs = ((InputSource.Random) spec.inputs()).count() + " random inputs";
         }
         String layers = spec.errors().erringLayers().isEmpty() ? "" : " in " + String.join(", ", spec.errors().erringLayers());
-        return String.format(Locale.ROOT, "experiment %s: %s x %d trials, %s %s-level errors%s, seed %d", spec.name(), inputs,
-                spec.trials(), lower(spec.errors().resampling().name()), lower(spec.errors().level().name()), layers, spec.seed());
+        String sampling = spec.errors().sampling() == Sampling.POPCOUNT_DOMAIN
+                ? " sampled in the popcount domain (exact in distribution, not bit-identical)"
+                : "";
+        return String.format(Locale.ROOT, "experiment %s: %s x %d trials, %s %s-level errors%s%s, seed %d", spec.name(), inputs,
+                spec.trials(), lower(spec.errors().resampling().name()), lower(spec.errors().level().name()), layers, sampling,
+                spec.seed());
     }
 
     /** A table for the console: the metric is accuracy when there are labels, else agreement. */

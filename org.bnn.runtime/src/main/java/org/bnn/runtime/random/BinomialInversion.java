@@ -96,6 +96,15 @@ public final class BinomialInversion {
         return new BinomialInversion(n, p);
     }
 
+    /**
+     * A bound below which {@link #inverse} is 0: the first running sum when the walk starts at 0
+     * (inverse(u) = 0 exactly for u below it), else 0 (no such shortcut). Lets a caller that mostly
+     * draws 0 skip the search.
+     */
+    public double zeroBelow() {
+        return walk.k() == 0 && !walk.fromMode() && up.length > 0 ? up[0] : 0;
+    }
+
     /** {@link Binomial#inverse}(u, n, p), the same value for every u in [0, 1). */
     public long inverse(double u) {
         if (!(u >= 0 && u < 1)) {

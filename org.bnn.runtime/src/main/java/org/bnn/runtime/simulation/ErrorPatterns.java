@@ -5,12 +5,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.engine.CountErrors;
 import org.bnn.runtime.engine.ReadFlips;
 import org.bnn.runtime.errors.DeviceChipCache;
 import org.bnn.runtime.errors.DeviceErrors;
 import org.bnn.runtime.errors.ErrorKeys;
 import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.errors.NestedFlips;
+import org.bnn.runtime.errors.PopcountDomain;
 import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.errors.WeightErrors;
 
@@ -38,13 +40,18 @@ public final class ErrorPatterns {
 
     private final WeightErrors errors;
     private final boolean perRead;
+    /** Per-inference errors of layers read once drawn as count changes ({@link PopcountDomain}). */
+    private final boolean popcountDomain;
     /** Null at weight level. */
     private final DeviceErrors device;
     private final DeviceChipCache chips;
+    /** The popcount-domain samplers of the last network asked for. */
+    private volatile Samplers samplers;
 
-    private ErrorPatterns(WeightErrors errors, boolean perRead) {
+    private ErrorPatterns(WeightErrors errors, boolean perRead, boolean popcountDomain) {
         this.errors = errors;
         this.perRead = perRead;
+        this.popcountDomain = popcountDomain;
         this.device = null;
         this.chips = null;
     }
@@ -52,13 +59,33 @@ public final class ErrorPatterns {
     private ErrorPatterns(DeviceErrors device) {
         this.errors = device.averageWeightErrors();
         this.perRead = device.resampling() == Resampling.PER_READ;
+        this.popcountDomain = false;
         this.device = device;
         this.chips = DeviceChipCache.forThisMachine(device);
     }
 
     /** Patterns drawn per chip, per inference or per read, as {@code errors.resampling()} says. */
     public static ErrorPatterns of(WeightErrors errors) {
-        return new ErrorPatterns(errors, errors.resampling() == Resampling.PER_READ);
+        return new ErrorPatterns(errors, errors.resampling() == Resampling.PER_READ, false);
+    }
+
+    /**
+     * Per-inference weight errors, sampled in the popcount domain in the layers read once per
+     * inference ({@link PopcountDomain}: two binomial draws per neuron instead of one draw per flip;
+     * exact in distribution, not bit-identical to the exact patterns, no common random numbers across
+     * a sweep) and as exact patterns in the others.
+     */
+    public static ErrorPatterns popcountDomain(WeightErrors errors) {
+        if (errors.resampling() != Resampling.PER_INFERENCE) {
+            throw new IllegalArgumentException("the popcount-domain mode samples per-inference errors, got "
+                    + errors.resampling().toString().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        return new ErrorPatterns(errors, false, true);
+    }
+
+    /** True for per-inference errors sampled in the popcount domain ({@link #popcountDomain}). */
+    public boolean isPopcountDomain() {
+        return popcountDomain;
     }
 
     /** A fresh pattern for every read, at the BERs of {@code errors} (whatever its resampling setting). */
@@ -122,12 +149,56 @@ public final class ErrorPatterns {
         return errors.flips(ErrorKeys.chip(seed, trial), Simulation.weightsPerLayer(network));
     }
 
-    /** The flips of one inference, the same for all its reads (only for per-inference patterns). */
+    /**
+     * The flips of one inference, the same for all its reads (only for per-inference patterns); in the
+     * popcount domain only those of the layers read more than once ({@link #counts} has the others).
+     */
     public long[][] inference(BinaryNetwork network, long seed, int trial, long input) {
         if (isPerChip() || perRead) {
             throw new IllegalStateException("these patterns are not drawn per inference: " + this);
         }
-        return errors.flips(ErrorKeys.inference(seed, trial, input), Simulation.weightsPerLayer(network));
+        long key = ErrorKeys.inference(seed, trial, input);
+        if (!popcountDomain) {
+            return errors.flips(key, Simulation.weightsPerLayer(network));
+        }
+        long[][] flips = new long[network.weightLayerCount()][];
+        for (int l = 0; l < flips.length; l++) {
+            flips[l] = network.weightLayer(l).reads() == 1 ? NONE
+                    : NestedFlips.positions(ErrorKeys.layer(key, l), network.weights(l).size(), errors.berPerLayer()[l]);
+        }
+        return flips;
+    }
+
+    /** The count errors of one inference in the layers read once (only in the popcount domain). */
+    public CountErrors counts(BinaryNetwork network, long seed, int trial, long input) {
+        if (!popcountDomain) {
+            throw new IllegalStateException("these patterns are not drawn in the popcount domain: " + this);
+        }
+        long key = ErrorKeys.inference(seed, trial, input);
+        PopcountDomain[] samplers = samplers(network);
+        return (layer, differing, neurons) -> {
+            if (samplers[layer] != null) {
+                samplers[layer].addTo(differing, neurons, PopcountDomain.layerKey(key, layer));
+            }
+        };
+    }
+
+    /** The popcount-domain sampler of every layer with errors (null for the others), kept for the last network. */
+    private PopcountDomain[] samplers(BinaryNetwork network) {
+        Samplers kept = samplers;
+        if (kept != null && kept.network() == network) {
+            return kept.perLayer();
+        }
+        double[] bers = errors.berPerLayer();
+        PopcountDomain[] perLayer = new PopcountDomain[network.weightLayerCount()];
+        for (int l = 0; l < perLayer.length; l++) {
+            perLayer[l] = bers[l] > 0 ? PopcountDomain.of(network.weights(l).fanIn(), bers[l]) : null;
+        }
+        samplers = new Samplers(network, perLayer);
+        return perLayer;
+    }
+
+    private record Samplers(BinaryNetwork network, PopcountDomain[] perLayer) {
     }
 
     /** The per-read flips of one inference (only for per-read patterns). */
@@ -141,8 +212,14 @@ public final class ErrorPatterns {
         return new PerRead(network, ErrorKeys.inference(seed, trial, input));
     }
 
-    /** Whatever each read of one inference sees, in any mode: what the reference engine consumes. */
+    /**
+     * Whatever each read of one inference sees, in any mode but the popcount domain (which has no
+     * flip pattern): what the reference engine consumes.
+     */
     public ReadFlips seenBy(BinaryNetwork network, long seed, int trial, long input) {
+        if (popcountDomain) {
+            throw new IllegalStateException("popcount-domain errors change counts, not weights: no pattern to replay");
+        }
         if (perRead) {
             return reads(network, seed, trial, input);
         }
@@ -154,7 +231,8 @@ public final class ErrorPatterns {
         if (device != null) {
             return "ErrorPatterns[device level, " + device + "]";
         }
-        return "ErrorPatterns[" + (perRead ? "per read" : errors.resampling().toString().toLowerCase(Locale.ROOT).replace('_', ' ')) + ", ber "
+        return "ErrorPatterns[" + (perRead ? "per read" : errors.resampling().toString().toLowerCase(Locale.ROOT).replace('_', ' '))
+                + (popcountDomain ? ", popcount domain" : "") + ", ber "
                 + Arrays.toString(errors.berPerLayer()) + "]";
     }
 

@@ -97,6 +97,9 @@ public final class Simulation {
                 for (int n = from; n < to; n++) {
                     if (patterns.isPerRead()) {
                         predictions[trial][n] = scratch.predictWithReadFlips(inputs[n], patterns.reads(network, seed, trial, n));
+                    } else if (patterns.isPopcountDomain()) {
+                        predictions[trial][n] = scratch.predictWithCountErrors(inputs[n], patterns.inference(network, seed, trial, n),
+                                patterns.counts(network, seed, trial, n));
                     } else {
                         predictions[trial][n] = scratch.predictWithFlips(inputs[n], patterns.inference(network, seed, trial, n));
                     }
