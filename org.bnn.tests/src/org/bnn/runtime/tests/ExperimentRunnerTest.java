@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bnn.report.ExperimentReport;
 import org.bnn.runtime.device.DeviceSpec;
 import org.bnn.runtime.device.LogNormal;
 import org.bnn.runtime.device.Pulse;
@@ -22,6 +23,7 @@ import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.RandomNetworks;
 import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.errors.Resampling;
+import org.bnn.runtime.errors.Sampling;
 import org.bnn.runtime.experiment.ErrorSpec;
 import org.bnn.runtime.experiment.ExperimentInputs;
 import org.bnn.runtime.experiment.ExperimentRunner;
@@ -64,6 +66,22 @@ class ExperimentRunnerTest {
         assertEquals(List.of("0", "0.001", "0.01", "0.1"), one.stream().map(SweepPoint::label).toList());
         assertTrue(one.get(3).metric().mean() < one.get(1).metric().mean(), "BER 0.1 disturbs more than 1e-3: " + one);
         assertTrue(one.get(0).accuracy().isEmpty(), "random inputs have no labels");
+    }
+
+    @Test
+    void popcountDomainRunsSayItInTheTableAndTheReport(@TempDir Path folder) throws Exception {
+        ExperimentSpec spec = new ExperimentSpec("E", MAPPING, new InputSource.Random(300),
+                new ErrorSpec(ErrorLevel.WEIGHT, Resampling.PER_INFERENCE, List.of(), Sampling.POPCOUNT_DOMAIN),
+                new SweepSpec.Ber(List.of(0.0, 0.05)), 4, 7, Optional.empty(),
+                Optional.of(new ReportSpec("r", Set.of(ReportSpec.ReportFormat.MD))));
+        List<SweepPoint> points = run(spec, 2, Optional.empty());
+        assertEquals(points, run(spec, 1, Optional.empty()), "keyed draws: the same at any thread count");
+        String table = SweepReport.table(spec, points);
+        assertTrue(table.startsWith("experiment E: 300 random inputs x 4 trials, per-inference weight-level errors sampled in the "
+                + "popcount domain (exact in distribution, not bit-identical), seed 7"), table);
+        ExperimentReport.write(spec, points, folder);
+        String page = Files.readString(folder.resolve("report.md"));
+        assertTrue(page.startsWith("# E (M), errors sampled in the popcount domain\n"), page);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.bnn.report.data.FromRuntime;
+import org.bnn.runtime.errors.Sampling;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.ReportSpec;
@@ -30,7 +31,9 @@ public final class ExperimentReport {
     public static List<Path> write(ExperimentSpec spec, List<SweepPoint> points, Path folder) throws IOException {
         Set<ReportFormat> formats = formats(spec);
         boolean labelled = !points.isEmpty() && points.get(0).accuracy().isPresent();
-        Report.Builder report = Report.builder(spec.name() + " (" + spec.mapping().name() + ")")
+        // The popcount-domain mode is exact in distribution only: the title says so wherever it shows (page, plots).
+        String sampling = spec.errors().sampling() == Sampling.POPCOUNT_DOMAIN ? ", errors sampled in the popcount domain" : "";
+        Report.Builder report = Report.builder(spec.name() + " (" + spec.mapping().name() + ")" + sampling)
                 .quantity(labelled ? "Accuracy" : "Agreement with the error-free chip")
                 .description(FromRuntime.description(spec))
                 .seed("experiment", spec.seed())
