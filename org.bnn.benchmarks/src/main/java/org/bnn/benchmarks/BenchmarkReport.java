@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * printed.
  * <p>
  * Files read from the directory (each optional; a missing one is reported as not run):
- * {@code jmh-dense.json} (a), {@code jmh-errors.json} and {@code jmh-flipcost.json} (b), {@code jmh-sweep.json} and
- * {@code sweep-stats.txt} (c), {@code peer-*.log} (c, one per peer configuration).
+ * {@code jmh-dense.json} (a), {@code jmh-errors.json}, {@code jmh-flipcost.json} and
+ * {@code jmh-popcount.json} (b), {@code jmh-sweep.json} and {@code sweep-stats.txt} (c), {@code peer-*.log} (c, one per peer configuration).
  * <p>
  * Usage: {@code java -cp benchmarks.jar org.bnn.benchmarks.BenchmarkReport DIR}
  */
@@ -161,6 +161,33 @@ public final class BenchmarkReport {
                 at1e4 == null ? "not measured" : String.format(Locale.ROOT, "%.2f× %s", at1e4, verdict(at1e4 <= BER_1E4_TARGET)),
                 BER_1E3_TARGET, at1e3 == null ? "not measured" : String.format(Locale.ROOT, "%.2f× %s", at1e3, verdict(at1e3 <= BER_1E3_TARGET)));
         flipCost(base, weights);
+        popcountDomain();
+    }
+
+    /** (b) with exact patterns beside the popcount-domain mode (PopcountDomainBenchmark), if it ran. */
+    private void popcountDomain() throws IOException {
+        Optional<JsonNode> results = results("jmh-popcount.json");
+        if (results.isEmpty()) {
+            return;
+        }
+        out.println("    the popcount-domain mode (PopcountDomainBenchmark, one inference; exact in distribution, not bit-identical):");
+        String row = "    %-8s %22s %22s %10s%n";
+        out.printf(Locale.ROOT, row, "BER", "exact patterns µs", "popcount domain µs", "exact/pd");
+        List<JsonNode> rows = new ArrayList<>();
+        results.get().forEach(rows::add);
+        rows.sort(Comparator.comparingDouble(BenchmarkReport::ber));
+        for (JsonNode exact : rows) {
+            if (!exact.path("benchmark").asText().endsWith(".exactPatterns")) {
+                continue;
+            }
+            double b = ber(exact);
+            JsonNode counts = rows.stream().filter(r -> r.path("benchmark").asText().endsWith(".popcountDomain") && ber(r) == b)
+                    .findFirst().orElse(null);
+            out.printf(Locale.ROOT, row, exact.path("params").path("ber").asText(),
+                    withError(micros(exact), exact.path("primaryMetric").path("scoreError").asDouble() * toMicros(exact), 1),
+                    counts == null ? "—" : withError(micros(counts), counts.path("primaryMetric").path("scoreError").asDouble() * toMicros(counts), 1),
+                    counts == null ? "—" : String.format(Locale.ROOT, "%.2f×", micros(exact) / micros(counts)));
+        }
     }
 
     /** (b) split into drawing the flips and running the inference with them (FlipCostBenchmark), if it ran. */
