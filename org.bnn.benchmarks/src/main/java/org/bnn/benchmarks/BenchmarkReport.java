@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>
  * Files read from the directory (each optional; a missing one is reported as not run):
  * {@code jmh-dense.json} (a), {@code jmh-errors.json}, {@code jmh-flipcost.json} and
- * {@code jmh-popcount.json} (b), {@code jmh-sweep.json} and {@code sweep-stats.txt} (c), {@code peer-*.log} (c, one per peer configuration).
+ * {@code jmh-popcount.json} (b), {@code jmh-sweep.json} and {@code sweep-stats.txt} (c),
+ * {@code peer-*.log} (c, one per peer configuration).
  * <p>
  * Usage: {@code java -cp benchmarks.jar org.bnn.benchmarks.BenchmarkReport DIR}
  */
