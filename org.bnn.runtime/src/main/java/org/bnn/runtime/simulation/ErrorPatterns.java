@@ -71,9 +71,11 @@ public final class ErrorPatterns {
 
     /**
      * Per-inference weight errors, sampled in the popcount domain in the layers read once per
-     * inference ({@link PopcountDomain}: two binomial draws per neuron instead of one draw per flip;
-     * exact in distribution, not bit-identical to the exact patterns, no common random numbers across
-     * a sweep) and as exact patterns in the others.
+     * inference where a neuron expects at least {@link #COUNT_DRAWS_FROM} flips ({@link PopcountDomain}:
+     * two binomial draws per neuron instead of one draw per flip; exact in distribution, not
+     * bit-identical to the exact patterns, no common random numbers across a sweep), and as exact
+     * patterns in the others (fewer flips than that cost less than the draws; layers read several
+     * times need them).
      */
     public static ErrorPatterns popcountDomain(WeightErrors errors) {
         if (errors.resampling() != Resampling.PER_INFERENCE) {
@@ -151,7 +153,7 @@ public final class ErrorPatterns {
 
     /**
      * The flips of one inference, the same for all its reads (only for per-inference patterns); in the
-     * popcount domain only those of the layers read more than once ({@link #counts} has the others).
+     * popcount domain only those of the layers whose counts are not drawn ({@link #counts} has the others).
      */
     public long[][] inference(BinaryNetwork network, long seed, int trial, long input) {
         if (isPerChip() || perRead) {
@@ -163,13 +165,27 @@ public final class ErrorPatterns {
         }
         long[][] flips = new long[network.weightLayerCount()][];
         for (int l = 0; l < flips.length; l++) {
-            flips[l] = network.weightLayer(l).reads() == 1 ? NONE
+            flips[l] = drawsCounts(network, l) ? NONE
                     : NestedFlips.positions(ErrorKeys.layer(key, l), network.weights(l).size(), errors.berPerLayer()[l]);
         }
         return flips;
     }
 
-    /** The count errors of one inference in the layers read once (only in the popcount domain). */
+    /**
+     * Expected flips per neuron from which a layer's count changes are drawn in the popcount domain:
+     * there two draws per neuron (≈ 30 ns here) cost less than the flips (≈ 5–10 ns each, measured
+     * with PopcountDomainBenchmark).
+     */
+    static final double COUNT_DRAWS_FROM = 4;
+
+    /** True if layer l's errors are drawn as count changes (popcount domain), false if as flips. */
+    private boolean drawsCounts(BinaryNetwork network, int l) {
+        double ber = errors.berPerLayer()[l];
+        return popcountDomain && ber > 0 && network.weightLayer(l).reads() == 1
+                && ber * network.weights(l).fanIn() >= COUNT_DRAWS_FROM;
+    }
+
+    /** The count errors of one inference in the layers whose counts are drawn (only in the popcount domain). */
     public CountErrors counts(BinaryNetwork network, long seed, int trial, long input) {
         if (!popcountDomain) {
             throw new IllegalStateException("these patterns are not drawn in the popcount domain: " + this);
@@ -183,7 +199,7 @@ public final class ErrorPatterns {
         };
     }
 
-    /** The popcount-domain sampler of every layer with errors (null for the others), kept for the last network. */
+    /** The popcount-domain sampler of every layer whose counts are drawn (null for the others), kept for the last network. */
     private PopcountDomain[] samplers(BinaryNetwork network) {
         Samplers kept = samplers;
         if (kept != null && kept.network() == network) {
@@ -192,7 +208,7 @@ public final class ErrorPatterns {
         double[] bers = errors.berPerLayer();
         PopcountDomain[] perLayer = new PopcountDomain[network.weightLayerCount()];
         for (int l = 0; l < perLayer.length; l++) {
-            perLayer[l] = bers[l] > 0 ? PopcountDomain.of(network.weights(l).fanIn(), bers[l]) : null;
+            perLayer[l] = drawsCounts(network, l) ? PopcountDomain.of(network.weights(l).fanIn(), bers[l]) : null;
         }
         samplers = new Samplers(network, perLayer);
         return perLayer;
