@@ -76,7 +76,7 @@ public class ExperimentValidator extends ComposedBnnValidator {
             error("The popcount-domain mode samples weight-level per-inference errors: "
                     + "write 'errors weight-level resample per-inference popcount-domain', or drop 'popcount-domain'", experiment,
                     BNN.getExperiment_PopcountDomain(), BnnIssueCodes.ERROR_MODEL);
-            return;
+            return; // the rules above ran; what follows translates the experiment, which this error stops
         }
         Optional<MappingSpec> mapping = translator.tryTranslate(experiment.getMapping());
         if (mapping.isEmpty()) {

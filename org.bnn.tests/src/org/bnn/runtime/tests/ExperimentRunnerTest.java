@@ -78,7 +78,7 @@ class ExperimentRunnerTest {
         assertEquals(points, run(spec, 1, Optional.empty()), "keyed draws: the same at any thread count");
         String table = SweepReport.table(spec, points);
         assertTrue(table.startsWith("experiment E: 300 random inputs x 4 trials, per-inference weight-level errors sampled in the "
-                + "popcount domain (exact in distribution, not bit-identical), seed 7"), table);
+                + "popcount domain (exact in distribution, not bit-identical where counts are drawn), seed 7"), table);
         ExperimentReport.write(spec, points, folder);
         String page = Files.readString(folder.resolve("report.md"));
         assertTrue(page.startsWith("# E (M), errors sampled in the popcount domain\n"), page);

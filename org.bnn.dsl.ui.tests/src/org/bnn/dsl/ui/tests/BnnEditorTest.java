@@ -26,6 +26,8 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.content.IContentType;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
@@ -172,10 +174,11 @@ class BnnEditorTest {
 		assertEquals(BnnHighlightingStyles.KEYWORD, colourAt(text, "network Mlp", 0), "keywords keep their colour");
 		assertEquals(BnnHighlightingStyles.KEYWORD, colourAt(text, "place fc1", 0), "keywords keep their colour");
 
-		// While the user types, the colours move with the text until the next parse replaces them.
+		// While the user types, the colours move with the text until the next parse replaces them: the whole
+		// text drawn again right after an edit (before any parse can run) has them at the names' new places.
 		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
 		document.replace(0, 0, "// an edit before everything\n");
-		waitUntil(() -> false, 50);
+		((ITextViewer) editor.getAdapter(ITextOperationTarget.class)).invalidateTextPresentation();
 		assertEquals(BnnHighlightingStyles.ELEMENT, colourAt(text, "Mlp on", 0), "after an edit");
 		assertEquals(BnnHighlightingStyles.UNIT, colourAt(text, "MHz", 0), "after an edit");
 		assertEquals(BnnHighlightingStyles.KEYWORD, colourAt(text, "network Mlp", 0), "after an edit");

@@ -18,7 +18,9 @@ import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.TextAttribute;
 import org.eclipse.jface.text.TextPresentation;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.util.CancelIndicator;
 
@@ -33,7 +35,6 @@ import org.eclipse.xtext.util.CancelIndicator;
  */
 public final class BnnSemanticHighlighter implements ITextPresentationListener {
 
-	private static final String CATEGORY = BnnSemanticHighlighter.class.getName();
 
 	/** A highlighted range of the text, kept up to date by the document's position updater. */
 	private static final class StyledPosition extends Position {
@@ -47,7 +48,9 @@ public final class BnnSemanticHighlighter implements ITextPresentationListener {
 
 	private final ISourceViewer viewer;
 	private final ISemanticHighlightingCalculator calculator;
-	private final IPositionUpdater updater = new DefaultPositionUpdater(CATEGORY);
+	/** One position category per editor: two editors on one file share its document. */
+	private final String category = BnnSemanticHighlighter.class.getName() + "@" + System.identityHashCode(this);
+	private final IPositionUpdater updater = new DefaultPositionUpdater(category);
 	private IDocument document;
 	/** The positions in the document, in offset order; replaced as a whole on the UI thread. */
 	private List<StyledPosition> positions = List.of();
@@ -110,10 +113,14 @@ public final class BnnSemanticHighlighter implements ITextPresentationListener {
 			BnnUiActivator.log("Semantic highlighting failed", e);
 			return;
 		}
-		if (viewer.getTextWidget() == null || viewer.getTextWidget().isDisposed()) {
-			return;
+		try {
+			StyledText widget = viewer.getTextWidget();
+			if (widget != null && !widget.isDisposed()) {
+				widget.getDisplay().asyncExec(() -> show(parsed.text(), ranges));
+			}
+		} catch (SWTException e) {
+			// the editor closed meanwhile: nothing to colour
 		}
-		viewer.getTextWidget().getDisplay().asyncExec(() -> show(parsed.text(), ranges));
 	}
 
 	private void show(String parsedText, List<StyledRange> ranges) {
@@ -134,13 +141,13 @@ public final class BnnSemanticHighlighter implements ITextPresentationListener {
 		IDocument current = viewer.getDocument();
 		if (document != current) {
 			uninstallFrom(document);
-			current.addPositionCategory(CATEGORY);
+			current.addPositionCategory(category);
 			current.addPositionUpdater(updater);
 			document = current;
 		} else {
 			for (Position old : positions) {
 				try {
-					document.removePosition(CATEGORY, old);
+					document.removePosition(category, old);
 				} catch (BadPositionCategoryException e) {
 					// registered with the category above
 				}
@@ -149,7 +156,7 @@ public final class BnnSemanticHighlighter implements ITextPresentationListener {
 		List<StyledPosition> added = new ArrayList<>(next.size());
 		for (StyledPosition position : next) {
 			try {
-				document.addPosition(CATEGORY, position);
+				document.addPosition(category, position);
 				added.add(position);
 			} catch (BadLocationException | BadPositionCategoryException e) {
 				// outside the text: cannot happen for ranges of this very text
@@ -164,7 +171,7 @@ public final class BnnSemanticHighlighter implements ITextPresentationListener {
 		}
 		old.removePositionUpdater(updater);
 		try {
-			old.removePositionCategory(CATEGORY);
+			old.removePositionCategory(category);
 		} catch (BadPositionCategoryException e) {
 			// never added
 		}

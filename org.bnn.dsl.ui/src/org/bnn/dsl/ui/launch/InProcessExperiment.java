@@ -40,7 +40,7 @@ final class InProcessExperiment {
 		List<Path> written = SweepReport.write(base.resolve(relative), "bnn (Eclipse)", spec, points);
 		file.getProject().refreshLocal(IResource.DEPTH_INFINITE, monitor);
 		List<IFile> report = written.stream()
-				.map(path -> file.getParent().getFile(new org.eclipse.core.runtime.Path(base.relativize(path).toString()))).toList();
+				.map(path -> file.getParent().getFile(new org.eclipse.core.runtime.Path(relative + "/" + path.getFileName()))).toList();
 		return new ExperimentRun("Ran in Eclipse's own process (" + why + ").", SweepReport.table(spec, points), report, null);
 	}
 }

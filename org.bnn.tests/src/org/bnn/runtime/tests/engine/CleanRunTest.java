@@ -42,6 +42,7 @@ class CleanRunTest {
             network.newScratch().predictAll(inputs, 0, inputs.length, cleanPredictions, null, clean);
             int changed = 0;
             int kept = 0;
+            int chips = 0;
             for (double ber : new double[] {1e-4, 1e-3, 1e-2, 3e-2}) {
                 WeightErrors errors = WeightErrors.uniform(Resampling.PER_CHIP, ber, network.weightLayerCount());
                 for (int trial = 0; trial < 4; trial++) {
@@ -50,6 +51,7 @@ class CleanRunTest {
                     if (!chip.worthStartingFrom(clean)) {
                         continue;
                     }
+                    chips++;
                     int[] full = new int[inputs.length];
                     boolean[] fullTied = new boolean[inputs.length];
                     chip.newScratch().predictAll(inputs, 0, inputs.length, full, fullTied);
@@ -72,7 +74,8 @@ class CleanRunTest {
                     }
                 }
             }
-            // Both paths were taken: inputs the flips left alone, and inputs they moved.
+            // Chips were served from the clean run, and both paths were taken: inputs the flips left alone, inputs they moved.
+            assertTrue(chips >= 4, spec.name() + ": " + chips + " chips started from the clean run");
             assertTrue(changed > 0 && kept > 0, spec.name() + ": changed " + changed + ", kept " + kept);
         }
     }
@@ -97,6 +100,35 @@ class CleanRunTest {
     }
 
     @Test
+    void aSimulationReusesNoRunOfNoTrialsNorOfInputsRefilledInPlace() {
+        BinaryNetwork network = RandomNetworks.create(DEEP, 1);
+        long[][] inputs = RandomNetworks.inputs(network, 200, 2);
+        long[][] original = new long[inputs.length][];
+        for (int n = 0; n < inputs.length; n++) {
+            original[n] = inputs[n].clone();
+        }
+        int layers = network.weightLayerCount();
+        ErrorPatterns none = ErrorPatterns.of(WeightErrors.none(layers));
+        ErrorPatterns chips = ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_CHIP, 1e-4, layers));
+        Simulation simulation = new Simulation(2);
+        simulation.run(network, inputs, none, 0, 3); // no trial, nothing inferred: nothing to keep
+        assertSame(new Simulation(1).run(network, original, chips, 2, 3), simulation.run(network, inputs, chips, 2, 3));
+        simulation.run(network, inputs, none, 1, 3);
+        long[][] others = RandomNetworks.inputs(network, 200, 9);
+        for (int n = 0; n < inputs.length; n++) {
+            System.arraycopy(others[n], 0, inputs[n], 0, inputs[n].length);
+        }
+        assertSame(new Simulation(1).run(network, others, chips, 2, 3), simulation.run(network, inputs, chips, 2, 3));
+    }
+
+    private static void assertSame(SimulationResult expected, SimulationResult actual) {
+        for (int trial = 0; trial < expected.predictions().length; trial++) {
+            assertArrayEquals(expected.predictions()[trial], actual.predictions()[trial], "trial " + trial);
+            assertArrayEquals(expected.tied()[trial], actual.tied()[trial], "trial " + trial);
+        }
+    }
+
+    @Test
     void aCleanRunServesOnlyChipsOfItsNetworkOnItsInputs() {
         BinaryNetwork network = RandomNetworks.create(DEEP, 1);
         long[][] inputs = RandomNetworks.inputs(network, 20, 2);
@@ -107,7 +139,7 @@ class CleanRunTest {
         BinaryNetwork chip = network.withWeightFlips(few);
         assertTrue(chip.worthStartingFrom(clean));
         assertFalse(network.worthStartingFrom(clean), "the network itself is no chip");
-        assertFalse(chip.withWeightFlips(few).worthStartingFrom(clean), "a chip of a chip");
+        assertFalse(chip.withWeightFlips(few).worthStartingFrom(clean), "a chip of a chip starts from a run of its chip");
         long[][] many = WeightErrors.uniform(Resampling.PER_CHIP, 0.2, layers).flips(ErrorKeys.chip(3, 0), weightsPerLayer(network));
         assertFalse(network.withWeightFlips(many).worthStartingFrom(clean), "most neurons flipped: a full inference is cheaper");
         BinaryNetwork other = RandomNetworks.create(DEEP, 9).withWeightFlips(few);

@@ -2,6 +2,7 @@ package org.bnn.runtime.tests.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,8 +117,11 @@ class PopcountDomainTest {
         // 0.02: the two hidden layers draw counts (BER × fan-in ≥ 4), the output layer flips; above: counts everywhere.
         for (double ber : new double[] {0.02, 0.05, 0.2}) {
             WeightErrors errors = WeightErrors.uniform(Resampling.PER_INFERENCE, ber, layers);
-            double exact = changed(simulation.run(network, inputs, ErrorPatterns.of(errors), trials, 5), clean);
-            double counts = changed(simulation.run(network, inputs, ErrorPatterns.popcountDomain(errors), trials, 5), clean);
+            SimulationResult flipped = simulation.run(network, inputs, ErrorPatterns.of(errors), trials, 5);
+            SimulationResult drawn = simulation.run(network, inputs, ErrorPatterns.popcountDomain(errors), trials, 5);
+            assertFalse(Arrays.deepEquals(flipped.predictions(), drawn.predictions()), "counts are drawn at BER " + ber);
+            double exact = changed(flipped, clean);
+            double counts = changed(drawn, clean);
             double n = (double) trials * inputs.length;
             double sd = Math.sqrt(exact * (1 - exact) / n + counts * (1 - counts) / n);
             assertEquals(exact, counts, 4 * sd + 1e-9, "changed predictions at BER " + ber);
@@ -143,7 +147,8 @@ class PopcountDomainTest {
         for (NetworkSpec spec : List.of(TestSpecs.dense(), TestSpecs.convMaxPool(), TestSpecs.bitSerialDense())) {
             BinaryNetwork network = BinaryNetwork.create(spec, TrainedParameters.random(spec, 8));
             long[][] inputs = RandomNetworks.inputs(network, 150, 9);
-            ErrorPatterns patterns = ErrorPatterns.popcountDomain(WeightErrors.uniform(Resampling.PER_INFERENCE, 0.05,
+            // At 0.2 every layer read once draws counts (fan-in × BER ≥ 4); conv and bit-serial layers flip.
+            ErrorPatterns patterns = ErrorPatterns.popcountDomain(WeightErrors.uniform(Resampling.PER_INFERENCE, 0.2,
                     network.weightLayerCount()));
             SimulationResult one = new Simulation(1).run(network, inputs, patterns, 2, 10);
             SimulationResult three = new Simulation(3).run(network, inputs, patterns, 2, 10);

@@ -28,7 +28,7 @@ public final class BinaryNetwork {
     private final int neurons;
     /** True if the output layer is the last stage, so that predictAll can run the others input block by input block. */
     private final boolean groupable;
-    /** For a chip made from an error-free network by {@link #withWeightFlips}: that network; else null. */
+    /** For a chip made by {@link #withWeightFlips}: the network it was made from; else null. */
     private final BinaryNetwork base;
     /** For such a chip: per layer with weights, the neurons (rows) with a flipped weight, ascending. */
     private final int[][] flippedRows;
@@ -161,9 +161,8 @@ public final class BinaryNetwork {
                 }
             }
         }
-        // A chip of a chip is not related to an error-free run by its own flips alone.
-        boolean fromErrorFree = base == null;
-        return new BinaryNetwork(spec, encoder, flipped, fromErrorFree ? this : null, fromErrorFree ? rows : null);
+        // The chip differs from this network in exactly these rows: a run of this network can serve it.
+        return new BinaryNetwork(spec, encoder, flipped, this, rows);
     }
 
     /** The distinct rows of logical positions k·fanIn + j, ascending. */

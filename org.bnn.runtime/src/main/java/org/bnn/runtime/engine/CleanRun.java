@@ -9,13 +9,16 @@ package org.bnn.runtime.engine;
  * as a full inference, so bit-identical.
  * <p>
  * Only for networks of dense layers, the first one binarized or bit-serial ({@link BinaryNetwork#supportsCleanRuns}).
- * Memory: (hidden neurons / 8 + 8 × classes) bytes per input, e.g. 464 bytes for 784-1024-1024-1024-10.
- * Filled by {@link BinaryNetwork.Scratch#predictAll(long[][], int, int, int[], boolean[], CleanRun)};
- * threads filling disjoint ranges of inputs may share one.
+ * Memory: (hidden neurons / 8 + 8 × classes) bytes per input plus array headers, e.g. ≈ 0.56 KB for
+ * 784-1024-1024-1024-10. Filled by
+ * {@link BinaryNetwork.Scratch#predictAll(long[][], int, int, int[], boolean[], CleanRun)}; threads
+ * filling disjoint ranges of inputs may share one, and it is read only after all of them are done.
  */
 public final class CleanRun {
     private final BinaryNetwork network;
     private final long[][] inputs;
+    /** A digest of the inputs' contents, so that inputs refilled in place are not taken for the recorded ones. */
+    private final long inputsDigest;
     /** [hidden layer][input]: the layer's output bits. */
     final long[][][] activations;
     /** [input]: the output layer's pre-activations a_k. */
@@ -29,13 +32,28 @@ public final class CleanRun {
         }
         this.network = network;
         this.inputs = inputs;
+        this.inputsDigest = digest(inputs);
         this.activations = new long[network.weightLayerCount() - 1][inputs.length][];
         this.preActivations = new long[inputs.length][];
     }
 
-    /** True if this is the run of {@code network} on {@code inputs} (the same objects). */
+    /**
+     * True if this is the run of {@code network} on {@code inputs}: the same objects, and the inputs
+     * still hold what they held when the run was made (a digest of all their words, ≈ 0.1 ms for
+     * 10,000 MNIST-sized inputs).
+     */
     public boolean isOf(BinaryNetwork network, long[][] inputs) {
-        return this.network == network && this.inputs == inputs;
+        return this.network == network && this.inputs == inputs && digest(inputs) == inputsDigest;
+    }
+
+    private static long digest(long[][] inputs) {
+        long digest = inputs.length;
+        for (long[] input : inputs) {
+            for (long word : input) {
+                digest = (digest ^ word) * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+            }
+        }
+        return digest;
     }
 
     BinaryNetwork network() {

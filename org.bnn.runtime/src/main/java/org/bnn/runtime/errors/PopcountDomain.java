@@ -1,6 +1,5 @@
 package org.bnn.runtime.errors;
 
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -28,33 +27,18 @@ import org.bnn.runtime.random.KeyedRandom;
 public final class PopcountDomain {
     /** Tables kept at most (one per fan-in and BER); a run that meets more starts over. */
     private static final int MAX_TABLES = 64;
-    private static final ConcurrentHashMap<Pair, Tables> TABLES = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Pair, AtomicReferenceArray<BinomialInversion>> TABLES = new ConcurrentHashMap<>();
     private static final long STREAM = 0x706F70636F756E74L;
 
     private record Pair(int fanIn, double p) {
     }
 
-    /**
-     * Binomial(m, p) inversion tables for m = 1..fanIn, built when first needed, and for each the u
-     * below which it draws 0 (−1 until built): at a low BER most draws are 0 and need no search.
-     */
-    private record Tables(AtomicReferenceArray<BinomialInversion> inversions, double[] zeroBelow) {
-        Tables(int fanIn) {
-            this(new AtomicReferenceArray<>(fanIn + 1), filled(fanIn + 1));
-        }
-
-        private static double[] filled(int length) {
-            double[] values = new double[length];
-            Arrays.fill(values, -1);
-            return values;
-        }
-    }
-
     private final int fanIn;
     private final double p;
-    private final Tables tables;
+    /** Binomial(m, p) inversion tables for m = 1..fanIn, built when first needed. */
+    private final AtomicReferenceArray<BinomialInversion> tables;
 
-    private PopcountDomain(int fanIn, double p, Tables tables) {
+    private PopcountDomain(int fanIn, double p, AtomicReferenceArray<BinomialInversion> tables) {
         this.fanIn = fanIn;
         this.p = p;
         this.tables = tables;
@@ -69,12 +53,12 @@ public final class PopcountDomain {
             throw new IllegalArgumentException("PopcountDomain: p must be in (0, 0.5], got " + p);
         }
         Pair pair = new Pair(fanIn, p);
-        Tables tables = TABLES.get(pair);
+        AtomicReferenceArray<BinomialInversion> tables = TABLES.get(pair);
         if (tables == null) {
             if (TABLES.size() >= MAX_TABLES) {
                 TABLES.clear();
             }
-            tables = TABLES.computeIfAbsent(pair, q -> new Tables(q.fanIn()));
+            tables = TABLES.computeIfAbsent(pair, q -> new AtomicReferenceArray<>(q.fanIn() + 1));
         }
         return new PopcountDomain(fanIn, p, tables);
     }
@@ -99,18 +83,17 @@ public final class PopcountDomain {
         }
     }
 
-    /** Binomial(m, p) from 64 random bits: the inversion of one uniform. */
+    /** Binomial(m, p) from 64 random bits: the inversion of one uniform (at a low BER mostly 0, without a search). */
     private long draw(int m, long bits) {
-        double u = (bits >>> 11) * 0x1.0p-53;
-        if (m == 0 || u < tables.zeroBelow()[m]) {
+        if (m == 0) {
             return 0;
         }
-        BinomialInversion table = tables.inversions().get(m);
+        BinomialInversion table = tables.get(m);
         if (table == null) {
             table = BinomialInversion.of(m, p);
-            tables.inversions().set(m, table); // a race builds the same table twice, harmlessly
-            tables.zeroBelow()[m] = table.zeroBelow(); // seen late by another thread: it searches meanwhile
+            tables.set(m, table); // a race builds the same table twice, harmlessly
         }
-        return table.inverse(u);
+        double u = (bits >>> 11) * 0x1.0p-53;
+        return u < table.zeroBelow() ? 0 : table.inverse(u);
     }
 }

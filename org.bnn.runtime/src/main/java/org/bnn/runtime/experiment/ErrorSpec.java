@@ -14,14 +14,15 @@ import org.bnn.runtime.simulation.ErrorPatterns;
  * err, and how per-inference weight errors are sampled.
  *
  * @param erringLayers names of the layers with weights that have errors; empty means all of them
- * @param sampling     {@link Sampling#POPCOUNT_DOMAIN} only with weight-level per-inference errors
+ * @param sampling     {@link Sampling#POPCOUNT_DOMAIN} only with weight-level per-inference errors; null is
+ *                     {@link Sampling#EXACT} (JSON written before there was a choice)
  */
 public record ErrorSpec(ErrorLevel level, Resampling resampling, List<String> erringLayers, Sampling sampling) {
     public ErrorSpec {
         Checks.present("ErrorSpec", "level", level);
         level.requireSupported(resampling);
         erringLayers = List.copyOf(Checks.present("ErrorSpec", "erringLayers", erringLayers));
-        Checks.present("ErrorSpec", "sampling", sampling);
+        sampling = sampling == null ? Sampling.EXACT : sampling; // results written before the popcount-domain mode
         if (sampling == Sampling.POPCOUNT_DOMAIN && (level != ErrorLevel.WEIGHT || resampling != Resampling.PER_INFERENCE)) {
             throw new IllegalArgumentException("ErrorSpec.sampling POPCOUNT_DOMAIN needs weight-level per-inference errors, got "
                     + level + " " + resampling);

@@ -50,7 +50,7 @@ public final class SweepReport {
         }
         String layers = spec.errors().erringLayers().isEmpty() ? "" : " in " + String.join(", ", spec.errors().erringLayers());
         String sampling = spec.errors().sampling() == Sampling.POPCOUNT_DOMAIN
-                ? " sampled in the popcount domain (exact in distribution, not bit-identical)"
+                ? " sampled in the popcount domain (exact in distribution, not bit-identical where counts are drawn)"
                 : "";
         return String.format(Locale.ROOT, "experiment %s: %s x %d trials, %s %s-level errors%s%s, seed %d", spec.name(), inputs,
                 spec.trials(), lower(spec.errors().resampling().name()), lower(spec.errors().level().name()), layers, sampling,

@@ -33,6 +33,8 @@ public final class BinomialInversion {
     private final double[] down;
     /** What the walk downwards answers when no d in the table is at most u (k = 0, or the tail is spent), or OPEN. */
     private final long downEnd;
+    /** See {@link #zeroBelow()}. */
+    private final double zeroBelow;
 
     private BinomialInversion(long n, double p) {
         this.n = n;
@@ -63,6 +65,7 @@ public final class BinomialInversion {
         }
         this.up = sums.toArray();
         this.upEnd = end;
+        this.zeroBelow = walk.k() == 0 && !walk.fromMode() && up.length > 0 ? up[0] : 0;
         if (!walk.fromMode()) {
             this.down = new double[0];
             this.downEnd = OPEN; // never asked: without a mode start every u walks up
@@ -102,7 +105,7 @@ public final class BinomialInversion {
      * draws 0 skip the search.
      */
     public double zeroBelow() {
-        return walk.k() == 0 && !walk.fromMode() && up.length > 0 ? up[0] : 0;
+        return zeroBelow;
     }
 
     /** {@link Binomial#inverse}(u, n, p), the same value for every u in [0, 1). */

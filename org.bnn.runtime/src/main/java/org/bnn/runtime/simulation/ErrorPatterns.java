@@ -39,6 +39,8 @@ public final class ErrorPatterns {
     private static final long[] NONE = new long[0];
 
     private final WeightErrors errors;
+    /** errors.berPerLayer(), copied once (the accessor copies). */
+    private final double[] bers;
     private final boolean perRead;
     /** Per-inference errors of layers read once drawn as count changes ({@link PopcountDomain}). */
     private final boolean popcountDomain;
@@ -50,6 +52,7 @@ public final class ErrorPatterns {
 
     private ErrorPatterns(WeightErrors errors, boolean perRead, boolean popcountDomain) {
         this.errors = errors;
+        this.bers = errors.berPerLayer();
         this.perRead = perRead;
         this.popcountDomain = popcountDomain;
         this.device = null;
@@ -58,6 +61,7 @@ public final class ErrorPatterns {
 
     private ErrorPatterns(DeviceErrors device) {
         this.errors = device.averageWeightErrors();
+        this.bers = errors.berPerLayer();
         this.perRead = device.resampling() == Resampling.PER_READ;
         this.popcountDomain = false;
         this.device = device;
@@ -166,7 +170,7 @@ public final class ErrorPatterns {
         long[][] flips = new long[network.weightLayerCount()][];
         for (int l = 0; l < flips.length; l++) {
             flips[l] = drawsCounts(network, l) ? NONE
-                    : NestedFlips.positions(ErrorKeys.layer(key, l), network.weights(l).size(), errors.berPerLayer()[l]);
+                    : NestedFlips.positions(ErrorKeys.layer(key, l), network.weights(l).size(), bers[l]);
         }
         return flips;
     }
@@ -180,7 +184,7 @@ public final class ErrorPatterns {
 
     /** True if layer l's errors are drawn as count changes (popcount domain), false if as flips. */
     private boolean drawsCounts(BinaryNetwork network, int l) {
-        double ber = errors.berPerLayer()[l];
+        double ber = bers[l];
         return popcountDomain && ber > 0 && network.weightLayer(l).reads() == 1
                 && ber * network.weights(l).fanIn() >= COUNT_DRAWS_FROM;
     }
@@ -205,7 +209,6 @@ public final class ErrorPatterns {
         if (kept != null && kept.network() == network) {
             return kept.perLayer();
         }
-        double[] bers = errors.berPerLayer();
         PopcountDomain[] perLayer = new PopcountDomain[network.weightLayerCount()];
         for (int l = 0; l < perLayer.length; l++) {
             perLayer[l] = drawsCounts(network, l) ? PopcountDomain.of(network.weights(l).fanIn(), bers[l]) : null;

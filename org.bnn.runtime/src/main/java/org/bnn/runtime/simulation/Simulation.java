@@ -65,8 +65,9 @@ public final class Simulation {
         int inferredTrials = clean ? Math.min(1, trials) : trials;
         Chips chips = new Chips(network, patterns, perChip, trials, seed);
         // An error-free run is kept for the chips of later runs; those start from it if it is of this network and inputs.
-        CleanRun recording = clean && network.supportsCleanRuns() ? new CleanRun(network, inputs) : null;
-        CleanRun startFrom = perChip && lastCleanRun != null && lastCleanRun.isOf(network, inputs) ? lastCleanRun : null;
+        CleanRun recording = clean && inferredTrials > 0 && network.supportsCleanRuns() ? new CleanRun(network, inputs) : null;
+        CleanRun kept = lastCleanRun;
+        CleanRun startFrom = perChip && kept != null && kept.isOf(network, inputs) ? kept : null;
         // Tasks 0 .. chipTasks−1 build chips, then the (trial, block) inference tasks, trial-major.
         int chipTasks = perChip ? trials : 0;
         int tasks = chipTasks + inferredTrials * blocks;
