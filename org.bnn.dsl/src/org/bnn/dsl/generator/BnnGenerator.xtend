@@ -45,7 +45,7 @@ class BnnGenerator extends AbstractGenerator {
 
 	private def void write(IFileSystemAccess2 fsa, String packageName, String className, String code) {
 		if (code !== null) {
-			fsa.generateFile(qualifiedName(packageName, className).replace('.', '/') + ".java", code)
+			fsa.generateFile(qualifiedName(packageName, className).replace('.', '/') + ".java", ImportOrganizer.organize(code))
 		}
 	}
 }
