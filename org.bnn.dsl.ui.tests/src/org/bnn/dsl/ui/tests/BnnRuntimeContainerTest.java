@@ -192,7 +192,7 @@ class BnnRuntimeContainerTest {
 
 	/**
 	 * The generated mapping simulation and experiment (which uses org.bnn.report) are in src-gen,
-	 * without a Java error or build path problem, and each has its class file in the output folder.
+	 * without a Java error, warning or build path problem, and each has its class file in the output folder.
 	 */
 	private static void assertCompiled(IJavaProject java) throws CoreException {
 		IFolder generated = java.getProject().getFolder("src-gen");
@@ -200,6 +200,8 @@ class BnnRuntimeContainerTest {
 		assertTrue(sources.stream().anyMatch(f -> contents(f).contains("import org.bnn.runtime.")), sources.toString());
 		assertTrue(sources.stream().anyMatch(f -> contents(f).contains("import org.bnn.report.")), sources.toString());
 		assertEquals(List.of(), javaErrors(generated));
+		assertEquals(List.of(), messages(generated.findMarkers(IJavaModelMarker.JAVA_MODEL_PROBLEM_MARKER, true, IResource.DEPTH_INFINITE),
+				IMarker.SEVERITY_WARNING), "JDT warnings on generated code");
 		assertEquals(List.of(), messages(java.getProject().findMarkers(IJavaModelMarker.BUILDPATH_PROBLEM_MARKER, true, IResource.DEPTH_ZERO)));
 		IPath output = java.getOutputLocation();
 		for (IFile source : sources) {
@@ -214,7 +216,12 @@ class BnnRuntimeContainerTest {
 	}
 
 	private static List<String> messages(IMarker[] markers) {
-		return Arrays.stream(markers).filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
+		return messages(markers, IMarker.SEVERITY_ERROR);
+	}
+
+	/** The markers of one severity, as "file:line: message". */
+	private static List<String> messages(IMarker[] markers, int severity) {
+		return Arrays.stream(markers).filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == severity)
 				.map(m -> m.getResource().getName() + ":" + m.getAttribute(IMarker.LINE_NUMBER, -1) + ": " + m.getAttribute(IMarker.MESSAGE, ""))
 				.toList();
 	}
