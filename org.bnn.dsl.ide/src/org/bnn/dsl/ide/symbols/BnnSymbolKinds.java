@@ -7,7 +7,11 @@ import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolKi
 
 import com.google.inject.Singleton;
 
-/** Symbol kinds of the outline: what an editor's icon should suggest for each concept. */
+/**
+ * Symbol kinds of the outline: what an editor's icon should suggest for each concept; the semantic
+ * token types of BnnSemanticHighlightingCalculator follow them (a layer is a field here, a property
+ * there: LSP has no field token).
+ */
 @Singleton
 public class BnnSymbolKinds extends DocumentSymbolKindProvider {
 
@@ -31,6 +35,9 @@ public class BnnSymbolKinds extends DocumentSymbolKindProvider {
         }
         if (bnn.getExperiment().isSuperTypeOf(type)) {
             return SymbolKind.Event;
+        }
+        if (bnn.getTraining().isSuperTypeOf(type)) {
+            return SymbolKind.Function;
         }
         if (bnn.getDevice().isSuperTypeOf(type) || bnn.getTile().isSuperTypeOf(type) || bnn.getChip().isSuperTypeOf(type)) {
             return SymbolKind.Struct;

@@ -124,7 +124,7 @@ class LanguageServerFeaturesTest {
     @Test
     void documentSymbolsListElementsAndLayersWithTheirEstimates() throws Exception {
         withQuickstart(session -> {
-            String uri = session.open("quickstart.bnn", quickstart);
+            String uri = session.open("quickstart.bnn", quickstart + "\ntraining Train { network MnistMlp on mnist(\"data\") train save \"w.npz\" }\n");
             List<DocumentSymbol> symbols = session.server().getTextDocumentService()
                     .documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))).get(TIMEOUT, TimeUnit.SECONDS)
                     .stream().map(e -> e.getRight()).toList();
@@ -136,6 +136,7 @@ class LanguageServerFeaturesTest {
             assertEquals("800 tiles at 0..799 · ≥ 41.6 nJ · 370 ns", named(all, "fc1").getDetail());
             assertEquals(SymbolKind.Interface, named(all, "OnDemo").getKind());
             assertEquals(SymbolKind.Event, named(all, "BerSweep").getKind());
+            assertEquals(SymbolKind.Function, named(all, "Train").getKind(), "as its semantic token, a function");
         });
     }
 
