@@ -146,7 +146,7 @@ public final class BenchmarkReport {
             String perFlip = b == 0 ? "—" : String.format(Locale.ROOT, "%.1f", (t - base) * 1e3 / flips);
             String perAdded = b == 0 ? "—" : String.format(Locale.ROOT, "%.1f", (t - previousTime) * 1e3 / (flips - previousFlips));
             out.printf(Locale.ROOT, row, r.path("params").path("ber").asText(),
-                    withError(t, r.path("primaryMetric").path("scoreError").asDouble() * toMicros(r), 1),
+                    microsWithError(r),
                     String.format(Locale.ROOT, "%.2f×", ratio), String.format(Locale.ROOT, "%,.1f", flips), perFlip, perAdded);
             if (b == 1e-4) {
                 at1e4 = ratio;
@@ -174,19 +174,11 @@ public final class BenchmarkReport {
         out.println("    the popcount-domain mode (PopcountDomainBenchmark, one inference; exact in distribution, not bit-identical):");
         String row = "    %-8s %22s %22s %10s%n";
         out.printf(Locale.ROOT, row, "BER", "exact patterns µs", "popcount domain µs", "exact/pd");
-        List<JsonNode> rows = new ArrayList<>();
-        results.get().forEach(rows::add);
-        rows.sort(Comparator.comparingDouble(BenchmarkReport::ber));
-        for (JsonNode exact : rows) {
-            if (!exact.path("benchmark").asText().endsWith(".exactPatterns")) {
-                continue;
-            }
-            double b = ber(exact);
-            JsonNode counts = rows.stream().filter(r -> r.path("benchmark").asText().endsWith(".popcountDomain") && ber(r) == b)
-                    .findFirst().orElse(null);
-            out.printf(Locale.ROOT, row, exact.path("params").path("ber").asText(),
-                    withError(micros(exact), exact.path("primaryMetric").path("scoreError").asDouble() * toMicros(exact), 1),
-                    counts == null ? "—" : withError(micros(counts), counts.path("primaryMetric").path("scoreError").asDouble() * toMicros(counts), 1),
+        for (JsonNode[] pair : pairsByBer(results.get(), ".exactPatterns", ".popcountDomain")) {
+            JsonNode exact = pair[0];
+            JsonNode counts = pair[1];
+            out.printf(Locale.ROOT, row, exact.path("params").path("ber").asText(), microsWithError(exact),
+                    counts == null ? "—" : microsWithError(counts),
                     counts == null ? "—" : String.format(Locale.ROOT, "%.2f×", micros(exact) / micros(counts)));
         }
     }
@@ -202,22 +194,40 @@ public final class BenchmarkReport {
         String row = "    %-8s %18s %12s %22s %18s%n";
         out.printf(Locale.ROOT, row, "BER", "draw µs", "ns per flip", "infer+correct µs", "ns per flip over");
         out.printf(Locale.ROOT, row, "", "", "", "", "error-free");
-        List<JsonNode> rows = new ArrayList<>();
-        results.get().forEach(rows::add);
-        rows.sort(Comparator.comparingDouble(BenchmarkReport::ber));
-        for (JsonNode draw : rows) {
-            if (!draw.path("benchmark").asText().endsWith(".draw")) {
-                continue;
-            }
-            double b = ber(draw);
-            JsonNode apply = rows.stream().filter(r -> r.path("benchmark").asText().endsWith(".applyAndInfer") && ber(r) == b).findFirst().orElse(null);
-            double flips = b * weights;
-            double d = micros(draw);
-            out.printf(Locale.ROOT, row, draw.path("params").path("ber").asText(), withError(d, draw.path("primaryMetric").path("scoreError").asDouble() * toMicros(draw), 1),
-                    String.format(Locale.ROOT, "%.1f", d * 1e3 / flips),
-                    apply == null ? "—" : withError(micros(apply), apply.path("primaryMetric").path("scoreError").asDouble() * toMicros(apply), 1),
+        for (JsonNode[] pair : pairsByBer(results.get(), ".draw", ".applyAndInfer")) {
+            JsonNode draw = pair[0];
+            JsonNode apply = pair[1];
+            double flips = ber(draw) * weights;
+            out.printf(Locale.ROOT, row, draw.path("params").path("ber").asText(), microsWithError(draw),
+                    String.format(Locale.ROOT, "%.1f", micros(draw) * 1e3 / flips),
+                    apply == null ? "—" : microsWithError(apply),
                     apply == null ? "—" : String.format(Locale.ROOT, "%.1f", (micros(apply) - base) * 1e3 / flips));
         }
+    }
+
+    /**
+     * The results of benchmark method {@code first} in BER order, each with the result of {@code second}
+     * at the same BER (null if there is none); methods are named by the ending of their full name.
+     */
+    private static List<JsonNode[]> pairsByBer(JsonNode results, String first, String second) {
+        List<JsonNode> rows = new ArrayList<>();
+        results.forEach(rows::add);
+        rows.sort(Comparator.comparingDouble(BenchmarkReport::ber));
+        List<JsonNode[]> pairs = new ArrayList<>();
+        for (JsonNode row : rows) {
+            if (row.path("benchmark").asText().endsWith(first)) {
+                double b = ber(row);
+                JsonNode other = rows.stream().filter(r -> r.path("benchmark").asText().endsWith(second) && ber(r) == b)
+                        .findFirst().orElse(null);
+                pairs.add(new JsonNode[] {row, other});
+            }
+        }
+        return pairs;
+    }
+
+    /** A result's time in µs with its JMH error. */
+    private static String microsWithError(JsonNode result) {
+        return withError(micros(result), result.path("primaryMetric").path("scoreError").asDouble() * toMicros(result), 1);
     }
 
     // (c) ------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 package org.bnn.dsl.ide.highlighting;
 
+import java.util.Map;
+
 import org.bnn.dsl.bnn.BnnPackage;
+import org.bnn.dsl.ide.symbols.BnnSymbolKinds;
 import org.bnn.dsl.services.BnnGrammarAccess;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
@@ -10,6 +13,7 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.lsp4j.SemanticTokenModifiers;
 import org.eclipse.lsp4j.SemanticTokenTypes;
+import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.DefaultSemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.IHighlightedPositionAcceptor;
@@ -92,36 +96,20 @@ public class BnnSemanticHighlightingCalculator extends DefaultSemanticHighlighti
         }
     }
 
-    /** The token type of an element of this class, as its document symbol's kind; null if it has none. */
+    /** Token types of the symbol kinds the language uses (LSP has no field token: a layer is a property). */
+    private static final Map<SymbolKind, String> TOKEN_TYPES = Map.of(
+            SymbolKind.Class, SemanticTokenTypes.Class,
+            SymbolKind.Field, SemanticTokenTypes.Property,
+            SymbolKind.Variable, SemanticTokenTypes.Variable,
+            SymbolKind.Interface, SemanticTokenTypes.Interface,
+            SymbolKind.Event, SemanticTokenTypes.Event,
+            SymbolKind.Function, SemanticTokenTypes.Function,
+            SymbolKind.Struct, SemanticTokenTypes.Struct,
+            SymbolKind.EnumMember, SemanticTokenTypes.EnumMember,
+            SymbolKind.Package, SemanticTokenTypes.Namespace);
+
+    /** The token type of an element of this class, from its document symbol's kind; null if it has none. */
     private static String tokenType(EClass type) {
-        BnnPackage bnn = BnnPackage.eINSTANCE;
-        if (bnn.getNetwork().isSuperTypeOf(type)) {
-            return SemanticTokenTypes.Class;
-        }
-        if (bnn.getLayer().isSuperTypeOf(type)) {
-            return SemanticTokenTypes.Property;
-        }
-        if (bnn.getInput().isSuperTypeOf(type)) {
-            return SemanticTokenTypes.Variable;
-        }
-        if (bnn.getMapping().isSuperTypeOf(type)) {
-            return SemanticTokenTypes.Interface;
-        }
-        if (bnn.getExperiment().isSuperTypeOf(type)) {
-            return SemanticTokenTypes.Event;
-        }
-        if (bnn.getTraining().isSuperTypeOf(type)) {
-            return SemanticTokenTypes.Function;
-        }
-        if (bnn.getDevice().isSuperTypeOf(type) || bnn.getTile().isSuperTypeOf(type) || bnn.getChip().isSuperTypeOf(type)) {
-            return SemanticTokenTypes.Struct;
-        }
-        if (bnn.getRegime().isSuperTypeOf(type)) {
-            return SemanticTokenTypes.EnumMember;
-        }
-        if (bnn.getModel().isSuperTypeOf(type)) {
-            return SemanticTokenTypes.Namespace;
-        }
-        return null;
+        return BnnSymbolKinds.of(type).map(TOKEN_TYPES::get).orElse(null);
     }
 }

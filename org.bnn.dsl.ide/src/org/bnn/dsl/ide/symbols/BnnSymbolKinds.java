@@ -1,5 +1,7 @@
 package org.bnn.dsl.ide.symbols;
 
+import java.util.Optional;
+
 import org.bnn.dsl.bnn.BnnPackage;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.lsp4j.SymbolKind;
@@ -8,46 +10,47 @@ import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolKi
 import com.google.inject.Singleton;
 
 /**
- * Symbol kinds of the outline: what an editor's icon should suggest for each concept; the semantic
- * token types of BnnSemanticHighlightingCalculator follow them (a layer is a field here, a property
- * there: LSP has no field token).
+ * Symbol kinds of the outline: what an editor's icon should suggest for each concept. The semantic
+ * highlighting's token types are derived from them (BnnSemanticHighlightingCalculator).
  */
 @Singleton
 public class BnnSymbolKinds extends DocumentSymbolKindProvider {
 
     @Override
     protected SymbolKind getSymbolKind(EClass type) {
+        return type == null ? SymbolKind.Property : of(type).orElse(SymbolKind.Property);
+    }
+
+    /** The kind of the elements of this class, empty for classes that are no named element of the language. */
+    public static Optional<SymbolKind> of(EClass type) {
         BnnPackage bnn = BnnPackage.eINSTANCE;
-        if (type == null) {
-            return SymbolKind.Property;
-        }
         if (bnn.getNetwork().isSuperTypeOf(type)) {
-            return SymbolKind.Class;
+            return Optional.of(SymbolKind.Class);
         }
         if (bnn.getLayer().isSuperTypeOf(type)) {
-            return SymbolKind.Field;
+            return Optional.of(SymbolKind.Field);
         }
         if (bnn.getInput().isSuperTypeOf(type)) {
-            return SymbolKind.Variable;
+            return Optional.of(SymbolKind.Variable);
         }
         if (bnn.getMapping().isSuperTypeOf(type)) {
-            return SymbolKind.Interface;
+            return Optional.of(SymbolKind.Interface);
         }
         if (bnn.getExperiment().isSuperTypeOf(type)) {
-            return SymbolKind.Event;
+            return Optional.of(SymbolKind.Event);
         }
         if (bnn.getTraining().isSuperTypeOf(type)) {
-            return SymbolKind.Function;
+            return Optional.of(SymbolKind.Function);
         }
         if (bnn.getDevice().isSuperTypeOf(type) || bnn.getTile().isSuperTypeOf(type) || bnn.getChip().isSuperTypeOf(type)) {
-            return SymbolKind.Struct;
+            return Optional.of(SymbolKind.Struct);
         }
         if (bnn.getRegime().isSuperTypeOf(type)) {
-            return SymbolKind.EnumMember;
+            return Optional.of(SymbolKind.EnumMember);
         }
         if (bnn.getModel().isSuperTypeOf(type)) {
-            return SymbolKind.Package;
+            return Optional.of(SymbolKind.Package);
         }
-        return SymbolKind.Property;
+        return Optional.empty();
     }
 }

@@ -74,31 +74,27 @@ public final class BnnSemanticHighlighter implements ITextPresentationListener {
 	}
 
 	/**
-	 * The styled ranges of a parse, in offset order and disjoint (where the calculator gives two
+	 * The styled ranges of a parse as positions not yet in a document, in offset order and disjoint (where the calculator gives two
 	 * styles to one stretch of text, the first wins); call on the reconciler's thread.
 	 */
-	public static List<StyledRange> rangesOf(ParsedDocument parsed, ISemanticHighlightingCalculator calculator) {
-		List<StyledRange> ranges = new ArrayList<>();
+	private static List<StyledPosition> rangesOf(ParsedDocument parsed, ISemanticHighlightingCalculator calculator) {
+		List<StyledPosition> ranges = new ArrayList<>();
 		calculator.provideHighlightingFor(parsed.resource(), (offset, length, ids) -> {
 			TextAttribute attribute = BnnHighlightingStyles.semanticAttribute(ids);
 			if (attribute != null && length > 0) {
-				ranges.add(new StyledRange(offset, length, attribute));
+				ranges.add(new StyledPosition(offset, length, attribute));
 			}
 		}, CancelIndicator.NullImpl);
-		ranges.sort(Comparator.comparingInt(StyledRange::offset));
-		List<StyledRange> disjoint = new ArrayList<>(ranges.size());
+		ranges.sort(Comparator.comparingInt(Position::getOffset));
+		List<StyledPosition> disjoint = new ArrayList<>(ranges.size());
 		int covered = 0;
-		for (StyledRange range : ranges) {
-			if (range.offset() >= covered) {
+		for (StyledPosition range : ranges) {
+			if (range.getOffset() >= covered) {
 				disjoint.add(range);
-				covered = range.offset() + range.length();
+				covered = range.getOffset() + range.getLength();
 			}
 		}
 		return disjoint;
-	}
-
-	/** A range of the parsed text and its style. */
-	public record StyledRange(int offset, int length, TextAttribute attribute) {
 	}
 
 	/**
@@ -106,7 +102,7 @@ public final class BnnSemanticHighlighter implements ITextPresentationListener {
 	 * the UI thread if the text is still the parsed one (else the next parse will).
 	 */
 	public void update(ParsedDocument parsed) {
-		List<StyledRange> ranges;
+		List<StyledPosition> ranges;
 		try {
 			ranges = rangesOf(parsed, calculator);
 		} catch (RuntimeException e) {
@@ -123,16 +119,12 @@ public final class BnnSemanticHighlighter implements ITextPresentationListener {
 		}
 	}
 
-	private void show(String parsedText, List<StyledRange> ranges) {
+	private void show(String parsedText, List<StyledPosition> ranges) {
 		if (viewer.getTextWidget() == null || viewer.getTextWidget().isDisposed() || viewer.getDocument() == null
 				|| !parsedText.equals(viewer.getDocument().get())) {
 			return;
 		}
-		List<StyledPosition> next = new ArrayList<>(ranges.size());
-		for (StyledRange range : ranges) {
-			next.add(new StyledPosition(range.offset(), range.length(), range.attribute()));
-		}
-		replacePositions(next);
+		replacePositions(ranges);
 		viewer.invalidateTextPresentation();
 	}
 

@@ -153,7 +153,7 @@ public final class BinaryNetwork {
             if (stage instanceof WeightLayer layer && flips[layer.index()].length > 0) {
                 WeightMatrix weights = layer.weights();
                 flipped.add(layer.withWeights(weights.withFlips(flips[layer.index()])));
-                rows[layer.index()] = rowsOf(flips[layer.index()], weights.fanIn(), weights.rows());
+                rows[layer.index()] = weights.rowsOf(flips[layer.index()]);
             } else {
                 flipped.add(stage);
                 if (stage instanceof WeightLayer layer) {
@@ -163,26 +163,6 @@ public final class BinaryNetwork {
         }
         // The chip differs from this network in exactly these rows: a run of this network can serve it.
         return new BinaryNetwork(spec, encoder, flipped, this, rows);
-    }
-
-    /** The distinct rows of logical positions k·fanIn + j, ascending. */
-    private static int[] rowsOf(long[] positions, int fanIn, int rows) {
-        boolean[] flipped = new boolean[rows];
-        int count = 0;
-        for (long position : positions) {
-            int k = (int) (position / fanIn);
-            if (!flipped[k]) {
-                flipped[k] = true;
-                count++;
-            }
-        }
-        int[] list = new int[count];
-        for (int k = 0, i = 0; k < rows; k++) {
-            if (flipped[k]) {
-                list[i++] = k;
-            }
-        }
-        return list;
     }
 
     /**
@@ -332,7 +312,7 @@ public final class BinaryNetwork {
          */
         public void predictAll(long[][] inputs, int from, int to, int[] predictions, boolean[] tied, CleanRun record) {
             checkRange(inputs, from, to, predictions, tied);
-            if (record != null && !record.isOf(BinaryNetwork.this, inputs)) {
+            if (record != null && (record.network() != BinaryNetwork.this || record.inputs() != inputs)) {
                 throw new IllegalArgumentException("the clean run to record is of another network or other inputs");
             }
             if (!groupable) {
@@ -394,7 +374,8 @@ public final class BinaryNetwork {
          */
         public void predictAllFrom(CleanRun clean, long[][] inputs, int from, int to, int[] predictions, boolean[] tied) {
             checkRange(inputs, from, to, predictions, tied);
-            if (!worthStartingFrom(clean) || !clean.isOf(base, inputs)) {
+            // The same objects; that their contents are the recorded ones the caller checks once per run (CleanRun.isOf).
+            if (!worthStartingFrom(clean) || clean.inputs() != inputs) {
                 throw new IllegalArgumentException("this chip cannot start from that clean run (another network or other inputs)");
             }
             for (int n = from; n < to; n++) {
@@ -468,22 +449,12 @@ public final class BinaryNetwork {
             long[] in = s == 0 ? inputs[n] : clean.activations[s - 1][n];
             long[] out = clean.activations[s][n];
             WeightMatrix stored = layer.weights();
-            boolean differs = false;
-            for (int k : flippedRows[s]) {
-                if (layer.fires(stored, in, k) != ((out[k >>> 6] >>> k & 1L) != 0)) {
-                    differs = true;
-                    break;
-                }
-            }
-            if (!differs) {
-                return null;
-            }
             System.arraycopy(out, 0, buffer, 0, out.length);
             for (int k : flippedRows[s]) {
                 long bit = 1L << k;
                 buffer[k >>> 6] = layer.fires(stored, in, k) ? buffer[k >>> 6] | bit : buffer[k >>> 6] & ~bit;
             }
-            return buffer;
+            return Arrays.equals(buffer, 0, out.length, out, 0, out.length) ? null : buffer;
         }
 
         private void checkRange(long[][] inputs, int from, int to, int[] predictions, boolean[] tied) {

@@ -144,8 +144,7 @@ public final class WeightLayer extends Stage {
     /** Whether neuron k of this {@link #rowByRow} hidden layer fires on {@code input} with the weights {@code stored}. */
     boolean fires(WeightMatrix stored, long[] input, int k) {
         if (geometry.planes() == 1) { // as fire() decides it
-            int differing = stored.fanIn() - stored.matches(k, input);
-            return ((limit[k] - differing) >>> 31 ^ sign[k]) != 0;
+            return firesBit(k, stored.fanIn() - stored.matches(k, input)) != 0;
         }
         return thresholds.fires(k, count(stored, input, k)); // as threshold() decides it
     }
@@ -261,14 +260,12 @@ public final class WeightLayer extends Stage {
      * when base is a multiple of 64 (dense layers).
      */
     private void fireAll(int[] differing, int from, int neurons, int base, long[] output) {
-        int[] limit = this.limit;
-        int[] sign = this.sign;
         if ((base & 63) == 0) {
             for (int first = 0; first < neurons; first += 64) {
                 int end = Math.min(neurons, first + 64);
                 long word = 0;
                 for (int k = first; k < end; k++) {
-                    word |= (long) ((limit[k] - differing[from + k]) >>> 31 ^ sign[k]) << k;
+                    word |= (long) firesBit(k, differing[from + k]) << k;
                 }
                 output[(base + first) >>> 6] |= word;
             }
@@ -276,8 +273,13 @@ public final class WeightLayer extends Stage {
         }
         for (int k = 0; k < neurons; k++) {
             int bit = base + k;
-            output[bit >>> 6] |= (long) ((limit[k] - differing[from + k]) >>> 31 ^ sign[k]) << bit;
+            output[bit >>> 6] |= (long) firesBit(k, differing[from + k]) << bit;
         }
+    }
+
+    /** 1 if neuron k fires with this many differing weights (one plane, plain threshold), else 0; without a branch. */
+    private int firesBit(int k, int differing) {
+        return (limit[k] - differing) >>> 31 ^ sign[k];
     }
 
     /** counts[base + k] = V_k = Σ_b 2^b·P_b of every neuron at one position. */

@@ -166,6 +166,24 @@ public final class WeightMatrix {
         }
     }
 
+    /** The distinct rows of logical positions k·fanIn + j, ascending. */
+    int[] rowsOf(long[] positions) {
+        boolean[] flipped = new boolean[rows];
+        int count = 0;
+        for (long position : positions) {
+            int k = rowOf(position);
+            count += flipped[k] ? 0 : 1;
+            flipped[k] = true;
+        }
+        int[] list = new int[count];
+        for (int k = 0, i = 0; k < rows; k++) {
+            if (flipped[k]) {
+                list[i++] = k;
+            }
+        }
+        return list;
+    }
+
     /** Row k of logical position k·fanIn + j (a negative position gives an index that fails at the array access). */
     private int rowOf(long position) {
         return position >>> 31 == 0 ? (int) (position * reciprocal >>> reciprocalShift) : (int) (position / fanIn);

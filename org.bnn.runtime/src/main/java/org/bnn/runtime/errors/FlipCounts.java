@@ -6,7 +6,8 @@ import org.bnn.runtime.random.Binomial;
 import org.bnn.runtime.random.BinomialInversion;
 
 /**
- * Binomial flip counts for {@link NestedFlips}, with the inversion tables of the (n, p) pairs in use
+ * Binomial flip counts for {@link NestedFlips} (and the tables {@link PopcountDomain} draws from),
+ * with the inversion tables of the (n, p) pairs in use
  * kept: a sweep draws the same few pairs (layers × BER points) for every trial and inference, and a
  * table answers in a binary search what the walk pays O(√(np)) divisions for — the same count.
  */
@@ -26,6 +27,11 @@ final class FlipCounts {
         if (p == 0 || p == 1 || n == 0) {
             return Binomial.inverse(u, n, p);
         }
+        return table(n, p).inverse(u);
+    }
+
+    /** The kept inversion table of Binomial(n, p); n ≥ 1 and 0 &lt; p &lt; 1. */
+    static BinomialInversion table(long n, double p) {
         Pair pair = new Pair(n, p);
         BinomialInversion table = TABLES.get(pair);
         if (table == null) {
@@ -34,6 +40,6 @@ final class FlipCounts {
             }
             table = TABLES.computeIfAbsent(pair, q -> BinomialInversion.of(q.n(), q.p()));
         }
-        return table.inverse(u);
+        return table;
     }
 }

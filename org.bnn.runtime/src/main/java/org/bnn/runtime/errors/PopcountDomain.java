@@ -1,6 +1,5 @@
 package org.bnn.runtime.errors;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.bnn.runtime.random.BinomialInversion;
@@ -25,23 +24,17 @@ import org.bnn.runtime.random.KeyedRandom;
  * The draws are keyed by (inference key, layer, neuron), so results do not depend on threads.
  */
 public final class PopcountDomain {
-    /** Tables kept at most (one per fan-in and BER); a run that meets more starts over. */
-    private static final int MAX_TABLES = 64;
-    private static final ConcurrentHashMap<Pair, AtomicReferenceArray<BinomialInversion>> TABLES = new ConcurrentHashMap<>();
     private static final long STREAM = 0x706F70636F756E74L;
-
-    private record Pair(int fanIn, double p) {
-    }
 
     private final int fanIn;
     private final double p;
-    /** Binomial(m, p) inversion tables for m = 1..fanIn, built when first needed. */
+    /** Binomial(m, p) inversion tables for m = 1..fanIn, taken from {@link FlipCounts} when first needed. */
     private final AtomicReferenceArray<BinomialInversion> tables;
 
-    private PopcountDomain(int fanIn, double p, AtomicReferenceArray<BinomialInversion> tables) {
+    private PopcountDomain(int fanIn, double p) {
         this.fanIn = fanIn;
         this.p = p;
-        this.tables = tables;
+        this.tables = new AtomicReferenceArray<>(fanIn + 1);
     }
 
     /** The sampler of neurons with {@code fanIn} weights flipping with probability p (0 &lt; p ≤ 1/2). */
@@ -52,15 +45,7 @@ public final class PopcountDomain {
         if (!(p > 0 && p <= 0.5)) {
             throw new IllegalArgumentException("PopcountDomain: p must be in (0, 0.5], got " + p);
         }
-        Pair pair = new Pair(fanIn, p);
-        AtomicReferenceArray<BinomialInversion> tables = TABLES.get(pair);
-        if (tables == null) {
-            if (TABLES.size() >= MAX_TABLES) {
-                TABLES.clear();
-            }
-            tables = TABLES.computeIfAbsent(pair, q -> new AtomicReferenceArray<>(q.fanIn() + 1));
-        }
-        return new PopcountDomain(fanIn, p, tables);
+        return new PopcountDomain(fanIn, p);
     }
 
     /** The key of one layer's draws in one inference ({@link ErrorKeys#inference} key). */
@@ -90,8 +75,8 @@ public final class PopcountDomain {
         }
         BinomialInversion table = tables.get(m);
         if (table == null) {
-            table = BinomialInversion.of(m, p);
-            tables.set(m, table); // a race builds the same table twice, harmlessly
+            table = FlipCounts.table(m, p);
+            tables.set(m, table); // a race fetches the same table twice, harmlessly
         }
         double u = (bits >>> 11) * 0x1.0p-53;
         return u < table.zeroBelow() ? 0 : table.inverse(u);
