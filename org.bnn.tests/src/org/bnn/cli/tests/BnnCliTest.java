@@ -1,15 +1,12 @@
 package org.bnn.cli.tests;
 
+import static org.bnn.cli.tests.CliRun.bnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.bnn.cli.BnnCli;
 import org.bnn.dsl.tests.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,25 +16,6 @@ class BnnCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run bnn(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int exit = BnnCli.execute(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void checkPrintsFileLineColumnDiagnosticsAndExitsOne() throws Exception {
         Path broken = dir.resolve("broken.bnn");
@@ -45,7 +23,7 @@ class BnnCliTest {
                 tile T { cells 0 rows x 32 columns 2T2R }
                 chip C { tiles 4 of Nowhere }
                 """);
-        Run run = bnn("check", broken.toString());
+        CliRun run = bnn("check", broken.toString());
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("broken.bnn:1:16: error: The rows must be positive, got 0 [org.bnn.dsl.nonPositiveSize]"), run.out());
         assertTrue(run.out().contains("broken.bnn:2:21: error: Couldn't resolve reference to Tile 'Nowhere'."), run.out());
@@ -54,14 +32,14 @@ class BnnCliTest {
 
     @Test
     void checkOfAValidFileExitsZero() {
-        Run run = bnn("check", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString());
+        CliRun run = bnn("check", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString());
         assertEquals(0, run.exit(), run.out() + run.err());
         assertEquals("", run.out());
     }
 
     @Test
     void infosArePrintedOnRequest() {
-        Run run = bnn("check", "--info", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString());
+        CliRun run = bnn("check", "--info", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString());
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("quickstart.bnn:18:13: info: Layer out fills 31 % of the cells of its 32 tiles [org.bnn.dsl.lowTileUtilization]"),
                 run.out());
@@ -69,7 +47,7 @@ class BnnCliTest {
 
     @Test
     void missingFileIsAUsageFailureNotAStackTrace() {
-        Run run = bnn("check", dir.resolve("nope.bnn").toString());
+        CliRun run = bnn("check", dir.resolve("nope.bnn").toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("bnn: ") && run.err().contains("nope.bnn: no such file"), run.err());
         assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
@@ -77,7 +55,7 @@ class BnnCliTest {
 
     @Test
     void runPrintsTilesAndPredictions() {
-        Run run = bnn("run", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString(), "--batch", "4");
+        CliRun run = bnn("run", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString(), "--batch", "4");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("tiles: 2880 of 4096"), run.out());
         assertTrue(run.out().matches("(?s).*predictions for 4 random inputs \\(seed 42\\): \\d \\d \\d \\d\\R.*"), run.out());
@@ -92,7 +70,7 @@ class BnnCliTest {
                 network N { input x: 784  dense h: 1024  output o: dense 10 }
                 mapping M { network N on C }
                 """);
-        Run run = bnn("run", broken.toString());
+        CliRun run = bnn("run", broken.toString());
         assertEquals(1, run.exit());
         assertTrue(run.out().contains("m.bnn:4:26: error: Network N needs 832 tiles"), run.out());
         assertTrue(!run.out().contains("predictions"), run.out());
@@ -112,7 +90,7 @@ class BnnCliTest {
                 network N { input x: 128  output o: dense 10 }
                 mapping M { network N on Big }
                 """);
-        Run run = bnn("run", model.toString(), "--batch", "2");
+        CliRun run = bnn("run", model.toString(), "--batch", "2");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("tiles: 2 of 100"), run.out());
     }
@@ -120,12 +98,12 @@ class BnnCliTest {
     @Test
     void estimatePrintsTablesAndJson() throws Exception {
         String quickstart = TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString();
-        Run text = bnn("estimate", quickstart);
+        CliRun text = bnn("estimate", quickstart);
         assertEquals(0, text.exit(), text.out() + text.err());
         assertTrue(text.out().contains("energy per inference: 151 nJ (sense 72.8 nJ, popcount 58.2 nJ, threshold 616 pJ, buffer 18.9 nJ)"),
                 text.out());
         assertTrue(text.out().contains("not estimated (no unit energy given): partial sums per addition"), text.out());
-        Run json = bnn("estimate", "--json", quickstart);
+        CliRun json = bnn("estimate", "--json", quickstart);
         assertEquals(0, json.exit(), json.err());
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
         assertEquals(2880, tree.get(0).get("tilesNeeded").asLong());
@@ -141,7 +119,7 @@ class BnnCliTest {
     @Test
     void generateWritesJavaSources() {
         Path out = dir.resolve("gen");
-        Run run = bnn("generate", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString(), "-o", out.toString());
+        CliRun run = bnn("generate", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString(), "-o", out.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(Files.isRegularFile(out.resolve("examples/quickstart/OnDemoSimulation.java")));
     }

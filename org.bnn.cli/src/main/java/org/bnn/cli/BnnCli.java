@@ -38,6 +38,12 @@ public final class BnnCli implements Runnable {
     /** Runs the command line and returns its exit code, without exiting. */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new BnnCli());
+        // A mistake on the command line is one line and a pointer to the help, not the whole usage.
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("bnn: " + usageMistake(e) + " (see " + failed.getCommandSpec().qualifiedName() + " --help)");
+            return EXIT_FAILURE;
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof WorkspaceException || e instanceof CompilationException || e instanceof java.io.UncheckedIOException) {
                 cmd.getErr().println("bnn: " + e.getMessage());
@@ -51,5 +57,15 @@ public final class BnnCli implements Runnable {
             return EXIT_FAILURE;
         });
         return commandLine.execute(args);
+    }
+
+    /** Picocli's message, except for an unknown command, which it reports as "unmatched arguments". */
+    private static String usageMistake(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
+                    + String.join(", ", e.getCommandLine().getSubcommands().keySet());
+        }
+        return e.getMessage();
     }
 }

@@ -10,6 +10,7 @@ import org.bnn.cli.workspace.BnnWorkspace;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +28,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the random inputs, and of random weights where a network names no weights file (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--batch", defaultValue = "8", description = "Number of random inputs to classify (default: ${DEFAULT-VALUE}).")
+    /** More random inputs than this would not fit a default heap (784 input bits each and more). */
+    static final int MAX_BATCH = 100_000;
+
     private int batch;
+
+    @Option(names = "--batch", defaultValue = "8",
+            description = "Number of random inputs to classify, 1 to " + MAX_BATCH + " (default: ${DEFAULT-VALUE}).")
+    private void batch(int batch) {
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new ParameterException(spec.commandLine(),
+                    "--batch must be between 1 and " + MAX_BATCH + " random inputs, got " + batch);
+        }
+        this.batch = batch;
+    }
 
     @Override
     public Integer call() throws ReflectiveOperationException {

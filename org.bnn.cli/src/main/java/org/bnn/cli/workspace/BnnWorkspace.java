@@ -50,14 +50,12 @@ public final class BnnWorkspace {
     /**
      * Loads {@code files} and their sibling .bnn files.
      *
-     * @throws WorkspaceException if a file does not exist or cannot be read
+     * @throws WorkspaceException if a file is not a readable UTF-8 .bnn file
      */
     public static BnnWorkspace load(List<Path> files) {
+        files.forEach(SourceFile::check);
         BnnWorkspace workspace = new BnnWorkspace(new BnnStandaloneSetup().createInjectorAndDoEMFRegistration());
         for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                throw new WorkspaceException(file + ": no such file");
-            }
             workspace.requested.put(file, workspace.resource(file));
         }
         for (Path file : files) {

@@ -1,0 +1,32 @@
+package org.bnn.cli.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.bnn.cli.BnnCli;
+
+/** One run of the {@code bnn} command line in this JVM: its exit code and what it printed. */
+record CliRun(int exit, String out, String err) {
+
+    static CliRun bnn(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            int exit = BnnCli.execute(args);
+            return new CliRun(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** Everything printed, for assertion messages. */
+    String all() {
+        return out + err;
+    }
+}
