@@ -10,6 +10,11 @@ import org.bnn.cli.BnnCli;
 record CliRun(int exit, String out, String err) {
 
     static CliRun bnn(String... args) {
+        return capture(() -> BnnCli.execute(args));
+    }
+
+    /** Runs {@code command} with System.out and System.err captured; it returns the exit code. */
+    static CliRun capture(java.util.function.IntSupplier command) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -17,7 +22,7 @@ record CliRun(int exit, String out, String err) {
         System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
         try {
-            int exit = BnnCli.execute(args);
+            int exit = command.getAsInt();
             return new CliRun(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);

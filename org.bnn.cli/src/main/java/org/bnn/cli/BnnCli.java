@@ -38,6 +38,7 @@ public final class BnnCli implements Runnable {
     /** Runs the command line and returns its exit code, without exiting. */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new BnnCli());
+        LogLines.install(commandLine.getErr(), System.getenv("BNN_DEBUG") != null);
         // A mistake on the command line is one line and a pointer to the help, not the whole usage.
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             CommandLine failed = e.getCommandLine();
