@@ -31,13 +31,9 @@ public class UsageValidator extends ComposedBnnValidator {
         for (Element element : model.getElements()) {
             if ((element instanceof Network || element instanceof Chip || element instanceof Tile || element instanceof Device)
                     && EcoreUtil.UsageCrossReferencer.find(element, model.eResource().getResourceSet()).isEmpty()) {
-                warning(kind(element) + " " + element.getName() + " is declared but not used by any mapping, experiment or training",
+                warning(MessageNames.capitalizedOf(element) + " is declared but not used by any mapping, experiment or training",
                         element, BNN.getElement_Name(), BnnIssueCodes.UNUSED_DECLARATION);
             }
         }
-    }
-
-    private static String kind(Element element) {
-        return element instanceof Network ? "Network" : element instanceof Chip ? "Chip" : element instanceof Tile ? "Tile" : "Device";
     }
 }
