@@ -28,6 +28,7 @@ import org.bnn.dsl.bnn.Model;
 import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.OutputLayer;
 import org.bnn.dsl.bnn.Tile;
+import org.bnn.dsl.generator.JavaNames;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.dsl.units.QuantityDimensions;
 import org.bnn.runtime.device.Pulse;
@@ -36,6 +37,7 @@ import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.estimate.MappingEstimate;
+import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
@@ -69,6 +71,35 @@ public class BnnValidator extends AbstractBnnValidator {
     protected void handleExceptionDuringValidation(Throwable exception) {
         if (!(exception instanceof SpecTranslator.IncompleteModelException)) {
             super.handleExceptionDuringValidation(exception);
+        }
+    }
+
+    /** Quoted texts that become string constants of the generated Java. */
+    private static final List<EAttribute> TEXTS = List.of(BNN.getDevice_Stack(), BNN.getNetwork_Weights(), BNN.getExperiment_Report(),
+            BNN.getDatasetInputs_Folder(), BNN.getTraining_Save());
+
+    /** Names become Java classes, files and string constants: they must fit them (see {@link JavaNames#MAX_NAME_LENGTH}). */
+    @Check
+    public void checkNameLength(EObject object) {
+        if (object.eClass().getEStructuralFeature("name") instanceof EAttribute name && object.eGet(name) instanceof String value
+                && value.length() > JavaNames.MAX_NAME_LENGTH) {
+            error(String.format(Locale.ROOT, "A name has at most %d characters (it names generated Java classes and files), got %d",
+                    JavaNames.MAX_NAME_LENGTH, value.length()), object, name, BnnIssueCodes.NAME_TOO_LONG);
+        }
+        for (EAttribute text : TEXTS) {
+            if (text.getEContainingClass().isSuperTypeOf(object.eClass()) && object.eGet(text) instanceof String value
+                    && value.length() > JavaNames.MAX_TEXT_LENGTH) {
+                error(String.format(Locale.ROOT, "A quoted text has at most %d characters, got %d", JavaNames.MAX_TEXT_LENGTH,
+                        value.length()), object, text, BnnIssueCodes.TEXT_TOO_LONG);
+            }
+        }
+    }
+
+    @Check
+    public void checkPackage(Model model) {
+        if (model.getName() != null) {
+            JavaNames.reservedPackage(model.getName()).ifPresent(reason -> error("Package " + model.getName()
+                    + " cannot hold the generated Java classes: " + reason, model, BNN.getModel_Name(), BnnIssueCodes.RESERVED_PACKAGE));
         }
     }
 
