@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.bnn.cli.compile.InMemoryJavaCompiler;
 import org.bnn.dsl.bnn.BnnPackage;
@@ -15,10 +14,7 @@ import org.bnn.dsl.generator.JavaNames;
 import org.bnn.dsl.validation.BnnIssueCodes;
 import org.bnn.runtime.spec.MappingSpec;
 import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.generator.GeneratorContext;
 import org.eclipse.xtext.generator.GeneratorDelegate;
-import org.eclipse.xtext.generator.IFileSystemAccess;
-import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.testing.util.ParseHelper;
@@ -69,7 +65,7 @@ class JavaNamesValidationTest {
         Model model = parser.parse(design("new.^class." + name(JavaNames.MAX_NAME_LENGTH - 10, ""), longest, "\u20ac".repeat(JavaNames.MAX_TEXT_LENGTH))
                 .replace("mapping " + longest + " {", "mapping " + mapping + " {").replace("run " + longest + " on", "run " + mapping + " on"));
         assertEquals(List.of(), validation.validate(model).stream().filter(issue -> issue.getSeverity() == Severity.ERROR).toList());
-        Map<String, String> sources = generate(model);
+        Map<String, String> sources = BnnGeneratorTest.generate(generator, model);
         assertEquals(2, sources.size(), sources::toString);
         for (String file : sources.keySet()) {
             String fileName = file.substring(file.lastIndexOf('/') + 1);
@@ -104,13 +100,5 @@ class JavaNamesValidationTest {
         }
         validation.assertNoError(parser.parse(design("javanese.lab", "M", "s")), BnnIssueCodes.RESERVED_PACKAGE);
         validation.assertNoError(parser.parse(design("org.w3c.lab", "M", "s")), BnnIssueCodes.RESERVED_PACKAGE);
-    }
-
-    private Map<String, String> generate(Model model) {
-        InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
-        generator.generate(model.eResource(), fsa, new GeneratorContext());
-        Map<String, String> sources = new TreeMap<>();
-        fsa.getTextFiles().forEach((k, v) -> sources.put(k.substring(IFileSystemAccess.DEFAULT_OUTPUT.length()), v.toString()));
-        return sources;
     }
 }
