@@ -2,8 +2,10 @@ package org.bnn.dsl;
 
 import org.bnn.dsl.conversion.BnnValueConverters;
 import org.bnn.dsl.formatting2.BnnFormatter;
+import org.bnn.dsl.parser.LineEndingParser;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.formatting2.IFormatter2;
+import org.eclipse.xtext.parser.IParser;
 
 /** Guice bindings of the language runtime: the one place where a service is swapped. */
 public class BnnRuntimeModule extends AbstractBnnRuntimeModule {
@@ -11,6 +13,11 @@ public class BnnRuntimeModule extends AbstractBnnRuntimeModule {
     @Override
     public Class<? extends IValueConverterService> bindIValueConverterService() {
         return BnnValueConverters.class;
+    }
+
+    @Override
+    public Class<? extends IParser> bindIParser() {
+        return LineEndingParser.class;
     }
 
     public Class<? extends IFormatter2> bindIFormatter2() {

@@ -1,8 +1,12 @@
 package org.bnn.dsl.conversion;
 
+import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.common.services.DefaultTerminalConverters;
 import org.eclipse.xtext.conversion.IValueConverter;
 import org.eclipse.xtext.conversion.ValueConverter;
@@ -62,6 +66,54 @@ public class BnnValueConverters extends DefaultTerminalConverters {
             return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString(value.longValue()) : value.toString();
         }
     };
+
+    /**
+     * Whole numbers (sizes, counts, seeds) as Java ints: a value beyond the int range is a
+     * diagnostic that names the setting and the largest value, not a NumberFormatException.
+     */
+    private final IValueConverter<Integer> integer = new IValueConverter<>() {
+        @Override
+        public Integer toValue(String string, INode node) throws ValueConverterException {
+            if (string == null || string.isBlank()) {
+                throw new ValueConverterException("a whole number is missing", node, null);
+            }
+            BigInteger value = new BigInteger(string.strip());
+            if (value.bitLength() > 31) {
+                throw new ValueConverterException(String.format(Locale.ROOT, "%s %s is out of range: at most %d", setting(node), value,
+                        Integer.MAX_VALUE), node, null);
+            }
+            return value.intValue();
+        }
+
+        @Override
+        public String toString(Integer value) throws ValueConverterException {
+            if (value == null) {
+                throw new ValueConverterException("a whole number is missing", null, null);
+            }
+            return value.toString();
+        }
+    };
+
+    /** What a number sets, from the grammar's assignment: "seed", "tile count", ... ("the number" when unknown). */
+    private static String setting(INode node) {
+        Assignment assignment = node == null ? null : GrammarUtil.containingAssignment(node.getGrammarElement());
+        if (assignment == null) {
+            return "the number";
+        }
+        return String.join(" ", assignment.getFeature().split("(?=\\p{Upper})")).toLowerCase(Locale.ROOT);
+    }
+
+    @ValueConverter(rule = "INT")
+    @Override
+    public IValueConverter<Integer> INT() {
+        return integer;
+    }
+
+    @ValueConverter(rule = "org.eclipse.xtext.common.Terminals.INT")
+    @Override
+    public IValueConverter<Integer> TerminalsINT() {
+        return integer;
+    }
 
     /** Numbers with or without decimals and exponent, as doubles. */
     @ValueConverter(rule = "Number")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.bnn.dsl.bnn.CellKind;
@@ -84,10 +85,35 @@ public class SpecTranslator {
      * (unresolved references, sizes the validator already reports, a network without output).
      */
     public Optional<MappingSpec> tryTranslate(Mapping mapping) {
+        return attempt(() -> translate(mapping));
+    }
+
+    /**
+     * The result of a translation, or empty when the model is incomplete (a syntax error dropped a
+     * part, a name is unresolved) or a spec record rejects a value: the guarded way for validators
+     * and generators to translate any partial model.
+     */
+    public static <T> Optional<T> attempt(Supplier<T> translation) {
         try {
-            return Optional.of(translate(mapping));
+            return Optional.ofNullable(translation.get());
         } catch (IncompleteModelException | IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Why the runtime rejects a complete part (the message of its spec record), or empty when it
+     * accepts it or when the part is incomplete: an incomplete part is reported by the parser, the
+     * linker or the rule on that part, so a validator reports only what this returns.
+     */
+    public static Optional<String> rejection(Supplier<?> translation) {
+        try {
+            translation.get();
+            return Optional.empty();
+        } catch (IncompleteModelException e) {
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 
@@ -96,9 +122,10 @@ public class SpecTranslator {
      * @throws IllegalArgumentException when a spec record rejects a value
      */
     public MappingSpec translate(Mapping mapping) {
+        present(mapping, "mapping");
         Optional<String> regime = mapping.getRegime() == null ? Optional.empty()
                 : Optional.of(resolved(mapping.getRegime(), "regime").getName());
-        return new MappingSpec(mapping.getName(), translate(resolved(mapping.getNetwork(), "network")),
+        return new MappingSpec(named(mapping.getName()), translate(resolved(mapping.getNetwork(), "network")),
                 translate(resolved(mapping.getChip(), "chip")), regime, replication(mapping), mapping.isAllowReprogramming(),
                 placement(mapping.getPlacement()));
     }
@@ -107,7 +134,7 @@ public class SpecTranslator {
     public Map<String, Integer> replication(Mapping mapping) {
         Map<String, Integer> replication = new java.util.LinkedHashMap<>();
         for (Replication copy : mapping.getReplications()) {
-            replication.put(resolved(copy.getLayer(), "layer").getName(), copy.getCopies());
+            replication.put(named(resolved(copy.getLayer(), "layer").getName()), copy.getCopies());
         }
         return replication;
     }
@@ -124,7 +151,7 @@ public class SpecTranslator {
         }
         Map<String, TileRange> ranges = new java.util.LinkedHashMap<>();
         for (LayerPlacement layer : placement.getLayers()) {
-            String name = resolved(layer.getLayer(), "layer").getName();
+            String name = named(resolved(layer.getLayer(), "layer").getName());
             if (ranges.put(name, range(layer)) != null) {
                 throw new IllegalArgumentException("layer " + name + " is placed twice");
             }
@@ -146,18 +173,19 @@ public class SpecTranslator {
      * level, per chip, in every layer.
      */
     public ExperimentSpec translate(Experiment experiment) {
+        present(experiment, "experiment");
         Resampling resampling = switch (experiment.getResampling()) {
             case PER_CHIP -> Resampling.PER_CHIP;
             case PER_INFERENCE -> Resampling.PER_INFERENCE;
             case PER_READ -> Resampling.PER_READ;
         };
         ErrorLevel level = experiment.getLevel() == ErrorLevelKind.DEVICE ? ErrorLevel.DEVICE : ErrorLevel.WEIGHT;
-        List<String> erring = experiment.getErringLayers().stream().map(layer -> resolved(layer, "layer").getName()).toList();
+        List<String> erring = experiment.getErringLayers().stream().map(layer -> named(resolved(layer, "layer").getName())).toList();
         Mapping mapping = resolved(experiment.getMapping(), "mapping");
         String weights = weightsSeenFrom(experiment, resolved(mapping.getNetwork(), "network"));
         Optional<ReportSpec> report = experiment.getReport() == null ? Optional.empty()
                 : Optional.of(new ReportSpec(experiment.getReport(), reportFormats(experiment)));
-        return new ExperimentSpec(experiment.getName(), translate(mapping), translate(experiment.getInputs()),
+        return new ExperimentSpec(named(experiment.getName()), translate(mapping), translate(experiment.getInputs()),
                 new ErrorSpec(level, resampling, erring, experiment.isPopcountDomain() ? Sampling.POPCOUNT_DOMAIN : Sampling.EXACT),
                 sweep(experiment), experiment.getTrials() == 0 ? 1 : experiment.getTrials(),
                 experiment.getSeed(), Optional.ofNullable(weights), report);
@@ -165,11 +193,12 @@ public class SpecTranslator {
 
     /** The training's spec; defaults as {@link TrainingSpec} says, seed 0 when none is given (the validator warns). */
     public TrainingSpec translate(Training training) {
+        present(training, "training");
         double learningRate = written(training, BnnPackage.Literals.TRAINING__LEARNING_RATE) ? training.getLearningRate()
                 : TrainingSpec.DEFAULT_LEARNING_RATE;
         double finalLearningRate = written(training, BnnPackage.Literals.TRAINING__FINAL_LEARNING_RATE)
                 ? training.getFinalLearningRate() : learningRate / TrainingSpec.DEFAULT_DECAY;
-        return new TrainingSpec(training.getName(), translate(resolved(training.getNetwork(), "network")),
+        return new TrainingSpec(named(training.getName()), translate(resolved(training.getNetwork(), "network")),
                 (InputSource.Dataset) translate(resolved(training.getData(), "data")),
                 training.getEpochs() == 0 ? TrainingSpec.DEFAULT_EPOCHS : training.getEpochs(),
                 training.getBatch() == 0 ? TrainingSpec.DEFAULT_BATCH : training.getBatch(), learningRate, finalLearningRate,
@@ -178,11 +207,7 @@ public class SpecTranslator {
 
     /** The training's spec, or empty when the model is incomplete or rejected (the validator says why). */
     public Optional<TrainingSpec> tryTranslate(Training training) {
-        try {
-            return Optional.of(translate(training));
-        } catch (IncompleteModelException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return attempt(() -> translate(training));
     }
 
     /** Whether a feature's value was written in the text (EMF cannot tell an unset int or double from 0). */
@@ -224,7 +249,7 @@ public class SpecTranslator {
 
     public InputSource translate(org.bnn.dsl.bnn.InputSource inputs) {
         if (inputs instanceof DatasetInputs data) {
-            return new InputSource.Dataset(datasetName(data.getDataset()), data.getFolder(),
+            return new InputSource.Dataset(datasetName(data.getDataset()), resolved(data.getFolder(), "dataset folder"),
                     data.getSplit() == SplitKind.TRAIN ? Split.TRAIN : Split.TEST, data.getLimit());
         }
         return new InputSource.Random(((RandomInputs) resolved(inputs, "inputs")).getCount());
@@ -237,7 +262,7 @@ public class SpecTranslator {
 
     private static SweepSpec sweep(Experiment experiment) {
         if (experiment.isSweepRegimes()) {
-            return new SweepSpec.Regimes(experiment.getRegimes().stream().map(regime -> resolved(regime, "regime").getName()).toList());
+            return new SweepSpec.Regimes(experiment.getRegimes().stream().map(regime -> named(resolved(regime, "regime").getName())).toList());
         }
         if (experiment.isSweepLayers()) {
             return new SweepSpec.Layers(experiment.getLayerBer());
@@ -256,50 +281,57 @@ public class SpecTranslator {
 
     /** The experiment's spec, or empty when the model is incomplete or rejected (the validator says why). */
     public Optional<ExperimentSpec> tryTranslate(Experiment experiment) {
-        try {
-            return Optional.of(translate(experiment));
-        } catch (IncompleteModelException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return attempt(() -> translate(experiment));
     }
 
     public ChipSpec translate(Chip chip) {
-        return new ChipSpec(chip.getName(), chip.getTileCount(), translate(resolved(chip.getTile(), "tile")), si(chip.getClock()),
+        present(chip, "chip");
+        return new ChipSpec(named(chip.getName()), chip.getTileCount(), translate(resolved(chip.getTile(), "tile")), si(chip.getClock()),
                 si(chip.getThresholdEnergy()), si(chip.getAdderEnergy()), si(chip.getBufferEnergy()));
     }
 
     public TileSpec translate(Tile tile) {
+        present(tile, "tile");
         CellSpec cell = translateCell(tile);
         Optional<DeviceSpec> device = tile.getDevice() == null ? Optional.empty()
                 : Optional.of(translate(resolved(tile.getDevice(), "device")));
         Optional<SenseAmpSpec> sense = Optional.ofNullable(tile.getSense()).map(this::translate);
         int rowCycle = tile.getRowCycleClocks() == 0 ? 1 : tile.getRowCycleClocks();
-        return new TileSpec(tile.getName(), tile.getRows(), tile.getColumns(), cell, device, sense, si(tile.getPopcountEnergy()),
+        return new TileSpec(named(tile.getName()), tile.getRows(), tile.getColumns(), cell, device, sense, si(tile.getPopcountEnergy()),
                 rowCycle);
     }
 
     public SenseAmpSpec translate(Sense sense) {
+        present(sense, "sense amplifier");
         return new SenseAmpSpec(siOrZero(sense.getMismatch()), siOrZero(sense.getNoise()), siRequired(sense.getEnergy()),
                 siRequired(sense.getDelay()));
     }
 
     public DeviceSpec translate(Device device) {
+        present(device, "device");
         List<RegimeSpec> regimes = device.getRegimes().stream().map(this::translate).toList();
-        StuckAt stuckAt = device.getStuckAtLrs() == null ? StuckAt.NONE
+        return new DeviceSpec(named(device.getName()), device.getStack() == null ? "" : device.getStack(), regimes, stuckAt(device));
+    }
+
+    /** The device's stuck-at probabilities; {@link StuckAt#NONE} when not written. */
+    public StuckAt stuckAt(Device device) {
+        return device.getStuckAtLrs() == null && device.getStuckAtHrs() == null ? StuckAt.NONE
                 : new StuckAt(siRequired(device.getStuckAtLrs()), siRequired(device.getStuckAtHrs()));
-        return new DeviceSpec(device.getName(), device.getStack() == null ? "" : device.getStack(), regimes, stuckAt);
     }
 
     public RegimeSpec translate(Regime regime) {
-        return new RegimeSpec(regime.getName(), translate(regime.getLrs()), translate(regime.getHrs()), translate(regime.getSet()),
+        present(regime, "regime");
+        return new RegimeSpec(named(regime.getName()), translate(regime.getLrs()), translate(regime.getHrs()), translate(regime.getSet()),
                 translate(regime.getReset()), siRequired(regime.getEndurance()));
     }
 
     private LogNormal translate(org.bnn.dsl.bnn.LogNormal distribution) {
+        present(distribution, "distribution");
         return new LogNormal(siRequired(distribution.getMedian()), siRequired(distribution.getSigma()));
     }
 
     private Pulse translate(org.bnn.dsl.bnn.Pulse pulse) {
+        present(pulse, "pulse");
         return new Pulse(siRequired(pulse.getVoltage()), siRequired(pulse.getCurrent()), siRequired(pulse.getWidth()),
                 pulse.getEnergy() == null ? Double.NaN : siRequired(pulse.getEnergy()));
     }
@@ -321,11 +353,10 @@ public class SpecTranslator {
     }
 
     public NetworkSpec translate(Network network) {
-        if (network.getInput() == null) {
-            throw new IncompleteModelException("network " + network.getName() + " has no input");
-        }
-        NetworkSpec.Builder builder = NetworkSpec.builder(network.getName(), translate(network.getInput()));
+        present(network, "network");
+        NetworkSpec.Builder builder = NetworkSpec.builder(named(network.getName()), translate(network.getInput()));
         for (Layer layer : network.getLayers()) {
+            named(layer.getName());
             if (layer instanceof DenseLayer dense) {
                 builder.dense(dense.getName(), dense.getUnits());
             } else if (layer instanceof ConvLayer conv) {
@@ -341,14 +372,15 @@ public class SpecTranslator {
     }
 
     public InputSpec translate(Input input) {
+        present(input, "input");
         List<Integer> dims = input.getShape();
         Shape shape = switch (dims.size()) {
             case 1 -> Shape.flat(dims.get(0));
             case 2 -> new Shape(dims.get(0), dims.get(1), 1);
             case 3 -> new Shape(dims.get(0), dims.get(1), dims.get(2));
-            default -> throw new IncompleteModelException("input " + input.getName() + " has " + dims.size() + " dimensions");
+            default -> throw new IncompleteModelException("an input has " + dims.size() + " dimensions");
         };
-        return new InputSpec(input.getName(), shape, encoding(input.getEncoding()));
+        return new InputSpec(named(input.getName()), shape, encoding(input.getEncoding()));
     }
 
     private static InputEncoding encoding(org.bnn.dsl.bnn.InputEncoding encoding) {
@@ -373,6 +405,7 @@ public class SpecTranslator {
     }
 
     public CellSpec translateCell(Tile tile) {
+        present(tile, "tile");
         org.bnn.runtime.spec.CellKind kind = translate(tile.getCell());
         Optional<ReadReference> reference = tile.isReferenceBest() ? Optional.of(new ReadReference.Best())
                 : tile.getReference() == null ? Optional.empty()
@@ -383,6 +416,22 @@ public class SpecTranslator {
 
     private static org.bnn.runtime.spec.CellKind translate(CellKind cell) {
         return org.bnn.runtime.spec.CellKind.fromLabel(cell.getLiteral());
+    }
+
+    /** A name the parser read: a syntax error can leave it out. */
+    private static String named(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IncompleteModelException("a name is missing");
+        }
+        return name;
+    }
+
+    /** A part the grammar requires, which a syntax error can leave out. */
+    private static <T> T present(T part, String what) {
+        if (part == null) {
+            throw new IncompleteModelException("the " + what + " is missing");
+        }
+        return part;
     }
 
     private static String resolved(String text, String what) {

@@ -93,4 +93,13 @@ public final class BnnIssueCodes {
 
     /** A network, chip, tile or device that nothing uses, in a file that runs something. */
     public static final String UNUSED_DECLARATION = PREFIX + "unusedDeclaration";
+
+    /** A name is longer than the generated Java and its file names allow (JavaNames.MAX_NAME_LENGTH). */
+    public static final String NAME_TOO_LONG = PREFIX + "nameTooLong";
+
+    /** A quoted text is longer than a Java string constant or a path allows (JavaNames.MAX_TEXT_LENGTH). */
+    public static final String TEXT_TOO_LONG = PREFIX + "textTooLong";
+
+    /** The package cannot hold generated Java classes (java.*, javax.*, a package of the JDK). */
+    public static final String RESERVED_PACKAGE = PREFIX + "reservedPackage";
 }

@@ -28,15 +28,16 @@ import org.bnn.dsl.bnn.Model;
 import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.OutputLayer;
 import org.bnn.dsl.bnn.Tile;
+import org.bnn.dsl.generator.JavaNames;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.dsl.units.QuantityDimensions;
 import org.bnn.runtime.device.Pulse;
 import org.bnn.runtime.estimate.EstimateText;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.estimate.LayerEstimate;
-import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.estimate.MappingEstimate;
+import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
@@ -60,6 +61,47 @@ public class BnnValidator extends AbstractBnnValidator {
 
     @Inject
     private SpecTranslator translator;
+
+    /**
+     * A rule that translates through {@link SpecTranslator#attempt} never meets an incomplete model;
+     * one that calls the translator directly stops when a syntax error left out a part it needs (the
+     * parser, the linker or the part's own rule reports it) instead of failing the whole validation.
+     */
+    @Override
+    protected void handleExceptionDuringValidation(Throwable exception) {
+        if (!(exception instanceof SpecTranslator.IncompleteModelException)) {
+            super.handleExceptionDuringValidation(exception);
+        }
+    }
+
+    /** Quoted texts that become string constants of the generated Java. */
+    private static final List<EAttribute> TEXTS = List.of(BNN.getDevice_Stack(), BNN.getNetwork_Weights(), BNN.getExperiment_Report(),
+            BNN.getDatasetInputs_Folder(), BNN.getTraining_Save());
+
+    /** Names become Java classes, files and string constants: they must fit them (see {@link JavaNames#MAX_NAME_LENGTH}). */
+    @Check
+    public void checkNameLength(EObject object) {
+        if (object.eClass().getEStructuralFeature("name") instanceof EAttribute name && object.eGet(name) instanceof String value
+                && value.length() > JavaNames.MAX_NAME_LENGTH) {
+            error(String.format(Locale.ROOT, "A name has at most %d characters (it names generated Java classes and files), got %d",
+                    JavaNames.MAX_NAME_LENGTH, value.length()), object, name, BnnIssueCodes.NAME_TOO_LONG);
+        }
+        for (EAttribute text : TEXTS) {
+            if (text.getEContainingClass().isSuperTypeOf(object.eClass()) && object.eGet(text) instanceof String value
+                    && value.length() > JavaNames.MAX_TEXT_LENGTH) {
+                error(String.format(Locale.ROOT, "A quoted text has at most %d characters, got %d", JavaNames.MAX_TEXT_LENGTH,
+                        value.length()), object, text, BnnIssueCodes.TEXT_TOO_LONG);
+            }
+        }
+    }
+
+    @Check
+    public void checkPackage(Model model) {
+        if (model.getName() != null) {
+            JavaNames.reservedPackage(model.getName()).ifPresent(reason -> error("Package " + model.getName()
+                    + " cannot hold the generated Java classes: " + reason, model, BNN.getModel_Name(), BnnIssueCodes.RESERVED_PACKAGE));
+        }
+    }
 
     @Check
     public void checkTileSize(Tile tile) {
@@ -137,14 +179,9 @@ public class BnnValidator extends AbstractBnnValidator {
         if (network.getInput() == null || !sizesValid(network)) {
             return;
         }
-        try {
-            translator.translate(network);
-        } catch (IllegalArgumentException e) {
-            error(e.getMessage().replaceFirst("^NetworkSpec\\(([^)]*)\\)[:.]? ?", "Network $1: "), network, BNN.getElement_Name(),
-                    BnnIssueCodes.SHAPE_MISMATCH);
-        } catch (SpecTranslator.IncompleteModelException e) {
-            // reported by the rules on the parts
-        }
+        SpecTranslator.rejection(() -> translator.translate(network)).ifPresent(message -> error(
+                message.replaceFirst("^NetworkSpec\\(([^)]*)\\)[:.]? ?", "Network $1: "), network, BNN.getElement_Name(),
+                BnnIssueCodes.SHAPE_MISMATCH));
     }
 
     @Check
@@ -152,13 +189,10 @@ public class BnnValidator extends AbstractBnnValidator {
         if (!unitsValid(tile)) {
             return;
         }
-        try {
-            translator.translateCell(tile);
-        } catch (IllegalArgumentException e) {
-            error(e.getMessage().replaceFirst("^CellSpec\\.\\w+: ", ""), tile, BNN.getTile_Cell(), BnnIssueCodes.CELL_CONFIGURATION);
-        }
+        SpecTranslator.rejection(() -> translator.translateCell(tile)).ifPresent(message -> error(
+                message.replaceFirst("^CellSpec\\.\\w+: ", ""), tile, BNN.getTile_Cell(), BnnIssueCodes.CELL_CONFIGURATION));
         if (tile.isHasEcc() && tile.getColumns() > 0 && tile.getColumns() < Ecc.SECDED_72_64.wordBits()) {
-            error("A secded(72,64) word needs 72 columns, tile " + tile.getName() + " has " + tile.getColumns(), tile,
+            error("A secded(72,64) word needs 72 columns, " + MessageNames.of("tile", tile.getName()) + " has " + tile.getColumns(), tile,
                     BNN.getTile_Ecc(), BnnIssueCodes.ECC_WORD_TOO_WIDE);
         }
     }
@@ -189,7 +223,7 @@ public class BnnValidator extends AbstractBnnValidator {
         }
         for (Layer layer : network.getLayers()) {
             if (layer.getName() != null && seen.putIfAbsent(layer.getName(), layer) != null) {
-                error("Duplicate layer name '" + layer.getName() + "' in network " + network.getName(), layer,
+                error("Duplicate layer name '" + layer.getName() + "' in " + MessageNames.of("network", network.getName()), layer,
                         BNN.getLayer_Name(), BnnIssueCodes.DUPLICATE_NAME, layer.getName());
             }
         }
@@ -200,12 +234,13 @@ public class BnnValidator extends AbstractBnnValidator {
         List<Layer> layers = network.getLayers();
         for (int i = 0; i < layers.size() - 1; i++) {
             if (layers.get(i) instanceof OutputLayer output) {
-                error("Output layer '" + output.getName() + "' must be the last layer of network " + network.getName(),
+                error((output.getName() == null ? "The output layer" : "Output layer '" + output.getName() + "'")
+                        + " must be the last layer of " + MessageNames.of("network", network.getName()),
                         output, BNN.getLayer_Name(), BnnIssueCodes.OUTPUT_LAYER_NOT_LAST);
             }
         }
         if (layers.stream().noneMatch(OutputLayer.class::isInstance)) {
-            error("Network " + network.getName() + " has no output layer; end it with 'output NAME: dense CLASSES'",
+            error(MessageNames.capitalizedOf(network) + " has no output layer; end it with 'output NAME: dense CLASSES'",
                     network, BNN.getElement_Name(), BnnIssueCodes.MISSING_OUTPUT_LAYER);
         }
     }
@@ -224,41 +259,31 @@ public class BnnValidator extends AbstractBnnValidator {
     @Check
     public void checkRegimePhysics(Regime regime) {
         if (unitsValid(regime)) {
-            try {
-                translator.translate(regime);
-            } catch (IllegalArgumentException e) {
-                error(capitalized(e.getMessage()), regime, BNN.getRegime_Name(), BnnIssueCodes.PHYSICAL_RANGE);
-            }
+            SpecTranslator.rejection(() -> translator.translate(regime)).ifPresent(message -> error(capitalized(message), regime,
+                    BNN.getRegime_Name(), BnnIssueCodes.PHYSICAL_RANGE));
         }
     }
 
     @Check
     public void checkStuckAtProbabilities(Device device) {
         if (device.getStuckAtLrs() != null && unitsValid(device)) {
-            try {
-                translator.translate(device);
-            } catch (IllegalArgumentException e) {
-                if (e.getMessage().startsWith("StuckAt")) {
-                    error(capitalized(e.getMessage()), device, BNN.getDevice_StuckAtLrs(), BnnIssueCodes.PHYSICAL_RANGE);
-                }
-            }
+            SpecTranslator.rejection(() -> translator.stuckAt(device)).ifPresent(message -> error(capitalized(message), device,
+                    BNN.getDevice_StuckAtLrs(), BnnIssueCodes.PHYSICAL_RANGE));
         }
     }
 
     @Check
     public void checkSensePhysics(Sense sense) {
         if (unitsValid(sense)) {
-            try {
-                translator.translate(sense);
-            } catch (IllegalArgumentException e) {
-                error(capitalized(e.getMessage()), sense, null, BnnIssueCodes.PHYSICAL_RANGE);
-            }
+            SpecTranslator.rejection(() -> translator.translate(sense)).ifPresent(message -> error(capitalized(message), sense, null,
+                    BnnIssueCodes.PHYSICAL_RANGE));
         }
     }
 
     @Check
     public void checkProgrammingEnergy(org.bnn.dsl.bnn.Pulse pulse) {
-        if (pulse.getEnergy() == null || !unitsValid(pulse)) {
+        if (pulse.getVoltage() == null || pulse.getCurrent() == null || pulse.getWidth() == null || pulse.getEnergy() == null
+                || !unitsValid(pulse)) {
             return;
         }
         try {
@@ -282,19 +307,17 @@ public class BnnValidator extends AbstractBnnValidator {
                 || !unitsValid(tile.getSense())) {
             return;
         }
-        ChipSpec spec;
-        try {
-            spec = translator.translate(chip);
-        } catch (IllegalArgumentException | SpecTranslator.IncompleteModelException e) {
-            return; // reported by the rules on the parts
-        }
-        // The row cycle comes from the runtime, like every other timing (no second formula here).
-        double delay = spec.tile().sense().orElseThrow().delaySeconds();
-        double rowCycle = Estimator.rowCycleSeconds(spec).orElseThrow();
-        if (delay > rowCycle) {
-            warning(String.format(Locale.ROOT, "The sense amplifier of tile %s needs %.3g s but a row cycle of chip %s lasts %.3g s",
-                    tile.getName(), delay, chip.getName(), rowCycle), chip, BNN.getChip_Clock(), BnnIssueCodes.SENSE_SLOWER_THAN_ROW_CYCLE);
-        }
+        // reported by the rules on the parts when it does not translate
+        SpecTranslator.attempt(() -> translator.translate(chip)).ifPresent(spec -> {
+            // The row cycle comes from the runtime, like every other timing (no second formula here).
+            double delay = spec.tile().sense().orElseThrow().delaySeconds();
+            double rowCycle = Estimator.rowCycleSeconds(spec).orElseThrow();
+            if (delay > rowCycle) {
+                warning(String.format(Locale.ROOT, "The sense amplifier of tile %s needs %.3g s but a row cycle of chip %s lasts %.3g s",
+                        spec.tile().name(), delay, spec.name(), rowCycle), chip, BNN.getChip_Clock(),
+                        BnnIssueCodes.SENSE_SLOWER_THAN_ROW_CYCLE);
+            }
+        });
     }
 
     private static boolean unitsValid(EObject object) {

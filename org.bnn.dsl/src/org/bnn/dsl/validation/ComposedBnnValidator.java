@@ -3,6 +3,7 @@ package org.bnn.dsl.validation;
 import java.util.List;
 
 import org.bnn.dsl.bnn.BnnPackage;
+import org.bnn.dsl.spec.SpecTranslator;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
@@ -18,6 +19,14 @@ public abstract class ComposedBnnValidator extends AbstractDeclarativeValidator 
     @Override
     protected List<EPackage> getEPackages() {
         return List.of(BNN);
+    }
+
+    /** A rule that meets a part left out by a syntax error stops: see {@link BnnValidator#handleExceptionDuringValidation}. */
+    @Override
+    protected void handleExceptionDuringValidation(Throwable exception) {
+        if (!(exception instanceof SpecTranslator.IncompleteModelException)) {
+            super.handleExceptionDuringValidation(exception);
+        }
     }
 
     @Override

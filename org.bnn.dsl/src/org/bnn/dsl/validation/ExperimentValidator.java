@@ -50,7 +50,7 @@ public class ExperimentValidator extends ComposedBnnValidator {
             }
         }
         if (!written(experiment, BNN.getExperiment_Seed())) {
-            warning("Experiment " + experiment.getName() + " has no seed: it runs with seed 0; write 'seed N' to make the choice explicit",
+            warning(MessageNames.capitalizedOf(experiment) + " has no seed: it runs with seed 0; write 'seed N' to make the choice explicit",
                     experiment, BNN.getElement_Name(), BnnIssueCodes.EXPERIMENT_WITHOUT_SEED);
         }
     }
@@ -82,15 +82,10 @@ public class ExperimentValidator extends ComposedBnnValidator {
         if (mapping.isEmpty()) {
             return; // the rules on the mapping report why
         }
-        try {
-            translator.translate(experiment);
-        } catch (IllegalArgumentException e) {
-            // what the runtime rejects and no rule above names (a regime listed twice, errors in a pool layer, ...)
-            error("Experiment " + experiment.getName() + " cannot run: " + e.getMessage(), experiment, BNN.getElement_Name(),
-                    BnnIssueCodes.ERROR_MODEL);
-        } catch (SpecTranslator.IncompleteModelException e) {
-            // unresolved names: the linker reports them
-        }
+        // what the runtime rejects and no rule above names (a regime listed twice, errors in a pool layer, ...)
+        SpecTranslator.rejection(() -> translator.translate(experiment)).ifPresent(message -> error(
+                MessageNames.capitalizedOf(experiment) + " cannot run: " + message, experiment, BNN.getElement_Name(),
+                BnnIssueCodes.ERROR_MODEL));
         if (deviceLevel || experiment.isSweepRegimes()) {
             try {
                 DeviceErrors.forMapping(mapping.get(), Resampling.PER_CHIP);

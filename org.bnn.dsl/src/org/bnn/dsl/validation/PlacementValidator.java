@@ -71,9 +71,9 @@ public class PlacementValidator extends ComposedBnnValidator {
                 || mapping.getChip().eIsProxy()) {
             return; // the linker reports it
         }
-        Optional<NetworkSpec> network = parts(() -> translator.translate(mapping.getNetwork()));
-        Optional<ChipSpec> chip = parts(() -> translator.translate(mapping.getChip()));
-        Optional<Map<String, Integer>> replication = parts(() -> translator.replication(mapping));
+        Optional<NetworkSpec> network = SpecTranslator.attempt(() -> translator.translate(mapping.getNetwork()));
+        Optional<ChipSpec> chip = SpecTranslator.attempt(() -> translator.translate(mapping.getChip()));
+        Optional<Map<String, Integer>> replication = SpecTranslator.attempt(() -> translator.replication(mapping));
         if (network.isEmpty() || chip.isEmpty() || replication.isEmpty()) {
             return; // the rules on the network, chip and replication report why
         }
@@ -83,13 +83,13 @@ public class PlacementValidator extends ComposedBnnValidator {
             if (problem.kind() == PlacementProblem.Kind.UNPLACED && unreadable.contains(problem.layer())) {
                 continue;
             }
-            report(problem, placement, clauses, ranges, chip.get(), mapping.getName());
+            report(problem, placement, clauses, ranges, chip.get(), MessageNames.capitalizedOf(mapping));
         }
     }
 
     private void report(PlacementProblem problem, Placement placement, Map<String, LayerPlacement> clauses,
             Map<String, TileRange> ranges, ChipSpec chip, String mapping) {
-        String message = "Mapping " + mapping + " " + problem.message();
+        String message = mapping + " " + problem.message();
         String layer = problem.layer();
         LayerPlacement clause = clauses.get(layer);
         switch (problem.kind()) {
@@ -121,14 +121,5 @@ public class PlacementValidator extends ComposedBnnValidator {
             }
         });
         return org.bnn.runtime.spec.Placement.firstFree(others, needed, chip.tileCount()).map(TileRange::text).orElse("");
-    }
-
-    /** A part of the mapping's spec, or empty when the model is incomplete or rejected (reported by other rules). */
-    private static <T> Optional<T> parts(java.util.function.Supplier<T> translation) {
-        try {
-            return Optional.of(translation.get());
-        } catch (SpecTranslator.IncompleteModelException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

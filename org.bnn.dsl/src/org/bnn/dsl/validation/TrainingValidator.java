@@ -36,7 +36,7 @@ public class TrainingValidator extends ComposedBnnValidator {
                     BNN.getDatasetInputs_Split(), BnnIssueCodes.TRAINING_ON_TEST_SPLIT);
         }
         if (!written(training, BNN.getTraining_Seed())) {
-            warning("Training " + training.getName() + " has no seed: it runs with seed 0; write 'seed N' to make the choice explicit",
+            warning(MessageNames.capitalizedOf(training) + " has no seed: it runs with seed 0; write 'seed N' to make the choice explicit",
                     training, BNN.getElement_Name(), BnnIssueCodes.MISSING_SEED);
         }
     }

@@ -1,5 +1,8 @@
 package org.bnn.dsl.validation;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.Device;
 import org.bnn.dsl.bnn.Element;
@@ -9,7 +12,9 @@ import org.bnn.dsl.bnn.Model;
 import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.Tile;
 import org.bnn.dsl.bnn.Training;
-import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
 
@@ -28,16 +33,26 @@ public class UsageValidator extends ComposedBnnValidator {
         if (!runsSomething || model.eResource() == null || model.eResource().getResourceSet() == null) {
             return;
         }
+        Set<EObject> used = referencedIn(model.eResource().getResourceSet());
         for (Element element : model.getElements()) {
             if ((element instanceof Network || element instanceof Chip || element instanceof Tile || element instanceof Device)
-                    && EcoreUtil.UsageCrossReferencer.find(element, model.eResource().getResourceSet()).isEmpty()) {
-                warning(kind(element) + " " + element.getName() + " is declared but not used by any mapping, experiment or training",
+                    && !used.contains(element)) {
+                warning(MessageNames.capitalizedOf(element) + " is declared but not used by any mapping, experiment or training",
                         element, BNN.getElement_Name(), BnnIssueCodes.UNUSED_DECLARATION);
             }
         }
     }
 
-    private static String kind(Element element) {
-        return element instanceof Network ? "Network" : element instanceof Chip ? "Chip" : element instanceof Tile ? "Tile" : "Device";
+    /**
+     * Everything a cross reference of a loaded file points to: one pass over the resource set, so
+     * the check is linear in the size of the files (asking for the users of each declaration in
+     * turn walked every file once per declaration).
+     */
+    private static Set<EObject> referencedIn(ResourceSet resources) {
+        Set<EObject> used = new HashSet<>();
+        for (Resource resource : resources.getResources().toArray(Resource[]::new)) {
+            resource.getAllContents().forEachRemaining(object -> used.addAll(object.eCrossReferences()));
+        }
+        return used;
     }
 }

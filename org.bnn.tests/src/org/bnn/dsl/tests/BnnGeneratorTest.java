@@ -68,6 +68,11 @@ class BnnGeneratorTest {
     }
 
     private Map<String, String> generate(Model model) {
+        return generate(generator, model);
+    }
+
+    /** The Java sources {@code generator} makes of {@code model}, by path relative to the output folder. */
+    static Map<String, String> generate(GeneratorDelegate generator, Model model) {
         InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
         generator.generate(model.eResource(), fsa, new GeneratorContext());
         Map<String, String> sources = new TreeMap<>();
