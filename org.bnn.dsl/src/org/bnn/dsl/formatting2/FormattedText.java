@@ -30,6 +30,10 @@ public class FormattedText {
         if (!resource.getErrors().isEmpty()) {
             throw new IllegalStateException("cannot format a file with syntax errors");
         }
+        if (resource.getContents().isEmpty()) {
+            // An empty file, or one of comments only, has no model to lay out: it is kept as written.
+            return resource.getParseResult() == null ? "" : resource.getParseResult().getRootNode().getText();
+        }
         ITextRegionAccess regions = regionAccess.get().forNodeModel(resource).create();
         FormatterRequest request = requests.get().setTextRegionAccess(regions);
         List<ITextReplacement> replacements = formatter.get().format(request);

@@ -3,7 +3,9 @@ package org.bnn.dsl.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +13,9 @@ import java.util.stream.Stream;
 
 import org.bnn.dsl.bnn.Model;
 import org.bnn.dsl.formatting2.FormattedText;
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.testing.util.ParseHelper;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 
 /** The one layout: what the formatter makes of sloppy text, and that the examples already have it. */
 @ExtendWith(InjectionExtension.class)
@@ -28,6 +33,8 @@ class BnnFormatterTest {
     private ParseHelper<Model> parser;
     @Inject
     private FormattedText formatter;
+    @Inject
+    private Provider<XtextResourceSet> resourceSets;
 
     private String format(String text) throws Exception {
         return formatter.of((XtextResource) parser.parse(text).eResource());
@@ -85,6 +92,20 @@ class BnnFormatterTest {
     @Test
     void filesWithSyntaxErrorsAreNotFormatted() {
         assertThrows(IllegalStateException.class, () -> format("tile T { cells 32 rows 32 columns 2T2R }"));
+    }
+
+    @Test
+    void fileWithoutAModelIsKeptAsWritten() throws Exception {
+        for (String text : List.of("", "// only a comment", "/* a block */\n\n// and a line\n")) {
+            assertEquals(text, formatter.of(resourceOf(text)), "text: " + text);
+        }
+    }
+
+    /** A resource of {@code text} even when it holds no model (ParseHelper then returns no object). */
+    private XtextResource resourceOf(String text) throws IOException {
+        XtextResource resource = (XtextResource) resourceSets.get().createResource(URI.createURI("empty.bnn"));
+        resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), null);
+        return resource;
     }
 
     private static List<Path> examples() throws IOException {
