@@ -93,4 +93,7 @@ public final class BnnIssueCodes {
 
     /** A network, chip, tile or device that nothing uses, in a file that runs something. */
     public static final String UNUSED_DECLARATION = PREFIX + "unusedDeclaration";
+
+    /** A data-set folder holds an IDX file both raw and gzipped, with different content. Data: the raw file. */
+    public static final String DATASET_COPIES_DIFFER = PREFIX + "datasetCopiesDiffer";
 }
