@@ -30,7 +30,7 @@ import com.google.inject.Inject;
 /**
  * Rules about the files a description names: a network's weights file (present, intact and
  * loadable, holding the network's layers; read once per file version) and an experiment's dataset
- * (the split's files present, raw and gzipped copies not different, images of the network's input
+ * (the split's files present and readable, raw and gzipped copies not different, images of the network's input
  * shape).
  * Relative paths resolve against the folder of the .bnn file; a description that was not read
  * from a file (an unsaved buffer, a test's synthetic URI) gets no file checks.
@@ -45,7 +45,7 @@ public class FileReferenceValidator extends ComposedBnnValidator {
     @Inject
     private WeightShapesCache weightShapes;
     @Inject
-    private DatasetCopiesCache datasetCopies;
+    private DatasetFilesCache datasetFiles;
 
     @Check
     public void checkWeightsFile(Network network) {
@@ -123,18 +123,25 @@ public class FileReferenceValidator extends ComposedBnnValidator {
 
     /**
      * The files Datasets reads: images and labels of the split, raw or gzipped (the raw file wins;
-     * a warning when both are present and differ, since one of them is stale).
+     * a warning when both are present and differ, since one of them is stale), each readable as the
+     * run will read it.
      */
     private void checkSplitFiles(DatasetInputs data, InputSource.Dataset source, Path folder) {
         List<String> missing = new ArrayList<>();
-        for (String kind : List.of("-images-idx3-ubyte", "-labels-idx1-ubyte")) {
-            String name = source.split().filePrefix() + kind;
-            if (IdxCopies.chosen(folder, name).isEmpty()) {
+        Map<String, Integer> files = new LinkedHashMap<>();
+        files.put(source.split().filePrefix() + "-images-idx3-ubyte", 3);
+        files.put(source.split().filePrefix() + "-labels-idx1-ubyte", 1);
+        files.forEach((name, dimensions) -> {
+            Optional<Path> chosen = IdxCopies.chosen(folder, name);
+            if (chosen.isEmpty()) {
                 missing.add(name + "[.gz]");
+            } else {
+                datasetFiles.damage(chosen.get(), dimensions).ifPresent(damage -> error(damage, data, BNN.getDatasetInputs_Folder(),
+                        BnnIssueCodes.UNREADABLE_DATASET, chosen.get().toString()));
             }
-            datasetCopies.conflict(folder, name).ifPresent(conflict -> warning(conflict, data, BNN.getDatasetInputs_Folder(),
+            datasetFiles.conflict(folder, name).ifPresent(conflict -> warning(conflict, data, BNN.getDatasetInputs_Folder(),
                     BnnIssueCodes.DATASET_COPIES_DIFFER, folder.resolve(name).toString()));
-        }
+        });
         if (!missing.isEmpty()) {
             warning("The " + source.dataset() + " " + source.split().label() + " split is not found in " + folder + " (no "
                     + String.join(", no ", missing) + "); fetch it with scripts/fetch-data.sh " + source.dataset(), data,

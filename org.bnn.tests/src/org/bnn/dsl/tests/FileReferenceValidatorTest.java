@@ -220,6 +220,25 @@ class FileReferenceValidatorTest {
         validation.assertNoErrors(model);
     }
 
+    /** A data file that the run could not read is an error of the check, with the reader's message; the file's name does not matter. */
+    @Test
+    void aDamagedDatasetFileIsAnError() throws Exception {
+        writeWeights(dir.resolve("w.npz"), network("fc1", 32));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        IdxFiles.writeSplit(data, "t10k", 3, 28, 28, 5, false);
+        Path images = data.resolve("t10k-images-idx3-ubyte");
+        byte[] raw = Files.readAllBytes(images);
+        IdxFiles.write(images, raw, true); // gzipped under the raw name: fine
+        Model model = load(design("w.npz"));
+        validation.assertNoErrors(model);
+        assertNoFileIssues(model);
+        validation.assertNoIssue(model, BNN.getDatasetInputs(), BnnIssueCodes.UNREADABLE_DATASET);
+
+        Files.write(images, Arrays.copyOf(raw, raw.length - 5));
+        validation.assertError(load(design("w.npz")), BNN.getDatasetInputs(), BnnIssueCodes.UNREADABLE_DATASET,
+                images + " is truncated: its header announces 3 x 28 x 28 = 2352 values, the file holds 2347");
+    }
+
     @Test
     void anUnchangedFileIsNotReadAgain() throws Exception {
         Path file = writeWeights(dir.resolve("w.npz"), network("fc1", 32));

@@ -33,6 +33,7 @@ class IdxReaderTest {
         Path file = IdxFiles.write(dir.resolve("images"), IdxFiles.idx(new int[] {3, 2, 4}, values), gzip);
         IdxArray array = IdxReader.read(file, 3);
         assertArrayEquals(new int[] {3, 2, 4}, array.dimensions());
+        assertArrayEquals(new int[] {3, 2, 4}, IdxReader.check(file, 3));
         assertArrayEquals(values, array.values());
         assertEquals(3, array.items());
         assertEquals((200 + 11 * 5) & 0xFF, array.unsigned(5));
@@ -126,8 +127,10 @@ class IdxReaderTest {
         assertMessage(dir.resolve("nothing-here"), 1, "does not exist");
     }
 
+    /** The reader and the validator's streaming check say the same. */
     private static void assertExactly(Path file, int dimensions, String expected) {
         assertEquals(expected, assertThrows(DataException.class, () -> IdxReader.read(file, dimensions)).getMessage());
+        assertEquals(expected, assertThrows(DataException.class, () -> IdxReader.check(file, dimensions)).getMessage());
     }
 
     private static void assertMessage(Path file, int dimensions, String expected) {

@@ -10,7 +10,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.StringJoiner;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -32,8 +33,35 @@ public final class IdxReader {
 
     /** Reads {@code file}, checking that it holds {@code expectedDimensions} dimensions (any count if 0). */
     public static IdxArray read(Path file, int expectedDimensions) {
+        return decoding(file, in -> {
+            int[] dimensions = header(file, in, expectedDimensions);
+            long size = size(dimensions);
+            // readNBytes grows its buffer as data arrives: a header announcing more than the file holds allocates no more than the file.
+            byte[] values = in.readNBytes((int) size);
+            checkLength(file, dimensions, values.length + in.transferTo(OutputStream.nullOutputStream()));
+            return new IdxArray(dimensions, values);
+        });
+    }
+
+    /**
+     * Checks {@code file} as {@link #read} does, streaming through its values without keeping them
+     * (a validator's check of a 50 MB file): its dimensions, or the same {@link DataException}.
+     */
+    public static int[] check(Path file, int expectedDimensions) {
+        return decoding(file, in -> {
+            int[] dimensions = header(file, in, expectedDimensions);
+            checkLength(file, dimensions, in.transferTo(OutputStream.nullOutputStream()));
+            return dimensions;
+        });
+    }
+
+    private interface Reading<T> {
+        T from(InputStream in) throws IOException;
+    }
+
+    private static <T> T decoding(Path file, Reading<T> reading) {
         try (InputStream in = decoded(file)) {
-            return read(file, in, expectedDimensions);
+            return reading.from(in);
         } catch (NoSuchFileException e) {
             throw new DataException(file + " does not exist");
         } catch (AccessDeniedException e) {
@@ -61,7 +89,8 @@ public final class IdxReader {
         }
     }
 
-    private static IdxArray read(Path file, InputStream in, int expectedDimensions) throws IOException {
+    /** Reads the magic and the dimensions, leaving {@code in} at the first value. */
+    private static int[] header(Path file, InputStream in, int expectedDimensions) throws IOException {
         byte[] magicBytes = in.readNBytes(4);
         if (magicBytes.length < 4) {
             throw new DataException(file + " is truncated: " + magicBytes.length + " bytes, shorter than an IDX header");
@@ -85,29 +114,33 @@ public final class IdxReader {
             throw new DataException(file + " is truncated inside its IDX header (" + dimensionCount + " dimensions announced)");
         }
         int[] dimensions = new int[dimensionCount];
-        StringJoiner announced = new StringJoiner(" x ");
         long size = 1;
         for (int d = 0; d < dimensionCount; d++) {
             dimensions[d] = dimensionBytes.getInt();
             if (dimensions[d] < 1) {
                 throw new DataException(file + " has dimension " + d + " of size " + dimensions[d]);
             }
-            announced.add(Integer.toString(dimensions[d]));
             size *= dimensions[d];
             if (size > Integer.MAX_VALUE - 8) {
                 throw new DataException(file + " announces " + size + "+ values, more than one array can hold");
             }
         }
-        // readNBytes grows its buffer as data arrives: a header announcing more than the file holds allocates no more than the file.
-        byte[] values = in.readNBytes((int) size);
-        String header = "its header announces " + announced + (dimensionCount > 1 ? " = " + size : "") + " values";
-        if (values.length < size) {
-            throw new DataException(file + " is truncated: " + header + ", the file holds " + values.length);
+        return dimensions;
+    }
+
+    private static long size(int[] dimensions) {
+        return Arrays.stream(dimensions).asLongStream().reduce(1, Math::multiplyExact);
+    }
+
+    /** The file must hold exactly the values its header announces: {@code values} is how many it holds. */
+    private static void checkLength(Path file, int[] dimensions, long values) {
+        long size = size(dimensions);
+        if (values == size) {
+            return;
         }
-        long extra = in.transferTo(OutputStream.nullOutputStream());
-        if (extra > 0) {
-            throw new DataException(file + " is longer than " + header + ": " + extra + " bytes more");
-        }
-        return new IdxArray(dimensions, values);
+        String announced = Arrays.stream(dimensions).mapToObj(Integer::toString).collect(Collectors.joining(" x "))
+                + (dimensions.length > 1 ? " = " + size : "");
+        throw new DataException(values < size ? file + " is truncated: its header announces " + announced + " values, the file holds " + values
+                : file + " is longer than its header announces " + announced + " values: " + (values - size) + " bytes more");
     }
 }
