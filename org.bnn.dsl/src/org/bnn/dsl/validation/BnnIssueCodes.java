@@ -102,4 +102,10 @@ public final class BnnIssueCodes {
 
     /** The package cannot hold generated Java classes (java.*, javax.*, a package of the JDK). */
     public static final String RESERVED_PACKAGE = PREFIX + "reservedPackage";
+
+    /** A data-set folder holds an IDX file both raw and gzipped, with different content. Data: the raw file. */
+    public static final String DATASET_COPIES_DIFFER = PREFIX + "datasetCopiesDiffer";
+
+    /** A data-set file that exists but does not read as IDX (truncated, longer than its header, corrupt gzip). Data: the file. */
+    public static final String UNREADABLE_DATASET = PREFIX + "unreadableDataset";
 }

@@ -15,6 +15,7 @@ import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.files.DescriptionFiles;
 import org.bnn.dsl.spec.SpecTranslator;
+import org.bnn.runtime.data.IdxCopies;
 import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.NetworkSpec;
@@ -27,9 +28,10 @@ import org.eclipse.xtext.validation.Check;
 import com.google.inject.Inject;
 
 /**
- * Rules about the files a description names: a network's weights file (present, readable, and
- * holding the network's layers; only the {@code .npz} headers are read, once per file version)
- * and an experiment's dataset (the split's files present, images of the network's input shape).
+ * Rules about the files a description names: a network's weights file (present, intact and
+ * loadable, holding the network's layers; read once per file version) and an experiment's dataset
+ * (the split's files present and readable, raw and gzipped copies not different, images of the network's input
+ * shape).
  * Relative paths resolve against the folder of the .bnn file; a description that was not read
  * from a file (an unsaved buffer, a test's synthetic URI) gets no file checks.
  */
@@ -42,6 +44,8 @@ public class FileReferenceValidator extends ComposedBnnValidator {
     private SpecTranslator translator;
     @Inject
     private WeightShapesCache weightShapes;
+    @Inject
+    private DatasetFilesCache datasetFiles;
 
     @Check
     public void checkWeightsFile(Network network) {
@@ -117,15 +121,27 @@ public class FileReferenceValidator extends ComposedBnnValidator {
         resolve(data, BNN.getDatasetInputs_Folder(), data.getFolder()).ifPresent(folder -> checkSplitFiles(data, source, folder));
     }
 
-    /** The files Datasets reads: images and labels of the split, raw or gzipped. */
+    /**
+     * The files Datasets reads: images and labels of the split, raw or gzipped (the raw file wins;
+     * a warning when both are present and differ, since one of them is stale), each readable as the
+     * run will read it.
+     */
     private void checkSplitFiles(DatasetInputs data, InputSource.Dataset source, Path folder) {
         List<String> missing = new ArrayList<>();
-        for (String kind : List.of("-images-idx3-ubyte", "-labels-idx1-ubyte")) {
-            String name = source.split().filePrefix() + kind;
-            if (!Files.isRegularFile(folder.resolve(name)) && !Files.isRegularFile(folder.resolve(name + ".gz"))) {
+        Map<String, Integer> files = new LinkedHashMap<>();
+        files.put(source.split().filePrefix() + "-images-idx3-ubyte", 3);
+        files.put(source.split().filePrefix() + "-labels-idx1-ubyte", 1);
+        files.forEach((name, dimensions) -> {
+            Optional<Path> chosen = IdxCopies.chosen(folder, name);
+            if (chosen.isEmpty()) {
                 missing.add(name + "[.gz]");
+            } else {
+                datasetFiles.damage(chosen.get(), dimensions).ifPresent(damage -> error(damage, data, BNN.getDatasetInputs_Folder(),
+                        BnnIssueCodes.UNREADABLE_DATASET, chosen.get().toString()));
             }
-        }
+            datasetFiles.conflict(folder, name).ifPresent(conflict -> warning(conflict, data, BNN.getDatasetInputs_Folder(),
+                    BnnIssueCodes.DATASET_COPIES_DIFFER, folder.resolve(name).toString()));
+        });
         if (!missing.isEmpty()) {
             warning("The " + source.dataset() + " " + source.split().label() + " split is not found in " + folder + " (no "
                     + String.join(", no ", missing) + "); fetch it with scripts/fetch-data.sh " + source.dataset(), data,

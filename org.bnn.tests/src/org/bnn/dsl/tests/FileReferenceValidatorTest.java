@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.Model;
@@ -16,6 +19,7 @@ import org.bnn.dsl.validation.BnnIssueCodes;
 import org.bnn.runtime.engine.RandomNetworks;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.tests.data.IdxFiles;
+import org.bnn.runtime.tests.weights.NpzFiles;
 import org.bnn.runtime.weights.WeightsFile;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.diagnostics.Severity;
@@ -157,6 +161,82 @@ class FileReferenceValidatorTest {
         byte[] whole = Files.readAllBytes(writeWeights(dir.resolve("cut.npz"), network("fc1", 32)));
         Files.write(dir.resolve("cut.npz"), Arrays.copyOf(whole, whole.length / 2));
         validation.assertError(load(design("cut.npz")), BNN.getNetwork(), BnnIssueCodes.UNREADABLE_FILE, "cut.npz");
+    }
+
+    /** A weight file with one member's CRC-32 wrong: an error on the weights line, naming the file and the member. */
+    @Test
+    void aDamagedWeightsFileIsAnErrorOnTheWeightsLine() throws Exception {
+        Path file = writeWeights(dir.resolve("w.npz"), network("fc1", 32));
+        long stored = NpzFiles.flipStoredCrc(file, "out/var.npy");
+        Model model = load(design("w.npz"));
+        String message = String.format(Locale.ROOT, "%s: member out/var.npy: CRC-32 mismatch (stored 0x%08x, computed 0x%08x)", file,
+                stored, stored ^ 1);
+        validation.assertError(model, BNN.getNetwork(), BnnIssueCodes.UNREADABLE_FILE, message);
+        Issue issue = validation.validate(model).stream().filter(i -> BnnIssueCodes.UNREADABLE_FILE.equals(i.getCode())).findFirst().get();
+        assertEquals(message, issue.getMessage());
+        assertEquals(7, issue.getLineNumber(), "the line of weights \"w.npz\"");
+        assertEquals("\"w.npz\"", design("w.npz").substring(issue.getOffset(), issue.getOffset() + issue.getLength()));
+    }
+
+    /** What only a full load found before (bnn run): values and types of the batch norm, each an error of bnn check now. */
+    @Test
+    void batchNormValuesAndTypesAreCheckErrors() throws Exception {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("nan", "entry fc1/var holds NaN at index 3: batch-norm values must be finite");
+        expected.put("negative", "entry fc1/var holds -1.0 at index 31: a variance cannot be negative");
+        expected.put("bigEndian", "entry fc1/var: element type '>f8' is not supported (little-endian u1, i1, b1, i4, i8, f4, f8 are)");
+        expected.put("shape", "entry out/gamma has shape (32,), the layer's weights have 10 rows, so (10,) is needed");
+        expected.put("floatWeights", "entry out/weights must be uint8 (rows, ceil(fan_in/8)) packed bits, got <f8 (10, 32)");
+        for (Map.Entry<String, String> kind : expected.entrySet()) {
+            Map<String, byte[]> members = new LinkedHashMap<>(NpzFiles.layer("fc1", 32, 784));
+            members.putAll(NpzFiles.layer("out", 10, 32));
+            switch (kind.getKey()) {
+                case "nan" -> members.put("fc1/var", NpzFiles.vectorWith(32, 3, Double.NaN));
+                case "negative" -> members.put("fc1/var", NpzFiles.vectorWith(32, 31, -1));
+                case "bigEndian" -> members.put("fc1/var", NpzFiles.npy(">f8", "(32,)", new byte[32 * 8]));
+                case "shape" -> members.put("out/gamma", NpzFiles.vectorWith(32, 0, 1));
+                default -> members.put("out/weights", NpzFiles.npy("<f8", "(10, 32)", new byte[10 * 32 * 8]));
+            }
+            Path file = NpzFiles.write(dir.resolve(kind.getKey() + ".npz"), true, members);
+            validation.assertError(load(design(kind.getKey() + ".npz")), BNN.getNetwork(), BnnIssueCodes.UNREADABLE_FILE,
+                    file + " " + kind.getValue());
+        }
+    }
+
+    @Test
+    void datasetCopiesThatDifferAreAWarning() throws Exception {
+        writeWeights(dir.resolve("w.npz"), network("fc1", 32));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        IdxFiles.writeSplit(data, "t10k", 3, 28, 28, 5, false);
+        IdxFiles.writeSplit(data, "t10k", 3, 28, 28, 5, true);
+        validation.assertNoIssue(load(design("w.npz")), BNN.getDatasetInputs(), BnnIssueCodes.DATASET_COPIES_DIFFER);
+
+        IdxFiles.writeSplit(data, "t10k", 3, 28, 28, 6, true);
+        Model model = load(design("w.npz"));
+        for (String name : List.of("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
+            validation.assertWarning(model, BNN.getDatasetInputs(), BnnIssueCodes.DATASET_COPIES_DIFFER, data + " holds both " + name
+                    + " and " + name + ".gz, with different content; " + name + " is read and " + name + ".gz is ignored (delete the stale copy)");
+        }
+        validation.assertNoErrors(model);
+    }
+
+    /** A data file that the run could not read is an error of the check, with the reader's message; the file's name does not matter. */
+    @Test
+    void aDamagedDatasetFileIsAnError() throws Exception {
+        writeWeights(dir.resolve("w.npz"), network("fc1", 32));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        IdxFiles.writeSplit(data, "t10k", 3, 28, 28, 5, false);
+        Path images = data.resolve("t10k-images-idx3-ubyte");
+        byte[] raw = Files.readAllBytes(images);
+        IdxFiles.write(images, raw, true); // gzipped under the raw name: fine
+        Model model = load(design("w.npz"));
+        validation.assertNoErrors(model);
+        assertNoFileIssues(model);
+        validation.assertNoIssue(model, BNN.getDatasetInputs(), BnnIssueCodes.UNREADABLE_DATASET);
+
+        Files.write(images, Arrays.copyOf(raw, raw.length - 5));
+        validation.assertError(load(design("w.npz")), BNN.getDatasetInputs(), BnnIssueCodes.UNREADABLE_DATASET,
+                images + " is truncated: its header announces 3 x 28 x 28 = 2352 values, the file holds 2347");
     }
 
     @Test

