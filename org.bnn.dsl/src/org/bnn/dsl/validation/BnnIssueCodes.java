@@ -108,4 +108,7 @@ public final class BnnIssueCodes {
 
     /** A data-set file that exists but does not read as IDX (truncated, longer than its header, corrupt gzip). Data: the file. */
     public static final String UNREADABLE_DATASET = PREFIX + "unreadableDataset";
+
+    /** A device declares no programming regime, so no cell of it can be written. */
+    public static final String MISSING_REGIME = PREFIX + "missingRegime";
 }

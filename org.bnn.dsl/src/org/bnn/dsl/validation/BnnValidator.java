@@ -264,6 +264,16 @@ public class BnnValidator extends AbstractBnnValidator {
         }
     }
 
+    /** The runtime needs a regime to program any cell with; without one no mapping could be generated. */
+    @Check
+    public void checkDeviceHasRegime(Device device) {
+        if (device.getRegimes().isEmpty()) {
+            error(MessageNames.capitalizedOf(device) + " has no programming regime; cells of it cannot be written"
+                    + " (add one: regime nominal { lrs ... hrs ... set ... reset ... endurance ... })", device,
+                    BNN.getElement_Name(), BnnIssueCodes.MISSING_REGIME);
+        }
+    }
+
     @Check
     public void checkStuckAtProbabilities(Device device) {
         if (device.getStuckAtLrs() != null && unitsValid(device)) {

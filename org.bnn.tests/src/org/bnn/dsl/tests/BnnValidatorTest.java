@@ -51,6 +51,16 @@ class BnnValidatorTest {
     }
 
     @Test
+    void aDeviceNeedsARegime() throws Exception {
+        // Without the rule this validated and then generated nothing for a mapping on it.
+        Model model = parser.parse("device D { stack \"x\" node 130 nm }");
+        validation.assertError(model, BNN.getDevice(), BnnIssueCodes.MISSING_REGIME,
+                "Device D has no programming regime; cells of it cannot be written");
+        validation.assertNoIssues(parser.parse(device("lrs lognormal(median 8 kOhm, sigma 0.25) hrs lognormal(median 180 kOhm, sigma 0.8)"
+                + " set 1.8 V 100 uA 500 ns reset 1.8 V 100 uA 500 ns endurance 1e7")));
+    }
+
+    @Test
     void chipTileCountMustBePositive() throws Exception {
         Model model = parser.parse(design("32 rows x 32 columns", "0", "input x: 4\noutput o: dense 2"));
         validation.assertError(model, BNN.getChip(), BnnIssueCodes.NON_POSITIVE_SIZE, "tile count must be positive");
