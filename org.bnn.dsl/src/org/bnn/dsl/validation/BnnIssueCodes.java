@@ -93,4 +93,13 @@ public final class BnnIssueCodes {
 
     /** A network, chip, tile or device that nothing uses, in a file that runs something. */
     public static final String UNUSED_DECLARATION = PREFIX + "unusedDeclaration";
+
+    /**
+     * A report folder or weights file outside the description's project and every allowed output
+     * root. Data: the resolved place, the project root.
+     */
+    public static final String OUTPUT_OUTSIDE_PROJECT = PREFIX + "outputOutsideProject";
+
+    /** A report folder or weights file that is not a path on this system. */
+    public static final String OUTPUT_NOT_A_PATH = PREFIX + "outputNotAPath";
 }
