@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.bnn.cli.BnnCli;
 import org.bnn.runtime.experiment.OwnedFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,24 +34,6 @@ class OutputRootOptionTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run bnn(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(BnnCli.execute(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     private Path model(String report) throws Exception {
         Path file = dir.resolve("project/model.bnn");
         Files.createDirectories(file.getParent());
@@ -67,24 +45,24 @@ class OutputRootOptionTest {
     void aReportOutsideTheProjectRunsOnlyWithTheFolderAllowed() throws Exception {
         Path shared = Files.createDirectories(dir.resolve("shared"));
         Path model = model("../shared/e");
-        Run refused = bnn("run", model.toString());
+        CliRun refused = CliRun.bnn("run", model.toString());
         assertEquals(1, refused.exit(), refused.out() + refused.err());
         assertTrue(refused.out().contains("error: report folder " + shared.toRealPath().resolve("e") + " lies outside the project "
                 + dir.resolve("project").toRealPath()) && refused.out().contains("[org.bnn.dsl.outputOutsideProject]"), refused.out());
         assertFalse(Files.exists(shared.resolve("e")));
 
-        Run allowed = bnn("run", "--output-root", shared.toString(), model.toString());
+        CliRun allowed = CliRun.bnn("run", "--output-root", shared.toString(), model.toString());
         assertEquals(0, allowed.exit(), allowed.out() + allowed.err());
         assertTrue(Files.isRegularFile(shared.resolve("e/report.md")));
         assertTrue(Files.isRegularFile(shared.resolve("e").resolve(OwnedFolder.MARKER)));
 
-        Run again = bnn("run", model.toString());
+        CliRun again = CliRun.bnn("run", model.toString());
         assertEquals(1, again.exit(), "the option holds for its own command only: " + again.out());
     }
 
     @Test
     void aFolderThatDoesNotExistIsAUsageError() throws Exception {
-        Run run = bnn("run", "--output-root", dir.resolve("nowhere").toString(), model("r").toString());
+        CliRun run = CliRun.bnn("run", "--output-root", dir.resolve("nowhere").toString(), model("r").toString());
         assertEquals(2, run.exit(), run.out() + run.err());
         assertTrue(run.err().startsWith("--output-root " + dir.resolve("nowhere") + ": no such folder"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
@@ -92,7 +70,7 @@ class OutputRootOptionTest {
 
     @Test
     void trainTakesTheOptionToo() {
-        Run help = bnn("train", "--help");
+        CliRun help = CliRun.bnn("train", "--help");
         assertTrue(help.out().contains("--output-root=DIR"), help.out());
     }
 
@@ -101,7 +79,7 @@ class OutputRootOptionTest {
         Path model = model("notes");
         Files.createDirectories(model.resolveSibling("notes"));
         Files.writeString(model.resolveSibling("notes/report.md"), "mine");
-        Run run = bnn("run", model.toString());
+        CliRun run = CliRun.bnn("run", model.toString());
         assertEquals(2, run.exit(), run.out() + run.err());
         assertTrue(run.err().contains("report folder " + model.resolveSibling("notes") + " already holds files that bnn did not write"),
                 run.err());

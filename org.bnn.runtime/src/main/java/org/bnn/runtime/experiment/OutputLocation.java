@@ -98,7 +98,7 @@ public final class OutputLocation {
             return Optional.empty();
         }
         return Optional.of(what + " " + target + " lies outside the project " + project + " (the nearest folder above the .bnn file with a "
-                + LIBRARY + "/ folder of .bnn files, else the file's own folder); write inside it, or allow the folder with --output-root DIR");
+                + LIBRARY + "/ folder of .bnn files, else the file's own folder); write inside it, or allow the folder with --output-root DIR (bnn run, bnn train)");
     }
 
     /**
