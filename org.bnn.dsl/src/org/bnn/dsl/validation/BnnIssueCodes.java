@@ -111,4 +111,13 @@ public final class BnnIssueCodes {
 
     /** A device declares no programming regime, so no cell of it can be written. */
     public static final String MISSING_REGIME = PREFIX + "missingRegime";
+
+    /**
+     * A report folder or weights file outside the description's project and every allowed output
+     * root. Data: the resolved place, the project root.
+     */
+    public static final String OUTPUT_OUTSIDE_PROJECT = PREFIX + "outputOutsideProject";
+
+    /** A report folder or weights file that is not a path on this system. */
+    public static final String OUTPUT_NOT_A_PATH = PREFIX + "outputNotAPath";
 }

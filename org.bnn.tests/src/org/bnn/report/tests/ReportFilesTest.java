@@ -179,7 +179,8 @@ class ReportFilesTest {
         assertEquals(List.of(folder.resolve("accuracy-vs-ber.csv"), folder.resolve("accuracy-vs-ber-trials.csv"),
                 folder.resolve("accuracy-vs-ber.png")), written);
         try (var files = Files.list(folder)) {
-            assertEquals(3, files.count());
+            assertEquals(List.of(".bnn-report", "accuracy-vs-ber-trials.csv", "accuracy-vs-ber.csv", "accuracy-vs-ber.png"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "the report's files and the marker, nothing else");
         }
         List<Path> all = new ReportWriter(ReportFormat.ALL).write(SmallReport.small(), folder.resolve("all"));
         assertEquals(List.of("accuracy-vs-ber.csv", "accuracy-vs-ber-trials.csv", "energy-per-inference.csv", "regimes.csv", "report.json",

@@ -9,6 +9,7 @@ import org.bnn.cli.compile.InMemoryJavaCompiler;
 import org.bnn.cli.workspace.BnnWorkspace;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -21,6 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private OutputRootOption outputRoots;
 
     @Parameters(arity = "1", paramLabel = "FILE", description = "The .bnn file to run.")
     private Path file;
@@ -45,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ReflectiveOperationException {
+        outputRoots.apply();
         BnnWorkspace workspace = BnnWorkspace.load(List.of(file));
         if (new DiagnosticsPrinter(spec.commandLine().getOut()).print(workspace)) {
             return BnnCli.EXIT_INPUT_ERRORS;

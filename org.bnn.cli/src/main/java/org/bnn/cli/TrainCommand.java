@@ -10,6 +10,7 @@ import org.bnn.cli.compile.InMemoryJavaCompiler;
 import org.bnn.cli.workspace.BnnWorkspace;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private OutputRootOption outputRoots;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The .bnn file.")
     private Path file;
 
@@ -30,6 +34,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ReflectiveOperationException {
+        outputRoots.apply();
         BnnWorkspace workspace = BnnWorkspace.load(List.of(file));
         if (new DiagnosticsPrinter(spec.commandLine().getOut()).print(workspace)) {
             return BnnCli.EXIT_INPUT_ERRORS;

@@ -1,5 +1,6 @@
 package org.bnn.dsl.ui.launch;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,8 +10,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.bnn.dsl.ui.builder.BnnNature;
+import org.bnn.runtime.experiment.OutputLocation;
+import org.bnn.runtime.experiment.OwnedFolder;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
@@ -75,9 +79,10 @@ final class GeneratedExperiment {
 	 * cancelled (which terminates it).
 	 *
 	 * @param reportFolder the experiment's report folder, relative to the file's folder
+	 * @param allowed      places outside the project the user allowed for this run
 	 * @throws LaunchRefused when the generated class is missing or does not compile
 	 */
-	static ExperimentRun run(IFile file, String mainType, String reportFolder, IProgressMonitor monitor)
+	static ExperimentRun run(IFile file, String mainType, String reportFolder, List<Path> allowed, IProgressMonitor monitor)
 			throws CoreException, IOException, InterruptedException {
 		IProject project = file.getProject();
 		monitor.beginTask("Building " + project.getName(), IProgressMonitor.UNKNOWN);
@@ -98,6 +103,11 @@ final class GeneratedExperiment {
 		configuration.setAttribute(IJavaLaunchConfigurationConstants.ATTR_MAIN_TYPE_NAME, mainType);
 		configuration.setAttribute(IJavaLaunchConfigurationConstants.ATTR_PROGRAM_ARGUMENTS, "\"" + folder + "\"");
 		configuration.setAttribute(IJavaLaunchConfigurationConstants.ATTR_WORKING_DIRECTORY, folder.toString());
+		if (!allowed.isEmpty()) {
+			// The generated class checks the place again when it writes, against the roots of this property.
+			configuration.setAttribute(IJavaLaunchConfigurationConstants.ATTR_VM_ARGUMENTS, "\"-D" + OutputLocation.ROOTS_PROPERTY + "="
+					+ allowed.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)) + "\"");
+		}
 		// Built above; the launch must not start another build.
 		ILaunch launch = configuration.launch(ILaunchManager.RUN_MODE, monitor, false);
 		try {
@@ -111,8 +121,7 @@ final class GeneratedExperiment {
 			}
 			String output = process.getStreamsProxy().getOutputStreamMonitor().getContents();
 			String errors = process.getStreamsProxy().getErrorStreamMonitor().getContents();
-			Path log = folder.resolve(reportFolder).resolve(LOG);
-			Files.createDirectories(log.getParent());
+			Path log = OwnedFolder.claim(OutputLocation.checked(folder, reportFolder, "report folder", allowed)).resolve(LOG);
 			Files.writeString(log, output + (errors.isEmpty() ? "" : "--- standard error ---\n" + errors), StandardCharsets.UTF_8);
 			project.refreshLocal(IResource.DEPTH_INFINITE, monitor);
 			IFile logFile = inWorkspace(log);
@@ -146,7 +155,7 @@ final class GeneratedExperiment {
 	}
 
 	/** The workspace file at {@code path}, or null when it is outside the workspace. */
-	private static IFile inWorkspace(Path path) {
+	static IFile inWorkspace(Path path) {
 		IFile[] files = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(path.toAbsolutePath().normalize().toUri());
 		return files.length > 0 ? files[0] : null;
 	}

@@ -1,6 +1,8 @@
 package org.bnn.dsl.ui.launch;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.bnn.dsl.bnn.Experiment;
@@ -33,7 +35,7 @@ import com.google.inject.Injector;
 
 /**
  * Runs the experiment of a .bnn text in the background: refuses a text with errors (naming file
- * and line), then launches the experiment's generated class when the project compiles it
+ * and line) except places outside the project that the user allows, then launches the experiment's generated class when the project compiles it
  * ({@link GeneratedExperiment}), else runs the same spec in Eclipse's process
  * ({@link InProcessExperiment}). The result says which way it ran.
  */
@@ -75,10 +77,16 @@ public final class RunExperimentJob extends Job {
 			if (parsed == null) {
 				return Status.CANCEL_STATUS;
 			}
-			Optional<Issue> error = parsed.issues().stream().filter(i -> i.getSeverity() == Severity.ERROR).findFirst();
+			List<Issue> errors = parsed.issues().stream().filter(i -> i.getSeverity() == Severity.ERROR).toList();
+			Optional<Issue> error = errors.stream().filter(i -> !OutsideProjectConfirmation.overridable(i)).findFirst();
 			if (error.isPresent()) {
 				return error(file.getName() + ":" + error.get().getLineNumber() + ": " + error.get().getMessage()
 						+ " (fix the errors first, see the Problems view)");
+			}
+			// Only places outside the project are wrong: the user may allow them for this run.
+			Optional<List<Path>> allowed = errors.isEmpty() ? Optional.of(List.of()) : OutsideProjectConfirmation.ask(file, errors);
+			if (allowed.isEmpty()) {
+				return Status.CANCEL_STATUS;
 			}
 			Experiment experiment = experimentAt(parsed);
 			if (experiment == null) {
@@ -89,8 +97,8 @@ public final class RunExperimentJob extends Job {
 				return error("experiment " + experiment.getName() + " is incomplete");
 			}
 			Optional<String> inProcess = GeneratedExperiment.unavailable(file, spec.report().isPresent());
-			run = inProcess.isPresent() ? InProcessExperiment.run(file, spec, inProcess.get(), monitor)
-					: GeneratedExperiment.run(file, mainType(injector, experiment), spec.report().get().folder(), monitor);
+			run = inProcess.isPresent() ? InProcessExperiment.run(file, spec, inProcess.get(), allowed.get(), monitor)
+					: GeneratedExperiment.run(file, mainType(injector, experiment), spec.report().get().folder(), allowed.get(), monitor);
 			return new Status(IStatus.OK, BnnUiActivator.PLUGIN_ID, run.way() + "\n\n" + run.output());
 		} catch (OperationCanceledException | OperationCanceledError e) { // Xtext's parser and validator cancel with the Error
 			return Status.CANCEL_STATUS;

@@ -11,6 +11,7 @@ import org.bnn.report.data.FromRuntime;
 import org.bnn.runtime.errors.Sampling;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.experiment.ExperimentSpec;
+import org.bnn.runtime.experiment.OutputLocation;
 import org.bnn.runtime.experiment.ReportSpec;
 import org.bnn.runtime.experiment.SweepPoint;
 import org.bnn.runtime.experiment.SweepReport;
@@ -27,7 +28,21 @@ public final class ExperimentReport {
     private ExperimentReport() {
     }
 
-    /** Writes the files into {@code folder} and returns them. */
+    /**
+     * Writes the files into the folder of the experiment's {@code report} clause, resolved against
+     * {@code base} (the description's folder), and returns them. The folder must lie inside the
+     * description's project or an allowed extra root ({@link OutputLocation}); this is checked here,
+     * at write time, whatever validated the description.
+     *
+     * @throws IllegalArgumentException if the experiment has no report clause
+     * @throws org.bnn.runtime.experiment.OutputFolderException if the folder lies outside, or holds files the tool did not write
+     */
+    public static List<Path> writeInProject(ExperimentSpec spec, List<SweepPoint> points, Path base) throws IOException {
+        ReportSpec report = spec.report().orElseThrow(() -> new IllegalArgumentException("experiment " + spec.name() + " has no report clause"));
+        return write(spec, points, OutputLocation.checked(base, report.folder(), "report folder"));
+    }
+
+    /** Writes the files into {@code folder}, which must be new, empty or the tool's, and returns them. */
     public static List<Path> write(ExperimentSpec spec, List<SweepPoint> points, Path folder) throws IOException {
         Set<ReportFormat> formats = formats(spec);
         boolean labelled = !points.isEmpty() && points.get(0).accuracy().isPresent();

@@ -21,10 +21,12 @@ import org.bnn.report.table.RegimeCsv;
 import org.bnn.report.table.ReportMarkdown;
 import org.bnn.report.table.SweepCsv;
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.experiment.OwnedFolder;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Writes a {@link Report} into a folder, in the selected formats. Files of absent parts are not
+ * Writes a {@link Report} into a folder, in the selected formats. The folder must be new, empty or
+ * already the tool's (it carries the marker of {@link OwnedFolder}); files of absent parts are not
  * written; existing files of the same names are replaced. The same report gives the same bytes
  * for CSV, JSON, Markdown and SVG (and, with the same Java and fonts, PNG).
  *
@@ -62,17 +64,18 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes the report's files into {@code folder} (created if needed).
+     * Writes the report's files into {@code folder} (created and marked if needed).
      *
      * @return the files written, in the order of the table above
      * @throws IllegalArgumentException if JSON is asked for but the report has no description
+     * @throws org.bnn.runtime.experiment.OutputFolderException if the folder holds files the tool did not write
      */
     public List<Path> write(Report report, Path folder) throws IOException {
         if (formats.contains(ReportFormat.JSON) && report.description().isEmpty()) {
             throw new IllegalArgumentException("report " + report.title()
                     + ": report.json needs the fully resolved description (Report.description is empty)");
         }
-        Files.createDirectories(folder);
+        OwnedFolder.claim(folder);
         List<Path> written = new ArrayList<>();
         boolean hasSeries = !report.series().isEmpty();
         if (formats.contains(ReportFormat.CSV)) {

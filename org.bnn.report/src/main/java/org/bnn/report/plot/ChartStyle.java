@@ -3,6 +3,8 @@ package org.bnn.report.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.NumberFormat;
+import java.util.Locale;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
@@ -61,6 +63,10 @@ final class ChartStyle {
         axis.setTickMarkStroke(AXIS_STROKE);
         axis.setTickMarkOutsideLength(4);
         axis.setTickMarkInsideLength(0);
+        if (axis instanceof NumberAxis numbers) {
+            // JFreeChart formats tick labels in the default locale (0,5 in German): plots must not depend on it.
+            numbers.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.ROOT));
+        }
     }
 
     static void legend(LegendTitle legend) {

@@ -83,7 +83,7 @@ public final class SweepReport {
         for (SweepPoint point : points) {
             TrialStatistics agreement = point.agreement();
             String accuracy = point.accuracy().map(a -> a.mean() + "," + a.standardDeviation() + "," + a.confidence95()).orElse(",,");
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%s,%s%n", point.label(), point.ber(), agreement.trials(), accuracy,
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%s,%s\n", point.label(), point.ber(), agreement.trials(), accuracy,
                     agreement.mean(), agreement.standardDeviation(), agreement.confidence95()));
         }
         return csv.toString();
@@ -97,19 +97,20 @@ public final class SweepReport {
                 .append("| point | BER | mean ").append(metric).append(" | std | 95 % CI |\n|---|---|---|---|---|\n");
         for (SweepPoint point : points) {
             TrialStatistics value = point.metric();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.2f %% | %.2f %% | ± %.2f %% |%n", point.label(), berText(point.ber()),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.2f %% | %.2f %% | ± %.2f %% |\n", point.label(), berText(point.ber()),
                     100 * value.mean(), 100 * value.standardDeviation(), 100 * value.confidence95()));
         }
         return md.toString();
     }
 
     /**
-     * Writes {@code sweep.md}, {@code sweep.csv} and {@code sweep.json} into {@code folder}.
+     * Writes {@code sweep.md}, {@code sweep.csv} and {@code sweep.json} into {@code folder}, which
+     * must be new, empty or already the tool's ({@link OwnedFolder}).
      *
      * @return the files written, in that order (the one for people first)
      */
     public static List<Path> write(Path folder, String tool, ExperimentSpec spec, List<SweepPoint> points) throws IOException {
-        Files.createDirectories(folder);
+        OwnedFolder.claim(folder);
         Path md = Files.writeString(folder.resolve("sweep.md"), markdown(spec, points));
         Path csv = Files.writeString(folder.resolve("sweep.csv"), csv(points));
         Path json = Files.writeString(folder.resolve("sweep.json"),
