@@ -92,7 +92,7 @@ class ExperimentTemplate {
 		                new SweepProgressBar(experiment.name(), System.err)).run(experiment, data.network(), data.inputs(), data.labels());
 		        System.out.print(SweepReport.table(experiment, points));
 		        if (experiment.report().isPresent()) {
-		            for (Path file : ExperimentReport.write(experiment, points, base.resolve(experiment.report().get().folder()))) {
+		            for (Path file : ExperimentReport.writeInProject(experiment, points, base)) {
 		                System.out.println("report: " + file);
 		            }
 		        }

@@ -43,6 +43,7 @@ class TrainingTemplate {
 		import org.bnn.runtime.data.Split;
 		import org.bnn.runtime.experiment.ExperimentInputs;
 		import org.bnn.runtime.experiment.InputSource;
+		import org.bnn.runtime.experiment.OutputLocation;
 		import org.bnn.runtime.weights.WeightsFile;
 		import org.bnn.train.Trainer;
 		import org.bnn.train.TrainingConfig;
@@ -72,7 +73,7 @@ class TrainingTemplate {
 		    /** The training settings as described in the .bnn file, every default filled in. */
 		    public static TrainingConfig config(Path base) {
 		        return new TrainingConfig(«spec.epochs», «spec.batch», «spec.learningRate», «spec.finalLearningRate», «spec.injectBer», «spec.seed»L,
-		                Runtime.getRuntime().availableProcessors(), base.resolve(«JavaNames.stringLiteral(spec.checkpoint)»), «spec.statisticsBatches»);
+		                Runtime.getRuntime().availableProcessors(), OutputLocation.checked(base, «JavaNames.stringLiteral(spec.checkpoint)», "checkpoint"), «spec.statisticsBatches»);
 		    }
 
 		    /** Trains, saves the weights and returns the simulator's accuracy on the test split. */
@@ -81,9 +82,10 @@ class TrainingTemplate {
 		        InputSource.Dataset data = data();
 		        Dataset train = ExperimentInputs.dataset(data, base);
 		        Dataset test = ExperimentInputs.dataset(new InputSource.Dataset(data.dataset(), data.folder(), Split.TEST, 0), base);
+		        // Refused before training, not after: the weights may only go inside the project.
+		        Path weights = OutputLocation.checked(base, «JavaNames.stringLiteral(spec.save)», "weights file");
 		        TrainingResult result = Trainer.train(network, config(base), train, test,
 		                new ProgressBarListener(«JavaNames.stringLiteral(spec.name)», System.err));
-		        Path weights = base.resolve(«JavaNames.stringLiteral(spec.save)»);
 		        if (weights.toAbsolutePath().getParent() != null) {
 		            Files.createDirectories(weights.toAbsolutePath().getParent());
 		        }

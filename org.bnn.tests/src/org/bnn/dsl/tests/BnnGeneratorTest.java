@@ -246,6 +246,33 @@ class BnnGeneratorTest {
         assertEquals(Map.of(), generate(model));
     }
 
+    @Test
+    void aGeneratedExperimentRunByHandRefusesAReportOutsideItsProject(@TempDir Path project) throws Exception {
+        // The validator refuses this report folder; the generated program must refuse it too, at
+        // write time, when someone compiles and runs it without the validator.
+        Model model = parser.parse("""
+                package outside
+                tile T { cells 32 rows x 32 columns 2T2R }
+                chip C { tiles 64 of T }
+                network N { input x: 16  output o: dense 3 }
+                mapping M { network N on C }
+                experiment E {
+                    run M on random 4 inputs
+                    errors weight-level resample per-chip
+                    sweep ber { 0 }
+                    seed 1
+                    report "../escaped" formats { csv }
+                }
+                """);
+        Class<?> experiment = new InMemoryJavaCompiler().compile(generate(model)).load("outside.EExperiment");
+        Path base = Files.createDirectories(project.resolve("model"));
+        java.lang.reflect.InvocationTargetException refused = assertThrows(java.lang.reflect.InvocationTargetException.class,
+                () -> captureOutput(() -> experiment.getMethod("run", Path.class).invoke(null, base)));
+        assertInstanceOf(org.bnn.runtime.experiment.OutputFolderException.class, refused.getCause());
+        assertTrue(refused.getCause().getMessage().contains("escaped"), refused.getCause().getMessage());
+        assertTrue(!Files.exists(project.resolve("escaped")), "nothing was written outside the project");
+    }
+
     private static String runMain(Class<?> simulation, String... args) throws Exception {
         return captureOutput(() -> simulation.getMethod("main", String[].class).invoke(null, (Object) args));
     }
