@@ -44,6 +44,7 @@ class TrainingTemplate {
 		import org.bnn.runtime.experiment.ExperimentInputs;
 		import org.bnn.runtime.experiment.InputSource;
 		import org.bnn.runtime.experiment.OutputLocation;
+		import org.bnn.runtime.experiment.ReplaceableWeights;
 		import org.bnn.runtime.weights.WeightsFile;
 		import org.bnn.train.Trainer;
 		import org.bnn.train.TrainingConfig;
@@ -84,6 +85,7 @@ class TrainingTemplate {
 		        Dataset test = ExperimentInputs.dataset(new InputSource.Dataset(data.dataset(), data.folder(), Split.TEST, 0), base);
 		        // Refused before training, not after: the weights may only go inside the project.
 		        Path weights = OutputLocation.checked(base, «JavaNames.stringLiteral(spec.save)», "weights file");
+		        ReplaceableWeights.require(weights, network);
 		        TrainingResult result = Trainer.train(network, config(base), train, test,
 		                new ProgressBarListener(«JavaNames.stringLiteral(spec.name)», System.err));
 		        if (weights.toAbsolutePath().getParent() != null) {

@@ -108,7 +108,7 @@ class ReportDeterminismTest {
     /**
      * Every file of the report folders, compared byte for byte between two JVMs: one processor and
      * an English locale in UTC, against two processors, a German locale (decimal comma) and another
-     * time zone and default charset. Set and hash orders change between JVMs by themselves.
+     * time zone, default charset and line separator (Windows'). Set and hash orders change between JVMs by themselves.
      */
     @Test
     void twoJvmsWithDifferentThreadCountsWriteIdenticalFolders(@TempDir Path dir) throws Exception {
@@ -116,7 +116,7 @@ class ReportDeterminismTest {
         Path two = study(dir.resolve("two"));
         run(one, "-XX:ActiveProcessorCount=1", "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8");
         run(two, "-XX:ActiveProcessorCount=2", "-Duser.language=de", "-Duser.country=DE", "-Duser.timezone=Asia/Kolkata",
-                "-Dfile.encoding=ISO-8859-1");
+                "-Dfile.encoding=ISO-8859-1", "-Dline.separator=\r\n");
         List<Path> files = files(one.resolve("reports"));
         assertEquals(files, files(two.resolve("reports")), "the same files");
         for (String expected : List.of("ber/report.json", "ber/accuracy-vs-ber.png", "ber/accuracy-vs-ber.svg", "regimes/regimes.csv",

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -32,6 +34,8 @@ public final class SpecJson {
             .addMixIn(InputSource.class, InputSourceKinds.class)
             .addMixIn(SweepSpec.class, SweepKinds.class)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // Lines end with "\n" on every platform (the default indenter uses the system's separator).
+            .defaultPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
             // Map.copyOf's iteration order changes between JVM runs: sort, so the same spec gives the same bytes.
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
