@@ -15,7 +15,7 @@ import com.google.inject.Module;
 
 /**
  * Main class of bnn-language-server.jar: Xtext's stdio launcher with the language server that
- * answers inlay hints and the request manager that reruns reads overtaken by edits instead of
+ * answers inlay hints and checks the positions of requests, the request manager that reruns reads overtaken by edits instead of
  * cancelling them, documents with the protocol's rules for positions, and a log of one line per
  * event on stderr. Arguments as Xtext's ({@code -log}, {@code -trace}, {@code -noValidate});
  * {@code -D}{@value RequestGuard#DEBUG_PROPERTY}{@code =true} adds the stack traces of server bugs.
@@ -33,7 +33,7 @@ public final class BnnLanguageServerLauncher {
     /** Xtext's server module with this server's replacements. */
     public static Module module() {
         return Modules2.mixin(new ServerModule(), binder -> {
-            binder.bind(LanguageServerImpl.class).to(InlayHintLanguageServer.class);
+            binder.bind(LanguageServerImpl.class).to(LspLanguageServer.class);
             binder.bind(IRequestManager.class).to(RetryingRequestManager.class);
             binder.bind(WorkspaceManager.class).to(LspWorkspaceManager.class);
         });

@@ -17,18 +17,35 @@ import org.eclipse.xtext.util.TextRegion;
  * text at all (a negative number, a line past the last) is the client's mistake and is answered
  * with {@link InvalidRequestException}, which the request guard turns into an empty answer.
  * <p>
- * Lines are separated by LF as in Xtext's node model (whose line numbers the services' ranges
- * come from); a CR before the LF is not part of the line's text. The line starts are computed once,
- * so a position costs a binary search rather than a scan of the text.
+ * Lines end at LF, CRLF or a lone CR, as in LSP and in Xtext's node model (whose line numbers
+ * the services' ranges come from; Xtext's own {@code Document} counts LFs only). The line starts
+ * and ends are computed once, so a position costs a binary search rather than a scan of the text.
  */
 public class LspDocument extends Document {
 
-    /** Offsets at which the lines start: 0, then one past each LF. */
+    /** Offsets at which the lines start: 0, then after each line break. */
     private final int[] lineStarts;
+    /** Offsets at which the lines' text ends (their line break, or the end of the text). */
+    private final int[] lineEnds;
 
     public LspDocument(Integer version, String contents) {
         super(version, contents, false);
-        this.lineStarts = lineStarts(contents);
+        int lines = 1;
+        for (int i = 0; i < contents.length(); i++) {
+            if (isLineBreak(contents, i)) {
+                lines++;
+            }
+        }
+        lineStarts = new int[lines];
+        lineEnds = new int[lines];
+        int line = 0;
+        for (int i = 0; i < contents.length(); i++) {
+            if (isLineBreak(contents, i)) {
+                lineEnds[line] = contents.charAt(i) == '\n' && i > 0 && contents.charAt(i - 1) == '\r' ? i - 1 : i;
+                lineStarts[++line] = i + 1;
+            }
+        }
+        lineEnds[line] = contents.length();
     }
 
     /** The same text and version with the protocol's rules for positions. */
@@ -54,6 +71,17 @@ public class LspDocument extends Document {
         int clamped = Math.max(0, Math.min(offset, getContents().length()));
         int line = lineOf(clamped);
         return new Position(line, Math.min(clamped - lineStarts[line], lineLength(line)));
+    }
+
+    /** The position as the services must see it: its character within its line ({@link InvalidRequestException} if outside). */
+    public Position normalize(Position position) {
+        return getPosition(getOffSet(position));
+    }
+
+    /** Both ends normalized; {@link InvalidRequestException} if it is outside or ends before it starts. */
+    public Range normalize(Range range) {
+        ITextRegion region = getTextRegion(range);
+        return new Range(getPosition(region.getOffset()), getPosition(region.getEndOffset()));
     }
 
     @Override
@@ -117,36 +145,20 @@ public class LspDocument extends Document {
         return "";
     }
 
-    /** Length of the line's text, without its LF and a CR before it. */
-    private int lineLength(int line) {
-        String text = getContents();
-        int end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length();
-        if (end > lineStarts[line] && text.charAt(end - 1) == '\r') {
-            end--;
-        }
-        return end - lineStarts[line];
+    /** Length of the line's text, without its line break. */
+    public int lineLength(int line) {
+        return lineEnds[line] - lineStarts[line];
+    }
+
+    /** Whether a line ends at {@code i}: an LF, or a CR not followed by an LF (a CRLF ends at its LF). */
+    private static boolean isLineBreak(String text, int i) {
+        char c = text.charAt(i);
+        return c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n');
     }
 
     private int lineOf(int offset) {
         int index = Arrays.binarySearch(lineStarts, offset);
         return index >= 0 ? index : -index - 2;
-    }
-
-    private static int[] lineStarts(String text) {
-        int lines = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines++;
-            }
-        }
-        int[] starts = new int[lines];
-        int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[line++] = i + 1;
-            }
-        }
-        return starts;
     }
 
     private static String describe(Position position) {
