@@ -1,5 +1,6 @@
 package org.bnn.dsl.ide.tests;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -37,6 +38,34 @@ final class AnswerRanges {
 
     AnswerRanges(String uri) {
         this.uri = uri;
+    }
+
+    /** The ranges in the answer about the document {@code uri} that do not lie inside its {@code text}, each with what it came from. */
+    static List<String> outside(Object answer, String uri, String text) {
+        List<String> lines = lines(text);
+        List<String> outside = new ArrayList<>();
+        new AnswerRanges(uri).forEach(answer, (range, where) -> {
+            for (Position position : new Position[] { range.getStart(), range.getEnd() }) {
+                if (position.getLine() < 0 || position.getLine() >= lines.size() || position.getCharacter() < 0
+                        || position.getCharacter() > lines.get(position.getLine()).length()) {
+                    outside.add(range + " of " + where);
+                    return;
+                }
+            }
+        });
+        return outside;
+    }
+
+    /** The lines as LSP counts them: ended by LF, CRLF or a lone CR. */
+    static List<String> lines(String text) {
+        return List.of(text.split("\\r\\n|\\r|\\n", -1));
+    }
+
+    /** Every range about the document in the answer. */
+    List<Range> all(Object answer) {
+        List<Range> all = new ArrayList<>();
+        forEach(answer, (range, where) -> all.add(range));
+        return all;
     }
 
     /** Calls {@code each} with every range about the document and what it came from. */

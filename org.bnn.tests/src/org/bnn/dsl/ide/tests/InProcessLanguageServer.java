@@ -16,9 +16,12 @@ import org.apache.log4j.AppenderSkeleton;
 import org.apache.log4j.spi.LoggingEvent;
 import org.bnn.dsl.ide.server.BnnLanguageServerLauncher;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DocumentSymbolCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.RenameCapabilities;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -119,5 +122,17 @@ final class InProcessLanguageServer implements AutoCloseable {
             Logger.getLogger("").removeHandler(julRecorder);
             org.apache.log4j.Logger.getRootLogger().removeAppender(log4jRecorder);
         }
+    }
+
+    /** Hierarchical symbols and rename with preparation, like VS Code. */
+    static ClientCapabilities likeVsCode() {
+        TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
+        DocumentSymbolCapabilities symbols = new DocumentSymbolCapabilities();
+        symbols.setHierarchicalDocumentSymbolSupport(true);
+        text.setDocumentSymbol(symbols);
+        text.setRename(new RenameCapabilities(true, false));
+        ClientCapabilities capabilities = new ClientCapabilities();
+        capabilities.setTextDocument(text);
+        return capabilities;
     }
 }

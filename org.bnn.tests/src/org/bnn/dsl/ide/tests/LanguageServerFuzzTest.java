@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLens;
@@ -30,7 +29,6 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
-import org.eclipse.lsp4j.DocumentSymbolCapabilities;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.FormattingOptions;
@@ -41,12 +39,10 @@ import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
-import org.eclipse.lsp4j.RenameCapabilities;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.SignatureHelpParams;
-import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -94,7 +90,7 @@ class LanguageServerFuzzTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIME_BUDGET_SECONDS);
         int operations = 0;
         int requests = 0;
-        try (InProcessLanguageServer session = new InProcessLanguageServer(workspace, capabilities(), new LanguageServerProcess.DiagnosticsCollector())) {
+        try (InProcessLanguageServer session = new InProcessLanguageServer(workspace, InProcessLanguageServer.likeVsCode(), new LanguageServerProcess.DiagnosticsCollector())) {
             List<Request> announced = announced(session.initialized.getCapabilities());
             open(session, "a.bnn", pick(corpus));
             open(session, "b.bnn", pick(corpus));
@@ -113,7 +109,7 @@ class LanguageServerFuzzTest {
                     String text = texts.containsKey(target) ? texts.get(target) : target.endsWith("illustrative-hw.bnn") ? library : "";
                     Object answer = answer(request, target, text, session);
                     if (texts.containsKey(target)) {
-                        assertInside(answer, target, text, request);
+                        assertInside(answer, target, text);
                     }
                     requests++;
                 }
@@ -166,7 +162,7 @@ class LanguageServerFuzzTest {
     /** A change whose range lies outside the document: ignored by the server, so the client's copy stays too. */
     private void editOutside(InProcessLanguageServer session, String uri) {
         String text = texts.get(uri);
-        int lines = lines(text).size();
+        int lines = AnswerRanges.lines(text).size();
         Position outside = random.nextBoolean() ? new Position(lines + random.nextInt(5), 0) : new Position(-1 - random.nextInt(3), 0);
         session.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, versions.get(uri)),
                 List.of(new TextDocumentContentChangeEvent(new Range(outside, outside), "x"))));
@@ -277,7 +273,7 @@ class LanguageServerFuzzTest {
 
     /** Mostly a place in the text; else past a line's end, between CR and LF, past the last line, or negative. */
     private Position randomPosition(String text) {
-        List<String> lines = lines(text);
+        List<String> lines = AnswerRanges.lines(text);
         int dice = random.nextInt(100);
         if (dice < 75) {
             int line = random.nextInt(lines.size());
@@ -293,25 +289,13 @@ class LanguageServerFuzzTest {
     // --- ranges in answers -----------------------------------------------------------------
 
     /** Every range and position in the answer that is about {@code uri} lies inside {@code text}. */
-    private static void assertInside(Object answer, String uri, String text, Request request) {
-        List<String> lines = lines(text);
-        new AnswerRanges(uri).forEach(answer, (range, where) -> {
-            for (Position position : new Position[] { range.getStart(), range.getEnd() }) {
-                boolean inside = position.getLine() >= 0 && position.getLine() < lines.size() && position.getCharacter() >= 0
-                        && position.getCharacter() <= lines.get(position.getLine()).length();
-                assertTrue(inside, "range " + range + " of " + where + " lies outside the document; text:\n" + text);
-            }
-        });
-    }
-
-    /** The lines as LSP counts them: ended by LF, CRLF or a lone CR. */
-    static List<String> lines(String text) {
-        return List.of(text.split("\\r\\n|\\r|\\n", -1));
+    private static void assertInside(Object answer, String uri, String text) {
+        assertEquals(List.of(), AnswerRanges.outside(answer, uri, text), "ranges outside the document; text:\n" + text);
     }
 
     /** The LSP position of an offset: lines as in {@link #lines}, an offset inside a CRLF at the end of its line. */
     static Position position(String text, int offset) {
-        List<String> before = lines(text.substring(0, offset));
+        List<String> before = AnswerRanges.lines(text.substring(0, offset));
         int line = before.size() - 1;
         if (offset > 0 && offset < text.length() && text.charAt(offset - 1) == '\r' && text.charAt(offset) == '\n') {
             return new Position(line - 1, before.get(line - 1).length());
@@ -344,17 +328,5 @@ class LanguageServerFuzzTest {
             }
             return texts;
         }
-    }
-
-    /** Hierarchical symbols and rename with preparation, like VS Code. */
-    private static ClientCapabilities capabilities() {
-        TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
-        DocumentSymbolCapabilities symbols = new DocumentSymbolCapabilities();
-        symbols.setHierarchicalDocumentSymbolSupport(true);
-        text.setDocumentSymbol(symbols);
-        text.setRename(new RenameCapabilities(true, false));
-        ClientCapabilities capabilities = new ClientCapabilities();
-        capabilities.setTextDocument(text);
-        return capabilities;
     }
 }
