@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import org.bnn.dsl.ide.server.SemanticTokensInLines;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CompletionItem;
@@ -142,12 +143,8 @@ final class AnswerRanges {
 
     /** Tokens come as (line delta, start delta, length, type, modifiers); each is a range on its line. */
     private static void semanticTokens(List<Integer> data, BiConsumer<Range, String> each) {
-        int line = 0;
-        int start = 0;
-        for (int i = 0; i + 4 < data.size(); i += 5) {
-            start = data.get(i) == 0 ? start + data.get(i + 1) : data.get(i + 1);
-            line += data.get(i);
-            each.accept(new Range(new Position(line, start), new Position(line, start + data.get(i + 2))), "semantic token");
+        for (SemanticTokensInLines.Token token : SemanticTokensInLines.decode(data)) {
+            each.accept(new Range(new Position(token.line(), token.start()), new Position(token.line(), token.start() + token.length())), "semantic token");
         }
     }
 }
