@@ -47,7 +47,7 @@ public class BnnIdeModule extends AbstractBnnIdeModule {
         return EstimateCodeLensService.class;
     }
 
-    /** Estimates inline (answered by the launcher's InlayHintLanguageServer). */
+    /** Estimates inline (answered by the launcher's LspLanguageServer, an InlayHintLanguageServer). */
     public Class<? extends IInlayHintService> bindIInlayHintService() {
         return EstimateInlayHintService.class;
     }
