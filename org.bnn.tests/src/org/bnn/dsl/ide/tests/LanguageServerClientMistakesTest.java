@@ -57,16 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LanguageServerClientMistakesTest {
     private static final long TIMEOUT = InProcessLanguageServer.TIMEOUT_SECONDS;
 
-    private static final String MODEL = """
-            device D {
-                regime fast { lrs lognormal(median 8 kOhm, sigma 0.25) hrs lognormal(median 180 kOhm, sigma 0.8)
-                    set 1.8 V 100 uA 500 ns reset 1.8 V 100 uA 500 ns endurance 1e7 }
-            }
-            tile T { cells 32 rows x 32 columns 2T2R of D }
-            chip C { tiles 4 of T }
-            network N { input pixels: 4 dense h: 8 output o: dense 2 }
-            mapping M { network N on C regime fast replicate h 2 place h -> tiles 0..1, o -> tile 2 }
-            """;
+    /** A complete model: device, tile, chip, network, mapping, experiment. */
+    private static final String MODEL = SemanticTokensTest.TEXT;
 
     @TempDir
     static Path workspace;
