@@ -1,6 +1,8 @@
 package org.bnn.dsl.ide;
 
+import org.bnn.dsl.ide.formatting.BnnFormattingService;
 import org.bnn.dsl.ide.highlighting.BnnSemanticHighlightingCalculator;
+import org.bnn.dsl.ide.navigation.BnnEObjectAtOffsetHelper;
 import org.bnn.dsl.ide.quickfix.BnnIdeQuickfixProvider;
 import org.bnn.dsl.ide.server.EstimateCodeLensService;
 import org.bnn.dsl.ide.server.EstimateHoverService;
@@ -16,10 +18,12 @@ import org.eclipse.xtext.ide.server.ICapabilitiesContributor;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
 import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
+import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolDetailsProvider;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolKindProvider;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolNameProvider;
+import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 
 /** Guice bindings of the UI-neutral IDE services (language server, Eclipse plugin). */
 public class BnnIdeModule extends AbstractBnnIdeModule {
@@ -43,7 +47,7 @@ public class BnnIdeModule extends AbstractBnnIdeModule {
         return EstimateCodeLensService.class;
     }
 
-    /** Estimates inline (answered by the launcher's InlayHintLanguageServer). */
+    /** Estimates inline (answered by the launcher's LspLanguageServer, an InlayHintLanguageServer). */
     public Class<? extends IInlayHintService> bindIInlayHintService() {
         return EstimateInlayHintService.class;
     }
@@ -67,5 +71,15 @@ public class BnnIdeModule extends AbstractBnnIdeModule {
     /** Semantic tokens (textDocument/semanticTokens/full). */
     public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
         return BnnSemanticHighlightingCalculator.class;
+    }
+
+    /** Definition, references, highlights and rename on broken text: no element is no name, not a null pointer. */
+    public Class<? extends EObjectAtOffsetHelper> bindEObjectAtOffsetHelper() {
+        return BnnEObjectAtOffsetHelper.class;
+    }
+
+    /** Formatting leaves text with syntax errors alone, as `bnn format` does. */
+    public Class<? extends FormattingService> bindFormattingService() {
+        return BnnFormattingService.class;
     }
 }

@@ -46,14 +46,18 @@ public class RetryingRequestManager extends RequestManager {
 
     private volatile boolean shutDown;
 
+    private final OperationCanceledManager cancellations;
+
     @Inject
     public RetryingRequestManager(ExecutorService parallel, OperationCanceledManager operationCanceledManager) {
         super(parallel, operationCanceledManager);
+        this.cancellations = operationCanceledManager;
     }
 
+    /** Runs the read; a failure of its computation is answered empty by the {@link RequestGuard}. */
     @Override
     public synchronized <V> CompletableFuture<V> runRead(Function1<? super CancelIndicator, ? extends V> operation) {
-        Read<V> read = new Read<>(operation);
+        Read<V> read = new Read<>(RequestGuard.guard(operation, cancellations));
         read.attempt();
         return read;
     }

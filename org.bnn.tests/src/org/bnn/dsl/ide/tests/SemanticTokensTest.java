@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SemanticTokensTest {
     private static final long TIMEOUT = LanguageServerProcess.TIMEOUT_SECONDS;
 
-    private static final String TEXT = """
+    static final String TEXT = """
             device D {
                 regime fast { lrs lognormal(median 8 kOhm, sigma 0.25) hrs lognormal(median 180 kOhm, sigma 0.8)
                     set 1.8 V 100 uA 500 ns reset 1.8 V 100 uA 500 ns endurance 1e7 }
