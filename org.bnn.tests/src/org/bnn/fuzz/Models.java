@@ -110,6 +110,11 @@ final class Models {
         }
     }
 
+    /** A model that reaches every stage, the run included: warms the pipeline up and shows that it can. */
+    static final Model SMALL = new Model(List.of(new Regime("r", 8, 0.25, 180, 0.8, 7)), new Tile(32, 32, false, false, true, 1), 64,
+            new Network(List.of(6, 6), 2, List.of(new Layer(1, 4, 3, 1, true), new Layer(2, 0, 0, 0, true)), 3), true,
+            Optional.of(new Experiment(5, false, 0, 0, 2, 7, Optional.of("\"reports/e\""))));
+
     static Arbitrary<Model> models() {
         Arbitrary<Regime> regime = Combinators.combine(Arbitraries.doubles().between(1, 50).ofScale(1),
                 Arbitraries.doubles().between(0.05, 1).ofScale(2), Arbitraries.doubles().between(60, 500).ofScale(1),

@@ -87,9 +87,10 @@ public final class Pipeline {
     public static synchronized Pipeline shared() {
         if (instance == null) {
             instance = new Pipeline(ExampleTree.shared());
+            // The first compile and run load the compiler, the CLI and the JIT: not the cost of a case.
             String quickstart = "examples/quickstart/quickstart.bnn";
-            // The first compile and run load the compiler and the JIT: not the cost of a case.
             instance.checkNow(new FuzzInput(quickstart, instance.tree.seeds().get(quickstart), "warm-up"));
+            instance.checkNow(Models.SMALL.input());
         }
         return instance;
     }

@@ -9,6 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 
 /**
  * Properties of the whole pipeline (parse, validate, format, estimate, generate, compile, run) over
@@ -17,7 +18,8 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * keeps the tokens, no case takes more than 10 s. Bounded and seeded here; scripts/fuzz.sh runs the
  * same properties for as long as asked with random seeds (see {@link FuzzBudget}).
  */
-@AddLifecycleHook(FuzzBudget.class)
+// The hook decides tries and seeds of every property of the class (its default would reach none of them).
+@AddLifecycleHook(value = FuzzBudget.class, propagateTo = PropagationMode.DIRECT_DESCENDANTS)
 class PipelineProperties implements FuzzBudget.Sample {
     private final Map<String, byte[]> seeds = seeds();
 
