@@ -29,6 +29,7 @@ final class Campaign {
     private static final Map<String, String> found = new LinkedHashMap<>();
     private static final Map<String, Double> minutesPerProperty = new LinkedHashMap<>();
     private static long cases;
+    private static boolean corpusRemembered;
     private static long millis;
 
     private Campaign() {
@@ -102,6 +103,23 @@ final class Campaign {
         }
     }
 
+    /** At the start of a campaign: the failures the corpus still shows are known, not new. */
+    static void rememberCorpus() {
+        synchronized (Campaign.class) {
+            if (corpusRemembered) {
+                return;
+            }
+            corpusRemembered = true;
+        }
+        Corpus.cases().forEach((path, bytes) -> {
+            for (Failure failure : Pipeline.shared().check(Corpus.input(path, bytes)).failures()) {
+                synchronized (Campaign.class) {
+                    found.putIfAbsent(failure.signature(), path.substring(path.lastIndexOf('/') + 1) + " (corpus)");
+                }
+            }
+        });
+    }
+
     static synchronized void spent(String property, double minutes) {
         minutesPerProperty.put(property, minutes);
     }
@@ -128,7 +146,9 @@ final class Campaign {
                 text.append("  ").append(kind).append(": ").append(count).append('\n');
             }
         });
-        text.append("distinct failures: ").append(found.size()).append('\n');
+        long known = found.values().stream().filter(file -> file.endsWith(" (corpus)")).count();
+        text.append("distinct failures: ").append(found.size() - known).append(" new (written to the corpus), ").append(known)
+                .append(" still open in the corpus\n");
         found.forEach((signature, file) -> text.append("  ").append(file).append(": ").append(signature).append('\n'));
         try {
             Path summary = TestFiles.repositoryRoot().resolve(SUMMARY);

@@ -22,7 +22,7 @@ public record Failure(Stage stage, String kind, String detail) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             text.append(text.isEmpty() ? "" : "\ncaused by ").append(t).append('\n');
-            text.append(Arrays.stream(t.getStackTrace()).limit(6).map(f -> "    at " + f).collect(Collectors.joining("\n")));
+            text.append(Arrays.stream(t.getStackTrace()).limit(10).map(f -> "    at " + f).collect(Collectors.joining("\n")));
         }
         return text.toString();
     }
@@ -34,7 +34,8 @@ public record Failure(Stage stage, String kind, String detail) {
     public String signature() {
         String[] lines = detail.split("\n");
         String frame = lines.length > 1 && lines[1].trim().startsWith("at ") ? lines[1].trim() : "";
-        String first = lines[0].replaceAll("'[^']*'|\"[^\"]*\"", "_").replaceAll("[0-9]+", "N");
+        // Which kind of element a message names does not make another bug ("Chip null", "Network null").
+        String first = lines[0].replaceAll("'[^']*'|\"[^\"]*\"", "_").replaceAll("[0-9]+", "N").replaceAll("\\b[A-Z][a-z]+ null\\b", "_ null");
         return stage + " " + kind + ": " + abbreviate(first, 100) + " " + frame.replaceAll(":[0-9]+\\)", ")");
     }
 

@@ -44,6 +44,7 @@ public final class FuzzBudget implements AroundPropertyHook {
             }
             return property.execute();
         }
+        Campaign.rememberCorpus();
         double share = context.findAnnotation(Share.class).map(Share::value).orElse(1.0);
         long budget = (long) (Campaign.minutes().get() * share * 60_000);
         long start = System.currentTimeMillis();

@@ -77,6 +77,8 @@ public final class Pipeline {
     private final ExampleTree tree;
     private ExecutorService worker = newWorker();
     private volatile Stage current = Stage.PARSE;
+    /** Generated Java that compiled without a failure, by content; bounded by the number of distinct models. */
+    private final Set<String> compiledBefore = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
     private final Set<Stage> entered = java.util.Collections.synchronizedSet(EnumSet.noneOf(Stage.class));
 
     public Pipeline(ExampleTree tree) {
@@ -149,11 +151,14 @@ public final class Pipeline {
             XtextResource resource = load(file, input.bytes());
 
             enter(Stage.VALIDATE);
+            // A name may really be `null`; the corpus header may quote the message it once gave.
+            String body = new String(Corpus.stripHeader(input.bytes()), StandardCharsets.UTF_8);
             List<Issue> issues = injector.getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
             for (Issue issue : issues) {
                 if (issue.getMessage() == null || issue.getMessage().contains("Error executing EValidator")
-                        || issue.getMessage().matches("(?s).*\\b(null|Exception|For input string)\\b.*") && !input.text().contains("null")) {
-                    failures.add(new Failure(Stage.VALIDATE, "diagnostic shows the implementation", issue.toString()));
+                        || issue.getMessage().matches("(?s).*\\b(null|Exception|For input string)\\b.*") && !body.contains("null")) {
+                    failures.add(new Failure(Stage.VALIDATE, "diagnostic shows the implementation",
+                            issue.getSeverity() + ": " + issue.getMessage() + "\nline " + issue.getLineNumber() + ", column " + issue.getColumn()));
                 }
             }
             if (input.text().indexOf('\r') >= 0) {
@@ -185,19 +190,38 @@ public final class Pipeline {
             if (sources.isEmpty() || !failures.isEmpty()) {
                 return;
             }
+            boolean runnable = runnable(file, resource, estimates);
+            String java = digest(input.path() + runnable + sources);
+            if (compiledBefore.contains(java)) {
+                return; // The same Java compiled (and ran) cleanly before: javac is deterministic, the case adds nothing.
+            }
             enter(Stage.COMPILE);
             InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(sources);
             if (!compiled.warnings().isEmpty()) {
                 failures.add(new Failure(Stage.COMPILE, "generated Java has warnings", String.join("\n", compiled.warnings())));
             }
-            if (runnable(file, resource, estimates)) {
+            if (runnable) {
                 enter(Stage.RUN);
                 run(input, file, log, failures);
             }
+            if (failures.isEmpty() && log.problems().isEmpty()) {
+                compiledBefore.add(java);
+            }
         } catch (CompilationException e) {
-            failures.add(new Failure(Stage.COMPILE, "validated but does not compile", e.getMessage()));
+            // The first compiler error leads (without its file and line), so that it names the bug.
+            String errors = e.getMessage().replaceFirst("^generated Java does not compile:\\s*", "");
+            failures.add(new Failure(Stage.COMPILE, "validated but does not compile", errors.replaceFirst("^[^\\s:]*:[0-9]+: ", "")
+                    + "\n" + errors));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             failures.add(Failure.uncaught(current, e));
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
