@@ -93,6 +93,7 @@ public final class Pipeline {
             String quickstart = "examples/quickstart/quickstart.bnn";
             instance.checkNow(new FuzzInput(quickstart, instance.tree.seeds().get(quickstart), "warm-up"));
             instance.checkNow(Models.SMALL.input());
+            instance.compiledBefore.clear(); // the warm-up is not a case: nothing it compiled counts as seen
         }
         return instance;
     }
