@@ -35,7 +35,8 @@ public record Failure(Stage stage, String kind, String detail) {
         String[] lines = detail.split("\n");
         String frame = lines.length > 1 && lines[1].trim().startsWith("at ") ? lines[1].trim() : "";
         // Which kind of element a message names does not make another bug ("Chip null", "Network null").
-        String first = lines[0].replaceAll("'[^']*'|\"[^\"]*\"", "_").replaceAll("[0-9]+", "N").replaceAll("\\b[A-Z][a-z]+ null\\b", "_ null");
+        // An exception is the same bug wherever its message varies: its class and first frame name it.
+        String first = (kind.startsWith("uncaught") ? lines[0].replaceFirst(":.*", "") : lines[0]).replaceAll("'[^']*'|\"[^\"]*\"", "_").replaceAll("[0-9]+", "N").replaceAll("\\b[A-Z][a-z]+ null\\b", "_ null");
         return stage + " " + kind + ": " + abbreviate(first, 100) + " " + frame.replaceAll(":[0-9]+\\)", ")");
     }
 

@@ -52,18 +52,22 @@ public final class FuzzBudget implements AroundPropertyHook {
         Sample sample = (Sample) context.testInstance();
         PropertyExecutionResult last = null;
         int found = 0;
-        while (System.currentTimeMillis() - start < budget) {
-            context.attributes().setSeed(Long.toString(seeds.nextLong()));
-            context.attributes().setTries(CAMPAIGN_TRIES);
-            context.attributes().setAfterFailure(AfterFailureMode.RANDOM_SEED);
-            last = property.execute();
-            if (last.status() == PropertyExecutionResult.Status.FAILED && last.falsifiedParameters().isPresent()) {
-                Campaign.found(sample.input(last.falsifiedParameters().get()));
-                found++;
+        try {
+            while (System.currentTimeMillis() - start < budget) {
+                context.attributes().setSeed(Long.toString(seeds.nextLong()));
+                context.attributes().setTries(CAMPAIGN_TRIES);
+                context.attributes().setAfterFailure(AfterFailureMode.RANDOM_SEED);
+                last = property.execute();
+                if (last.status() == PropertyExecutionResult.Status.FAILED && last.falsifiedParameters().isPresent()) {
+                    Campaign.found(sample.input(last.falsifiedParameters().get()));
+                    found++;
+                }
             }
+        } finally {
+            // The figures so far count even when the harness itself failed.
+            Campaign.spent(context.label(), (System.currentTimeMillis() - start) / 60_000.0);
+            context.reporter().publishValue("fuzz campaign", Campaign.writeSummary());
         }
-        Campaign.spent(context.label(), (System.currentTimeMillis() - start) / 60_000.0);
-        context.reporter().publishValue("fuzz campaign", Campaign.writeSummary());
         return found == 0 && last != null ? last.mapToSuccessful()
                 : last == null ? property.execute() : last.mapToFailed(found + " new failures, written to the corpus (see " + Campaign.SUMMARY + ")");
     }

@@ -371,8 +371,7 @@ public final class Pipeline {
                 if (spec.isEmpty()) {
                     return false;
                 }
-                if (spec.get().report().isPresent()
-                        && !file.getParent().resolve(spec.get().report().get().folder()).normalize().startsWith(tree.resolve("examples"))) {
+                if (spec.get().report().isPresent() && !insideTheCopy(file, spec.get().report().get().folder())) {
                     return false;
                 }
                 long inputs = spec.get().inputs() instanceof InputSource.Random random ? random.count() : 0;
@@ -384,6 +383,14 @@ public final class Pipeline {
             }
         }
         return work <= RUN_WORK_LIMIT;
+    }
+
+    private boolean insideTheCopy(Path file, String folder) {
+        try {
+            return file.getParent().resolve(folder).normalize().startsWith(tree.resolve("examples"));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // not a path of this file system (a NUL character): not ours to write to
+        }
     }
 
     /** `bnn run` on the file in place: exit 0, or a one-line error about the user's data; never a trace. */
