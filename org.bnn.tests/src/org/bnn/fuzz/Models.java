@@ -1,0 +1,137 @@
+package org.bnn.fuzz;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * Small but complete .bnn files built from random parts (device, tile, chip, network, mapping,
+ * experiment), mostly valid, so that generation, compilation and runs are reached often; sizes
+ * are small enough that the simulation runs in a fraction of a second.
+ */
+final class Models {
+    private Models() {
+    }
+
+    record Regime(String name, double lrsKohm, double lrsSigma, double hrsKohm, double hrsSigma, int endurance) {
+        String text() {
+            return "    regime " + name + " {\n        lrs lognormal(median " + lrsKohm + " kOhm, sigma " + lrsSigma + ")\n"
+                    + "        hrs lognormal(median " + hrsKohm + " kOhm, sigma " + hrsSigma + ")\n"
+                    + "        set 1.8 V 100 uA 500 ns\n        reset 1.8 V 100 uA 500 ns energy 90 pJ\n        endurance 1e" + endurance + "\n    }\n";
+        }
+    }
+
+    record Tile(int rows, int columns, boolean oneT1R, boolean ecc, boolean sense, int rowCycle) {
+        String text(boolean device) {
+            return "tile T {\n    cells " + rows + " rows x " + columns + " columns " + (oneT1R ? "1T1R reference best" : "2T2R")
+                    + (oneT1R && ecc ? " ecc secded(72,64) decode energy 1 pJ per word" : "") + (device ? " of D" : "") + "\n"
+                    + (sense ? "    sense pcsa { mismatch 2 % noise 1 % energy 25 fJ per sense delay 2 ns }\n" : "")
+                    + "    popcount energy 20 fJ per input bit\n    row cycle " + rowCycle + (rowCycle == 1 ? " clock" : " clocks") + "\n}\n";
+        }
+    }
+
+    /** A layer: kind 0 dense, 1 conv, 2 pool (conv and pool only where the input has height and width). */
+    record Layer(int kind, int units, int kernel, int stride, boolean maxPool) {
+        String text(int index, boolean image) {
+            return switch (image ? kind : 0) {
+                case 1 -> "    conv c" + index + ": " + units + " kernel " + kernel + (stride > 1 ? " stride " + stride : "")
+                        + (kernel > 1 ? " padding " + (kernel / 2) + " value -1" : "") + "\n";
+                case 2 -> "    pool p" + index + ": " + (maxPool ? "max" : "avg") + " 2\n";
+                default -> "    dense d" + index + ": " + units + "\n";
+            };
+        }
+    }
+
+    record Network(List<Integer> shape, int encoding, List<Layer> layers, int classes) {
+        boolean image() {
+            return shape.size() >= 2;
+        }
+
+        String text() {
+            StringBuilder text = new StringBuilder("network N {\n    input x: ");
+            text.append(String.join(" x ", shape.stream().map(String::valueOf).toList()));
+            text.append(switch (encoding) {
+                case 1 -> " binarize at 0.5";
+                case 2 -> " bitserial 4 bits";
+                default -> "";
+            }).append('\n');
+            for (int i = 0; i < layers.size(); i++) {
+                text.append(layers.get(i).text(i, image()));
+            }
+            return text.append("    output out: dense ").append(classes).append("\n}\n").toString();
+        }
+    }
+
+    record Experiment(int inputs, boolean deviceLevel, int resampling, int sweep, int trials, long seed, Optional<String> report) {
+        String text(boolean regimes) {
+            boolean device = deviceLevel && regimes;
+            String[] resample = device ? new String[] {"per-chip", "per-read"} : new String[] {"per-chip", "per-inference", "per-read"};
+            String sweepText = switch (device ? 1 : sweep) {
+                case 1 -> regimes ? "sweep regime { r0 }" : "sweep ber { 0, 1e-2 }";
+                case 2 -> "sweep layers at ber 1e-2";
+                default -> "sweep ber { 0, 1e-3, 1e-1 }";
+            };
+            return "experiment E {\n    run M on random " + inputs + " inputs\n    errors " + (device ? "device-level" : "weight-level")
+                    + " resample " + resample[resampling % resample.length] + "\n    " + sweepText + "\n    trials " + trials
+                    + "\n    seed " + seed + "\n" + report.map(r -> "    report " + r + "\n").orElse("") + "}\n";
+        }
+    }
+
+    /** One generated file. */
+    record Model(List<Regime> regimes, Tile tile, int tiles, Network network, boolean replicate, Optional<Experiment> experiment) {
+        String text() {
+            StringBuilder text = new StringBuilder("package fuzz.generated\n\n");
+            boolean device = !regimes.isEmpty();
+            if (device) {
+                text.append("device D {\n    node 130 nm\n");
+                for (int i = 0; i < regimes.size(); i++) {
+                    Regime regime = regimes.get(i);
+                    text.append(new Regime("r" + i, regime.lrsKohm(), regime.lrsSigma(), regime.hrsKohm(), regime.hrsSigma(),
+                            regime.endurance()).text());
+                }
+                text.append("}\n\n");
+            }
+            text.append(tile.text(device)).append('\n');
+            text.append("chip C {\n    tiles ").append(tiles).append(" of T\n    clock 100 MHz\n    threshold energy 0.2 pJ per compare\n")
+                    .append("    buffer energy 0.2 pJ per bit\n}\n\n");
+            text.append(network.text()).append('\n');
+            text.append("mapping M {\n    network N on C\n").append(device ? "    regime r0\n" : "")
+                    .append(replicate ? "    replicate out 2\n" : "").append("}\n");
+            experiment.ifPresent(e -> text.append('\n').append(e.text(device)));
+            return text.toString();
+        }
+
+        FuzzInput input() {
+            return new FuzzInput(ExampleTree.GENERATED_FOLDER + "/model.bnn", text().getBytes(StandardCharsets.UTF_8), "generated");
+        }
+    }
+
+    /** A model that reaches every stage, the run included: warms the pipeline up and shows that it can. */
+    static final Model SMALL = new Model(List.of(new Regime("r", 8, 0.25, 180, 0.8, 7)), new Tile(32, 32, false, false, true, 1), 64,
+            new Network(List.of(6, 6), 2, List.of(new Layer(1, 4, 3, 1, true), new Layer(2, 0, 0, 0, true)), 3), true,
+            Optional.of(new Experiment(5, false, 0, 0, 2, 7, Optional.of("\"reports/e\""))));
+
+    static Arbitrary<Model> models() {
+        Arbitrary<Regime> regime = Combinators.combine(Arbitraries.doubles().between(1, 50).ofScale(1),
+                Arbitraries.doubles().between(0.05, 1).ofScale(2), Arbitraries.doubles().between(60, 500).ofScale(1),
+                Arbitraries.doubles().between(0.05, 1.2).ofScale(2), Arbitraries.integers().between(3, 12))
+                .as((l, ls, h, hs, e) -> new Regime("r", l, ls, h, hs, e));
+        Arbitrary<Tile> tile = Combinators.combine(Arbitraries.of(8, 16, 32, 64, 72, 128), Arbitraries.of(8, 16, 32, 64, 72, 128),
+                Arbitraries.of(false, true), Arbitraries.of(false, true), Arbitraries.of(false, true), Arbitraries.integers().between(1, 3))
+                .as(Tile::new);
+        Arbitrary<Layer> layer = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 48),
+                Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 2), Arbitraries.of(false, true)).as(Layer::new);
+        Arbitrary<Network> network = Combinators.combine(Arbitraries.integers().between(1, 12).list().ofMinSize(1).ofMaxSize(3),
+                Arbitraries.integers().between(0, 2), layer.list().ofMaxSize(4), Arbitraries.integers().between(2, 10)).as(Network::new);
+        Arbitrary<Experiment> experiment = Combinators.combine(Arbitraries.integers().between(1, 40), Arbitraries.of(false, true),
+                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 3),
+                Arbitraries.longs().between(0, Integer.MAX_VALUE), Arbitraries.of("\"reports/e\"", "\"reports/e\" csv json md png svg").optional())
+                .as(Experiment::new);
+        return Combinators.combine(regime.list().ofMaxSize(3), tile, Arbitraries.of(1, 4, 64, 4096), network, Arbitraries.of(false, true),
+                experiment.optional()).as(Model::new);
+    }
+}
