@@ -14,6 +14,7 @@ if ! [[ "$minutes" =~ ^[0-9]+([.][0-9]+)?$ ]]; then
     exit 2
 fi
 summary=org.bnn.tests/target/fuzz-summary.txt
+mkdir -p org.bnn.tests/target # a fresh clone has no build output yet
 rm -f "$summary"
 offline=()
 [ -d "${HOME}/.m2/repository/net/jqwik/jqwik/1.10.1" ] && offline=(-o)
