@@ -4,7 +4,8 @@
 # random seeds for MINUTES minutes (default 60), at low priority. Each new failure is shrunk by
 # jqwik, minimised further and written to org.bnn.tests/fuzz-corpus/ (commit the new files: they
 # are replayed by FuzzCorpusTest); the figures are printed at the end and kept in
-# org.bnn.tests/target/fuzz-summary.txt.
+# org.bnn.tests/target/fuzz-summary.txt. (The JVM keeps every stack trace: after many equal
+# exceptions it would otherwise throw them without frames, and they would look like new failures.)
 #   scripts/fuzz.sh [MINUTES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ offline=()
 status=0
 nice -n 10 ./mvnw -B "${offline[@]}" --no-transfer-progress -P'!eclipse' -pl org.bnn.tests -am verify \
     -Dtest='PipelineProperties' -Dsurefire.failIfNoSpecifiedTests=false -Dbnn.fuzz.minutes="$minutes" \
+    -DargLine='-XX:-OmitStackTraceInFastThrow' \
     > org.bnn.tests/target/fuzz-campaign.log 2>&1 || status=$?
 if [ ! -f "$summary" ]; then
     echo "fuzz: the campaign did not finish (exit $status); see org.bnn.tests/target/fuzz-campaign.log" >&2

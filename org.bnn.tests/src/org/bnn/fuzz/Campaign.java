@@ -30,6 +30,7 @@ final class Campaign {
     private static final Map<String, Double> minutesPerProperty = new LinkedHashMap<>();
     private static long cases;
     private static boolean corpusRemembered;
+    private static volatile long deadline = Long.MAX_VALUE;
     private static long millis;
 
     private Campaign() {
@@ -43,6 +44,9 @@ final class Campaign {
 
     /** Puts one input through the pipeline and fails (with everything it broke) unless it kept every promise. */
     static void check(FuzzInput input) {
+        if (System.currentTimeMillis() > deadline) {
+            return; // the rest of a campaign's last property run: not a case, the time is up
+        }
         Verdict verdict = Pipeline.shared().check(input);
         boolean campaign = minutes().isPresent();
         synchronized (Campaign.class) {
@@ -118,6 +122,11 @@ final class Campaign {
                 }
             }
         });
+    }
+
+    /** The end of the current property's share of a campaign. */
+    static void until(long millis) {
+        deadline = millis;
     }
 
     static synchronized void spent(String property, double minutes) {

@@ -52,6 +52,7 @@ public final class FuzzBudget implements AroundPropertyHook {
         Sample sample = (Sample) context.testInstance();
         PropertyExecutionResult last = null;
         int found = 0;
+        Campaign.until(start + budget);
         try {
             while (System.currentTimeMillis() - start < budget) {
                 context.attributes().setSeed(Long.toString(seeds.nextLong()));
@@ -64,6 +65,7 @@ public final class FuzzBudget implements AroundPropertyHook {
                 }
             }
         } finally {
+            Campaign.until(Long.MAX_VALUE);
             // The figures so far count even when the harness itself failed.
             Campaign.spent(context.label(), (System.currentTimeMillis() - start) / 60_000.0);
             context.reporter().publishValue("fuzz campaign", Campaign.writeSummary());
