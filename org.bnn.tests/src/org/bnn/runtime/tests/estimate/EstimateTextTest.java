@@ -100,6 +100,18 @@ class EstimateTextTest {
     }
 
     @Test
+    void tileSpanIsTheRangeWithoutTheWord() {
+        MappingEstimate estimate = workedExample();
+        assertEquals("0..799", EstimateText.tileSpan(estimate.layers().get(0)));
+        assertEquals("2848..2879", EstimateText.tileSpan(estimate.layers().get(3)));
+        NetworkSpec pooled = NetworkSpec.builder("C", "img", 8, 8).conv("c1", 16, 3, 1, Padding.VALID).pool("p", PoolKind.MAX, 2, 2)
+                .output("out", 10).build();
+        MappingEstimate withPool = Estimator.estimate(new MappingSpec("m", pooled, new ChipSpec("C", 100, new TileSpec("T32", 32, 32,
+                CellKind.TWO_T_TWO_R))));
+        assertEquals("-", EstimateText.tileSpan(withPool.layers().get(1)));
+    }
+
+    @Test
     void costTableGivesEnergyByLayerAndComponentAndTheLatency() {
         // fc1: 784·1024 senses · 45 fJ + 1024 · 0.2 pJ = 36.3 nJ; fc2, fc3: 1024² · 45 fJ + 0.2 nJ = 47.4 nJ;
         // out: 10240 · 45 fJ + 10 · 0.2 pJ = 463 pJ. Cycles: 32 rows + 5 adder stages (32 chunks), out 10 + 5.
