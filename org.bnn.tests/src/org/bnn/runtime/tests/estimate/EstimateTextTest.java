@@ -69,16 +69,13 @@ class EstimateTextTest {
 
     @Test
     void tileTableOfAMappingThatDoesNotFitSaysSoAndReusesTiles() {
-        assertEquals("""
-                mapping m: network Mlp on chip C (2000 tiles of T32, 32 rows x 32 columns 2T2R)
-                  layer          fan-in  fan-out  positions    tiles  placed on
-                  fc1               784     1024          1      800  tiles 0..799
-                  fc2              1024     1024          1     1024  tiles 800..1823
-                  fc3              1024     1024          1     1024  tiles 0..1023
-                  out              1024       10          1       32  tiles 1024..1055
-                tiles: 2880 of 2000 (144.0 %) -- DOES NOT FIT
-                placement: auto
-                """, unix(EstimateText.tileTable(reprogrammed())));
+        List<String> lines = unix(EstimateText.tileTable(reprogrammed())).lines().toList();
+        assertEquals("mapping m: network Mlp on chip C (2000 tiles of T32, 32 rows x 32 columns 2T2R)", lines.get(0));
+        // fc3 and out start again at tile 0: they share the tiles of fc1 and fc2, rewritten while the network runs.
+        assertEquals(List.of("  fc3              1024     1024          1     1024  tiles 0..1023",
+                "  out              1024       10          1       32  tiles 1024..1055",
+                "tiles: 2880 of 2000 (144.0 %) -- DOES NOT FIT",
+                "placement: auto"), lines.subList(4, 8));
     }
 
     @Test
