@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.bnn.runtime.device.DeviceSpec;
 import org.bnn.runtime.device.LogNormal;
 import org.bnn.runtime.device.ProgrammingCost;
 import org.bnn.runtime.device.Pulse;
+import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
@@ -23,7 +25,9 @@ import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.estimate.Reprogramming;
 import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.CellSpec;
 import org.bnn.runtime.spec.ChipSpec;
+import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.InputSpec;
 import org.bnn.runtime.spec.MappingSpec;
@@ -167,5 +171,77 @@ class EstimatorTest {
         assertEquals(9 * 2, c2.tiles());
         assertEquals(9L * 32 * 64 * 144, c2.events().senses());
         assertEquals(12 * 12 * 64, estimate.layers().get(3).geometry().fanIn());
+    }
+
+    /** The reference design's nominal regime: 2 V, 100 uA, 500 ns pulses (0.1 nJ each), 1e7 cycles. */
+    private static final RegimeSpec NOMINAL = new RegimeSpec("nominal", new LogNormal(8e3, 0.25), new LogNormal(180e3, 0.8),
+            Pulse.of(2, 100e-6, 500e-9), Pulse.of(2, 100e-6, 500e-9), 1e7);
+
+    @Test
+    void eccTilesDecodeWordsProgramCheckBitsAndSpendRowCycles() {
+        // 1T1R + SECDED(72,64) on 32 x 72 tiles, 2 clocks per row read, 1 pJ per decoded word.
+        CellSpec cell = new CellSpec(CellKind.ONE_T_ONE_R, Optional.of(new ReadReference.Fixed(18e3)), Ecc.SECDED_72_64,
+                OptionalDouble.of(1e-12));
+        TileSpec tile = TileSpec.builder("E", 32, 72).cell(cell).device(new DeviceSpec("D", "", List.of(NOMINAL), StuckAt.NONE))
+                .rowCycleClocks(2).build();
+        ChipSpec chip = ChipSpec.builder("C", 10, tile).clock(100e6).build();
+        NetworkSpec network = NetworkSpec.builder("N", "x", 128).dense("h", 64).output("o", 10).build();
+        MappingEstimate estimate = Estimator.estimate(new MappingSpec("m", network, chip, Optional.of("nominal"), Map.of(), false));
+
+        // h: 128 inputs = 2 words = 144 cells = 2 column chunks; 64 neurons = 2 row chunks.
+        LayerEstimate h = estimate.layers().get(0);
+        assertEquals(4, h.tiles());
+        assertEquals(new EventCounts(144 * 64, 144 * 64, 64, 64, 2 * 64, 64 + 128 * 2, 64 * 2), h.events());
+        assertEquals(32 * 2 + 1, h.cycles()); // 32 rows of 2 clocks + one adder stage for 2 chunks
+        // o: 64 inputs = 1 word = 72 cells; 10 neurons; it writes no bits, it reads h's 64.
+        LayerEstimate o = estimate.layers().get(1);
+        assertEquals(new EventCounts(72 * 10, 72 * 10, 0, 10, 10, 64, 10), o.events());
+        assertEquals(10 * 2, o.cycles());
+        assertEquals(h.events().plus(o.events()), estimate.events());
+        assertEquals(new EventCounts(9936, 9936, 64, 74, 138, 384, 138), estimate.events());
+        assertEquals(85, estimate.cycles());
+        assertEquals(85 / 100e6, estimate.latencySeconds().getAsDouble(), 1e-18);
+        assertEquals(2 / 100e6, Estimator.rowCycleSeconds(chip).getAsDouble(), 1e-18);
+
+        Energy energy = estimate.energy();
+        assertEquals(Map.of(EnergyComponent.ECC, 138e-12), energy.joules());
+        assertEquals(138e-12, energy.totalJoules(), 1e-24);
+        assertFalse(energy.complete(), "sense, popcount, additions, compares and buffer have no unit energy");
+        assertTrue(new Energy(Map.of(EnergyComponent.ECC, 1e-12), java.util.Set.of()).complete());
+
+        // Programming: 8832 weights = 138 words of 72 cells; a 1T1R write is one pulse, SET or RESET (0.1 nJ).
+        ProgrammingCost programming = estimate.programming().orElseThrow();
+        assertEquals(138 * 72, programming.pulses());
+        assertEquals(138 * 72 * 1e-10, programming.energyJoules(), 1e-18);
+        assertEquals(1e-7, programming.enduranceFraction(), 1e-20);
+        assertEquals(128 * 64 + 64 * 10, estimate.weights());
+    }
+
+    @Test
+    void replicatedLayersStoreEveryCopy() {
+        // c1: 3x3x1 x 16 = 144 weights, 4 copies; out: 6x6x16 = 576 inputs x 10 = 5760 weights (18 column chunks).
+        NetworkSpec cnn = NetworkSpec.builder("C", "img", 8, 8).conv("c1", 16, 3, 1, Padding.VALID).output("out", 10).build();
+        TileSpec tile = TileSpec.builder("T32", 32, 32).device(new DeviceSpec("D", "", List.of(NOMINAL), StuckAt.NONE)).build();
+        MappingEstimate estimate = Estimator.estimate(new MappingSpec("m", cnn, new ChipSpec("C", 100, tile), Optional.of("nominal"),
+                Map.of("c1", 4), false));
+        assertEquals(144 + 5760, estimate.weights(), "the network's weights, once");
+        assertEquals(2 * (4 * 144 + 5760), estimate.programming().orElseThrow().pulses(), "every copy is programmed");
+        assertEquals(4 + 18, estimate.tilesPlaced());
+        assertEquals((4 * 144 + 5760) / (22 * 1024.0), estimate.placedUtilization(), 1e-15);
+        assertEquals(4 * 144 / (4 * 1024.0), estimate.layers().get(0).utilization(1024), 1e-15);
+    }
+
+    @Test
+    void aNetworkThatExactlyFillsItsChipIsNotReprogrammed() {
+        TileSpec tile = TileSpec.builder("T32", 32, 32).device(new DeviceSpec("D", "", List.of(NOMINAL), StuckAt.NONE)).build();
+        MappingEstimate exact = Estimator.estimate(new MappingSpec("m", MLP, new ChipSpec("C", 2880, tile), Optional.of("nominal"),
+                Map.of(), true));
+        assertTrue(exact.fits());
+        assertTrue(exact.reprogramming().isEmpty(), "2880 blocks on 2880 tiles");
+        // Exactly twice the tiles: every block is written once, shared tiles twice: 1440 tiles, 2880 writes.
+        Reprogramming twice = Estimator.estimate(new MappingSpec("m", MLP, new ChipSpec("C", 1440, tile), Optional.of("nominal"),
+                Map.of(), true)).reprogramming().orElseThrow();
+        assertEquals(2880, twice.tileWritesPerInference());
+        assertEquals(2, twice.writesPerDevice());
     }
 }

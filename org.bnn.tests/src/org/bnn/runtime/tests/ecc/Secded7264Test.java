@@ -1,6 +1,7 @@
 package org.bnn.runtime.tests.ecc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,5 +102,22 @@ class Secded7264Test {
         assertEquals(new Codeword(1L << 5, (byte) 0b0000_0001), codeword.flip(71));
         assertThrows(IndexOutOfBoundsException.class, () -> codeword.flip(72));
         assertThrows(IndexOutOfBoundsException.class, () -> codeword.bit(-1));
+    }
+
+    /** Flipping a position inverts that bit, and only it, in the data and in the check byte alike. */
+    @Test
+    void flipInvertsExactlyTheBitThatBitReads() {
+        Codeword codeword = Secded7264.encode(WORDS[2]);
+        for (int position = 0; position < Codeword.BITS; position++) {
+            Codeword flipped = codeword.flip(position);
+            for (int other = 0; other < Codeword.BITS; other++) {
+                assertEquals(codeword.bit(other) != (other == position), flipped.bit(other),
+                        "bit " + other + " after flipping " + position);
+            }
+        }
+        Codeword zero = new Codeword(0, (byte) 0);
+        for (int position = 0; position < Codeword.BITS; position++) {
+            assertFalse(zero.bit(position), "bit " + position + " of the zero codeword");
+        }
     }
 }
