@@ -77,6 +77,31 @@ class BnnCliTest {
     }
 
     @Test
+    void errorsOfALibraryTheFileUsesAreShownAndStopTheRun() throws Exception {
+        // The parser reads "mismatch %" as a guess; running on that guess would simulate
+        // something other than what is written, so the library's errors count as the file's.
+        Path lib = Files.createDirectories(dir.resolve("project/lib"));
+        Files.writeString(lib.resolve("hw.bnn"), TestFiles.read("examples/lib/illustrative-hw.bnn")
+                .replace("mismatch 2 % noise 1 %", "mismatch % noise 1 %"));
+        Path model = Files.createDirectories(dir.resolve("project/study")).resolve("study.bnn");
+        Files.writeString(model, """
+                package study
+                import presets.illustrative.*
+                network N { input x: 64  dense h: 32  output o: dense 10 }
+                mapping M { network N on Demo regime nominal }
+                """);
+        CliRun check = bnn("check", model.toString());
+        assertEquals(1, check.exit(), check.all());
+        assertTrue(check.out().matches("(?s).*lib/hw\\.bnn:\\d+:\\d+: error: a number is missing.*"), check.out());
+        CliRun run = bnn("run", model.toString());
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(!run.out().contains("predictions"), run.out());
+        // An unused library's own warnings are not the file's business; only errors are shown.
+        Files.writeString(lib.resolve("hw.bnn"), TestFiles.read("examples/lib/illustrative-hw.bnn"));
+        assertEquals("", bnn("check", model.toString()).out());
+    }
+
+    @Test
     void importsResolveAcrossFilesOfTheSameFolder() throws Exception {
         Files.writeString(dir.resolve("hw.bnn"), """
                 package lib.hw

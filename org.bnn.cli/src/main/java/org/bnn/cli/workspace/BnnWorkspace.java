@@ -3,11 +3,15 @@ package org.bnn.cli.workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.bnn.dsl.BnnStandaloneSetup;
@@ -16,7 +20,9 @@ import org.bnn.dsl.formatting2.FormattedText;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.spec.MappingSpec;
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.generator.GeneratorContext;
 import org.eclipse.xtext.generator.GeneratorDelegate;
@@ -108,17 +114,51 @@ public final class BnnWorkspace {
         return List.copyOf(requested.keySet());
     }
 
-    /** Parser, linker and validator diagnostics of one requested file, in source order. */
+    /**
+     * Parser, linker and validator diagnostics of one requested file, in source order, then the
+     * errors of the files it uses (its libraries, directly or through another file), each under its
+     * own path: a library with a syntax error is read with the parser's guesses, so a run on it would
+     * silently simulate something else than what is written.
+     */
     public List<Diagnostic> diagnostics(Path file) {
+        Resource resource = requested.get(file);
+        List<Diagnostic> result = diagnosticsOf(resource, file, false);
+        for (Resource used : usedBy(resource)) {
+            result.addAll(diagnosticsOf(used, Path.of(used.getURI().toFileString()), true));
+        }
+        return result;
+    }
+
+    private List<Diagnostic> diagnosticsOf(Resource resource, Path file, boolean errorsOnly) {
         IResourceValidator validator = injector.getInstance(IResourceValidator.class);
-        List<Issue> issues = validator.validate(requested.get(file), CheckMode.ALL, CancelIndicator.NullImpl);
         List<Diagnostic> result = new ArrayList<>();
-        for (Issue issue : issues) {
-            result.add(new Diagnostic(file, value(issue.getLineNumber()), value(issue.getColumn()), severity(issue.getSeverity()),
-                    issue.getMessage(), issue.getCode()));
+        for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+            if (!errorsOnly || issue.getSeverity() == Severity.ERROR) {
+                result.add(new Diagnostic(file, value(issue.getLineNumber()), value(issue.getColumn()), severity(issue.getSeverity()),
+                        issue.getMessage(), issue.getCode()));
+            }
         }
         result.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         return result;
+    }
+
+    /** The other files whose declarations {@code resource} refers to, directly or through each other, in load order. */
+    private List<Resource> usedBy(Resource resource) {
+        Set<Resource> used = new LinkedHashSet<>();
+        Deque<Resource> pending = new ArrayDeque<>(List.of(resource));
+        while (!pending.isEmpty()) {
+            Resource current = pending.pop();
+            EcoreUtil.resolveAll(current);
+            current.getAllContents().forEachRemaining(object -> {
+                for (EObject target : object.eCrossReferences()) {
+                    Resource owner = target.eIsProxy() ? null : target.eResource();
+                    if (owner != null && owner != resource && used.add(owner)) {
+                        pending.push(owner);
+                    }
+                }
+            });
+        }
+        return resourceSet.getResources().stream().filter(used::contains).toList();
     }
 
     /** Specs of the mappings of one requested file that can be translated (all, if it has no errors). */
