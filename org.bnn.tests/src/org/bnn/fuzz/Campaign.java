@@ -84,27 +84,33 @@ final class Campaign {
     }
 
     /**
-     * A new failure of a campaign, shrunk by jqwik: minimised further, written to the corpus and
-     * remembered, so that the campaign passes over it from now on.
+     * A new failure of a campaign: minimised, written to the corpus and remembered, so that the
+     * campaign passes over it from now on.
      */
-    static void found(FuzzInput shrunk) {
-        Verdict verdict = Pipeline.shared().check(shrunk);
+    static void found(FuzzInput input) {
+        Verdict verdict = Pipeline.shared().check(input);
         if (verdict.passed()) {
             return; // Did not reproduce on its own (a slow case on a busy machine): nothing to keep.
         }
         Failure failure = verdict.failures().get(0);
-        String signature = failure.signature();
-        String text = Minimiser.minimise(shrunk.text(), candidate -> Pipeline.shared()
-                .check(new FuzzInput(shrunk.path(), candidate.getBytes(StandardCharsets.UTF_8), "minimising")).failures().stream()
-                .anyMatch(f -> f.signature().equals(signature)), 60_000);
-        FuzzInput minimal = text.equals(shrunk.text()) ? shrunk
-                : new FuzzInput(shrunk.path(), text.getBytes(StandardCharsets.UTF_8), shrunk.origin());
-        Path file = Corpus.write(minimal, failure);
+        Path file = Corpus.write(minimise(input, failure), failure);
         synchronized (Campaign.class) {
             for (Failure each : verdict.failures()) {
                 found.putIfAbsent(each.signature(), file.getFileName().toString());
             }
         }
+    }
+
+    /**
+     * The input made smaller (for at most a minute) while it still breaks the promise of
+     * {@code failure}, the same bug by its signature; the input itself if it cannot be made smaller.
+     */
+    static FuzzInput minimise(FuzzInput input, Failure failure) {
+        String signature = failure.signature();
+        String text = Minimiser.minimise(input.text(), candidate -> Pipeline.shared()
+                .check(new FuzzInput(input.path(), candidate.getBytes(StandardCharsets.UTF_8), "minimising")).failures().stream()
+                .anyMatch(f -> f.signature().equals(signature)), 60_000);
+        return text.equals(input.text()) ? input : new FuzzInput(input.path(), text.getBytes(StandardCharsets.UTF_8), input.origin());
     }
 
     /** At the start of a campaign: the failures the corpus still shows are known, not new. */
@@ -124,13 +130,22 @@ final class Campaign {
         });
     }
 
-    /** The end of the current property's share of a campaign. */
+    /** The end of the current property's share of a campaign: a case checked later is not counted. */
     static void until(long millis) {
         deadline = millis;
     }
 
     static synchronized void spent(String property, double minutes) {
         minutesPerProperty.put(property, minutes);
+    }
+
+    /** How many cases of this JVM reached each stage. */
+    static synchronized String casesPerStage() {
+        StringBuilder text = new StringBuilder("cases per stage:");
+        for (Stage stage : Stage.values()) {
+            text.append(' ').append(stage).append(' ').append(perStage.getOrDefault(stage, 0L));
+        }
+        return text.toString();
     }
 
     /** Writes the figures so far (after each property of a campaign) and returns them. */
@@ -141,11 +156,8 @@ final class Campaign {
                 .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).reduce((a, b) -> a + ", " + b).orElse("")));
         text.append(String.format(Locale.ROOT, "cases: %d (%.1f cases/s; mean %.0f ms per case)%n", cases,
                 minutes > 0 ? cases / (minutes * 60) : 0.0, cases > 0 ? (double) millis / cases : 0.0));
-        text.append("cases per stage:");
-        for (Stage stage : Stage.values()) {
-            text.append(' ').append(stage).append(' ').append(perStage.getOrDefault(stage, 0L));
-        }
-        text.append(String.format("%nfailing cases (jqwik's shrinking steps included):%n"));
+        text.append(casesPerStage());
+        text.append(String.format("%nfailing cases:%n"));
         for (String kind : new String[] {"uncaught exceptions", "logged errors and stack traces", "validated but not compiling (or warnings)",
             "cases over 10 s"}) {
             text.append("  ").append(kind).append(": ").append(failingCasesByKind.getOrDefault(kind, 0L)).append('\n');

@@ -1,76 +1,93 @@
 package org.bnn.fuzz;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-import java.util.List;
+import java.util.Locale;
 import java.util.Random;
-
-import net.jqwik.api.AfterFailureMode;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import java.util.function.Function;
 
 /**
- * How long the fuzzing properties run. In the normal test suite: the tries and the fixed seed of
- * the {@code @Property} annotation (so CI is deterministic), or {@code -Dbnn.fuzz.tries=N} tries.
- * In a campaign ({@code -Dbnn.fuzz.minutes=M}): the property is run again and again with random
- * seeds for its share of M minutes; each new failure, as jqwik shrank it, goes to the campaign.
+ * How long a fuzzing property runs, and what becomes of its failures. In the normal test suite: a
+ * fixed number of cases from a fixed seed, case i drawn from {@code new Random(seed + i)}, so that CI
+ * is deterministic and every case can be drawn again alone ({@code -Dbnn.fuzz.tries=N} and
+ * {@code -Dbnn.fuzz.seed=S} change both); the first failing case is minimised and fails the test
+ * with its seed. In a campaign ({@code -Dbnn.fuzz.minutes=M}): cases with random seeds for the
+ * property's share of M minutes; each new failure goes to the campaign and its corpus.
  */
-public final class FuzzBudget implements AroundPropertyHook {
-    /** Tries of one property run in a campaign: short runs, so that a run ends soon after its deadline. */
-    private static final int CAMPAIGN_TRIES = 200;
+final class FuzzBudget {
+    /** The seed of the normal test suite. */
+    static final long SEED = 20261205L;
 
-    /** The share of a campaign's minutes a property gets, and how its falsified sample becomes an input. */
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
-    public @interface Share {
-        double value();
+    private FuzzBudget() {
     }
 
-    /** Turns the falsified parameters of a property into the input that failed. */
-    public interface Sample {
-        FuzzInput input(List<Object> parameters);
-    }
-
-    @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-        if (Campaign.minutes().isEmpty()) {
-            Integer tries = Integer.getInteger("bnn.fuzz.tries");
-            if (tries != null) {
-                context.attributes().setTries(tries);
-            }
-            return property.execute();
+    /**
+     * Runs one property: draws samples (their {@code toString} describes a case), turns each into an
+     * input and holds it to every promise of the pipeline.
+     *
+     * @param property the property's name, for messages and the campaign's figures
+     * @param tries    cases in the normal test suite
+     * @param share    the share of a campaign's minutes this property gets
+     */
+    static <T> void run(String property, int tries, double share, Function<Random, T> draw, Function<T, FuzzInput> input) {
+        if (Campaign.minutes().isPresent()) {
+            campaign(property, Campaign.minutes().get() * share, draw, input);
+            return;
         }
+        long seed = Long.getLong("bnn.fuzz.seed", SEED);
+        int cases = Integer.getInteger("bnn.fuzz.tries", tries);
+        long start = System.nanoTime();
+        for (int i = 0; i < cases; i++) {
+            long caseSeed = seed + i;
+            T sample = draw.apply(new Random(caseSeed));
+            FuzzInput in = input.apply(sample);
+            try {
+                Campaign.check(in);
+            } catch (AssertionError e) {
+                throw failed(property, caseSeed, sample, in, e);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: %d cases from seed %d kept every promise (%.1f s); so far in this JVM, %s%n", property,
+                cases, seed, (System.nanoTime() - start) / 1e9, Campaign.casesPerStage());
+    }
+
+    /** The failure of a case with what it takes to draw it again, and its input minimised. */
+    private static AssertionError failed(String property, long caseSeed, Object sample, FuzzInput input, AssertionError failure) {
+        Verdict again = Pipeline.shared().check(input);
+        String minimised = again.passed() ? "(not minimised: the case passed when checked again)"
+                : Campaign.minimise(input, again.failures().get(0)).text();
+        return new AssertionError(property + " fails on the case of seed " + caseSeed + " (draw it alone: -Dbnn.fuzz.seed=" + caseSeed
+                + " -Dbnn.fuzz.tries=1)\ncase: " + sample + "\n\n" + failure.getMessage() + "\n\nminimised, failing the same way:\n"
+                + minimised, failure);
+    }
+
+    /**
+     * Cases with random seeds for {@code minutes}: a failure already known is counted and passed
+     * over (see {@link Campaign#check}), a new one is minimised into the corpus; the figures are
+     * written at the end, also when the harness itself failed.
+     */
+    private static <T> void campaign(String property, double minutes, Function<Random, T> draw, Function<T, FuzzInput> input) {
         Campaign.rememberCorpus();
-        double share = context.findAnnotation(Share.class).map(Share::value).orElse(1.0);
-        long budget = (long) (Campaign.minutes().get() * share * 60_000);
+        long budget = (long) (minutes * 60_000);
         long start = System.currentTimeMillis();
         Random seeds = new Random();
-        Sample sample = (Sample) context.testInstance();
-        PropertyExecutionResult last = null;
         int found = 0;
         Campaign.until(start + budget);
         try {
             while (System.currentTimeMillis() - start < budget) {
-                context.attributes().setSeed(Long.toString(seeds.nextLong()));
-                context.attributes().setTries(CAMPAIGN_TRIES);
-                context.attributes().setAfterFailure(AfterFailureMode.RANDOM_SEED);
-                last = property.execute();
-                if (last.status() == PropertyExecutionResult.Status.FAILED && last.falsifiedParameters().isPresent()) {
-                    Campaign.found(sample.input(last.falsifiedParameters().get()));
+                FuzzInput in = input.apply(draw.apply(new Random(seeds.nextLong())));
+                try {
+                    Campaign.check(in);
+                } catch (AssertionError e) {
+                    Campaign.found(in);
                     found++;
                 }
             }
         } finally {
             Campaign.until(Long.MAX_VALUE);
-            // The figures so far count even when the harness itself failed.
-            Campaign.spent(context.label(), (System.currentTimeMillis() - start) / 60_000.0);
-            context.reporter().publishValue("fuzz campaign", Campaign.writeSummary());
+            Campaign.spent(property, (System.currentTimeMillis() - start) / 60_000.0);
+            System.out.println("fuzz campaign:\n" + Campaign.writeSummary());
         }
-        return found == 0 && last != null ? last.mapToSuccessful()
-                : last == null ? property.execute() : last.mapToFailed(found + " new failures, written to the corpus (see " + Campaign.SUMMARY + ")");
+        if (found > 0) {
+            throw new AssertionError(property + ": " + found + " new failures, written to the corpus (see " + Campaign.SUMMARY + ")");
+        }
     }
 }

@@ -6,8 +6,8 @@ import java.util.function.Predicate;
 
 /**
  * Makes a failing text smaller while it fails the same way (delta debugging over lines, then over
- * characters). jqwik shrinks the mutations; this also shrinks the seed file around them, so that a
- * corpus case is a few lines instead of a whole example.
+ * characters): it takes the place of a property library's shrinking, and also shrinks the seed
+ * file around the mutations, so that a corpus case is a few lines instead of a whole example.
  */
 final class Minimiser {
     private Minimiser() {

@@ -1,12 +1,14 @@
 package org.bnn.fuzz;
 
+import static org.bnn.fuzz.Draw.between;
+import static org.bnn.fuzz.Draw.list;
+import static org.bnn.fuzz.Draw.optional;
+import static org.bnn.fuzz.Draw.pick;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.Random;
 
 /**
  * Small but complete .bnn files built from random parts (device, tile, chip, network, mapping,
@@ -115,23 +117,28 @@ final class Models {
             new Network(List.of(6, 6), 2, List.of(new Layer(1, 4, 3, 1, true), new Layer(2, 0, 0, 0, true)), 3), true,
             Optional.of(new Experiment(5, false, 0, 0, 2, 7, Optional.of("\"reports/e\""))));
 
-    static Arbitrary<Model> models() {
-        Arbitrary<Regime> regime = Combinators.combine(Arbitraries.doubles().between(1, 50).ofScale(1),
-                Arbitraries.doubles().between(0.05, 1).ofScale(2), Arbitraries.doubles().between(60, 500).ofScale(1),
-                Arbitraries.doubles().between(0.05, 1.2).ofScale(2), Arbitraries.integers().between(3, 12))
-                .as((l, ls, h, hs, e) -> new Regime("r", l, ls, h, hs, e));
-        Arbitrary<Tile> tile = Combinators.combine(Arbitraries.of(8, 16, 32, 64, 72, 128), Arbitraries.of(8, 16, 32, 64, 72, 128),
-                Arbitraries.of(false, true), Arbitraries.of(false, true), Arbitraries.of(false, true), Arbitraries.integers().between(1, 3))
-                .as(Tile::new);
-        Arbitrary<Layer> layer = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 48),
-                Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 2), Arbitraries.of(false, true)).as(Layer::new);
-        Arbitrary<Network> network = Combinators.combine(Arbitraries.integers().between(1, 12).list().ofMinSize(1).ofMaxSize(3),
-                Arbitraries.integers().between(0, 2), layer.list().ofMaxSize(4), Arbitraries.integers().between(2, 10)).as(Network::new);
-        Arbitrary<Experiment> experiment = Combinators.combine(Arbitraries.integers().between(1, 40), Arbitraries.of(false, true),
-                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 3),
-                Arbitraries.longs().between(0, Integer.MAX_VALUE), Arbitraries.of("\"reports/e\"", "\"reports/e\" csv json md png svg").optional())
-                .as(Experiment::new);
-        return Combinators.combine(regime.list().ofMaxSize(3), tile, Arbitraries.of(1, 4, 64, 4096), network, Arbitraries.of(false, true),
-                experiment.optional()).as(Model::new);
+    /** A model of random parts; each optional part (the experiment, its report) is there 95 times in 100. */
+    static Model model(Random random) {
+        List<Regime> regimes = list(random, 0, 3, () -> new Regime("r", decimal(random, 1, 50, 1), decimal(random, 0.05, 1, 2),
+                decimal(random, 60, 500, 1), decimal(random, 0.05, 1.2, 2), between(random, 3, 12)));
+        List<Integer> sizes = List.of(8, 16, 32, 64, 72, 128);
+        Tile tile = new Tile(pick(random, sizes), pick(random, sizes), random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
+                between(random, 1, 3));
+        int tiles = pick(random, List.of(1, 4, 64, 4096));
+        Network network = new Network(list(random, 1, 3, () -> between(random, 1, 12)), between(random, 0, 2),
+                list(random, 0, 4, () -> new Layer(between(random, 0, 2), between(random, 1, 48), between(random, 1, 3),
+                        between(random, 1, 2), random.nextBoolean())),
+                between(random, 2, 10));
+        boolean replicate = random.nextBoolean();
+        Optional<Experiment> experiment = optional(random, () -> new Experiment(between(random, 1, 40), random.nextBoolean(),
+                between(random, 0, 2), between(random, 0, 2), between(random, 1, 3), random.nextLong(0, Integer.MAX_VALUE + 1L),
+                optional(random, () -> pick(random, List.of("\"reports/e\"", "\"reports/e\" csv json md png svg")))));
+        return new Model(regimes, tile, tiles, network, replicate, experiment);
+    }
+
+    /** A uniform double in [min, max] with {@code scale} decimal places. */
+    private static double decimal(Random random, double min, double max, int scale) {
+        return java.math.BigDecimal.valueOf(min + random.nextDouble() * (max - min)).setScale(scale, java.math.RoundingMode.HALF_UP)
+                .doubleValue();
     }
 }

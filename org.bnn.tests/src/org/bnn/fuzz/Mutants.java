@@ -1,14 +1,16 @@
 package org.bnn.fuzz;
 
+import static org.bnn.fuzz.Draw.between;
+import static org.bnn.fuzz.Draw.list;
+import static org.bnn.fuzz.Draw.pick;
+import static org.bnn.fuzz.Draw.weighted;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-
-/** Seed files with one to four mutations: the arbitrary of the mutation property and its cases. */
+/** Seed files with one to four mutations: the cases of the mutation property, drawn from a seeded Random. */
 final class Mutants {
     private Mutants() {
     }
@@ -40,36 +42,44 @@ final class Mutants {
             "dense", "conv", "pool", "output", "input", "weights", "report", "place", "replicate", "sweep", "seed", "trials",
             "lognormal(median", "kOhm", "MHz", "fJ", "per", "of", "on", "random", "inputs", "mnist(\"", "\"../../..\"", "\"/tmp\"");
 
-    static Arbitrary<Mutant> mutants(List<String> seeds) {
-        Arbitrary<String> seed = Arbitraries.of(seeds);
-        Arbitrary<List<Mutation>> mutations = mutation().list().ofMinSize(1).ofMaxSize(4);
-        return Combinators.combine(seed, seed, mutations).as(Mutant::new);
+    /** A seed and a donor, uniformly, with one to four mutations. */
+    static Mutant mutant(Random random, List<String> seeds) {
+        return new Mutant(pick(random, seeds), pick(random, seeds), list(random, 1, 4, () -> mutation(random)));
     }
 
-    static Arbitrary<Mutation> mutation() {
-        Arbitrary<Integer> at = Arbitraries.integers().between(0, 1_000_000);
-        Arbitrary<Integer> length = Arbitraries.integers().between(1, 200);
-        Arbitrary<String> fragment = Arbitraries.oneOf(Arbitraries.of(FRAGMENTS),
-                Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMinLength(1).ofMaxLength(4));
-        return Arbitraries.frequencyOf(
-                frequency(2, Combinators.combine(at, Arbitraries.integers().between(0, 7)).as(Mutation.FlipBit::new)),
-                frequency(6, Combinators.combine(at, fragment).as(Mutation.Insert::new)),
-                frequency(5, Combinators.combine(at, length).as(Mutation.Delete::new)),
-                frequency(2, Combinators.combine(at, length, at).as(Mutation.Duplicate::new)),
-                frequency(2, Combinators.combine(at, at).as(Mutation.SwapLines::new)),
-                frequency(2, at.map(Mutation.Truncate::new)),
-                frequency(2, Combinators.combine(at, Arbitraries.integers().between(1, 2000), at).as(Mutation.Splice::new)),
-                frequency(1, Combinators.combine(Arbitraries.of("\r", "\r\n", "\n"), Arbitraries.of(false, true)).as(Mutation.LineEndings::new)),
-                frequency(6, Combinators.combine(at, Arbitraries.oneOf(Arbitraries.of(FRAGMENTS), Arbitraries.of("", "0", "1")))
-                        .as(Mutation.ReplaceToken::new)),
-                frequency(2, Combinators.combine(at, Arbitraries.of(1, 64, 200, 255, 300, 70_000)).as(Mutation.LongName::new)),
-                frequency(1, Combinators.combine(at, Arbitraries.integers().between(1, 3000), Arbitraries.of(false, true))
-                        .as(Mutation.Nest::new)));
+    /** One mutation, chosen with the weights of {@link #WEIGHTS} (in the order of the cases below). */
+    static Mutation mutation(Random random) {
+        int at = at(random);
+        return switch (weighted(random, WEIGHTS)) {
+            case 0 -> new Mutation.FlipBit(at, random.nextInt(8));
+            case 1 -> new Mutation.Insert(at, random.nextBoolean() ? pick(random, FRAGMENTS) : oddCharacters(random));
+            case 2 -> new Mutation.Delete(at, between(random, 1, 200));
+            case 3 -> new Mutation.Duplicate(at, between(random, 1, 200), at(random));
+            case 4 -> new Mutation.SwapLines(at, at(random));
+            case 5 -> new Mutation.Truncate(at);
+            case 6 -> new Mutation.Splice(at, between(random, 1, 2000), at(random));
+            case 7 -> new Mutation.LineEndings(pick(random, List.of("\r", "\r\n", "\n")), random.nextBoolean());
+            case 8 -> new Mutation.ReplaceToken(at, random.nextBoolean() ? pick(random, FRAGMENTS) : pick(random, List.of("", "0", "1")));
+            case 9 -> new Mutation.LongName(at, pick(random, List.of(1, 64, 200, 255, 300, 70_000)));
+            default -> new Mutation.Nest(at, between(random, 1, 3000), random.nextBoolean());
+        };
     }
 
-    private static net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<? extends Mutation>> frequency(int weight,
-            Arbitrary<? extends Mutation> arbitrary) {
-        return net.jqwik.api.Tuple.of(weight, arbitrary);
+    /** How often each kind of mutation is drawn: inserts and token replacements most, line endings and nesting least. */
+    private static final int[] WEIGHTS = {2, 6, 5, 2, 2, 2, 2, 1, 6, 2, 1};
+
+    /** A position: mutations take it modulo the length of what they edit. */
+    private static int at(Random random) {
+        return between(random, 0, 1_000_000);
+    }
+
+    /** One to four characters anywhere in the basic plane (lone surrogates and NUL included). */
+    private static String oddCharacters(Random random) {
+        char[] chars = new char[between(random, 1, 4)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) random.nextInt(0x10000);
+        }
+        return new String(chars);
     }
 
     /** Every seed: the examples of the repository and the cases of the corpus. */

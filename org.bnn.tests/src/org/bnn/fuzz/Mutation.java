@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * One edit of a file, at byte, character, token or line level. Positions are any non-negative
- * numbers taken modulo the length, so that every edit applies to every text and jqwik can shrink
- * them towards the start of the file.
+ * numbers taken modulo the length, so that every edit applies to every text.
  */
 public sealed interface Mutation {
 
