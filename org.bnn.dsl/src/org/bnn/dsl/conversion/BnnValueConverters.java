@@ -57,7 +57,8 @@ public class BnnValueConverters extends DefaultTerminalConverters {
             try {
                 return Double.valueOf(string.replaceAll("\\s+", ""));
             } catch (NumberFormatException e) {
-                throw new ValueConverterException("'" + string + "' is not a number", node, e);
+                // No cause: Xtext's parser shows a cause's message (Java's "For input string") instead of ours.
+                throw new ValueConverterException("'" + string.strip() + "' is not a number", node, null);
             }
         }
 
