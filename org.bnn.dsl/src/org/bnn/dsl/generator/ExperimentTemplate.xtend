@@ -88,6 +88,7 @@ class ExperimentTemplate {
 		    public static List<SweepPoint> run(Path base) throws IOException {
 		        ExperimentSpec experiment = experiment();
 		        ExperimentInputs data = ExperimentInputs.load(experiment, base);
+		        ExperimentReport.claimInProject(experiment, base); // a folder it may not write is refused before the sweep, not after
 		        List<SweepPoint> points = new ExperimentRunner(Runtime.getRuntime().availableProcessors(),
 		                new SweepProgressBar(experiment.name(), System.err)).run(experiment, data.network(), data.inputs(), data.labels());
 		        System.out.print(SweepReport.table(experiment, points));

@@ -102,6 +102,22 @@ class BnnCliTest {
     }
 
     @Test
+    void aReportFolderThatMayNotBeWrittenIsRefusedBeforeTheSweepRuns() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("taken"));
+        Path model = dir.resolve("sweep.bnn");
+        Files.writeString(model, TestFiles.read("examples/quickstart/quickstart.bnn")
+                .replace("    seed 42\n", "    seed 42\n    report \"taken\" csv\n"));
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/hw.bnn"), TestFiles.read("examples/lib/illustrative-hw.bnn"));
+        Files.writeString(folder.resolve("notes.txt"), "mine");
+        CliRun run = bnn("run", model.toString(), "--batch", "2");
+        assertEquals(2, run.exit(), run.all());
+        assertTrue(run.err().contains("report folder " + folder + " already holds files that bnn did not write"), run.err());
+        assertTrue(!run.out().contains("BER       mean"), "the sweep did not run: " + run.out());
+        assertEquals("mine", Files.readString(folder.resolve("notes.txt")));
+    }
+
+    @Test
     void importsResolveAcrossFilesOfTheSameFolder() throws Exception {
         Files.writeString(dir.resolve("hw.bnn"), """
                 package lib.hw

@@ -12,6 +12,7 @@ import org.bnn.runtime.errors.Sampling;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.OutputLocation;
+import org.bnn.runtime.experiment.OwnedFolder;
 import org.bnn.runtime.experiment.ReportSpec;
 import org.bnn.runtime.experiment.SweepPoint;
 import org.bnn.runtime.experiment.SweepReport;
@@ -40,6 +41,19 @@ public final class ExperimentReport {
     public static List<Path> writeInProject(ExperimentSpec spec, List<SweepPoint> points, Path base) throws IOException {
         ReportSpec report = spec.report().orElseThrow(() -> new IllegalArgumentException("experiment " + spec.name() + " has no report clause"));
         return write(spec, points, OutputLocation.checked(base, report.folder(), "report folder"));
+    }
+
+    /**
+     * Checks, before a sweep runs, that its report may be written: the folder lies inside the
+     * project (or an allowed root) and is new, empty or the tool's; it is created with its marker.
+     * A refusal then costs nothing, instead of the whole sweep.
+     *
+     * @throws org.bnn.runtime.experiment.OutputFolderException if the folder may not be written
+     */
+    public static void claimInProject(ExperimentSpec spec, Path base) throws IOException {
+        for (ReportSpec report : spec.report().stream().toList()) {
+            OwnedFolder.claim(OutputLocation.checked(base, report.folder(), "report folder"));
+        }
     }
 
     /** Writes the files into {@code folder}, which must be new, empty or the tool's, and returns them. */
