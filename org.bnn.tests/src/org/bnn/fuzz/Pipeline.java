@@ -66,8 +66,14 @@ import com.google.inject.Injector;
  * per case, so that tens of cases a second are possible; the run goes through {@code bnn run} itself.
  */
 public final class Pipeline {
-    /** The limit of one case, all stages together. */
+    /** The limit of one case, all stages together, for a text of up to {@link #LIMIT_BYTES}. */
     static final long LIMIT_MILLIS = 10_000;
+    /**
+     * Texts up to this size (more than a file of 20,000 declarations) get {@link #LIMIT_MILLIS};
+     * larger ones, which mutations sometimes grow to many megabytes, get it once per this many
+     * bytes: linear work passes, super-linear work still fails.
+     */
+    static final int LIMIT_BYTES = 3 << 20;
     /** Runs are sampled: only models whose simulation reads fewer cells than this (sense events). */
     static final long RUN_WORK_LIMIT = 200_000_000L;
     /** Longest file name most file systems accept, in bytes. */
@@ -103,9 +109,10 @@ public final class Pipeline {
     /** Checks one input within the time limit; a case over it is a failure at the stage it was in. */
     public synchronized Verdict check(FuzzInput input) {
         long start = System.nanoTime();
+        long limit = LIMIT_MILLIS * Math.max(1, (input.bytes().length + LIMIT_BYTES - 1) / LIMIT_BYTES);
         Future<Verdict> verdict = worker.submit(() -> checkNow(input));
         try {
-            return verdict.get(LIMIT_MILLIS, TimeUnit.MILLISECONDS);
+            return verdict.get(limit, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             verdict.cancel(true);
             Stage stuck = current;
@@ -114,7 +121,7 @@ public final class Pipeline {
             worker = newWorker();
             restore(input);
             return new Verdict(enteredSoFar(), List.of(new Failure(stuck, "over " + LIMIT_MILLIS / 1000 + " s",
-                    "still in " + stuck + " after " + LIMIT_MILLIS + " ms")), (System.nanoTime() - start) / 1_000_000);
+                    "still in " + stuck + " after " + limit + " ms (" + input.bytes().length + " bytes)")), (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -156,8 +163,7 @@ public final class Pipeline {
             String body = new String(Corpus.stripHeader(input.bytes()), StandardCharsets.UTF_8);
             List<Issue> issues = injector.getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
             for (Issue issue : issues) {
-                if (issue.getMessage() == null || issue.getMessage().contains("Error executing EValidator")
-                        || issue.getMessage().matches("(?s).*\\b(null|Exception|For input string)\\b.*") && !body.contains("null")) {
+                if (showsImplementation(issue.getMessage(), body)) {
                     failures.add(new Failure(Stage.VALIDATE, "diagnostic shows the implementation",
                             issue.getSeverity() + ": " + issue.getMessage() + "\nline " + issue.getLineNumber() + ", column " + issue.getColumn()));
                 }
@@ -276,8 +282,19 @@ public final class Pipeline {
         }
     }
 
+    /** Words of the implementation in a message, unless the message quotes them from the text it is about. */
+    private static final List<String> IMPLEMENTATION_WORDS = List.of("Error executing EValidator", "null", "Exception", "For input string");
+
+    private static boolean showsImplementation(String message, String body) {
+        return message == null || IMPLEMENTATION_WORDS.stream().anyMatch(word ->
+                java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(word) + "\\b").matcher(message).find()
+                        && !body.contains(word));
+    }
+
     private static String summary(Issue issue) {
-        return issue.getSeverity() + " " + issue.getLineNumber() + ": " + issue.getMessage();
+        // A message may quote the text it is about; a quoted line ending is that text, not a difference.
+        String message = issue.getMessage().replace("\\r\\n", "\\n").replace("\\r", "\\n").replace("\r\n", "\n").replace('\r', '\n');
+        return issue.getSeverity() + " " + issue.getLineNumber() + ": " + message;
     }
 
     /** What `bnn estimate` and the validator's hints translate: must not throw, errors or not. */

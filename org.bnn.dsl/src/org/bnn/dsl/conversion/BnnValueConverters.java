@@ -2,6 +2,7 @@ package org.bnn.dsl.conversion;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -37,9 +38,17 @@ public class BnnValueConverters extends DefaultTerminalConverters {
             if (string == null) {
                 return null;
             }
-            return Arrays.stream(string.split("\\.", -1)).map(String::strip)
-                    .map(segment -> segment.startsWith("^") ? segment.substring(1) : segment)
-                    .collect(Collectors.joining("."));
+            List<String> segments = Arrays.stream(string.split("\\.", -1)).map(String::strip)
+                    .map(segment -> segment.startsWith("^") ? segment.substring(1) : segment).toList();
+            // An empty segment (what error recovery makes of "package .chip") would become an empty
+            // qualified name, on which Xtext's scoping throws; the name is reported, not guessed.
+            if (string.isBlank()) {
+                throw new ValueConverterException("a name is missing", node, null);
+            }
+            if (segments.stream().anyMatch(String::isEmpty)) {
+                throw new ValueConverterException("'" + string.strip() + "' is not a name: a part between dots is missing", node, null);
+            }
+            return String.join(".", segments);
         }
 
         @Override

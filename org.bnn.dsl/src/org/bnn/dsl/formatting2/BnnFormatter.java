@@ -19,6 +19,9 @@ import org.eclipse.xtext.formatting2.AbstractFormatter2;
 import org.eclipse.xtext.formatting2.FormatterPreferenceKeys;
 import org.eclipse.xtext.formatting2.FormatterRequest;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
+import org.eclipse.xtext.formatting2.ITextReplacer;
+import org.eclipse.xtext.formatting2.internal.SinglelineDocCommentReplacer;
+import org.eclipse.xtext.formatting2.regionaccess.IComment;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.eclipse.xtext.preferences.MapBasedPreferenceValues;
 import org.eclipse.xtext.resource.XtextResource;
@@ -31,6 +34,13 @@ import org.eclipse.xtext.resource.XtextResource;
  * line, indented under {@code place}.
  */
 public class BnnFormatter extends AbstractFormatter2 {
+
+    /** Comments keep their text; only their indentation follows the code (see {@link KeptCommentReplacer}). */
+    @Override
+    public ITextReplacer createCommentReplacer(IComment comment) {
+        ITextReplacer replacer = super.createCommentReplacer(comment);
+        return replacer instanceof SinglelineDocCommentReplacer ? new KeptCommentReplacer(comment) : replacer;
+    }
 
     /** Keywords that start a clause of a block; each goes on its own line. */
     private static final Set<String> CLAUSES = Set.of("stack", "node", "regime", "stuck", "lrs", "hrs", "set", "reset", "endurance",

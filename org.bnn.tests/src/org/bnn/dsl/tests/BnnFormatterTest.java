@@ -95,6 +95,14 @@ class BnnFormatterTest {
     }
 
     @Test
+    void commentsKeepTheirText() throws Exception {
+        // Xtext's default squeezed "//  aligned" to "// aligned" in indented comments (found by fuzzing).
+        String text = "network N {\n    input x: 8\n    //  two spaces, kept\n    //dense h: 4  (commented out)\n    output o: dense 2\n}\n";
+        String formatted = format(text);
+        assertEquals(text, formatted);
+    }
+
+    @Test
     void fileWithoutAModelIsKeptAsWritten() throws Exception {
         for (String text : List.of("", "// only a comment", "/* a block */\n\n// and a line\n")) {
             assertEquals(text, formatter.of(resourceOf(text)), "text: " + text);
