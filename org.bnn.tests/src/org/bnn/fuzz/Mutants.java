@@ -5,7 +5,6 @@ import static org.bnn.fuzz.Draw.list;
 import static org.bnn.fuzz.Draw.pick;
 import static org.bnn.fuzz.Draw.weighted;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -80,10 +79,5 @@ final class Mutants {
             chars[i] = (char) random.nextInt(0x10000);
         }
         return new String(chars);
-    }
-
-    /** Every seed: the examples of the repository and the cases of the corpus. */
-    static List<String> seedNames(Map<String, byte[]> seeds) {
-        return new ArrayList<>(seeds.keySet());
     }
 }
