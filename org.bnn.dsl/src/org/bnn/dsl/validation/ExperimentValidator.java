@@ -17,7 +17,7 @@ import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
 
-/** Rules of experiments: sweep values, inputs, seeds and the error model (DESIGN.md §4 "Errors"). */
+/** Rules of experiments: sweep values, inputs, seeds and the error model (docs/language.md "Errors"). */
 public class ExperimentValidator extends ComposedBnnValidator {
 
     @Inject
@@ -56,7 +56,7 @@ public class ExperimentValidator extends ComposedBnnValidator {
     }
 
     /**
-     * Error level, resampling and sweep must make sense together (DESIGN.md §4 "Errors"), and a
+     * Error level, resampling and sweep must make sense together (docs/language.md "Errors"), and a
      * device-level model needs what it reads: a regime, a device, a sense amplifier, 2T2R cells.
      */
     @Check

@@ -47,10 +47,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** The adapter from the simulator's results, and a report built from a real sweep and estimate. */
 class FromRuntimeTest {
-    /** The nominal regime of the illustrative presets (paper-facts.md; engineering estimates, not measurements). */
+    /** The nominal regime of the illustrative presets (examples/lib/illustrative-hw.bnn; engineering estimates, not measurements). */
     private static final RegimeSpec NOMINAL = new RegimeSpec("nominal", new LogNormal(8e3, 0.25), new LogNormal(180e3, 0.80),
             Pulse.of(1.8, 100e-6, 500e-9), Pulse.of(1.8, 100e-6, 500e-9), 1e7);
-    /** 25 fJ per sense, 20 fJ per popcount input bit, 0.2 pJ per compare (illustrative, paper-facts.md); no buffer energy. */
+    /** 25 fJ per sense, 20 fJ per popcount input bit, 0.2 pJ per compare (illustrative, examples/lib/illustrative-hw.bnn); no buffer energy. */
     private static final TileSpec TILE = TileSpec.builder("T32", 32, 32).device(new DeviceSpec("hfo2", "", List.of(NOMINAL), StuckAt.NONE))
             .sense(new SenseAmpSpec(0.02, 0.01, 25e-15, 2e-9)).popcountEnergy(20e-15).build();
     private static final ChipSpec CHIP = ChipSpec.builder("Demo", 100, TILE).clock(100e6).thresholdEnergy(0.2e-12).build();

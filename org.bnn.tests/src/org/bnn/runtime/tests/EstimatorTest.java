@@ -94,7 +94,7 @@ class EstimatorTest {
 
     @Test
     void referenceNetworkWithBinarizedInputNeedsTheWorkedExamplesSenses() {
-        // paper-facts.md worked example: 784-1024-1024-1024-10 needs 2,910,208 senses per inference.
+        // examples/lib/illustrative-hw.bnn worked example: 784-1024-1024-1024-10 needs 2,910,208 senses per inference.
         EventCounts events = onChip(MLP, T32, 4096).events();
         assertEquals(2_910_208, events.senses());
         assertEquals(events.senses(), events.popcountInputBits());
@@ -106,7 +106,7 @@ class EstimatorTest {
 
     @Test
     void energyIsEventsTimesUnitEnergiesAndMissingUnitsAreReported() {
-        // paper-facts.md (illustrative): 25 fJ per sense, 20 fJ per popcount input bit, 0.2 pJ per compare.
+        // examples/lib/illustrative-hw.bnn (illustrative): 25 fJ per sense, 20 fJ per popcount input bit, 0.2 pJ per compare.
         TileSpec tile = TileSpec.builder("T32", 32, 32).sense(new SenseAmpSpec(0.02, 0.01, 25e-15, 2e-9)).popcountEnergy(20e-15).build();
         ChipSpec chip = ChipSpec.builder("Demo", 4096, tile).clock(100e6).thresholdEnergy(0.2e-12).build();
         MappingEstimate estimate = Estimator.estimate(new MappingSpec("m", MLP, chip));

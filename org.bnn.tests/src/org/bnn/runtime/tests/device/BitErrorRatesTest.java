@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The analytic bit error rates of DESIGN.md §4, checked against the preset table of paper-facts.md. */
+/** The analytic bit error rates of docs/language.md, checked against the preset table of examples/lib/illustrative-hw.bnn. */
 class BitErrorRatesTest {
 
     @ParameterizedTest(name = "{0}")

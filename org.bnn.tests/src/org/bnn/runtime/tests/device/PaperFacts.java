@@ -12,7 +12,7 @@ import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
 
 /**
- * The illustrative device presets of /work/shared/design/paper-facts.md (engineering estimates,
+ * The illustrative device presets of examples/lib/illustrative-hw.bnn (engineering estimates,
  * not measurements), with the table's own derived columns, which the tests check the physics
  * against. Values in SI units.
  */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Programming cost: pulses, energy (V·I·t per pulse) and endurance, against paper-facts.md. */
+/** Programming cost: pulses, energy (V·I·t per pulse) and endurance, against examples/lib/illustrative-hw.bnn. */
 class ProgrammingCostTest {
 
     @ParameterizedTest(name = "{0}")

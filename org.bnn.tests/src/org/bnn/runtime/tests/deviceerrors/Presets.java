@@ -8,7 +8,7 @@ import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 
 /**
- * The illustrative device presets of /work/shared/design/paper-facts.md (engineering estimates
+ * The illustrative device presets of examples/lib/illustrative-hw.bnn (engineering estimates
  * chosen to agree with the papers' verified facts, not measurements): regimes and the PCSA.
  */
 final class Presets {

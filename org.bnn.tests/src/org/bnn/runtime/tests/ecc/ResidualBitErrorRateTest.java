@@ -26,7 +26,7 @@ class ResidualBitErrorRateTest {
             }
             assertEquals(sum / N, Secded7264.residualBitErrorRate(p), 1e-12 * sum / N, "p = " + p);
         }
-        // paper-facts.md: a raw BER of 1e-3 leaves ≈ 7e-5.
+        // examples/lib/illustrative-hw.bnn: a raw BER of 1e-3 leaves ≈ 7e-5.
         assertEquals(6.86e-5, Secded7264.residualBitErrorRate(1e-3), 0.01e-5);
         assertEquals(0.0, Secded7264.residualBitErrorRate(0));
         assertEquals(1.0, Secded7264.residualBitErrorRate(1));

@@ -4,7 +4,7 @@ import org.bnn.runtime.checks.Checks;
 
 /**
  * Analytic weight bit error rates of a programmed array, averaged over devices, amplifiers and
- * reads, with weights +1 and −1 equally likely (DESIGN.md §4). The Monte-Carlo cell sampler must
+ * reads, with weights +1 and −1 equally likely (docs/language.md). The Monte-Carlo cell sampler must
  * agree with these; the weight-level error model uses them to turn a regime into a BER.
  */
 public final class BitErrorRates {

@@ -8,7 +8,7 @@ import org.bnn.runtime.random.KeyedRandom;
  * Draws the resistances of programmed cells, as ln R, under one regime with stuck-at faults. Every
  * value is a pure function of (chip key, device index): the same cell of the same chip always has
  * the same resistance, whatever the call order or the thread. A chip key stands for one chip
- * instance programmed once (DESIGN.md §4, device-level errors drawn per chip); stuck-at faults
+ * instance programmed once (docs/language.md, device-level errors drawn per chip); stuck-at faults
  * and resistances come from different streams of that key.
  *
  * <p>2T2R cell {@code c} has devices {@code 2c} (BL) and {@code 2c + 1} (BLb); a weight +1 is LRS

@@ -4,7 +4,7 @@ import org.bnn.runtime.checks.Checks;
 
 /**
  * The resistance distribution of a programmed device: ln R ~ N(ln medianOhms, sigma²), the usual
- * model of RRAM cycle-to-cycle and device-to-device variability (DESIGN.md §4).
+ * model of RRAM cycle-to-cycle and device-to-device variability (docs/language.md).
  *
  * @param medianOhms the median resistance, in ohms
  * @param sigma      the standard deviation of ln R (dimensionless); 0 means every device has the median

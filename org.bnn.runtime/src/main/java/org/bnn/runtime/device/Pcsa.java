@@ -5,7 +5,7 @@ package org.bnn.runtime.device;
  * resistances (as ln R) and the amplifier's offset. A weight +1 is stored as LRS on BL and HRS on
  * BLb, so it reads +1 iff ln R_BLb − ln R_BL + offset &gt; 0 (a tie reads −1). The input bit swaps
  * the two branches, so the latch outputs XNOR(input, weight read) (Hirtzlin et al., arXiv
- * 1908.04066; DESIGN.md §4). Bit true ↔ +1, false ↔ −1.
+ * 1908.04066; docs/language.md). Bit true ↔ +1, false ↔ −1.
  */
 public final class Pcsa {
     private Pcsa() {

@@ -5,7 +5,7 @@ import org.bnn.runtime.checks.Checks;
 /**
  * What writing weights costs: pulses, energy and the share of the devices' endurance used.
  *
- * <p>Conventions (DESIGN.md §4, paper-facts.md): a 2T2R weight write is one SET pulse (the device
+ * <p>Conventions (docs/language.md, examples/lib/illustrative-hw.bnn): a 2T2R weight write is one SET pulse (the device
  * that becomes LRS) plus one RESET pulse (the one that becomes HRS), so each of the two devices
  * takes one cycle. A 1T1R weight write is one pulse to the target state, SET for +1 and RESET
  * for −1; as the costs are computed without the weight values, its energy is the mean of the

@@ -4,7 +4,7 @@ import org.bnn.runtime.checks.Checks;
 
 /**
  * One programming pulse (SET or RESET). Its energy is V·I·t unless the description gives it
- * explicitly (DESIGN.md §4), e.g. from a measured current transient.
+ * explicitly (docs/language.md), e.g. from a measured current transient.
  *
  * @param volts                the pulse amplitude, in volts
  * @param amperes              the compliance (or mean) current, in amperes

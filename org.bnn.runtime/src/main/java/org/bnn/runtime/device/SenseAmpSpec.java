@@ -5,7 +5,7 @@ import org.bnn.runtime.checks.Checks;
 /**
  * The precharge sense amplifier (PCSA) of one column. Its input offsets are expressed in units of
  * ln R, as an equivalent resistance ratio between the branches: "2 % mismatch" is sigma 0.02
- * (DESIGN.md §4).
+ * (docs/language.md).
  *
  * @param mismatchSigma        std. dev. of the static offset of one amplifier, fixed per chip instance (ln R units)
  * @param noiseSigma           std. dev. of the offset drawn anew at every read (ln R units)

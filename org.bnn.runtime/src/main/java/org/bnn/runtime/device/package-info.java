@@ -1,5 +1,5 @@
 /**
- * Device physics of the RRAM arrays (DESIGN.md §4): log-normal resistances of programmed HfO2
+ * Device physics of the RRAM arrays (docs/language.md): log-normal resistances of programmed HfO2
  * devices, programming pulses and their cost, stuck-at faults, the precharge sense amplifier
  * (PCSA) that reads a 2T2R pair and computes the XNOR with the input bit, the 1T1R read against
  * a reference, and the analytic bit error rates these imply. Every quantity is in SI units

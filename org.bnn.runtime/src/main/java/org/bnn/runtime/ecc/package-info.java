@@ -1,5 +1,5 @@
 /**
- * Error-correcting codes of the 1T1R + ECC baseline (DESIGN.md §4): raw bits sensed against a
+ * Error-correcting codes of the 1T1R + ECC baseline (docs/language.md): raw bits sensed against a
  * reference are decoded per codeword before the XNOR and popcount are done digitally.
  */
 package org.bnn.runtime.ecc;

@@ -6,7 +6,7 @@ import org.bnn.runtime.random.BinomialInversion;
 import org.bnn.runtime.random.KeyedRandom;
 
 /**
- * Per-inference weight errors sampled in the popcount domain (DESIGN.md §4): instead of drawing
+ * Per-inference weight errors sampled in the popcount domain (docs/language.md): instead of drawing
  * which weights of a neuron flip, draw how its count of differing weights changes. A neuron with N
  * weights of which D differ from the input bits they meet has, after independent flips with
  * probability p, D' = D + Bin(N − D, p) − Bin(D, p) differing weights: the matching weights that

@@ -10,7 +10,7 @@ import org.bnn.runtime.errors.WeightErrors;
 import org.bnn.runtime.simulation.ErrorPatterns;
 
 /**
- * The error model of an experiment (DESIGN.md §4 "Errors"): level × resampling, the layers that
+ * The error model of an experiment (docs/language.md "Errors"): level × resampling, the layers that
  * err, and how per-inference weight errors are sampled.
  *
  * @param erringLayers names of the layers with weights that have errors; empty means all of them
