@@ -35,9 +35,15 @@ import org.eclipse.xtext.resource.XtextResource;
  */
 public class BnnFormatter extends AbstractFormatter2 {
 
-    /** Comments keep their text; only their indentation follows the code (see {@link KeptCommentReplacer}). */
+    /**
+     * Comments keep their text; only their indentation follows the code (see {@link KeptCommentReplacer}).
+     * Tokens the parser skipped are left alone ({@link SkippedTokenReplacer}).
+     */
     @Override
     public ITextReplacer createCommentReplacer(IComment comment) {
+        if (comment.getGrammarElement() == null) {
+            return new SkippedTokenReplacer(comment);
+        }
         ITextReplacer replacer = super.createCommentReplacer(comment);
         return replacer instanceof SinglelineDocCommentReplacer ? new KeptCommentReplacer(comment) : replacer;
     }

@@ -22,6 +22,10 @@ import com.google.inject.Inject;
  * or of a document that is not open is ignored with one log line, and a request on a document
  * that is neither open nor a language file in the workspace is an {@link InvalidRequestException}
  * (Xtext would try to load it, or hand the services no document).
+ * <p>
+ * An ignored change still builds: it runs as a write that cancels the build of the change before
+ * it, and the reads queued behind it must not see that change's text with the model of the text
+ * before (ranges on the wrong lines, the formatter and content assist on a stale node model).
  */
 public class LspWorkspaceManager extends WorkspaceManager {
 
@@ -43,15 +47,20 @@ public class LspWorkspaceManager extends WorkspaceManager {
         Document document = getOpenDocuments().get(uri);
         if (document == null) {
             LOG.warning("change ignored: " + uri + " is not open");
-            return Buildable.NO_BUILD;
+            return buildPendingChanges();
         }
         try {
             getOpenDocuments().put(uri, LspDocument.of(document).applyTextDocumentChanges(changes));
         } catch (InvalidRequestException e) {
             LOG.warning("change of " + uri + " ignored: " + e.getMessage());
-            return Buildable.NO_BUILD;
+            return buildPendingChanges();
         }
         return didChangeFiles(List.of(uri), List.of());
+    }
+
+    /** The build of the files still dirty because a later write cancelled their build; nothing new. */
+    private Buildable buildPendingChanges() {
+        return didChangeFiles(List.of(), List.of());
     }
 
     @Override

@@ -40,6 +40,7 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.junit.jupiter.api.AfterAll;
@@ -176,6 +177,21 @@ class LanguageServerClientMistakesTest {
         List<? extends TextEdit> edits = answer(session.server.getTextDocumentService().formatting(new DocumentFormattingParams(document, new FormattingOptions(4, true))));
         assertNotNull(edits);
         assertFalse(edits.isEmpty(), "the guard against broken text must not stop formatting altogether");
+    }
+
+    /** An unterminated string leaves tokens the parser skipped; renaming formats the regions around them (found by LanguageServerFuzzTest). */
+    @Test
+    void renamingInTextWithSkippedTokensRenamesAndKeepsThem() throws Exception {
+        String text = "network A {\n    input x: 28 x 28 binarize at 0.5\n    dense y: 2\n    output o: dense 10\n    weights \"w.np\n}\n";
+        String uri = open(text);
+        WorkspaceEdit edit = answer(session.server.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri), new Position(0, 8), "Renamed")));
+        assertNotNull(edit, "the rename's edit");
+        List<TextEdit> edits = edit.getDocumentChanges() != null
+                ? edit.getDocumentChanges().stream().flatMap(change -> change.getLeft().getEdits().stream()).map(Either::getLeft).toList()
+                : edit.getChanges().get(uri);
+        assertEquals(List.of("Renamed"), edits.stream().map(TextEdit::getNewText).toList(), "the edits: " + edits);
+        assertEquals(new Range(new Position(0, 8), new Position(0, 9)), edits.get(0).getRange());
+        assertNoServerBug();
     }
 
     @Test

@@ -107,7 +107,12 @@ class LanguageServerFuzzTest {
                     Request request = announced.get(random.nextInt(announced.size()));
                     String target = dice < 95 ? uri : random.nextBoolean() ? uri("never-written.bnn") : uri("illustrative-hw.bnn");
                     String text = texts.containsKey(target) ? texts.get(target) : target.endsWith("illustrative-hw.bnn") ? library : "";
+                    long before = session.log.stream().filter(l -> l.startsWith("SEVERE")).count();
                     Object answer = answer(request, target, text, session);
+                    if (session.log.stream().filter(l -> l.startsWith("SEVERE")).count() > before) {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/lspfail-" + SEED + ".txt"), text);
+                        fail("logged at op " + operations);
+                    }
                     if (texts.containsKey(target)) {
                         assertInside(answer, target, text);
                     }
