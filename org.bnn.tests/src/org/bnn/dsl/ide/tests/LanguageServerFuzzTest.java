@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.LongStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +50,8 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,12 +64,14 @@ import org.junit.jupiter.api.io.TempDir;
  * console) or as SEVERE, and every range in an answer about the edited document must lie inside
  * the text the client holds.
  * <p>
- * {@code -Dbnn.lspFuzz.seed=N} and {@code -Dbnn.lspFuzz.operations=N} rerun or lengthen the
- * campaign; by default it stops after {@value #DEFAULT_OPERATIONS} operations or
- * {@value #TIME_BUDGET_SECONDS} s, whichever comes first.
+ * The server is checked after every request, so that a failure names the request, its position and
+ * the text. {@code -Dbnn.lspFuzz.seeds=N}, {@code =A..B} or {@code =A,B,C} reruns or widens the
+ * campaign (a new server per seed; {@code scripts/lsp-fuzz.sh} runs many), and
+ * {@code -Dbnn.lspFuzz.operations=N} lengthens it; each seed stops after
+ * {@value #DEFAULT_OPERATIONS} operations or {@value #TIME_BUDGET_SECONDS} s, whichever comes first.
  */
 class LanguageServerFuzzTest {
-    private static final long SEED = Long.getLong("bnn.lspFuzz.seed", 20_261_205L);
+    private static final String DEFAULT_SEEDS = "20261205";
     private static final int DEFAULT_OPERATIONS = 4000;
     private static final int OPERATIONS = Integer.getInteger("bnn.lspFuzz.operations", DEFAULT_OPERATIONS);
     private static final long TIME_BUDGET_SECONDS = 45;
@@ -76,14 +81,26 @@ class LanguageServerFuzzTest {
     @TempDir
     Path workspace;
 
-    private final Random random = new Random(SEED);
+    private Random random;
     private final Map<String, String> texts = new HashMap<>();
     private final Map<String, Integer> versions = new HashMap<>();
     private List<String> corpus;
     private String library;
 
-    @Test
-    void aMisbehavingClientGetsNoErrorAndNoStackTrace() throws Exception {
+    /** The seeds of {@code bnn.lspFuzz.seeds}: one number, a range {@code A..B} or a list {@code A,B,C}. */
+    static LongStream seeds() {
+        String seeds = System.getProperty("bnn.lspFuzz.seeds", DEFAULT_SEEDS).trim();
+        int range = seeds.indexOf("..");
+        if (range >= 0) {
+            return LongStream.rangeClosed(Long.parseLong(seeds.substring(0, range).trim()), Long.parseLong(seeds.substring(range + 2).trim()));
+        }
+        return Arrays.stream(seeds.split(",")).map(String::trim).mapToLong(Long::parseLong);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aMisbehavingClientGetsNoErrorAndNoStackTrace(long seed) throws Exception {
+        random = new Random(seed);
         corpus = examples();
         library = Files.readString(Path.of(System.getProperty("bnn.repository.root", "..")).resolve("examples/lib/illustrative-hw.bnn"));
         Files.writeString(workspace.resolve("illustrative-hw.bnn"), library);
@@ -107,25 +124,29 @@ class LanguageServerFuzzTest {
                     Request request = announced.get(random.nextInt(announced.size()));
                     String target = dice < 95 ? uri : random.nextBoolean() ? uri("never-written.bnn") : uri("illustrative-hw.bnn");
                     String text = texts.containsKey(target) ? texts.get(target) : target.endsWith("illustrative-hw.bnn") ? library : "";
-                    long before = session.log.stream().filter(l -> l.startsWith("SEVERE")).count();
-                    Object answer = answer(request, target, text, session);
-                    if (session.log.stream().filter(l -> l.startsWith("SEVERE")).count() > before) {
-                        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/lspfail-" + SEED + ".txt"), text);
-                        fail("logged at op " + operations);
-                    }
+                    Asked asked = ask(request, target, text);
+                    Object answer = answer(asked, session);
+                    assertNoServerBug(session, seed, operations, asked);
                     if (texts.containsKey(target)) {
                         assertInside(answer, target, text);
                     }
                     requests++;
                 }
             }
-            assertTrue(session.loggedExceptions.isEmpty(), "exceptions logged (stack traces) after " + operations + " operations:\n"
-                    + session.loggedExceptions.stream().map(LanguageServerFuzzTest::stackTrace).distinct().toList());
-            List<String> severe = session.log.stream().filter(l -> l.startsWith("SEVERE") || l.startsWith("ERROR") || l.startsWith("FATAL")).toList();
-            assertEquals(List.of(), severe, "server bugs logged");
+            assertNoServerBug(session, seed, operations, null);
         }
         assertTrue(operations >= 1000, "only " + operations + " operations in " + TIME_BUDGET_SECONDS + " s");
-        System.out.println("LanguageServerFuzzTest: seed " + SEED + ", " + operations + " operations, " + requests + " requests");
+        System.out.println("LanguageServerFuzzTest: seed " + seed + ", " + operations + " operations, " + requests + " requests");
+    }
+
+    /** Nothing logged with an exception (a stack trace on a console) or as a server bug; else the request and its text. */
+    private static void assertNoServerBug(InProcessLanguageServer session, long seed, int operations, Asked asked) {
+        List<String> severe = session.log.stream().filter(l -> l.startsWith("SEVERE") || l.startsWith("ERROR") || l.startsWith("FATAL")).toList();
+        if (!session.loggedExceptions.isEmpty() || !severe.isEmpty()) {
+            fail("seed " + seed + ", operation " + operations + (asked == null ? "" : ", " + asked) + ":\nserver bugs logged: " + severe
+                    + "\nexceptions logged (stack traces): "
+                    + session.loggedExceptions.stream().map(LanguageServerFuzzTest::stackTrace).distinct().toList());
+        }
     }
 
     // --- edits -----------------------------------------------------------------------------
@@ -193,84 +214,101 @@ class LanguageServerFuzzTest {
 
     // --- requests --------------------------------------------------------------------------
 
-    private interface Request {
+    private interface Sender {
         CompletableFuture<?> send(InProcessLanguageServer session, TextDocumentIdentifier document, Position position, Range range);
+    }
+
+    /** A request the server announced, by its LSP method name. */
+    private record Request(String method, Sender sender) {
+    }
+
+    /** One request as sent: where, and on which text of the client's. */
+    private record Asked(Request request, String uri, Position position, Range range, String text) {
+        @Override
+        public String toString() {
+            return request.method() + " at " + position + " / " + range + " of " + uri + ", text:\n" + text;
+        }
     }
 
     /** The requests the server announced, each with a random position or range. */
     private static List<Request> announced(ServerCapabilities capabilities) {
         List<Request> requests = new ArrayList<>();
         if (capabilities.getHoverProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().hover(new HoverParams(d, p)));
+            requests.add(new Request("textDocument/hover", (s, d, p, r) -> s.server.getTextDocumentService().hover(new HoverParams(d, p))));
         }
         if (capabilities.getCompletionProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().completion(new CompletionParams(d, p)));
+            requests.add(new Request("textDocument/completion", (s, d, p, r) -> s.server.getTextDocumentService().completion(new CompletionParams(d, p))));
         }
         if (capabilities.getDefinitionProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().definition(new DefinitionParams(d, p)));
+            requests.add(new Request("textDocument/definition", (s, d, p, r) -> s.server.getTextDocumentService().definition(new DefinitionParams(d, p))));
         }
         if (capabilities.getReferencesProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().references(new ReferenceParams(d, p, new ReferenceContext(true))));
+            requests.add(new Request("textDocument/references", (s, d, p, r) -> s.server.getTextDocumentService().references(new ReferenceParams(d, p, new ReferenceContext(true)))));
         }
         if (capabilities.getDocumentHighlightProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().documentHighlight(new DocumentHighlightParams(d, p)));
+            requests.add(new Request("textDocument/documentHighlight", (s, d, p, r) -> s.server.getTextDocumentService().documentHighlight(new DocumentHighlightParams(d, p))));
         }
         if (capabilities.getSignatureHelpProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().signatureHelp(new SignatureHelpParams(d, p)));
+            requests.add(new Request("textDocument/signatureHelp", (s, d, p, r) -> s.server.getTextDocumentService().signatureHelp(new SignatureHelpParams(d, p))));
         }
         if (capabilities.getDocumentSymbolProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(d)));
+            requests.add(new Request("textDocument/documentSymbol", (s, d, p, r) -> s.server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(d))));
         }
         if (capabilities.getDocumentFormattingProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().formatting(new DocumentFormattingParams(d, new FormattingOptions(4, true))));
+            requests.add(new Request("textDocument/formatting", (s, d, p, r) -> s.server.getTextDocumentService().formatting(new DocumentFormattingParams(d, new FormattingOptions(4, true)))));
         }
         if (capabilities.getDocumentRangeFormattingProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService()
-                    .rangeFormatting(new DocumentRangeFormattingParams(d, new FormattingOptions(4, true), r)));
+            requests.add(new Request("textDocument/rangeFormatting", (s, d, p, r) -> s.server.getTextDocumentService()
+                    .rangeFormatting(new DocumentRangeFormattingParams(d, new FormattingOptions(4, true), r))));
         }
         if (capabilities.getCodeLensProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().codeLens(new CodeLensParams(d)).thenCompose(lenses -> {
+            requests.add(new Request("textDocument/codeLens", (s, d, p, r) -> s.server.getTextDocumentService().codeLens(new CodeLensParams(d)).thenCompose(lenses -> {
                 if (lenses == null || lenses.isEmpty() || !Boolean.TRUE.equals(capabilities.getCodeLensProvider().getResolveProvider())) {
                     return CompletableFuture.completedFuture(lenses);
                 }
                 CodeLens lens = lenses.get(0);
                 return s.server.getTextDocumentService().resolveCodeLens(lens).thenApply(resolved -> lenses);
-            }));
+            })));
         }
         if (capabilities.getInlayHintProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().inlayHint(new InlayHintParams(d, r)));
+            requests.add(new Request("textDocument/inlayHint", (s, d, p, r) -> s.server.getTextDocumentService().inlayHint(new InlayHintParams(d, r))));
         }
         if (capabilities.getSemanticTokensProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(d)));
+            requests.add(new Request("textDocument/semanticTokens/full", (s, d, p, r) -> s.server.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(d))));
         }
         if (capabilities.getFoldingRangeProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().foldingRange(new FoldingRangeRequestParams(d)));
+            requests.add(new Request("textDocument/foldingRange", (s, d, p, r) -> s.server.getTextDocumentService().foldingRange(new FoldingRangeRequestParams(d))));
         }
         if (capabilities.getCodeActionProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().codeAction(new CodeActionParams(d, r, new CodeActionContext(List.of()))));
+            requests.add(new Request("textDocument/codeAction", (s, d, p, r) -> s.server.getTextDocumentService().codeAction(new CodeActionParams(d, r, new CodeActionContext(List.of())))));
         }
         if (capabilities.getRenameProvider() != null) {
-            requests.add((s, d, p, r) -> s.server.getTextDocumentService().rename(new RenameParams(d, p, "renamed")));
+            requests.add(new Request("textDocument/rename", (s, d, p, r) -> s.server.getTextDocumentService().rename(new RenameParams(d, p, "renamed"))));
             if (capabilities.getRenameProvider().isRight() && Boolean.TRUE.equals(capabilities.getRenameProvider().getRight().getPrepareProvider())) {
-                requests.add((s, d, p, r) -> s.server.getTextDocumentService().prepareRename(new PrepareRenameParams(d, p)));
+                requests.add(new Request("textDocument/prepareRename", (s, d, p, r) -> s.server.getTextDocumentService().prepareRename(new PrepareRenameParams(d, p))));
             }
         }
         assertTrue(requests.size() >= 12, "the server announces its usual requests: " + requests.size());
         return requests;
     }
 
-    private Object answer(Request request, String uri, String text, InProcessLanguageServer session) throws Exception {
+    /** The request at a random position and range (now and then a reversed one). */
+    private Asked ask(Request request, String uri, String text) {
         Position position = randomPosition(text);
         Position other = randomPosition(text);
         boolean ordered = position.getLine() < other.getLine()
                 || position.getLine() == other.getLine() && position.getCharacter() <= other.getCharacter();
         Range range = ordered || random.nextInt(10) == 0 ? new Range(position, other) : new Range(other, position);
+        return new Asked(request, uri, position, range, text);
+    }
+
+    private static Object answer(Asked asked, InProcessLanguageServer session) throws Exception {
         try {
-            return request.send(session, new TextDocumentIdentifier(uri), position, range).get(InProcessLanguageServer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return asked.request().sender().send(session, new TextDocumentIdentifier(asked.uri()), asked.position(), asked.range())
+                    .get(InProcessLanguageServer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ResponseErrorException error) {
-                fail("error response " + error.getResponseError().getCode() + " '" + error.getResponseError().getMessage() + "' at " + position
-                        + " / " + range + " of " + uri + ", text:\n" + text);
+                fail("error response " + error.getResponseError().getCode() + " '" + error.getResponseError().getMessage() + "' to " + asked);
             }
             throw e;
         }
