@@ -1,5 +1,8 @@
 package org.bnn.dsl.ide;
 
+import org.bnn.dsl.ide.rename.BnnReferenceUpdater;
+import org.eclipse.xtext.ide.serializer.hooks.IReferenceUpdater;
+
 import org.bnn.dsl.ide.formatting.BnnFormattingService;
 import org.bnn.dsl.ide.highlighting.BnnSemanticHighlightingCalculator;
 import org.bnn.dsl.ide.navigation.BnnEObjectAtOffsetHelper;
@@ -71,6 +74,11 @@ public class BnnIdeModule extends AbstractBnnIdeModule {
     /** Semantic tokens (textDocument/semanticTokens/full). */
     public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
         return BnnSemanticHighlightingCalculator.class;
+    }
+
+    /** Rename in half-typed text: a reference left unset has nothing to update. */
+    public Class<? extends IReferenceUpdater> bindIReferenceUpdater() {
+        return BnnReferenceUpdater.class;
     }
 
     /** Definition, references, highlights and rename on broken text: no element is no name, not a null pointer. */

@@ -28,7 +28,7 @@ import org.bnn.runtime.spec.TileSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** Level × resampling pairs of DESIGN §4, and what a device model cannot represent, rejected with a clear message. */
+/** Level × resampling pairs of docs/architecture.md §3, and what a device model cannot represent, rejected with a clear message. */
 class LevelAndResamplingValidationTest {
     private static final DeviceSpec DEVICE = new DeviceSpec("hfo2", "TiN/HfO2/Ti/TiN", Presets.REGIMES, new StuckAt(1e-4, 1e-4));
     private static final TileSpec TILE = TileSpec.builder("T", 32, 32).device(DEVICE).sense(Presets.SENSE_AMP).build();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The bit-serial first layer (DESIGN §4) against the floating-point dot product with the centred input. */
+/** The bit-serial first layer (docs/architecture.md §3) against the floating-point dot product with the centred input. */
 class BitSerialTest {
 
     private static NetworkSpec serial(int bits, int size, int hidden, int classes) {

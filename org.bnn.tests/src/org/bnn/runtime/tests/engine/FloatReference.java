@@ -15,7 +15,7 @@ import org.bnn.runtime.spec.PoolKind;
 import org.bnn.runtime.spec.Shape;
 
 /**
- * A naive floating-point evaluation of a binarized network, written from DESIGN §4 without any
+ * A naive floating-point evaluation of a binarized network, written from docs/architecture.md §3 without any
  * engine code: ±1 weights as numbers, the input centred (2q − S, kept in integer units so sums are
  * exact), conv by index arithmetic with the padding value ±1, batch norm γ(ā − μ)/σ + β with
  * sign(0) = +1, max pool as the max of ±1 values, average pool as the mean of the window's

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The integer fold of batch norm + sign against the floating-point definition (DESIGN §4 "Binary neuron"). */
+/** The integer fold of batch norm + sign against the floating-point definition (docs/architecture.md, "The binary neuron"). */
 class ThresholdFoldTest {
 
     /**
@@ -51,7 +51,7 @@ class ThresholdFoldTest {
         assertTrue(checked >= 400, "checked " + checked);
     }
 
-    /** Away from rounding ties, the threshold is DESIGN's closed form ceil/floor(c·(τ + N)/2), τ = μ − βσ/γ. */
+    /** Away from rounding ties, the threshold is the closed form ceil/floor(c·(τ + N)/2), τ = μ − βσ/γ. */
     @Test
     void foldEqualsTheClosedFormAwayFromTies() {
         SplittableRandom random = new SplittableRandom(5);

@@ -78,7 +78,9 @@ final class Checkpoint {
     /** Restores {@code network} from {@code file}; refuses a checkpoint of another network or configuration. */
     static State restore(Path file, BinaryNet network, TrainingConfig config) {
         try (NpzReader in = NpzReader.open(file)) {
-            in.verifyChecksums(); // members read below are checked as they are read; this covers the rest too
+            // Every member is checked before any parameter is overwritten: a damaged member found halfway
+            // would leave the network half restored (the reads below check their members again).
+            in.verifyChecksums();
             String saved = new String(in.array(FINGERPRINT).bytes(), StandardCharsets.UTF_8);
             String expected = fingerprint(network, config);
             if (!saved.equals(expected)) {

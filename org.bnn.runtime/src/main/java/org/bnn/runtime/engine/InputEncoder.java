@@ -5,7 +5,7 @@ import org.bnn.runtime.spec.InputEncoding;
 /**
  * Turns real inputs in [0, 1] (HWC order, value (y, x, c) at (y·W + x)·C + c) into the binary
  * planes the first layer reads, packed one plane after the other: plane b occupies words
- * b·ceil(n/64) .. (b+1)·ceil(n/64) − 1 (DESIGN §4 "Bit-serial first layer").
+ * b·ceil(n/64) .. (b+1)·ceil(n/64) − 1 (docs/architecture.md, "The binary neuron").
  * <ul>
  * <li>{@link InputEncoding.Binarize Binarize(t)}: one plane, +1 iff x ≥ t.</li>
  * <li>{@link InputEncoding.BitSerial BitSerial(B)}: x is quantised to q = floor(x·(2^B − 1) + ½)

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import org.bnn.runtime.spec.LayerGeometry;
 
-/** Max pooling on ±1 activations: the OR of the window's bits, channel by channel (DESIGN §4). */
+/** Max pooling on ±1 activations: the OR of the window's bits, channel by channel (docs/architecture.md §3). */
 final class MaxPool extends Stage {
     private final PoolWindows windows;
     private final int channels;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The output layer's per-class affine, applied in the digital periphery to the integer
- * pre-activation a_k (DESIGN §4 "Output layer"): s_k = g_k·ā_k + h_k with g = γ/σ,
+ * pre-activation a_k (docs/architecture.md, "The binary neuron"): s_k = g_k·ā_k + h_k with g = γ/σ,
  * h = β − γμ/σ and ā_k = a_k / S the pre-activation in the [−1, 1] scale (S = 2^B − 1 when the
  * output layer reads bit-serial input planes directly, else 1).
  */

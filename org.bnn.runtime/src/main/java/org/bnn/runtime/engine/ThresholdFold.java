@@ -1,7 +1,7 @@
 package org.bnn.runtime.engine;
 
 /**
- * Folds batch norm + sign into one integer comparison per neuron (DESIGN §4 "Binary neuron").
+ * Folds batch norm + sign into one integer comparison per neuron (docs/architecture.md, "The binary neuron").
  * <p>
  * A neuron with fan-in N accumulates a count V in [0, c·N], where the <em>count scale</em> c is
  * 1 for a binary layer, 2^B − 1 for a bit-serial first layer (V = Σ_b 2^b·P_b) and is multiplied
@@ -14,7 +14,7 @@ package org.bnn.runtime.engine;
  * <li>γ &lt; 0: +1 iff V ≤ t with t = floor(c·(τ + N)/2);</li>
  * <li>γ = 0: constant, +1 iff β ≥ 0 (t = 0 or c·N + 1 with direction ≥).</li>
  * </ul>
- * For c = 1 these are DESIGN's formulas. Rather than rounding τ, t is found by bisection on the
+ * For c = 1 these are the closed forms of docs/architecture.md ("The binary neuron"). Rather than rounding τ, t is found by bisection on the
  * double-precision normalised value, which is monotone in V; the fold therefore agrees with the
  * floating-point batch norm bit for bit, also at exact ties (sign(0) = +1) and for huge or
  * vanishing γ, and t never leaves [−1, c·N + 1].

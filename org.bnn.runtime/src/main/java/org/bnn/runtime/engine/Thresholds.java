@@ -3,7 +3,7 @@ package org.bnn.runtime.engine;
 import java.util.Arrays;
 
 /**
- * The integer threshold and direction bit stored per neuron (DESIGN §4 "Binary neuron"). Neuron k
+ * The integer threshold and direction bit stored per neuron (docs/architecture.md, "The binary neuron"). Neuron k
  * fires (+1) iff its count V passes t_k: {@code V ≥ t_k} when {@link #atLeast(int) atLeast},
  * {@code V ≤ t_k} otherwise. V is the match count P of a binary layer; for a bit-serial first
  * layer it is Σ_b 2^b·P_b, and under an average pool the sum of those over the window

@@ -1,7 +1,7 @@
 /**
  * The bit-packed simulation engine and the trained parameters it runs on.
  * <p>
- * <b>What it computes</b> (DESIGN §4): dense, conv and output layers as XNOR + popcount over
+ * <b>What it computes</b> (docs/architecture.md §3): dense, conv and output layers as XNOR + popcount over
  * {@code long} words; bit-serial input planes shift-added into the first layer's count; batch norm
  * folded into one integer threshold and direction per neuron ({@link org.bnn.runtime.engine.ThresholdFold});
  * max pool as the OR of bits; average pool as the window sum of counts against thresholds that

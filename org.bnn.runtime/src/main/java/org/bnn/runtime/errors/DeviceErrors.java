@@ -19,7 +19,7 @@ import org.bnn.runtime.spec.TileRange;
 import org.bnn.runtime.spec.TileSpec;
 
 /**
- * Device-level errors (DESIGN §4 "Errors"): every weight is a 2T2R cell programmed under
+ * Device-level errors (docs/architecture.md, "Error injection"): every weight is a 2T2R cell programmed under
  * {@code regime}, with stuck-at faults, read by the PCSA of its tile column with a static mismatch
  * and a per-sense noise. A misread is again a weight read inverted, so the patterns plug into the
  * flip-pattern machinery and both engines stay bit-identical.

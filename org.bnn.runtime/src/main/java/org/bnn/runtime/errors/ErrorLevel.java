@@ -1,7 +1,7 @@
 package org.bnn.runtime.errors;
 
 /**
- * What an error model perturbs (DESIGN §4 "Errors"): the stored weights directly, or the devices
+ * What an error model perturbs (docs/architecture.md, "Error injection"): the stored weights directly, or the devices
  * and sense amplifiers that hold and read them. The level is independent of the {@link Resampling},
  * but not every pair makes sense: a device-level chip has its resistances and amplifier mismatch
  * fixed when it is programmed and draws its noise at every sense, so nothing of it is redrawn

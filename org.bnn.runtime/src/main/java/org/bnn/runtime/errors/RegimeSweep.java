@@ -10,7 +10,7 @@ import org.bnn.runtime.device.DeviceSpec;
 import org.bnn.runtime.device.RegimeSpec;
 
 /**
- * The points of a regime sweep ({@code sweep regime}, DESIGN §4), at device or weight level, with
+ * The points of a regime sweep ({@code sweep regime}, docs/architecture.md §3), at device or weight level, with
  * common random numbers: run every point with the same seed and trials.
  * <p>
  * <b>Device level.</b> Chip keys do not involve the regime ({@link DeviceKeys}), so every point

@@ -1,6 +1,6 @@
 package org.bnn.runtime.errors;
 
-/** When an error pattern is drawn anew (DESIGN §4 "Errors"). */
+/** When an error pattern is drawn anew (docs/architecture.md, "Error injection"). */
 public enum Resampling {
     /** Once per chip instance (trial): static errors, the default. */
     PER_CHIP,

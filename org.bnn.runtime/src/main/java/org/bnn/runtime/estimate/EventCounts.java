@@ -1,7 +1,7 @@
 package org.bnn.runtime.estimate;
 
 /**
- * Integer counts of the hardware events of one inference (DESIGN §4 "Events, energy, latency").
+ * Integer counts of the hardware events of one inference (docs/architecture.md, "Energy, latency, programming").
  * The estimator predicts them; the reference engine's ledger counts them while it runs; the two
  * are compared as integers.
  *

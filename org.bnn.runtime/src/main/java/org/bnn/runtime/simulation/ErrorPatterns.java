@@ -18,7 +18,7 @@ import org.bnn.runtime.errors.WeightErrors;
 
 /**
  * Which stored weights each read sees inverted, in every trial and inference: weight-level errors
- * resampled per chip, per inference, or per read (DESIGN §4 "Errors"). Every pattern is keyed by
+ * resampled per chip, per inference, or per read (docs/architecture.md, "Error injection"). Every pattern is keyed by
  * index through {@link ErrorKeys}, so it is the same in the fast engine, in the reference engine and
  * at any thread count.
  * <p>

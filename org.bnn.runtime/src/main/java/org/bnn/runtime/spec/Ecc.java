@@ -1,6 +1,6 @@
 package org.bnn.runtime.spec;
 
-/** Error-correcting code of a 1T1R array (DESIGN §4 "1T1R + ECC baseline"). */
+/** Error-correcting code of a 1T1R array (docs/architecture.md, "Cells and the PCSA"). */
 public enum Ecc {
     NONE("none", 0, 0),
     /** Extended Hamming SECDED: 64 data bits + 8 check bits per word. */

@@ -2,7 +2,7 @@ package org.bnn.runtime.spec;
 
 /**
  * How real-valued inputs (scaled to [0, 1]) become the binary planes the first layer reads.
- * DESIGN §4 "Bit-serial first layer".
+ * docs/architecture.md, "The binary neuron".
  */
 public sealed interface InputEncoding permits InputEncoding.Binarize, InputEncoding.BitSerial {
 

@@ -1,6 +1,6 @@
 package org.bnn.runtime.spec;
 
-/** Pooling on binary activations (DESIGN §4 "Pooling and padding"). */
+/** Pooling on binary activations (docs/architecture.md, "The binary neuron"). */
 public enum PoolKind {
     /** Max of ±1 values: the OR of the bits. */
     MAX,

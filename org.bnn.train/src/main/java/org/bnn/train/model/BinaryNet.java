@@ -16,7 +16,7 @@ import org.bnn.train.kernel.MatrixKernel;
 
 /**
  * The float network the trainer runs for a {@link NetworkSpec}, block by block in the simulator's
- * canonical order (DESIGN §4):
+ * canonical order (docs/architecture.md §3):
  * <pre>
  *   dense:   x·W_bᵀ → batch norm → sign
  *   conv:    unfold → x·W_bᵀ → [average pool (window sums)] → batch norm → [max pools] → sign
