@@ -75,6 +75,11 @@ public class BnnFormatter extends AbstractFormatter2 {
     private void formatModel(Model model, IFormattableDocument document) {
         ISemanticRegion previous = null;
         for (ISemanticRegion region : textRegionExtensions.allSemanticRegions(model)) {
+            if (region.getLength() == 0) {
+                // What error recovery leaves for a missing token (a rename formats such text): it
+                // shares its hidden regions with its neighbours, so spacing it would conflict.
+                continue;
+            }
             if (previous != null) {
                 space(previous, region, document);
             }
