@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,12 +131,35 @@ public final class BnnWorkspace {
      * silently simulate something else than what is written.
      */
     public List<Diagnostic> diagnostics(Path file) {
-        Resource resource = requested.get(file);
-        List<Diagnostic> result = diagnosticsOf(resource, file, false);
-        for (Resource used : usedBy(resource)) {
-            result.addAll(diagnosticsOf(used, Path.of(used.getURI().toFileString()), true));
-        }
+        List<Diagnostic> result = new ArrayList<>();
+        addDiagnostics(file, new HashSet<>(), result);
         return result;
+    }
+
+    /**
+     * The {@linkplain #diagnostics(Path) diagnostics} of every requested file, in command-line
+     * order, each file's only once: a library two requested files use, or a requested file another
+     * one uses, is one set of problems to fix, not two.
+     */
+    public List<Diagnostic> diagnostics() {
+        Map<Resource, Path> files = new LinkedHashMap<>();
+        requested.forEach((file, resource) -> files.putIfAbsent(resource, file)); // a file named twice (a.bnn ./a.bnn) is one
+        // A requested file is reported in full in its turn, never as another one's library.
+        Set<Resource> reported = new HashSet<>(files.keySet());
+        List<Diagnostic> result = new ArrayList<>();
+        files.values().forEach(file -> addDiagnostics(file, reported, result));
+        return result;
+    }
+
+    /** Adds the diagnostics of a requested file, then the errors of the files it uses that are not in {@code reported} yet. */
+    private void addDiagnostics(Path file, Set<Resource> reported, List<Diagnostic> into) {
+        Resource resource = requested.get(file);
+        into.addAll(diagnosticsOf(resource, file, false));
+        for (Resource used : usedBy(resource)) {
+            if (reported.add(used)) {
+                into.addAll(diagnosticsOf(used, Path.of(used.getURI().toFileString()), true));
+            }
+        }
     }
 
     private List<Diagnostic> diagnosticsOf(Resource resource, Path file, boolean errorsOnly) {
