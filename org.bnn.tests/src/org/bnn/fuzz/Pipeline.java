@@ -439,23 +439,33 @@ public final class Pipeline {
         }
     }
 
-    /** `bnn run` on the file in place: exit 0, or a one-line error about the user's data; never a trace. */
+    /** `bnn run` on the file in place, judged by {@link #runFailure}. */
     private void run(Case c) {
         int before = c.log().printed().length();
         try {
             Files.write(c.file(), c.input().bytes());
             int exit = BnnCli.execute("run", c.file().toString(), "--batch", "2");
-            String output = c.log().printed().substring(before);
-            boolean userError = exit == 2 && output.lines().anyMatch(l -> l.startsWith("bnn: ") && !l.contains("internal error"));
-            if (exit != 0 && !userError) {
-                c.failures().add(new Failure(Stage.RUN, "bnn run exit " + exit + " on a valid file", output.lines().limit(20)
-                        .reduce((a, b) -> a + "\n" + b).orElse("")));
-            }
+            runFailure(exit, c.log().printed().substring(before)).ifPresent(c.failures()::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             restore(c.input());
         }
+    }
+
+    /**
+     * What `bnn run` may do on a valid file: exit 0, or 2 with a one-line error about the user's data;
+     * never an internal error, not even on the way to exit 0.
+     */
+    static Optional<Failure> runFailure(int exit, String output) {
+        // While bnn runs, its one-line appender stands in for the capture's: what is logged is in its output.
+        boolean internalError = output.lines().anyMatch(l -> l.startsWith("bnn: internal error"));
+        boolean userError = exit == 2 && !internalError && output.lines().anyMatch(l -> l.startsWith("bnn: "));
+        String firstLines = output.lines().limit(20).reduce((a, b) -> a + "\n" + b).orElse("");
+        if (exit != 0 && !userError) {
+            return Optional.of(new Failure(Stage.RUN, "bnn run exit " + exit + " on a valid file", firstLines));
+        }
+        return internalError ? Optional.of(new Failure(Stage.RUN, "error logged", firstLines)) : Optional.empty();
     }
 
     /** Puts the example back (or removes a generated file), so that the copy is as it was for the next case. */

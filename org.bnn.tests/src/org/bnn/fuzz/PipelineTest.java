@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,18 @@ class PipelineTest {
         assertEquals("validated but does not compile", failure.kind());
         assertEquals("illegal start of expression", failure.detail().lines().findFirst().orElseThrow(), failure.detail());
         assertTrue(failure.detail().contains("p/A.java:2: illegal start of expression"), failure.detail());
+    }
+
+    @Test
+    void anInternalErrorOfBnnRunFailsEvenWhenItExitsZero() {
+        // bnn's appender replaces the capture's while it runs: what is logged meanwhile is known by its line.
+        assertEquals(Optional.empty(), Pipeline.runFailure(0, "tiles: 2 of 100\n"));
+        assertEquals(Optional.empty(), Pipeline.runFailure(2, "bnn: report folder r already holds files that bnn did not write\n"));
+        assertEquals("error logged", Pipeline.runFailure(0, "bnn: internal error: Error executing EValidator: "
+                + "java.lang.NullPointerException (set BNN_DEBUG=1 for the stack trace)\ntiles: 2 of 100\n").orElseThrow().kind());
+        assertEquals("bnn run exit 2 on a valid file", Pipeline.runFailure(2, "bnn: internal error: java.lang.IllegalStateException\n")
+                .orElseThrow().kind());
+        assertEquals("bnn run exit 1 on a valid file", Pipeline.runFailure(1, "").orElseThrow().kind());
     }
 
     @Test
