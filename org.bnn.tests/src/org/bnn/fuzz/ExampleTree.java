@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.bnn.cli.workspace.BnnWorkspace;
 import org.bnn.dsl.tests.TestFiles;
 
 /**
@@ -76,29 +76,10 @@ final class ExampleTree {
         return root.resolve(relativePath);
     }
 
-    /**
-     * The other .bnn files the CLI loads with {@code file}: those of its folder and of the
-     * {@code lib/} folders of its folder and the folders above it, within the copy.
-     */
+    /** The other .bnn files the CLI loads with {@code file} ({@link BnnWorkspace#contextOf}), within the copy. */
     List<Path> context(Path file) {
-        List<Path> context = new ArrayList<>();
-        Path folder = file.getParent();
-        addBnnFiles(folder, context);
-        for (Path enclosing = folder; enclosing != null && enclosing.startsWith(root); enclosing = enclosing.getParent()) {
-            addBnnFiles(enclosing.resolve("lib"), context);
-        }
-        return context.stream().distinct().filter(other -> !other.equals(file)).toList();
-    }
-
-    private static void addBnnFiles(Path folder, List<Path> into) {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            files.filter(p -> p.toString().endsWith(".bnn") && Files.isRegularFile(p)).sorted().forEach(into::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path copy = root.toAbsolutePath().normalize(); // as contextOf gives its paths
+        return BnnWorkspace.contextOf(file).stream().filter(other -> other.startsWith(copy)).toList();
     }
 
     private static void delete(Path root) {

@@ -143,7 +143,7 @@ public final class Pipeline {
         List<Failure> failures = new ArrayList<>();
         entered.clear();
         try (LogCapture log = LogCapture.start()) {
-            stages(input, failures, log);
+            stages(new Case(input, tree.resolve(input.path()), log, failures));
             for (String problem : log.problems()) {
                 failures.add(new Failure(current, problem.startsWith("printed") ? "stack trace printed" : "error logged", problem));
             }
@@ -151,76 +151,105 @@ public final class Pipeline {
         return new Verdict(enteredSoFar(), List.copyOf(failures), (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** One input under check: its place in the copy, what it logs and prints, the failures found so far. */
+    private record Case(FuzzInput input, Path file, LogCapture log, List<Failure> failures) {
+        boolean failed() {
+            return !failures.isEmpty();
+        }
+    }
+
     /** Runs the stages in order while they pass. */
-    private void stages(FuzzInput input, List<Failure> failures, LogCapture log) {
-        Path file = tree.resolve(input.path());
+    private void stages(Case c) {
         try {
             enter(Stage.PARSE);
-            XtextResource resource = load(file, input.bytes());
-
-            enter(Stage.VALIDATE);
-            // A name may really be `null`; the corpus header may quote the message it once gave.
-            String body = new String(Corpus.stripHeader(input.bytes()), StandardCharsets.UTF_8);
-            List<Issue> issues = injector.getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
-            for (Issue issue : issues) {
-                if (showsImplementation(issue.getMessage(), body)) {
-                    failures.add(new Failure(Stage.VALIDATE, "diagnostic shows the implementation",
-                            issue.getSeverity() + ": " + issue.getMessage() + "\nline " + issue.getLineNumber() + ", column " + issue.getColumn()));
-                }
-            }
-            if (input.text().indexOf('\r') >= 0) {
-                sameDiagnosticsWithNewlines(file, input.text(), issues, failures);
-            }
-            boolean errors = issues.stream().anyMatch(i -> i.getSeverity() == Severity.ERROR);
-            List<MappingSpec> mappings = translatable(resource);
-
+            XtextResource resource = load(c.file(), c.input().bytes());
+            Optional<List<MappingSpec>> mappings = validateStage(c, resource);
             // `bnn format` leaves a file with syntax or linking errors alone (FormattedText refuses it).
             if (resource.getErrors().isEmpty()) {
                 enter(Stage.FORMAT);
-                format(file, resource, failures);
+                format(c.file(), resource, c.failures());
             }
-            if (errors || !failures.isEmpty()) {
-                return;
+            if (mappings.isPresent() && !c.failed()) {
+                compileAndRun(c, resource, estimateStage(mappings.get()));
             }
-            enter(Stage.ESTIMATE);
-            List<MappingEstimate> estimates = new ArrayList<>();
-            for (MappingSpec mapping : mappings) {
-                MappingEstimate estimate = Estimator.estimate(mapping);
-                EstimateText.tileTable(estimate);
-                EstimateText.costTable(estimate);
-                estimates.add(estimate);
-            }
-            SpecJson.write(estimates.stream().map(EstimateReport::of).toList());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            c.failures().add(Failure.uncaught(current, e));
+        }
+    }
 
-            enter(Stage.GENERATE);
-            Map<String, String> sources = generate(resource, failures);
-            if (sources.isEmpty() || !failures.isEmpty()) {
-                return;
+    /**
+     * Validates: no diagnostic shows the implementation, line endings change no diagnostic, and
+     * translating the file does not throw, errors or not. Returns what there is to estimate, or
+     * nothing when the file has errors (the stages after formatting are for valid files only).
+     */
+    private Optional<List<MappingSpec>> validateStage(Case c, XtextResource resource) {
+        enter(Stage.VALIDATE);
+        // A name may really be `null`; the corpus header may quote the message it once gave.
+        String body = new String(Corpus.stripHeader(c.input().bytes()), StandardCharsets.UTF_8);
+        List<Issue> issues = injector.getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
+        for (Issue issue : issues) {
+            if (showsImplementation(issue.getMessage(), body)) {
+                c.failures().add(new Failure(Stage.VALIDATE, "diagnostic shows the implementation",
+                        issue.getSeverity() + ": " + issue.getMessage() + "\nline " + issue.getLineNumber() + ", column " + issue.getColumn()));
             }
-            boolean runnable = runnable(file, resource, estimates);
-            String java = digest(input.path() + runnable + sources);
-            if (compiledBefore.contains(java)) {
-                return; // The same Java compiled (and ran) cleanly before: javac is deterministic, the case adds nothing.
-            }
-            enter(Stage.COMPILE);
+        }
+        if (c.input().text().indexOf('\r') >= 0) {
+            sameDiagnosticsWithNewlines(c.file(), c.input().text(), issues, c.failures());
+        }
+        List<MappingSpec> mappings = translatable(resource);
+        return issues.stream().anyMatch(i -> i.getSeverity() == Severity.ERROR) ? Optional.empty() : Optional.of(mappings);
+    }
+
+    /** Estimates every mapping as `bnn estimate` does, tables and JSON; none may throw. */
+    private List<MappingEstimate> estimateStage(List<MappingSpec> mappings) {
+        enter(Stage.ESTIMATE);
+        List<MappingEstimate> estimates = new ArrayList<>();
+        for (MappingSpec mapping : mappings) {
+            MappingEstimate estimate = Estimator.estimate(mapping);
+            EstimateText.tileTable(estimate);
+            EstimateText.costTable(estimate);
+            estimates.add(estimate);
+        }
+        SpecJson.write(estimates.stream().map(EstimateReport::of).toList());
+        return estimates;
+    }
+
+    /** Generates Java; unless the same Java passed before, compiles it and, when the model is small enough, runs it. */
+    private void compileAndRun(Case c, Resource resource, List<MappingEstimate> estimates) {
+        enter(Stage.GENERATE);
+        Map<String, String> sources = generate(resource, c.failures());
+        if (sources.isEmpty() || c.failed()) {
+            return;
+        }
+        boolean runnable = runnable(c.file(), resource, estimates);
+        String java = digest(c.input().path() + runnable + sources);
+        if (compiledBefore.contains(java)) {
+            return; // The same Java compiled (and ran) cleanly before: javac is deterministic, the case adds nothing.
+        }
+        enter(Stage.COMPILE);
+        if (compiles(sources, c.failures()) && runnable) {
+            enter(Stage.RUN);
+            run(c);
+        }
+        if (!c.failed() && c.log().problems().isEmpty()) {
+            compiledBefore.add(java);
+        }
+    }
+
+    /** Compiles generated Java, where an error or a warning is a failure; returns whether it compiled (so can run). */
+    static boolean compiles(Map<String, String> sources, List<Failure> failures) {
+        try {
             InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(sources);
             if (!compiled.warnings().isEmpty()) {
                 failures.add(new Failure(Stage.COMPILE, "generated Java has warnings", String.join("\n", compiled.warnings())));
             }
-            if (runnable) {
-                enter(Stage.RUN);
-                run(input, file, log, failures);
-            }
-            if (failures.isEmpty() && log.problems().isEmpty()) {
-                compiledBefore.add(java);
-            }
+            return true;
         } catch (CompilationException e) {
             // The first compiler error leads (without its file and line), so that it names the bug.
             String errors = e.getMessage().replaceFirst("^generated Java does not compile:\\s*", "");
             failures.add(new Failure(Stage.COMPILE, "validated but does not compile", errors.replaceFirst("^[^\\s:]*:[0-9]+: ", "")
                     + "\n" + errors));
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            failures.add(Failure.uncaught(current, e));
+            return false;
         }
     }
 
@@ -410,23 +439,33 @@ public final class Pipeline {
         }
     }
 
-    /** `bnn run` on the file in place: exit 0, or a one-line error about the user's data; never a trace. */
-    private void run(FuzzInput input, Path file, LogCapture log, List<Failure> failures) {
-        int before = log.printed().length();
+    /** `bnn run` on the file in place, judged by {@link #runFailure}. */
+    private void run(Case c) {
+        int before = c.log().printed().length();
         try {
-            Files.write(file, input.bytes());
-            int exit = BnnCli.execute("run", file.toString(), "--batch", "2");
-            String output = log.printed().substring(before);
-            boolean userError = exit == 2 && output.lines().anyMatch(l -> l.startsWith("bnn: ") && !l.contains("internal error"));
-            if (exit != 0 && !userError) {
-                failures.add(new Failure(Stage.RUN, "bnn run exit " + exit + " on a valid file", output.lines().limit(20)
-                        .reduce((a, b) -> a + "\n" + b).orElse("")));
-            }
+            Files.write(c.file(), c.input().bytes());
+            int exit = BnnCli.execute("run", c.file().toString(), "--batch", "2");
+            runFailure(exit, c.log().printed().substring(before)).ifPresent(c.failures()::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            restore(input);
+            restore(c.input());
         }
+    }
+
+    /**
+     * What `bnn run` may do on a valid file: exit 0, or 2 with a one-line error about the user's data;
+     * never an internal error, not even on the way to exit 0.
+     */
+    static Optional<Failure> runFailure(int exit, String output) {
+        // While bnn runs, its one-line appender stands in for the capture's: what is logged is in its output.
+        boolean internalError = output.lines().anyMatch(l -> l.startsWith("bnn: internal error"));
+        boolean userError = exit == 2 && !internalError && output.lines().anyMatch(l -> l.startsWith("bnn: "));
+        String firstLines = output.lines().limit(20).reduce((a, b) -> a + "\n" + b).orElse("");
+        if (exit != 0 && !userError) {
+            return Optional.of(new Failure(Stage.RUN, "bnn run exit " + exit + " on a valid file", firstLines));
+        }
+        return internalError ? Optional.of(new Failure(Stage.RUN, "error logged", firstLines)) : Optional.empty();
     }
 
     /** Puts the example back (or removes a generated file), so that the copy is as it was for the next case. */

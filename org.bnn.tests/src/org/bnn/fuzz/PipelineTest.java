@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,16 +44,28 @@ class PipelineTest {
     }
 
     @Test
-    void aValidatedModelWhoseJavaDoesNotCompileFails() {
-        // `package java.lang` validates today and its generated Java cannot compile: the oracle sees it
-        // (or, once the validator rejects the package, the case passes without reaching COMPILE).
-        String text = "package java.lang\ntile T { cells 32 rows x 32 columns 2T2R }\nchip C { tiles 64 of T }\n"
-                + "network N { input x: 8 output out: dense 2 }\nmapping M { network N on C }\n";
-        Verdict verdict = Pipeline.shared().check(new FuzzInput(ExampleTree.GENERATED_FOLDER + "/model.bnn",
-                text.getBytes(StandardCharsets.UTF_8), "test"));
-        assertTrue(!verdict.entered().contains(Stage.COMPILE) && verdict.passed()
-                || verdict.failures().stream().anyMatch(f -> f.stage() == Stage.COMPILE && f.kind().equals("validated but does not compile")),
-                verdict::report);
+    void javaThatDoesNotCompileFailsWithTheCompilerErrorFirst() {
+        // The validator keeps the generator from writing such Java; broken Java by hand shows the oracle works.
+        List<Failure> failures = new ArrayList<>();
+        assertFalse(Pipeline.compiles(Map.of("p/A.java", "package p;\nclass A { int x = ; }\n"), failures));
+        assertEquals(1, failures.size(), failures::toString);
+        Failure failure = failures.get(0);
+        assertEquals(Stage.COMPILE, failure.stage());
+        assertEquals("validated but does not compile", failure.kind());
+        assertEquals("illegal start of expression", failure.detail().lines().findFirst().orElseThrow(), failure.detail());
+        assertTrue(failure.detail().contains("p/A.java:2: illegal start of expression"), failure.detail());
+    }
+
+    @Test
+    void anInternalErrorOfBnnRunFailsEvenWhenItExitsZero() {
+        // bnn's appender replaces the capture's while it runs: what is logged meanwhile is known by its line.
+        assertEquals(Optional.empty(), Pipeline.runFailure(0, "tiles: 2 of 100\n"));
+        assertEquals(Optional.empty(), Pipeline.runFailure(2, "bnn: report folder r already holds files that bnn did not write\n"));
+        assertEquals("error logged", Pipeline.runFailure(0, "bnn: internal error: Error executing EValidator: "
+                + "java.lang.NullPointerException (set BNN_DEBUG=1 for the stack trace)\ntiles: 2 of 100\n").orElseThrow().kind());
+        assertEquals("bnn run exit 2 on a valid file", Pipeline.runFailure(2, "bnn: internal error: java.lang.IllegalStateException\n")
+                .orElseThrow().kind());
+        assertEquals("bnn run exit 1 on a valid file", Pipeline.runFailure(1, "").orElseThrow().kind());
     }
 
     @Test

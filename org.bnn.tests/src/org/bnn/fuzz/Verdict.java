@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What the pipeline did with one input: the last stage it reached and the promises it broke.
+ * What the pipeline did with one input: the stages it entered and the promises it broke.
  *
  * @param entered the stages the input got to (RUN only when the model was small enough to run)
  */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.bnn.dsl.tests.TestFiles;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,37 @@ class BnnCliTest {
         // An unused library's own warnings are not the file's business; only errors are shown.
         Files.writeString(lib.resolve("hw.bnn"), TestFiles.read("examples/lib/illustrative-hw.bnn"));
         assertEquals("", bnn("check", model.toString()).out());
+    }
+
+    @Test
+    void errorsOfAFileSeveralRequestedFilesUseArePrintedAndCountedOnce() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(lib.resolve("hw.bnn"), TestFiles.read("examples/lib/illustrative-hw.bnn")
+                .replace("mismatch 2 % noise 1 %", "mismatch % noise 1 %"));
+        Path a = dir.resolve("a.bnn");
+        Files.writeString(a, """
+                package a
+                import presets.illustrative.*
+                network N { input x: 64  dense h: 32  output o: dense 10 }
+                mapping M { network N on Demo regime nowhere }
+                """);
+        Path b = dir.resolve("b.bnn");
+        Files.writeString(b, """
+                package b
+                import presets.illustrative.*
+                import a.*
+                mapping M { network N on Demo regime nominal }
+                """);
+        CliRun alone = bnn("check", a.toString());
+        List<String> errors = alone.out().lines().toList();
+        assertTrue(errors.stream().anyMatch(l -> l.contains("a.bnn:4:")) && errors.stream().anyMatch(l -> l.contains("lib/hw.bnn:")),
+                "a's own error and the library's: " + alone.out());
+
+        // Both use the library, b also uses a: every error once, in the turn of the first file that has it.
+        CliRun both = bnn("check", a.toString(), b.toString());
+        assertEquals(1, both.exit(), both.all());
+        assertEquals(alone.out(), both.out());
+        assertTrue(both.err().contains(errors.size() + " errors, 0 warnings in 2 files"), both.err());
     }
 
     @Test

@@ -3,57 +3,88 @@ package org.bnn.cli.tests;
 import static org.bnn.cli.tests.CliRun.bnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 
-import org.apache.log4j.Appender;
+import org.apache.log4j.AppenderSkeleton;
 import org.apache.log4j.Level;
 import org.apache.log4j.Logger;
+import org.apache.log4j.spi.LoggingEvent;
+import org.bnn.cli.LogLines;
 import org.bnn.dsl.tests.TestFiles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a library logs while a command runs reaches the user as one line, without stack frames. */
 class LogLinesTest {
-    private final List<Appender> saved = new ArrayList<>();
-    private Level savedLevel;
-
-    @BeforeEach
-    void saveLogging() {
-        Logger root = Logger.getRootLogger();
-        savedLevel = root.getLevel();
-        Collections.list(root.getAllAppenders()).forEach(a -> saved.add((Appender) a));
-    }
-
-    @AfterEach
-    void restoreLogging() {
-        Logger root = Logger.getRootLogger();
-        root.removeAllAppenders();
-        saved.forEach(root::addAppender);
-        root.setLevel(savedLevel);
-    }
+    private final String quickstart = TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString();
 
     @Test
     void anErrorLoggedWithAnExceptionIsOneLine() {
-        String quickstart = TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString();
-        // The command installs the appender, writing to the stderr of this run; what a validator
-        // rule would log when it throws is logged here the same way Xtext does.
-        CliRun run = CliRun.capture(() -> {
-            int exit = org.bnn.cli.BnnCli.execute("check", quickstart);
+        StringWriter err = new StringWriter();
+        // What a validator rule would log when it throws is logged here the same way Xtext does.
+        try (LogLines.Installed logging = LogLines.install(new PrintWriter(err), false)) {
             Logger.getLogger("org.eclipse.xtext.validation.CompositeEValidator").error("Error executing EValidator",
                     new NullPointerException("Cannot invoke \"Quantity.getValue()\""));
             Logger.getLogger("org.eclipse.xtext.resource").info("loaded");
-            return exit;
-        });
-        assertEquals(0, run.exit(), run.all());
-        assertEquals(List.of("0 errors, 0 warnings in 1 file",
-                "bnn: internal error: Error executing EValidator: java.lang.NullPointerException: Cannot invoke \"Quantity.getValue()\""
-                        + " (set BNN_DEBUG=1 for the stack trace)"), run.err().lines().toList(), run.err());
-        assertFalse(run.all().contains("\tat "), run.all());
-        assertTrue(bnn("check", quickstart).err().contains("0 errors"));
+        }
+        assertEquals(List.of("bnn: internal error: Error executing EValidator: java.lang.NullPointerException: Cannot invoke \"Quantity.getValue()\""
+                + " (set BNN_DEBUG=1 for the stack trace)"), err.toString().lines().toList(), err.toString());
+        assertFalse(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void aCommandLeavesTheLoggingOfItsHostAsItFoundIt() {
+        // The fuzz harness and the tests run bnn in their JVM and listen to log4j themselves.
+        Logger root = Logger.getRootLogger();
+        Logger xtext = Logger.getLogger("org.eclipse.xtext");
+        Level rootLevel = root.getLevel();
+        Level xtextLevel = xtext.getLevel();
+        Listener listener = new Listener();
+        root.addAppender(listener);
+        root.setLevel(Level.DEBUG);
+        xtext.setLevel(Level.ERROR);
+        try {
+            CliRun run = bnn("check", quickstart);
+            assertEquals(0, run.exit(), run.all());
+            assertTrue(run.err().contains("0 errors"), run.err());
+            assertSame(listener, root.getAppender(Listener.NAME), "still attached");
+            assertEquals(Level.DEBUG, root.getLevel());
+            assertEquals(Level.ERROR, xtext.getLevel());
+            Logger.getLogger("org.bnn").warn("heard");
+            // Nothing before: while the command ran, its one-line appender stood in for the host's.
+            assertEquals(List.of("heard"), listener.heard);
+        } finally {
+            root.removeAppender(listener);
+            root.setLevel(rootLevel);
+            xtext.setLevel(xtextLevel);
+        }
+    }
+
+    private static final class Listener extends AppenderSkeleton {
+        static final String NAME = "bnn-test-listener";
+        final List<Object> heard = new java.util.ArrayList<>();
+
+        Listener() {
+            setName(NAME);
+        }
+
+        @Override
+        protected void append(LoggingEvent event) {
+            heard.add(event.getMessage());
+        }
+
+        @Override
+        public void close() {
+            closed = true; // as log4j's own appenders do: a closed appender hears nothing more
+        }
+
+        @Override
+        public boolean requiresLayout() {
+            return false;
+        }
     }
 }

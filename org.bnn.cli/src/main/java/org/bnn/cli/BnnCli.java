@@ -35,10 +35,10 @@ public final class BnnCli implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code, without exiting. */
+    /** Runs the command line and returns its exit code, without exiting; the logging is as before afterwards. */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new BnnCli());
-        LogLines.install(commandLine.getErr(), System.getenv("BNN_DEBUG") != null);
+        boolean debug = System.getenv("BNN_DEBUG") != null;
         // A mistake on the command line is one line and a pointer to the help, not the whole usage.
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             CommandLine failed = e.getCommandLine();
@@ -49,15 +49,13 @@ public final class BnnCli implements Runnable {
             if (e instanceof WorkspaceException || e instanceof CompilationException || e instanceof java.io.UncheckedIOException) {
                 cmd.getErr().println("bnn: " + e.getMessage());
             } else {
-                cmd.getErr().println("bnn: internal error: " + e
-                        + (System.getenv("BNN_DEBUG") == null ? " (set BNN_DEBUG=1 for the stack trace)" : ""));
-                if (System.getenv("BNN_DEBUG") != null) {
-                    e.printStackTrace(cmd.getErr());
-                }
+                LogLines.report(cmd.getErr(), "internal error: " + e, e, debug);
             }
             return EXIT_FAILURE;
         });
-        return commandLine.execute(args);
+        try (LogLines.Installed logging = LogLines.install(commandLine.getErr(), debug)) {
+            return commandLine.execute(args);
+        }
     }
 
     /** Picocli's message, except for an unknown command, which it reports as "unmatched arguments". */

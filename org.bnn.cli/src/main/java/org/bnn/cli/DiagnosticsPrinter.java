@@ -2,7 +2,6 @@ package org.bnn.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.bnn.cli.workspace.BnnWorkspace;
 import org.bnn.cli.workspace.Diagnostic;
@@ -24,21 +23,18 @@ final class DiagnosticsPrinter {
         this.showInfos = showInfos;
     }
 
-    /** Prints every diagnostic of every requested file; returns true if there was an error. */
+    /** Prints every diagnostic of the workspace's requested files, each file's once; returns true if there was an error. */
     boolean print(BnnWorkspace workspace) {
         Path here = Path.of("");
-        for (Path file : workspace.files()) {
-            List<Diagnostic> diagnostics = workspace.diagnostics(file);
-            for (Diagnostic diagnostic : diagnostics) {
-                if (diagnostic.severity() == Diagnostic.Severity.INFO && !showInfos) {
-                    continue;
-                }
-                out.println(diagnostic.format(here));
-                switch (diagnostic.severity()) {
-                    case ERROR -> errors++;
-                    case WARNING -> warnings++;
-                    case INFO -> { }
-                }
+        for (Diagnostic diagnostic : workspace.diagnostics()) {
+            if (diagnostic.severity() == Diagnostic.Severity.INFO && !showInfos) {
+                continue;
+            }
+            out.println(diagnostic.format(here));
+            switch (diagnostic.severity()) {
+                case ERROR -> errors++;
+                case WARNING -> warnings++;
+                case INFO -> { }
             }
         }
         out.flush();

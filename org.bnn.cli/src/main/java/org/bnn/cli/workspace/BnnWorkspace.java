@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,9 @@ import org.eclipse.xtext.validation.Issue;
 import com.google.inject.Injector;
 
 /**
- * The .bnn files of one command: the files named on the command line plus the other .bnn files
- * of their folders and the libraries of enclosing folders ({@code lib/*.bnn} in the file's folder or
- * any folder above it, like a shared preset library), loaded into one resource set so that imports
- * across files resolve.
+ * The .bnn files of one command: the files named on the command line plus their
+ * {@linkplain #contextOf(Path) context} (the other files of their folders, the libraries of enclosing
+ * folders), loaded into one resource set so that imports across files resolve.
  */
 public final class BnnWorkspace {
     private final Injector injector;
@@ -54,7 +54,7 @@ public final class BnnWorkspace {
     }
 
     /**
-     * Loads {@code files} and their sibling .bnn files.
+     * Loads {@code files} and the files of their {@linkplain #contextOf(Path) context}.
      *
      * @throws WorkspaceException if a file is not a readable UTF-8 .bnn file
      */
@@ -65,31 +65,41 @@ public final class BnnWorkspace {
             workspace.requested.put(file, workspace.resource(file));
         }
         for (Path file : files) {
-            Path folder = file.toAbsolutePath().normalize().getParent();
-            workspace.loadSiblings(folder);
-            for (Path enclosing = folder; enclosing != null; enclosing = enclosing.getParent()) {
-                if (Files.isDirectory(enclosing.resolve("lib"))) {
-                    workspace.loadSiblings(enclosing.resolve("lib"));
+            for (Path other : contextOf(file)) {
+                try {
+                    workspace.resource(other);
+                } catch (WorkspaceException e) {
+                    // A file of the context that cannot be read is only context; the requested files are what counts.
                 }
             }
         }
         return workspace;
     }
 
-    private void loadSiblings(Path folder) {
-        if (folder == null) {
-            return;
+    /**
+     * The other .bnn files that load with {@code file}, in load order: those of its folder, then
+     * those of {@code lib/} in its folder and in every folder above it (like a shared preset
+     * library). Absolute and normalized; a folder that cannot be listed adds nothing.
+     */
+    public static List<Path> contextOf(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        Set<Path> context = new LinkedHashSet<>(bnnFilesIn(folder));
+        for (Path enclosing = folder; enclosing != null; enclosing = enclosing.getParent()) {
+            context.addAll(bnnFilesIn(enclosing.resolve("lib")));
         }
-        try (Stream<Path> siblings = Files.list(folder)) {
-            siblings.filter(p -> p.toString().endsWith(".bnn") && Files.isRegularFile(p)).sorted().forEach(p -> {
-                try {
-                    resource(p);
-                } catch (WorkspaceException e) {
-                    // A sibling that cannot be read is only context; the requested files are what counts.
-                }
-            });
+        context.remove(absolute);
+        return List.copyOf(context);
+    }
+
+    private static List<Path> bnnFilesIn(Path folder) {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".bnn") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
-            // Listing is best effort for the same reason.
+            return List.of(); // Listing is best effort: the context only helps imports resolve.
         }
     }
 
@@ -121,12 +131,35 @@ public final class BnnWorkspace {
      * silently simulate something else than what is written.
      */
     public List<Diagnostic> diagnostics(Path file) {
-        Resource resource = requested.get(file);
-        List<Diagnostic> result = diagnosticsOf(resource, file, false);
-        for (Resource used : usedBy(resource)) {
-            result.addAll(diagnosticsOf(used, Path.of(used.getURI().toFileString()), true));
-        }
+        List<Diagnostic> result = new ArrayList<>();
+        addDiagnostics(file, new HashSet<>(), result);
         return result;
+    }
+
+    /**
+     * The {@linkplain #diagnostics(Path) diagnostics} of every requested file, in command-line
+     * order, each file's only once: a library two requested files use, or a requested file another
+     * one uses, is one set of problems to fix, not two.
+     */
+    public List<Diagnostic> diagnostics() {
+        Map<Resource, Path> files = new LinkedHashMap<>();
+        requested.forEach((file, resource) -> files.putIfAbsent(resource, file)); // a file named twice (a.bnn ./a.bnn) is one
+        // A requested file is reported in full in its turn, never as another one's library.
+        Set<Resource> reported = new HashSet<>(files.keySet());
+        List<Diagnostic> result = new ArrayList<>();
+        files.values().forEach(file -> addDiagnostics(file, reported, result));
+        return result;
+    }
+
+    /** Adds the diagnostics of a requested file, then the errors of the files it uses that are not in {@code reported} yet. */
+    private void addDiagnostics(Path file, Set<Resource> reported, List<Diagnostic> into) {
+        Resource resource = requested.get(file);
+        into.addAll(diagnosticsOf(resource, file, false));
+        for (Resource used : usedBy(resource)) {
+            if (reported.add(used)) {
+                into.addAll(diagnosticsOf(used, Path.of(used.getURI().toFileString()), true));
+            }
+        }
     }
 
     private List<Diagnostic> diagnosticsOf(Resource resource, Path file, boolean errorsOnly) {
