@@ -62,16 +62,10 @@ public class BnnValidator extends AbstractBnnValidator {
     @Inject
     private SpecTranslator translator;
 
-    /**
-     * A rule that translates through {@link SpecTranslator#attempt} never meets an incomplete model;
-     * one that calls the translator directly stops when a syntax error left out a part it needs (the
-     * parser, the linker or the part's own rule reports it) instead of failing the whole validation.
-     */
+    /** As the composed validators: see {@link ComposedBnnValidator#stopOnIncompleteModel}. */
     @Override
     protected void handleExceptionDuringValidation(Throwable exception) {
-        if (!(exception instanceof SpecTranslator.IncompleteModelException)) {
-            super.handleExceptionDuringValidation(exception);
-        }
+        ComposedBnnValidator.stopOnIncompleteModel(exception);
     }
 
     /** Quoted texts that become string constants of the generated Java. */
