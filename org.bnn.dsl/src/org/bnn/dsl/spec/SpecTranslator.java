@@ -330,7 +330,8 @@ public class SpecTranslator {
         return new LogNormal(siRequired(distribution.getMedian()), siRequired(distribution.getSigma()));
     }
 
-    private Pulse translate(org.bnn.dsl.bnn.Pulse pulse) {
+    /** A SET or RESET pulse; its energy is {@code NaN} (V*I*t) when not written. */
+    public Pulse translate(org.bnn.dsl.bnn.Pulse pulse) {
         present(pulse, "pulse");
         return new Pulse(siRequired(pulse.getVoltage()), siRequired(pulse.getCurrent()), siRequired(pulse.getWidth()),
                 pulse.getEnergy() == null ? Double.NaN : siRequired(pulse.getEnergy()));

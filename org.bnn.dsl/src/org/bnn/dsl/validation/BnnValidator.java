@@ -62,16 +62,10 @@ public class BnnValidator extends AbstractBnnValidator {
     @Inject
     private SpecTranslator translator;
 
-    /**
-     * A rule that translates through {@link SpecTranslator#attempt} never meets an incomplete model;
-     * one that calls the translator directly stops when a syntax error left out a part it needs (the
-     * parser, the linker or the part's own rule reports it) instead of failing the whole validation.
-     */
+    /** As the composed validators: see {@link ComposedBnnValidator#stopOnIncompleteModel}. */
     @Override
     protected void handleExceptionDuringValidation(Throwable exception) {
-        if (!(exception instanceof SpecTranslator.IncompleteModelException)) {
-            super.handleExceptionDuringValidation(exception);
-        }
+        ComposedBnnValidator.stopOnIncompleteModel(exception);
     }
 
     /** Quoted texts that become string constants of the generated Java. */
@@ -290,24 +284,17 @@ public class BnnValidator extends AbstractBnnValidator {
         }
     }
 
+    /** An explicit energy far from V*I*t; a pulse that does not translate is reported by its quantities' and its regime's rules. */
     @Check
     public void checkProgrammingEnergy(org.bnn.dsl.bnn.Pulse pulse) {
-        if (pulse.getVoltage() == null || pulse.getCurrent() == null || pulse.getWidth() == null || pulse.getEnergy() == null
-                || !unitsValid(pulse)) {
-            return;
-        }
-        try {
-            Pulse spec = new Pulse(QuantityDimensions.si(pulse.getVoltage()), QuantityDimensions.si(pulse.getCurrent()),
-                    QuantityDimensions.si(pulse.getWidth()), QuantityDimensions.si(pulse.getEnergy()));
+        SpecTranslator.attempt(() -> translator.translate(pulse)).filter(Pulse::hasExplicitEnergy).ifPresent(spec -> {
             double ratio = spec.energyJoules() / spec.vitEnergyJoules();
             if (ratio > 2 || ratio < 0.5) {
                 warning(String.format(Locale.ROOT, "The pulse energy %.3g J is %.1fx V*I*t = %.3g J; check the value or its unit",
                         spec.energyJoules(), ratio, spec.vitEnergyJoules()), pulse, BNN.getPulse_Energy(),
                         BnnIssueCodes.PROGRAMMING_ENERGY_MISMATCH);
             }
-        } catch (IllegalArgumentException e) {
-            error(capitalized(e.getMessage()), pulse, null, BnnIssueCodes.PHYSICAL_RANGE);
-        }
+        });
     }
 
     @Check

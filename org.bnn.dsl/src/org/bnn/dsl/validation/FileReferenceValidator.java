@@ -65,18 +65,13 @@ public class FileReferenceValidator extends ComposedBnnValidator {
         if (stored instanceof WeightShapesCache.Unreadable unreadable) {
             error(unreadable.message(), network, BNN.getNetwork_Weights(), BnnIssueCodes.UNREADABLE_FILE);
         } else if (stored instanceof WeightShapesCache.Shapes shapes) {
-            compareShapes(network, shapes.layers());
+            // the network's own rules report one that does not translate; there is nothing to compare with yet
+            SpecTranslator.attempt(() -> translator.translate(network)).ifPresent(spec -> compareShapes(network, spec, shapes.layers()));
         }
     }
 
     /** Every layer with weights must be in the file with its fan-out (rows) and fan-in, and nothing else. */
-    private void compareShapes(Network network, List<LayerShape> stored) {
-        NetworkSpec spec;
-        try {
-            spec = translator.translate(network);
-        } catch (IllegalArgumentException | SpecTranslator.IncompleteModelException e) {
-            return; // the network's own rules report it; there is nothing to compare with yet
-        }
+    private void compareShapes(Network network, NetworkSpec spec, List<LayerShape> stored) {
         String file = "\"" + network.getWeights() + "\"";
         Map<String, LayerShape> byName = new LinkedHashMap<>();
         stored.forEach(shape -> byName.putIfAbsent(shape.layer(), shape));
@@ -93,7 +88,7 @@ public class FileReferenceValidator extends ComposedBnnValidator {
             }
         }
         for (LayerShape extra : byName.values()) {
-            error("Weights file " + file + " holds weights for layer " + extra.layer() + ", but network " + network.getName()
+            error("Weights file " + file + " holds weights for layer " + extra.layer() + ", but " + MessageNames.of("network", network.getName())
                     + " has no layer with weights of that name", network, BNN.getNetwork_Weights(), BnnIssueCodes.WEIGHTS_SHAPE,
                     extra.layer());
         }
@@ -109,16 +104,9 @@ public class FileReferenceValidator extends ComposedBnnValidator {
             return;
         }
         checkImageShape(experiment, data);
-        if (data.getFolder() == null) {
-            return;
-        }
-        InputSource.Dataset source;
-        try {
-            source = (InputSource.Dataset) translator.translate(data);
-        } catch (IllegalArgumentException | SpecTranslator.IncompleteModelException e) {
-            return; // an empty folder name: nothing to look for
-        }
-        resolve(data, BNN.getDatasetInputs_Folder(), data.getFolder()).ifPresent(folder -> checkSplitFiles(data, source, folder));
+        // without a folder name there is nothing to look for
+        SpecTranslator.attempt(() -> (InputSource.Dataset) translator.translate(data)).ifPresent(source ->
+                resolve(data, BNN.getDatasetInputs_Folder(), source.folder()).ifPresent(folder -> checkSplitFiles(data, source, folder)));
     }
 
     /**
@@ -156,18 +144,11 @@ public class FileReferenceValidator extends ComposedBnnValidator {
         if (network == null || network.eIsProxy() || network.getInput() == null) {
             return;
         }
-        Shape input;
-        try {
-            input = translator.translate(network.getInput()).shape();
-        } catch (IllegalArgumentException | SpecTranslator.IncompleteModelException e) {
-            return; // the input's own rules report it
-        }
-        if (!input.equals(DATASET_IMAGE)) {
-            String dataset = SpecTranslator.datasetName(data.getDataset());
-            error(dataset + " images are " + DATASET_IMAGE + " (height x width x channels), but input "
-                    + network.getInput().getName() + " of network " + network.getName() + " is " + input + "; declare it as 28 x 28",
-                    data, BNN.getDatasetInputs_Dataset(), BnnIssueCodes.DATASET_SHAPE);
-        }
+        // the input's own rules report one that does not translate
+        SpecTranslator.attempt(() -> translator.translate(network.getInput())).filter(input -> !input.shape().equals(DATASET_IMAGE))
+                .ifPresent(input -> error(SpecTranslator.datasetName(data.getDataset()) + " images are " + DATASET_IMAGE
+                        + " (height x width x channels), but input " + input.name() + " of " + MessageNames.of("network", network.getName())
+                        + " is " + input.shape() + "; declare it as 28 x 28", data, BNN.getDatasetInputs_Dataset(), BnnIssueCodes.DATASET_SHAPE));
     }
 
     /**

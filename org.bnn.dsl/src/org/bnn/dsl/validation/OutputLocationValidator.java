@@ -1,6 +1,5 @@
 package org.bnn.dsl.validation;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -45,14 +44,12 @@ public class OutputLocationValidator extends ComposedBnnValidator {
         if (base.isEmpty()) {
             return;
         }
-        try {
-            Optional<String> refusal = OutputLocation.outside(base.get(), written, what, outputRoots.roots());
-            if (refusal.isPresent()) {
-                error(refusal.get(), owner, feature, BnnIssueCodes.OUTPUT_OUTSIDE_PROJECT,
-                        OutputLocation.resolve(base.get(), written).toString(), OutputLocation.projectRoot(base.get()).toString());
-            }
-        } catch (InvalidPathException e) {
-            error(what + " \"" + written + "\" is not a path on this system: " + e.getReason(), owner, feature, BnnIssueCodes.OUTPUT_NOT_A_PATH);
+        OutputLocation.Place place = OutputLocation.place(base.get(), written, what, outputRoots.roots());
+        if (place instanceof OutputLocation.Outside outside) {
+            error(outside.message(), owner, feature, BnnIssueCodes.OUTPUT_OUTSIDE_PROJECT, outside.target().toString(),
+                    outside.project().toString());
+        } else if (place instanceof OutputLocation.NotAPath notAPath) {
+            error(notAPath.message(), owner, feature, BnnIssueCodes.OUTPUT_NOT_A_PATH);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.bnn.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.bnn.dsl.bnn.Model;
 import org.bnn.dsl.formatting2.FormattedText;
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.InjectWith;
@@ -92,6 +94,15 @@ class BnnFormatterTest {
     @Test
     void filesWithSyntaxErrorsAreNotFormatted() {
         assertThrows(IllegalStateException.class, () -> format("tile T { cells 32 rows 32 columns 2T2R }"));
+    }
+
+    /** A name that does not resolve changes no layout: once the references are resolved (as bnn format's workspace does), the text still formats. */
+    @Test
+    void unresolvedNamesDoNotStopFormatting() throws Exception {
+        Model model = parser.parse("mapping M{network N on C}");
+        EcoreUtil.resolveAll(model);
+        assertFalse(model.eResource().getErrors().isEmpty(), "N and C are linking errors");
+        assertEquals("mapping M {\n    network N on C\n}\n", formatter.of((XtextResource) model.eResource()));
     }
 
     @Test

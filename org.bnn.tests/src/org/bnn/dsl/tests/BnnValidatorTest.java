@@ -1,5 +1,6 @@
 package org.bnn.dsl.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bnn.dsl.bnn.BnnPackage;
@@ -154,6 +155,14 @@ class BnnValidatorTest {
         validation.assertWarning(model, BNN.getPulse(), BnnIssueCodes.PROGRAMMING_ENERGY_MISMATCH, "is 1000.0x V*I*t = 9.00e-11 J");
         Model close = parser.parse(device(GOOD_REGIME.replace("set 1.8 V 100 uA 500 ns", "set 1.8 V 100 uA 500 ns energy 100 pJ")));
         validation.assertNoIssues(close);
+    }
+
+    /** The energy rule translates the pulse as the regime's rule does, so a pulse the runtime rejects is reported once, on its regime. */
+    @Test
+    void aRejectedPulseWithAnEnergyIsReportedOnceOnItsRegime() throws Exception {
+        Model model = parser.parse(device(GOOD_REGIME.replace("set 1.8 V 100 uA 500 ns", "set 1.8 V 100 uA 0 ns energy 90 pJ")));
+        validation.assertError(model, BNN.getRegime(), BnnIssueCodes.PHYSICAL_RANGE, "seconds");
+        assertEquals(1, validation.validate(model).size(), () -> validation.validate(model).toString());
     }
 
     @Test

@@ -111,6 +111,14 @@ class OutputLocationValidatorTest {
     }
 
     @Test
+    void aTextThatIsNoPathIsAnErrorSayingSo() throws IOException {
+        List<Issue> issues = outputIssues("reports\u0000x", "w.npz");
+        assertEquals(List.of(BnnIssueCodes.OUTPUT_NOT_A_PATH), issues.stream().map(Issue::getCode).toList(), issues.toString());
+        assertTrue(issues.get(0).getMessage().startsWith("report folder \"reports\u0000x\" is not a path on this system: "),
+                issues.get(0).getMessage());
+    }
+
+    @Test
     void absolutePathsCountWhereTheyLead() throws IOException {
         Path inside = dir.resolve("project/reports/abs").toAbsolutePath();
         Path outside = dir.resolve("elsewhere/abs").toAbsolutePath();

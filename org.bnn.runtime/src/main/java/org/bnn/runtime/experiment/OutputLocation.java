@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -84,20 +83,46 @@ public final class OutputLocation {
         return roots;
     }
 
+    /** Where a path written in a description leads from its folder, and whether a run may write there: see {@link #place}. */
+    public sealed interface Place {
+    }
+
+    /** Inside the project or an allowed root: {@code target} may be written. */
+    public record Allowed(Path target) implements Place {
+    }
+
+    /** A place a run may not write. */
+    public sealed interface Refused extends Place {
+        /** Why, in one line for the user. */
+        String message();
+    }
+
+    /** Elsewhere: the message names the target and the project it lies outside of. */
+    public record Outside(Path target, Path project, String message) implements Refused {
+    }
+
+    /** The text is not a path on this system (a NUL character, say). */
+    public record NotAPath(String message) implements Refused {
+    }
+
     /**
-     * Why {@code written} may not be written, or empty when it lies inside the project of
-     * {@code base} or inside one of {@code extraRoots}.
+     * Where {@code written} leads from {@code base}: {@link Allowed} inside the project of
+     * {@code base} or inside one of {@code extraRoots}, else why not.
      *
      * @param what what is written there, for the message (e.g. "report folder")
-     * @throws InvalidPathException if {@code written} is not a path on this system
      */
-    public static Optional<String> outside(Path base, String written, String what, Collection<Path> extraRoots) {
-        Path target = resolve(base, written);
+    public static Place place(Path base, String written, String what, Collection<Path> extraRoots) {
+        Path target;
+        try {
+            target = resolve(base, written);
+        } catch (InvalidPathException e) {
+            return new NotAPath(what + " \"" + written + "\" is not a path on this system: " + e.getReason());
+        }
         Path project = projectRoot(base);
         if (target.startsWith(project) || extraRoots.stream().map(root -> real(root.toAbsolutePath())).anyMatch(target::startsWith)) {
-            return Optional.empty();
+            return new Allowed(target);
         }
-        return Optional.of(what + " " + target + " lies outside the project " + project + " (the nearest folder above the .bnn file with a "
+        return new Outside(target, project, what + " " + target + " lies outside the project " + project + " (the nearest folder above the .bnn file with a "
                 + LIBRARY + "/ folder of .bnn files, else the file's own folder); write inside it, or allow the folder with --output-root DIR (bnn run, bnn train)");
     }
 
@@ -113,15 +138,11 @@ public final class OutputLocation {
 
     /** As {@link #checked(Path, String, String)}, with explicit extra roots. */
     public static Path checked(Path base, String written, String what, Collection<Path> extraRoots) {
-        try {
-            Optional<String> refusal = outside(base, written, what, extraRoots);
-            if (refusal.isPresent()) {
-                throw new OutputFolderException(refusal.get());
-            }
-            return resolve(base, written);
-        } catch (InvalidPathException e) {
-            throw new OutputFolderException(what + " \"" + written + "\" is not a path on this system: " + e.getReason());
+        Place place = place(base, written, what, extraRoots);
+        if (place instanceof Refused refused) {
+            throw new OutputFolderException(refused.message());
         }
+        return ((Allowed) place).target();
     }
 
     /**
