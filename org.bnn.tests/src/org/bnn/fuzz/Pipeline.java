@@ -164,8 +164,8 @@ public final class Pipeline {
             enter(Stage.PARSE);
             XtextResource resource = load(c.file(), c.input().bytes());
             Optional<List<MappingSpec>> mappings = validateStage(c, resource);
-            // `bnn format` leaves a file with syntax or linking errors alone (FormattedText refuses it).
-            if (resource.getErrors().isEmpty()) {
+            // `bnn format` leaves a file it cannot format alone (syntax errors, no model).
+            if (FormattedText.formattable(resource)) {
                 enter(Stage.FORMAT);
                 format(c.file(), resource, c.failures());
             }
@@ -347,8 +347,9 @@ public final class Pipeline {
         FormattedText formatter = injector.getInstance(FormattedText.class);
         String once = formatter.of(resource);
         XtextResource reparsed = load(file, once.getBytes(StandardCharsets.UTF_8));
-        if (!reparsed.getErrors().isEmpty()) {
-            failures.add(new Failure(Stage.FORMAT, "formatted text does not parse", reparsed.getErrors().get(0).getMessage() + "\n" + once));
+        if (reparsed.getParseResult().hasSyntaxErrors()) { // linking errors it may share with the input
+            String error = reparsed.getParseResult().getSyntaxErrors().iterator().next().getSyntaxErrorMessage().getMessage();
+            failures.add(new Failure(Stage.FORMAT, "formatted text does not parse", error + "\n" + once));
             return;
         }
         List<String> before = tokens(resource);
