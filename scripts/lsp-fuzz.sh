@@ -20,12 +20,12 @@ nice -n 10 ./mvnw -B -o --no-transfer-progress -P'!eclipse' -pl org.bnn.tests -a
     -Dtest='LanguageServerFuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
     -Dbnn.lspFuzz.seeds="$seeds" > "$log" 2>&1 || status=$?
 seconds=$(( $(date +%s) - start ))
-passed=$(grep -c '^LanguageServerFuzzTest: seed' "$log" || true)
-operations=$(grep '^LanguageServerFuzzTest: seed' "$log" | awk '{sum += $4} END {print sum + 0}')
-requests=$(grep '^LanguageServerFuzzTest: seed' "$log" | awk '{sum += $6} END {print sum + 0}')
+passed=$(grep -a -c '^LanguageServerFuzzTest: seed' "$log" || true)
+operations=$(grep -a '^LanguageServerFuzzTest: seed' "$log" | awk '{sum += $4} END {print sum + 0}')
+requests=$(grep -a '^LanguageServerFuzzTest: seed' "$log" | awk '{sum += $6} END {print sum + 0}')
 echo "lsp-fuzz: seeds $seeds: $passed passed, $operations operations, $requests requests, $((seconds / 60)) min $((seconds % 60)) s (log: $log)"
 if [ "$status" -ne 0 ]; then
-    grep -E '^\[ERROR\] .*seed [0-9]+' "$log" | head -20 >&2 || true
+    grep -a -E '^\[ERROR\] .*seed [0-9]+' "$log" | head -20 >&2 || true
     echo "lsp-fuzz: failures above (Maven exit $status)" >&2
     exit 1
 fi

@@ -1,12 +1,11 @@
 package org.bnn.dsl.ide;
 
-import org.bnn.dsl.ide.rename.BnnReferenceUpdater;
-import org.eclipse.xtext.ide.serializer.hooks.IReferenceUpdater;
-
 import org.bnn.dsl.ide.formatting.BnnFormattingService;
 import org.bnn.dsl.ide.highlighting.BnnSemanticHighlightingCalculator;
 import org.bnn.dsl.ide.navigation.BnnEObjectAtOffsetHelper;
 import org.bnn.dsl.ide.quickfix.BnnIdeQuickfixProvider;
+import org.bnn.dsl.ide.rename.BnnReferenceUpdater;
+import org.bnn.dsl.ide.rename.BnnRenameService;
 import org.bnn.dsl.ide.server.EstimateCodeLensService;
 import org.bnn.dsl.ide.server.EstimateHoverService;
 import org.bnn.dsl.ide.server.EstimateInlayHintService;
@@ -15,14 +14,17 @@ import org.bnn.dsl.ide.server.InlayHintCapabilities;
 import org.bnn.dsl.ide.symbols.BnnSymbolDetails;
 import org.bnn.dsl.ide.symbols.BnnSymbolKinds;
 import org.bnn.dsl.ide.symbols.BnnSymbolNames;
+
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
+import org.eclipse.xtext.ide.serializer.hooks.IReferenceUpdater;
 import org.eclipse.xtext.ide.server.ICapabilitiesContributor;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
 import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
 import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolDetailsProvider;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolKindProvider;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolNameProvider;
@@ -74,6 +76,12 @@ public class BnnIdeModule extends AbstractBnnIdeModule {
     /** Semantic tokens (textDocument/semanticTokens/full). */
     public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
         return BnnSemanticHighlightingCalculator.class;
+    }
+
+    /** Rename in half-typed text: refused with a message where the file cannot be rewritten. */
+    @Override
+    public Class<? extends IRenameService2> bindIRenameService2() {
+        return BnnRenameService.class;
     }
 
     /** Rename in half-typed text: a reference left unset has nothing to update. */

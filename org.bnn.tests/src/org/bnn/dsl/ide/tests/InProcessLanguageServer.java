@@ -23,6 +23,7 @@ import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.RenameCapabilities;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -115,6 +116,10 @@ final class InProcessLanguageServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            // Xtext's shutdown does not wait for a build still running, which may yet write generated
+            // Java into the workspace (a test's temporary folder, about to be deleted). A read runs only
+            // after every write queued before it: once one is answered, no build is left running.
+            server.getWorkspaceService().symbol(new WorkspaceSymbolParams("")).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             server.shutdown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IOException("the server did not shut down", e);

@@ -72,8 +72,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@value #DEFAULT_OPERATIONS} operations or {@value #TIME_BUDGET_SECONDS} s, whichever comes first.
  */
 class LanguageServerFuzzTest {
-    /** The suite's seed, and seeds that once found a bug (27: a rename over an empty reference). */
-    private static final String DEFAULT_SEEDS = "20261205,27";
+    /** The suite's seed, and seeds that once found a bug (27: a rename over an empty reference; 98: a rename that cannot be written). */
+    private static final String DEFAULT_SEEDS = "20261205,27,98";
     private static final int DEFAULT_OPERATIONS = 4000;
     private static final int OPERATIONS = Integer.getInteger("bnn.lspFuzz.operations", DEFAULT_OPERATIONS);
     private static final long TIME_BUDGET_SECONDS = 45;
