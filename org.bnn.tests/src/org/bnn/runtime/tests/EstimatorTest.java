@@ -24,10 +24,8 @@ import org.bnn.runtime.estimate.EventCounts;
 import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.estimate.Reprogramming;
-import org.bnn.runtime.spec.CellKind;
-import org.bnn.runtime.spec.CellSpec;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
-import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.InputSpec;
 import org.bnn.runtime.spec.MappingSpec;
@@ -39,7 +37,7 @@ import org.bnn.runtime.spec.TileSpec;
 import org.junit.jupiter.api.Test;
 
 class EstimatorTest {
-    private static final TileSpec T32 = new TileSpec("T32", 32, 32, CellKind.TWO_T_TWO_R);
+    private static final TileSpec T32 = new TileSpec("T32", 32, 32, new CellTechnology.TwoTransistorTwoResistor());
     private static final NetworkSpec MLP = NetworkSpec.builder("Mlp", "pixels", 28, 28)
             .dense("fc1", 1024).dense("fc2", 1024).dense("fc3", 1024).output("out", 10).build();
 
@@ -52,7 +50,7 @@ class EstimatorTest {
         MappingEstimate estimate = onChip(MLP, T32, 4096);
         assertEquals(800, estimate.layers().get(0).tiles());
         assertEquals(32, estimate.layers().get(3).tiles());
-        TileSpec wide = new TileSpec("W", 16, 100, CellKind.TWO_T_TWO_R);
+        TileSpec wide = new TileSpec("W", 16, 100, new CellTechnology.TwoTransistorTwoResistor());
         LayerEstimate odd = onChip(NetworkSpec.builder("N", "x", 250).dense("l", 17).output("o", 2).build(), wide, 99).layers().get(0);
         assertEquals(3, odd.columnChunks());
         assertEquals(2, odd.rowChunks());
@@ -180,8 +178,7 @@ class EstimatorTest {
     @Test
     void eccTilesDecodeWordsProgramCheckBitsAndSpendRowCycles() {
         // 1T1R + SECDED(72,64) on 32 x 72 tiles, 2 clocks per row read, 1 pJ per decoded word.
-        CellSpec cell = new CellSpec(CellKind.ONE_T_ONE_R, Optional.of(new ReadReference.Fixed(18e3)), Ecc.SECDED_72_64,
-                OptionalDouble.of(1e-12));
+        CellTechnology cell = new CellTechnology.OneTransistorOneResistorSecded(new ReadReference.Fixed(18e3), OptionalDouble.of(1e-12));
         TileSpec tile = TileSpec.builder("E", 32, 72).cell(cell).device(new DeviceSpec("D", "", List.of(NOMINAL), StuckAt.NONE))
                 .rowCycleClocks(2).build();
         ChipSpec chip = ChipSpec.builder("C", 10, tile).clock(100e6).build();
