@@ -214,6 +214,47 @@ class EstimatorTest {
         assertEquals(128 * 64 + 64 * 10, estimate.weights());
     }
 
+    /** 1T1R + SECDED(72,64) on 32 x 72 tiles of the nominal device (one word per tile row). */
+    private static final TileSpec SECDED_TILE = TileSpec.builder("E", 32, 72)
+            .cell(new CellTechnology.OneTransistorOneResistorSecded(new ReadReference.Best(), OptionalDouble.empty()))
+            .device(new DeviceSpec("D", "", List.of(NOMINAL), StuckAt.NONE)).build();
+
+    @Test
+    void eccCellsAreWholeWordsPerTileRow() {
+        // The 784-1024-10 network. h: 784 inputs = 13 words (12 full, one holding 16 weights) = 936 cells
+        // per row, 1024 rows; o: 1024 inputs = 16 words = 1152 cells per row, 10 rows.
+        NetworkSpec network = NetworkSpec.builder("N", "x", 784).dense("h", 1024).output("o", 10).build();
+        MappingEstimate estimate = Estimator.estimate(new MappingSpec("m", network, new ChipSpec("C", 1000, SECDED_TILE),
+                Optional.of("nominal"), Map.of(), false));
+        long cells = 13 * 72 * 1024 + 16 * 72 * 10;
+        assertEquals(969_984, cells);
+        // Rounding the network's 813,056 weights into words as if a word could span rows would give
+        // 12,704 words = 914,688 cells; words are decoded per row read, so they cannot.
+        assertEquals(784 * 1024 + 1024 * 10, estimate.weights());
+        assertEquals(cells, estimate.programming().orElseThrow().pulses(), "one pulse per 1T1R cell, check bits included");
+        assertEquals(cells * 1e-10, estimate.programming().orElseThrow().energyJoules(), 1e-15);
+        // The same words are what the layers sense and decode: 936 senses and 13 decodes per neuron read.
+        assertEquals(936 * 1024, estimate.layers().get(0).events().senses());
+        assertEquals(13 * 1024, estimate.layers().get(0).events().eccDecodes());
+        assertEquals(13 * 32 + 16, estimate.tilesNeeded(), "936 cells on 72 columns: 13 chunks x 32 row chunks; o: 16 chunks");
+    }
+
+    @Test
+    void eccTilesReprogramTheirCellsOnce() {
+        // 128-64-10 on 32 x 72 SECDED tiles: h takes 2 x 2 tiles, o one; 5 blocks on 3 tiles (5 <= 2 x 3):
+        // 2 x (5 - 3) = 4 tile writes per inference, each rewriting the tile's 32 x 72 = 2,304 cells with
+        // one pulse each. The check bits are among those cells: no 72/64 factor on top (it was applied
+        // twice before, giving 10,368 pulses).
+        NetworkSpec network = NetworkSpec.builder("N", "x", 128).dense("h", 64).output("o", 10).build();
+        Reprogramming reprogramming = Estimator.estimate(new MappingSpec("m", network, new ChipSpec("C", 3, SECDED_TILE),
+                Optional.of("nominal"), Map.of(), true)).reprogramming().orElseThrow();
+        assertEquals(4, reprogramming.tileWritesPerInference());
+        ProgrammingCost cost = reprogramming.perInference().orElseThrow();
+        assertEquals(4 * 32 * 72, cost.pulses());
+        assertEquals(4 * 32 * 72 * 1e-10, cost.energyJoules(), 1e-18);
+        assertEquals(2 / 1e7, cost.enduranceFraction(), 1e-22, "shared tiles are written twice per inference");
+    }
+
     @Test
     void replicatedLayersStoreEveryCopy() {
         // c1: 3x3x1 x 16 = 144 weights, 4 copies; out: 6x6x16 = 576 inputs x 10 = 5760 weights (18 column chunks).
