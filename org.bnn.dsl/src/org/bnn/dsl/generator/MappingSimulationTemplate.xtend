@@ -4,9 +4,6 @@ import com.google.inject.Inject
 import java.util.Optional
 import org.bnn.dsl.bnn.Mapping
 import org.bnn.dsl.spec.SpecTranslator
-import org.bnn.runtime.device.ReadReference
-import org.bnn.runtime.spec.CellKind
-import org.bnn.runtime.spec.CellSpec
 import org.bnn.runtime.spec.InputEncoding
 import org.bnn.runtime.spec.LayerSpec
 import org.bnn.runtime.spec.MappingSpec
@@ -138,10 +135,8 @@ class MappingSimulationTemplate {
 		import org.bnn.runtime.estimate.EstimateText;
 		import org.bnn.runtime.estimate.Estimator;
 		import org.bnn.runtime.estimate.MappingEstimate;
-		import org.bnn.runtime.spec.CellKind;
-		import org.bnn.runtime.spec.CellSpec;
+		import org.bnn.runtime.spec.CellTechnology;
 		import org.bnn.runtime.spec.ChipSpec;
-		import org.bnn.runtime.spec.Ecc;
 		import org.bnn.runtime.spec.InputEncoding;
 		import org.bnn.runtime.spec.InputSpec;
 		import org.bnn.runtime.spec.MappingSpec;
@@ -171,7 +166,7 @@ class MappingSimulationTemplate {
 		            ), new StuckAt(«number(device.stuckAt.stuckAtLrsProbability)», «number(device.stuckAt.stuckAtHrsProbability)»));
 		    «ENDIF»
 		    TileSpec tile = TileSpec.builder(«JavaNames.stringLiteral(spec.chip.tile.name)», «spec.chip.tile.rows», «spec.chip.tile.columns»)
-		            .cell(«cell(spec.chip.tile.cell)»)
+		            .cell(«JavaValues.of(spec.chip.tile.cell)»)
 		            «IF spec.chip.tile.device.present»
 		            .device(device)
 		            «ENDIF»
@@ -240,25 +235,10 @@ class MappingSimulationTemplate {
 
 	/** A Java double literal for any value, NaN and infinities included. */
 	private def String number(double value) {
-		if (Double.isNaN(value)) 'Double.NaN'
-		else if (value == Double.POSITIVE_INFINITY) 'Double.POSITIVE_INFINITY'
-		else if (value == Double.NEGATIVE_INFINITY) 'Double.NEGATIVE_INFINITY'
-		else Double.toString(value)
+		JavaValues.number(value)
 	}
 
 	private def String pulse(org.bnn.runtime.device.Pulse pulse) '''new Pulse(«number(pulse.volts)», «number(pulse.amperes)», «number(pulse.seconds)», «number(pulse.explicitEnergyJoules)»)'''
-
-	private def String cell(CellSpec cell) {
-		if (cell.kind == CellKind.TWO_T_TWO_R) {
-			return 'CellSpec.twoTwoR()'
-		}
-		val reference = switch r : cell.reference.get {
-			ReadReference.Fixed: '''new ReadReference.Fixed(«number(r.ohms)»)'''
-			default: 'new ReadReference.Best()'
-		}
-		val energy = if (cell.eccDecodeJoulesPerWord.present) '''OptionalDouble.of(«number(cell.eccDecodeJoulesPerWord.asDouble)»)''' else 'OptionalDouble.empty()'
-		'''new CellSpec(CellKind.«cell.kind.name», Optional.of(«reference»), Ecc.«cell.ecc.name», «energy»)'''
-	}
 
 	private def String encoding(InputEncoding encoding) {
 		switch encoding {

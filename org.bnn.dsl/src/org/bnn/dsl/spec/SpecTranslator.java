@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.bnn.dsl.bnn.CellKind;
 import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.Binarize;
 import org.bnn.dsl.bnn.BitSerial;
@@ -52,7 +51,7 @@ import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.experiment.ReportSpec;
 import org.bnn.runtime.experiment.SweepSpec;
 import org.bnn.runtime.experiment.TrainingSpec;
-import org.bnn.runtime.spec.CellSpec;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.dsl.bnn.Input;
 import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.LayerPlacement;
@@ -61,7 +60,6 @@ import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.OutputLayer;
 import org.bnn.dsl.bnn.Tile;
 import org.bnn.runtime.spec.ChipSpec;
-import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.spec.Padding;
 import org.bnn.runtime.spec.PoolKind;
 import org.bnn.runtime.spec.InputEncoding;
@@ -292,7 +290,7 @@ public class SpecTranslator {
 
     public TileSpec translate(Tile tile) {
         present(tile, "tile");
-        CellSpec cell = translateCell(tile);
+        CellTechnology cell = translateCell(tile);
         Optional<DeviceSpec> device = tile.getDevice() == null ? Optional.empty()
                 : Optional.of(translate(resolved(tile.getDevice(), "device")));
         Optional<SenseAmpSpec> sense = Optional.ofNullable(tile.getSense()).map(this::translate);
@@ -405,18 +403,17 @@ public class SpecTranslator {
         return new Padding(conv.getPadding(), (int) value);
     }
 
-    public CellSpec translateCell(Tile tile) {
+    /**
+     * The tile's cell technology. The one place where the language's cell kind and code are mapped
+     * to the runtime's model, by the names the grammar writes ("2T2R", "secded(72,64)").
+     */
+    public CellTechnology translateCell(Tile tile) {
         present(tile, "tile");
-        org.bnn.runtime.spec.CellKind kind = translate(tile.getCell());
         Optional<ReadReference> reference = tile.isReferenceBest() ? Optional.of(new ReadReference.Best())
                 : tile.getReference() == null ? Optional.empty()
                 : Optional.of(new ReadReference.Fixed(siRequired(tile.getReference())));
-        Ecc ecc = tile.isHasEcc() ? Ecc.SECDED_72_64 : Ecc.NONE; // secded(72,64) is the one code the language has
-        return new CellSpec(kind, reference, ecc, si(tile.getEccDecodeEnergy()));
-    }
-
-    private static org.bnn.runtime.spec.CellKind translate(CellKind cell) {
-        return org.bnn.runtime.spec.CellKind.fromLabel(cell.getLiteral());
+        Optional<String> code = tile.isHasEcc() ? Optional.of(tile.getEcc().getLiteral()) : Optional.empty();
+        return CellTechnology.of(tile.getCell().getLiteral(), reference, code, si(tile.getEccDecodeEnergy()));
     }
 
     /** A name the parser read: a syntax error can leave it out. */

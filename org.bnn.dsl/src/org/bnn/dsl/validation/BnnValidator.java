@@ -35,7 +35,6 @@ import org.bnn.runtime.device.Pulse;
 import org.bnn.runtime.estimate.EstimateText;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.estimate.LayerEstimate;
-import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
@@ -184,11 +183,13 @@ public class BnnValidator extends AbstractBnnValidator {
             return;
         }
         SpecTranslator.rejection(() -> translator.translateCell(tile)).ifPresent(message -> error(
-                message.replaceFirst("^CellSpec\\.\\w+: ", ""), tile, BNN.getTile_Cell(), BnnIssueCodes.CELL_CONFIGURATION));
-        if (tile.isHasEcc() && tile.getColumns() > 0 && tile.getColumns() < Ecc.SECDED_72_64.wordBits()) {
-            error("A secded(72,64) word needs 72 columns, " + MessageNames.of("tile", tile.getName()) + " has " + tile.getColumns(), tile,
-                    BNN.getTile_Ecc(), BnnIssueCodes.ECC_WORD_TOO_WIDE);
-        }
+                message.replaceFirst("^CellTechnology\\.\\w+: ", ""), tile, BNN.getTile_Cell(), BnnIssueCodes.CELL_CONFIGURATION));
+        // a row slice holds whole code words: the technology says how many columns one needs
+        SpecTranslator.attempt(() -> translator.translateCell(tile))
+                .filter(cell -> tile.getColumns() > 0 && tile.getColumns() < cell.minimumColumns())
+                .ifPresent(cell -> error(cell.label() + " cells: a code word needs " + cell.minimumColumns() + " columns, "
+                        + MessageNames.of("tile", tile.getName()) + " has " + tile.getColumns(), tile, BNN.getTile_Ecc(),
+                        BnnIssueCodes.ECC_WORD_TOO_WIDE));
     }
 
     @Check

@@ -31,7 +31,7 @@ import org.bnn.runtime.experiment.ReportSpec;
 import org.bnn.runtime.experiment.SweepPoint;
 import org.bnn.runtime.experiment.SweepReport;
 import org.bnn.runtime.experiment.SweepSpec;
-import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.NetworkSpec;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportFolderOwnershipTest {
     private static final MappingSpec MAPPING = new MappingSpec("M", NetworkSpec.builder("N", "x", 64).dense("h", 32).output("o", 10).build(),
-            new ChipSpec("C", 16, new TileSpec("T", 32, 32, CellKind.TWO_T_TWO_R)));
+            new ChipSpec("C", 16, new TileSpec("T", 32, 32, new CellTechnology.TwoTransistorTwoResistor())));
 
     @TempDir
     Path dir;

@@ -10,7 +10,7 @@ import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.errors.WeightErrors;
 import org.bnn.runtime.reference.CellByCellEngine;
 import org.bnn.runtime.simulation.Simulation;
-import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.TileSpec;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class EnginesAgreeTest {
     // Odd sizes: partial words, partial tiles in both directions.
     private static final NetworkSpec SPEC = NetworkSpec.builder("N", "in", 13, 11)
             .dense("fc1", 97).dense("fc2", 70).output("out", 10).build();
-    private static final TileSpec TILE = new TileSpec("T", 32, 48, CellKind.TWO_T_TWO_R);
+    private static final TileSpec TILE = new TileSpec("T", 32, 48, new CellTechnology.TwoTransistorTwoResistor());
 
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 1e-3, 3.3e-2, 0.1, 0.5})

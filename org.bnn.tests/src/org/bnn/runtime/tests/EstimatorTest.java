@@ -24,10 +24,8 @@ import org.bnn.runtime.estimate.EventCounts;
 import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.estimate.Reprogramming;
-import org.bnn.runtime.spec.CellKind;
-import org.bnn.runtime.spec.CellSpec;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
-import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.InputSpec;
 import org.bnn.runtime.spec.MappingSpec;
@@ -39,7 +37,7 @@ import org.bnn.runtime.spec.TileSpec;
 import org.junit.jupiter.api.Test;
 
 class EstimatorTest {
-    private static final TileSpec T32 = new TileSpec("T32", 32, 32, CellKind.TWO_T_TWO_R);
+    private static final TileSpec T32 = new TileSpec("T32", 32, 32, new CellTechnology.TwoTransistorTwoResistor());
     private static final NetworkSpec MLP = NetworkSpec.builder("Mlp", "pixels", 28, 28)
             .dense("fc1", 1024).dense("fc2", 1024).dense("fc3", 1024).output("out", 10).build();
 
@@ -52,7 +50,7 @@ class EstimatorTest {
         MappingEstimate estimate = onChip(MLP, T32, 4096);
         assertEquals(800, estimate.layers().get(0).tiles());
         assertEquals(32, estimate.layers().get(3).tiles());
-        TileSpec wide = new TileSpec("W", 16, 100, CellKind.TWO_T_TWO_R);
+        TileSpec wide = new TileSpec("W", 16, 100, new CellTechnology.TwoTransistorTwoResistor());
         LayerEstimate odd = onChip(NetworkSpec.builder("N", "x", 250).dense("l", 17).output("o", 2).build(), wide, 99).layers().get(0);
         assertEquals(3, odd.columnChunks());
         assertEquals(2, odd.rowChunks());
@@ -180,8 +178,7 @@ class EstimatorTest {
     @Test
     void eccTilesDecodeWordsProgramCheckBitsAndSpendRowCycles() {
         // 1T1R + SECDED(72,64) on 32 x 72 tiles, 2 clocks per row read, 1 pJ per decoded word.
-        CellSpec cell = new CellSpec(CellKind.ONE_T_ONE_R, Optional.of(new ReadReference.Fixed(18e3)), Ecc.SECDED_72_64,
-                OptionalDouble.of(1e-12));
+        CellTechnology cell = new CellTechnology.OneTransistorOneResistorSecded(new ReadReference.Fixed(18e3), OptionalDouble.of(1e-12));
         TileSpec tile = TileSpec.builder("E", 32, 72).cell(cell).device(new DeviceSpec("D", "", List.of(NOMINAL), StuckAt.NONE))
                 .rowCycleClocks(2).build();
         ChipSpec chip = ChipSpec.builder("C", 10, tile).clock(100e6).build();
@@ -215,6 +212,47 @@ class EstimatorTest {
         assertEquals(138 * 72 * 1e-10, programming.energyJoules(), 1e-18);
         assertEquals(1e-7, programming.enduranceFraction(), 1e-20);
         assertEquals(128 * 64 + 64 * 10, estimate.weights());
+    }
+
+    /** 1T1R + SECDED(72,64) on 32 x 72 tiles of the nominal device (one word per tile row). */
+    private static final TileSpec SECDED_TILE = TileSpec.builder("E", 32, 72)
+            .cell(new CellTechnology.OneTransistorOneResistorSecded(new ReadReference.Best(), OptionalDouble.empty()))
+            .device(new DeviceSpec("D", "", List.of(NOMINAL), StuckAt.NONE)).build();
+
+    @Test
+    void eccCellsAreWholeWordsPerTileRow() {
+        // The 784-1024-10 network. h: 784 inputs = 13 words (12 full, one holding 16 weights) = 936 cells
+        // per row, 1024 rows; o: 1024 inputs = 16 words = 1152 cells per row, 10 rows.
+        NetworkSpec network = NetworkSpec.builder("N", "x", 784).dense("h", 1024).output("o", 10).build();
+        MappingEstimate estimate = Estimator.estimate(new MappingSpec("m", network, new ChipSpec("C", 1000, SECDED_TILE),
+                Optional.of("nominal"), Map.of(), false));
+        long cells = 13 * 72 * 1024 + 16 * 72 * 10;
+        assertEquals(969_984, cells);
+        // Rounding the network's 813,056 weights into words as if a word could span rows would give
+        // 12,704 words = 914,688 cells; words are decoded per row read, so they cannot.
+        assertEquals(784 * 1024 + 1024 * 10, estimate.weights());
+        assertEquals(cells, estimate.programming().orElseThrow().pulses(), "one pulse per 1T1R cell, check bits included");
+        assertEquals(cells * 1e-10, estimate.programming().orElseThrow().energyJoules(), 1e-15);
+        // The same words are what the layers sense and decode: 936 senses and 13 decodes per neuron read.
+        assertEquals(936 * 1024, estimate.layers().get(0).events().senses());
+        assertEquals(13 * 1024, estimate.layers().get(0).events().eccDecodes());
+        assertEquals(13 * 32 + 16, estimate.tilesNeeded(), "936 cells on 72 columns: 13 chunks x 32 row chunks; o: 16 chunks");
+    }
+
+    @Test
+    void eccTilesReprogramTheirCellsOnce() {
+        // 128-64-10 on 32 x 72 SECDED tiles: h takes 2 x 2 tiles, o one; 5 blocks on 3 tiles (5 <= 2 x 3):
+        // 2 x (5 - 3) = 4 tile writes per inference, each rewriting the tile's 32 x 72 = 2,304 cells with
+        // one pulse each. The check bits are among those cells: no 72/64 factor on top (it was applied
+        // twice before, giving 10,368 pulses).
+        NetworkSpec network = NetworkSpec.builder("N", "x", 128).dense("h", 64).output("o", 10).build();
+        Reprogramming reprogramming = Estimator.estimate(new MappingSpec("m", network, new ChipSpec("C", 3, SECDED_TILE),
+                Optional.of("nominal"), Map.of(), true)).reprogramming().orElseThrow();
+        assertEquals(4, reprogramming.tileWritesPerInference());
+        ProgrammingCost cost = reprogramming.perInference().orElseThrow();
+        assertEquals(4 * 32 * 72, cost.pulses());
+        assertEquals(4 * 32 * 72 * 1e-10, cost.energyJoules(), 1e-18);
+        assertEquals(2 / 1e7, cost.enduranceFraction(), 1e-22, "shared tiles are written twice per inference");
     }
 
     @Test

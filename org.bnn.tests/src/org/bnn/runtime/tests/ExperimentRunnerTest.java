@@ -35,7 +35,7 @@ import org.bnn.runtime.experiment.SweepReport;
 import org.bnn.runtime.experiment.SweepSpec;
 import org.bnn.runtime.experiment.TrialStatistics;
 import org.bnn.runtime.json.SpecJson;
-import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.NetworkSpec;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExperimentRunnerTest {
     private static final NetworkSpec NETWORK = NetworkSpec.builder("N", "x", 200).dense("h", 100).output("o", 10).build();
     private static final MappingSpec MAPPING = new MappingSpec("M", NETWORK,
-            new ChipSpec("C", 100, new TileSpec("T", 32, 32, CellKind.TWO_T_TWO_R)));
+            new ChipSpec("C", 100, new TileSpec("T", 32, 32, new CellTechnology.TwoTransistorTwoResistor())));
 
     private static ExperimentSpec experiment(ErrorSpec errors, SweepSpec sweep) {
         return new ExperimentSpec("E", MAPPING, new InputSource.Random(300), errors, sweep, 4, 7, Optional.empty(), Optional.empty());

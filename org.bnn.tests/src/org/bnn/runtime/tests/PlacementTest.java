@@ -15,7 +15,7 @@ import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.json.SpecJson;
-import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.NetworkSpec;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * ranges, and the JSON of the resolved placement.
  */
 class PlacementTest {
-    private static final TileSpec T32 = new TileSpec("T32", 32, 32, CellKind.TWO_T_TWO_R);
+    private static final TileSpec T32 = new TileSpec("T32", 32, 32, new CellTechnology.TwoTransistorTwoResistor());
     /** 784-1024-1024-1024-10 on 32 x 32 tiles: 800, 1024, 1024 and 32 tiles. */
     private static final NetworkSpec MLP = NetworkSpec.builder("Mlp", "pixels", 28, 28)
             .dense("fc1", 1024).dense("fc2", 1024).dense("fc3", 1024).output("out", 10).build();
@@ -64,7 +64,7 @@ class PlacementTest {
     void autoMakesRoomForCopiesAndSkipsPooling() {
         NetworkSpec cnn = NetworkSpec.builder("Cnn", "img", 8, 8).conv("c", 4, 2, 1, Padding.VALID).pool("p", PoolKind.MAX, 2, 2)
                 .output("o", 3).build();
-        MappingSpec spec = new MappingSpec("M", cnn, new ChipSpec("C", 20, new TileSpec("T", 8, 8, CellKind.TWO_T_TWO_R)),
+        MappingSpec spec = new MappingSpec("M", cnn, new ChipSpec("C", 20, new TileSpec("T", 8, 8, new CellTechnology.TwoTransistorTwoResistor())),
                 Optional.empty(), Map.of("c", 3), false);
         assertEquals(Map.of("c", new TileRange(0, 2), "o", new TileRange(3, 7)), spec.placement().ranges());
     }

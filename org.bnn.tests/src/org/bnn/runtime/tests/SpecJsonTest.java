@@ -1,12 +1,14 @@
 package org.bnn.runtime.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.bnn.runtime.device.DeviceSpec;
 import org.bnn.runtime.device.LogNormal;
@@ -16,7 +18,7 @@ import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.json.SpecJson;
-import org.bnn.runtime.spec.CellSpec;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.InputSpec;
@@ -55,11 +57,17 @@ class SpecJsonTest {
     }
 
     @Test
-    void oneTOneRCellsWithReferencesRoundTrip() {
-        CellSpec fixed = CellSpec.oneTOneR(new ReadReference.Fixed(18e3));
-        assertEquals(fixed, SpecJson.read(SpecJson.write(fixed), CellSpec.class));
-        CellSpec best = CellSpec.oneTOneR(new ReadReference.Best());
-        assertEquals(best, SpecJson.read(SpecJson.write(best), CellSpec.class));
+    void everyCellTechnologyRoundTripsUnderItsKind() {
+        for (CellTechnology cell : List.of(new CellTechnology.TwoTransistorTwoResistor(),
+                new CellTechnology.OneTransistorOneResistor(new ReadReference.Fixed(18e3)),
+                new CellTechnology.OneTransistorOneResistor(new ReadReference.Best()),
+                new CellTechnology.OneTransistorOneResistorSecded(new ReadReference.Best(), OptionalDouble.of(2e-12)),
+                new CellTechnology.OneTransistorOneResistorSecded(new ReadReference.Fixed(18e3), OptionalDouble.empty()))) {
+            String json = SpecJson.write(cell);
+            assertEquals(cell, SpecJson.read(json, CellTechnology.class), json);
+            assertTrue(json.contains("\"kind\" : \"" + cell.getClass().getSimpleName() + "\""), json);
+            assertFalse(json.contains("label"), "only the record's components are written: " + json);
+        }
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.bnn.runtime.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.LayerSpec;
@@ -22,9 +22,9 @@ class SpecTest {
 
     @Test
     void nonPositiveSizesAreRejectedWithFieldAndValue() {
-        assertEquals("TileSpec.rows must be positive, got 0", rejection(() -> new TileSpec("T", 0, 32, CellKind.TWO_T_TWO_R)));
-        assertEquals("TileSpec.columns must be positive, got -3", rejection(() -> new TileSpec("T", 32, -3, CellKind.TWO_T_TWO_R)));
-        TileSpec tile = new TileSpec("T", 32, 32, CellKind.TWO_T_TWO_R);
+        assertEquals("TileSpec.rows must be positive, got 0", rejection(() -> new TileSpec("T", 0, 32, new CellTechnology.TwoTransistorTwoResistor())));
+        assertEquals("TileSpec.columns must be positive, got -3", rejection(() -> new TileSpec("T", 32, -3, new CellTechnology.TwoTransistorTwoResistor())));
+        TileSpec tile = new TileSpec("T", 32, 32, new CellTechnology.TwoTransistorTwoResistor());
         assertEquals("ChipSpec.tileCount must be positive, got 0", rejection(() -> new ChipSpec("C", 0, tile)));
         assertEquals("Dense(fc1).neurons must be positive, got 0", rejection(() -> new LayerSpec.Dense("fc1", 0)));
         assertEquals("Padding.value must be -1 or +1, got 0", rejection(() -> new Padding(1, 0)));
@@ -55,11 +55,5 @@ class SpecTest {
         assertEquals("NetworkSpec(N): average pool p must directly follow a conv layer (its window folds into that layer's threshold)",
                 rejection(() -> NetworkSpec.builder("N", "img", 8, 8).conv("c", 8, 3, 1, Padding.VALID).pool("m", PoolKind.MAX, 2, 2)
                         .pool("p", PoolKind.AVG, 2, 1).output("o", 2).build()));
-    }
-
-    @Test
-    void cellKindsAreFoundByTheirLanguageLabel() {
-        assertEquals(CellKind.TWO_T_TWO_R, CellKind.fromLabel("2T2R"));
-        assertThrows(IllegalArgumentException.class, () -> CellKind.fromLabel("3T3R"));
     }
 }

@@ -17,13 +17,14 @@ import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.Regime;
 import org.bnn.dsl.bnn.Tile;
 import org.bnn.runtime.device.DeviceSpec;
+import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.estimate.Energy;
 import org.bnn.runtime.estimate.EnergyComponent;
 import org.bnn.runtime.estimate.EstimateText;
 import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
-import org.bnn.runtime.spec.Ecc;
 import org.bnn.runtime.spec.TileSpec;
 import org.eclipse.emf.ecore.EObject;
 
@@ -40,6 +41,12 @@ public class EstimatePresentation {
     private static final String DOT = " · ";
     /** Layers listed in a mapping's hover before "… more". */
     private static final int HOVER_LAYERS = 12;
+    /**
+     * What a device's regime is compared on, without a tile (so without a sense amplifier): the
+     * reference design's 2T2R pair, and one device read against its best reference.
+     */
+    private static final List<CellTechnology> COMPARED_CELLS = List.of(new CellTechnology.TwoTransistorTwoResistor(),
+            new CellTechnology.OneTransistorOneResistor(new ReadReference.Best()));
 
     @Inject
     private ModelEstimates estimates;
@@ -169,7 +176,7 @@ public class EstimatePresentation {
         }
         return new Breakdown("Mapping " + name + ": network " + estimate.mapping().network().name() + " on chip " + chip.name() + " ("
                 + count(chip.tileCount()) + " tiles of " + tile.name() + ", " + tile.rows() + " rows × " + tile.columns() + " columns "
-                + tile.cellKind().label() + ")", lines);
+                + tile.cell().label() + ")", lines);
     }
 
     private Breakdown experimentBreakdown(ExperimentCost cost) {
@@ -199,8 +206,7 @@ public class EstimatePresentation {
 
     private Breakdown tileBreakdown(TileSpec tile) {
         List<String> lines = new ArrayList<>();
-        lines.add(tile.rows() + " rows × " + tile.columns() + " columns = " + count(tile.cells()) + " " + tile.cellKind().label() + " cells"
-                + (tile.cell().ecc() == Ecc.NONE ? "" : ", " + tile.cell().ecc().label()));
+        lines.add(tile.rows() + " rows × " + tile.columns() + " columns = " + count(tile.cells()) + " " + tile.cell().label() + " cells");
         tile.sense().ifPresent(sense -> lines.add("sense: " + EstimateText.joules(sense.energyPerSenseJoules()) + " per sense"));
         tile.device().ifPresent(device -> {
             for (String regime : device.regimeNames()) {
@@ -227,9 +233,8 @@ public class EstimatePresentation {
     }
 
     private Breakdown regimeBreakdown(DeviceSpec device, String regime) {
-        return new Breakdown("Regime " + regime + " of " + device.name(), List.of(
-                berLine(RegimeErrorRates.twoTwoROffsetFree(device, regime)),
-                berLine(RegimeErrorRates.oneTOneRBest(device, regime))));
+        return new Breakdown("Regime " + regime + " of " + device.name(), COMPARED_CELLS.stream()
+                .map(cell -> berLine(RegimeErrorRates.of(cell, Optional.empty(), device, regime))).toList());
     }
 
     private static void regimeLine(MappingEstimate estimate, List<String> lines) {
@@ -240,7 +245,7 @@ public class EstimatePresentation {
 
     private static String berLine(RegimeBer ber) {
         return "BER of regime " + ber.regime() + ": " + rate(ber.raw()) + " (" + ber.how() + ")"
-                + (ber.afterEcc().isPresent() ? ", " + rate(ber.afterEcc().getAsDouble()) + " after SECDED (approximation)" : "");
+                + (ber.afterEcc().isPresent() ? ", " + rate(ber.afterEcc().getAsDouble()) + " after decoding (approximation)" : "");
     }
 
     private static void energyLines(Energy energy, List<String> lines) {

@@ -20,7 +20,7 @@ import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.errors.TileFolding;
 import org.bnn.runtime.simulation.ErrorPatterns;
 import org.bnn.runtime.simulation.Simulation;
-import org.bnn.runtime.spec.CellSpec;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.NetworkSpec;
@@ -70,7 +70,7 @@ class LevelAndResamplingValidationTest {
 
     @Test
     void whatTheModelCannotRepresentIsRejectedNamingTheField() {
-        TileSpec oneTOneR = TileSpec.builder("R1", 32, 72).cell(CellSpec.oneTOneR(new ReadReference.Best())).device(DEVICE)
+        TileSpec oneTOneR = TileSpec.builder("R1", 32, 72).cell(new CellTechnology.OneTransistorOneResistor(new ReadReference.Best())).device(DEVICE)
                 .sense(Presets.SENSE_AMP).build();
         assertMessage("TileSpec(R1).cell must be 2T2R for device-level errors (a PCSA reading a complementary pair), got 1T1R",
                 () -> DeviceErrors.forTile(oneTOneR, "nominal", Resampling.PER_CHIP, 3));

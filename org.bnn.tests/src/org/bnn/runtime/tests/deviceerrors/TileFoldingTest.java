@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.bnn.runtime.errors.TileFolding;
-import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.TileSpec;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,7 @@ class TileFoldingTest {
 
     @Test
     void foldingOfATileAndItsChecks() {
-        assertEquals(new TileFolding(32, 16), TileFolding.of(new TileSpec("T", 32, 16, CellKind.TWO_T_TWO_R)));
+        assertEquals(new TileFolding(32, 16), TileFolding.of(new TileSpec("T", 32, 16, new CellTechnology.TwoTransistorTwoResistor())));
         assertThrows(IllegalArgumentException.class, () -> new TileFolding(0, 16));
         assertThrows(IllegalArgumentException.class, () -> new TileFolding(16, 0));
         assertThrows(ArithmeticException.class, () -> new TileFolding(1, 1 << 16).amplifiers(1 << 16, 1 << 16),

@@ -17,7 +17,7 @@ import org.bnn.runtime.reference.Walk;
 import org.bnn.runtime.simulation.ErrorPatterns;
 import org.bnn.runtime.simulation.Simulation;
 import org.bnn.runtime.simulation.SimulationResult;
-import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.TileSpec;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * predictions bit for bit, through the {@link Simulation} as well as a single {@link BinaryNetwork.Scratch}.
  */
 class FastMatchesReferenceTest {
-    private static final TileSpec TILE = new TileSpec("T", 7, 20, CellKind.TWO_T_TWO_R);
+    private static final TileSpec TILE = new TileSpec("T", 7, 20, new CellTechnology.TwoTransistorTwoResistor());
     private static final long SEED = 77;
 
     static Stream<Arguments> cases() {

@@ -15,7 +15,7 @@ import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.reference.EventLedger;
 import org.bnn.runtime.reference.Walk;
 import org.bnn.runtime.reference.CellByCellEngine;
-import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.LayerSpec;
@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * as integers, per layer (pooling layers included) and in total.
  */
 class LedgerTest {
-    private static final List<TileSpec> TILES = List.of(new TileSpec("T32", 32, 32, CellKind.TWO_T_TWO_R),
-            new TileSpec("T7x5", 7, 5, CellKind.TWO_T_TWO_R), new TileSpec("T16x100", 16, 100, CellKind.TWO_T_TWO_R));
+    private static final List<TileSpec> TILES = List.of(new TileSpec("T32", 32, 32, new CellTechnology.TwoTransistorTwoResistor()),
+            new TileSpec("T7x5", 7, 5, new CellTechnology.TwoTransistorTwoResistor()), new TileSpec("T16x100", 16, 100, new CellTechnology.TwoTransistorTwoResistor()));
 
     static Stream<Arguments> cases() {
         return TestSpecs.all().stream().flatMap(spec -> TILES.stream().map(tile -> Arguments.of(spec, tile)));

@@ -15,7 +15,7 @@ import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.estimate.EstimateText;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.estimate.MappingEstimate;
-import org.bnn.runtime.spec.CellKind;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.NetworkSpec;
@@ -84,7 +84,7 @@ class EstimateTextTest {
         NetworkSpec cnn = NetworkSpec.builder("C", "img", 8, 8).conv("c1", 16, 3, 1, Padding.VALID).pool("p", PoolKind.MAX, 2, 2)
                 .output("out", 10).build();
         MappingEstimate estimate = Estimator.estimate(new MappingSpec("m", cnn, new ChipSpec("C", 100, new TileSpec("T32", 32, 32,
-                CellKind.TWO_T_TWO_R))));
+                new CellTechnology.TwoTransistorTwoResistor()))));
         assertEquals("""
                 mapping m: network C on chip C (100 tiles of T32, 32 rows x 32 columns 2T2R)
                   layer          fan-in  fan-out  positions    tiles  placed on
@@ -104,7 +104,7 @@ class EstimateTextTest {
         NetworkSpec pooled = NetworkSpec.builder("C", "img", 8, 8).conv("c1", 16, 3, 1, Padding.VALID).pool("p", PoolKind.MAX, 2, 2)
                 .output("out", 10).build();
         MappingEstimate withPool = Estimator.estimate(new MappingSpec("m", pooled, new ChipSpec("C", 100, new TileSpec("T32", 32, 32,
-                CellKind.TWO_T_TWO_R))));
+                new CellTechnology.TwoTransistorTwoResistor()))));
         assertEquals("-", EstimateText.tileSpan(withPool.layers().get(1)));
     }
 

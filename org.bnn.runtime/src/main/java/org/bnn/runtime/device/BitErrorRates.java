@@ -29,11 +29,20 @@ public final class BitErrorRates {
     }
 
     /**
-     * 2T2R with stuck-at faults. A pair whose devices end in the same state (LRS/LRS or HRS/HRS)
-     * is a coin toss (probability ½); a pair stuck the wrong way round errs with 1 − BER.
+     * 2T2R with stuck-at faults, read by a PCSA. A pair whose devices end in the same state
+     * (LRS/LRS or HRS/HRS) is a coin toss (probability ½); a pair stuck the wrong way round errs
+     * with 1 − BER.
      */
     public static double twoTwoR(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stuckAt) {
-        double intactPairError = twoTwoR(regime, senseAmp);
+        return withStuckPairs(twoTwoR(regime, senseAmp), stuckAt);
+    }
+
+    /** 2T2R with stuck-at faults, read by an offset-free comparator (as above, without amplifier offsets). */
+    public static double twoTwoR(RegimeSpec regime, StuckAt stuckAt) {
+        return withStuckPairs(twoTwoR(regime), stuckAt);
+    }
+
+    private static double withStuckPairs(double intactPairError, StuckAt stuckAt) {
         double pL = stuckAt.stuckAtLrsProbability();
         double pH = stuckAt.stuckAtHrsProbability();
         // By symmetry take w = +1: BL programmed LRS (ends HRS only if stuck HRS), BLb programmed HRS.

@@ -3,14 +3,15 @@ package org.bnn.runtime.device;
 import org.bnn.runtime.checks.Checks;
 
 /**
- * What writing weights costs: pulses, energy and the share of the devices' endurance used.
+ * What writing cells costs: pulses, energy and the share of the devices' endurance used.
  *
- * <p>Conventions (docs/language.md, examples/lib/illustrative-hw.bnn): a 2T2R weight write is one SET pulse (the device
- * that becomes LRS) plus one RESET pulse (the one that becomes HRS), so each of the two devices
- * takes one cycle. A 1T1R weight write is one pulse to the target state, SET for +1 and RESET
- * for −1; as the costs are computed without the weight values, its energy is the mean of the
- * SET and RESET energies (they are equal in the illustrative presets). Check bits of an ECC word
- * are cells like any other: count 72 cells per 64 weights.
+ * <p>Conventions (docs/architecture.md §3, "Energy, latency, programming"): every device of a
+ * written cell takes one pulse, SET to the low-resistance state or RESET to the high one. A 2T2R
+ * pair takes one of each; a 1T1R device either, depending on the weight. As the costs are computed
+ * without the weight values, a pulse costs the mean of the SET and RESET energies, which makes a
+ * 2T2R write cost exactly SET + RESET (they are equal in the illustrative presets). The cells are
+ * the physical ones the technology writes, ECC check bits included
+ * ({@link org.bnn.runtime.spec.CellTechnology#programming}).
  *
  * @param pulses            programming pulses applied
  * @param energyJoules      their total energy, in joules
@@ -18,26 +19,17 @@ import org.bnn.runtime.checks.Checks;
  */
 public record ProgrammingCost(long pulses, double energyJoules, double enduranceFraction) {
 
-    /** Cost of writing {@code cells} 2T2R cells {@code writesPerCell} times each under {@code regime}. */
-    public static ProgrammingCost twoTwoR(RegimeSpec regime, long cells, long writesPerCell) {
-        long writes = weightWrites(regime, cells, writesPerCell);
-        return new ProgrammingCost(Math.multiplyExact(2L, writes),
-                writes * (regime.set().energyJoules() + regime.reset().energyJoules()),
-                writesPerCell / regime.enduranceCycles());
-    }
-
-    /** Cost of writing {@code cells} 1T1R cells {@code writesPerCell} times each under {@code regime}. */
-    public static ProgrammingCost oneTOneR(RegimeSpec regime, long cells, long writesPerCell) {
-        long writes = weightWrites(regime, cells, writesPerCell);
-        return new ProgrammingCost(writes,
-                writes * 0.5 * (regime.set().energyJoules() + regime.reset().energyJoules()),
-                writesPerCell / regime.enduranceCycles());
-    }
-
-    private static long weightWrites(RegimeSpec regime, long cells, long writesPerCell) {
+    /**
+     * Cost of writing {@code cells} cells of {@code devicesPerCell} devices each,
+     * {@code writesPerCell} times each, under {@code regime}.
+     */
+    public static ProgrammingCost of(RegimeSpec regime, long cells, int devicesPerCell, long writesPerCell) {
         Checks.present("ProgrammingCost", "regime", regime);
         Checks.nonNegative("ProgrammingCost", "cells", cells);
+        Checks.positive("ProgrammingCost", "devicesPerCell", devicesPerCell);
         Checks.nonNegative("ProgrammingCost", "writesPerCell", writesPerCell);
-        return Math.multiplyExact(cells, writesPerCell);
+        long pulses = Math.multiplyExact(Math.multiplyExact(cells, writesPerCell), (long) devicesPerCell);
+        return new ProgrammingCost(pulses, pulses * 0.5 * (regime.set().energyJoules() + regime.reset().energyJoules()),
+                writesPerCell / regime.enduranceCycles());
     }
 }

@@ -12,7 +12,6 @@ import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.engine.BinaryNetwork;
-import org.bnn.runtime.spec.CellKind;
 import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.TileRange;
@@ -111,9 +110,9 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
     public static DeviceErrors forTile(TileSpec tile, String regimeName, Resampling resampling, int layers) {
         Checks.present("DeviceErrors.forTile", "tile", tile);
         String where = "TileSpec(" + tile.name() + ")";
-        if (tile.cellKind() != CellKind.TWO_T_TWO_R) {
+        if (!tile.cell().supportsDeviceLevelErrors()) {
             throw new IllegalArgumentException(where + ".cell must be 2T2R for device-level errors (a PCSA reading a "
-                    + "complementary pair), got " + tile.cellKind().label());
+                    + "complementary pair), got " + tile.cell().label());
         }
         DeviceSpec device = tile.device().orElseThrow(() -> new IllegalArgumentException(where
                 + ".device is required for device-level errors, got none"));

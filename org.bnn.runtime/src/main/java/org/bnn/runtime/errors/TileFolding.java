@@ -1,6 +1,7 @@
 package org.bnn.runtime.errors;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.spec.Chunks;
 import org.bnn.runtime.spec.TileSpec;
 
 /**
@@ -25,19 +26,23 @@ public record TileFolding(int rows, int columns) {
         Checks.positive("TileFolding", "columns", columns);
     }
 
-    /** The folding of {@code tile}. */
+    /**
+     * The folding of {@code tile}. Device-level errors model only cells without a code
+     * ({@link org.bnn.runtime.spec.CellTechnology#supportsDeviceLevelErrors}), one cell per weight, so these chunks
+     * are the tile's own ({@link TileSpec#columnChunks}).
+     */
     public static TileFolding of(TileSpec tile) {
         return new TileFolding(tile.rows(), tile.columns());
     }
 
     /** Column chunks of a row of {@code fanIn} weights: ⌈fanIn / C⌉. */
     public int columnChunks(int fanIn) {
-        return (fanIn + columns - 1) / columns;
+        return Math.toIntExact(Chunks.ceilDiv(fanIn, columns));
     }
 
     /** Row chunks of {@code neurons} rows: ⌈neurons / R⌉. */
     public int rowChunks(int neurons) {
-        return (neurons + rows - 1) / rows;
+        return Math.toIntExact(Chunks.ceilDiv(neurons, rows));
     }
 
     /** Amplifiers of a layer of {@code neurons} × {@code fanIn} weights, unused columns of partial tiles included. */

@@ -17,7 +17,7 @@ public final class EstimateText {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "mapping %s: network %s on chip %s (%d tiles of %s, %d rows x %d columns %s)%n",
                 mapping.name(), mapping.network().name(), mapping.chip().name(), mapping.chip().tileCount(),
-                tile.name(), tile.rows(), tile.columns(), tile.cellKind().label()));
+                tile.name(), tile.rows(), tile.columns(), tile.cell().label()));
         text.append(String.format(Locale.ROOT, "  %-12s %8s %8s %10s %8s  %s%n", "layer", "fan-in", "fan-out", "positions", "tiles",
                 "placed on"));
         for (LayerEstimate layer : estimate.layers()) {

@@ -11,9 +11,8 @@ import java.util.Set;
 
 import org.bnn.runtime.device.ProgrammingCost;
 import org.bnn.runtime.device.RegimeSpec;
-import org.bnn.runtime.spec.CellKind;
 import org.bnn.runtime.spec.ChipSpec;
-import org.bnn.runtime.spec.Ecc;
+import org.bnn.runtime.spec.Chunks;
 import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.MappingSpec;
@@ -48,8 +47,10 @@ public final class Estimator {
                         .placedOn(mapping.rangeOf(layer.layer().name())));
             }
         }
-        long weights = layers.stream().mapToLong(l -> l.geometry().weights() * l.replication()).sum();
-        return new MappingEstimate(mapping, layers, programming(mapping, weights, 1), reprogramming(mapping, layers));
+        // Programming writes the cells that hold the weights, every copy, whole code words per row included.
+        TileSpec tile = chip.tile();
+        long cells = layers.stream().mapToLong(l -> tile.cellsFor(l.geometry()) * l.replication()).sum();
+        return new MappingEstimate(mapping, layers, programming(mapping, cells, 1), reprogramming(mapping, layers));
     }
 
     /**
@@ -65,7 +66,7 @@ public final class Estimator {
         }
         long tileWrites = Reprogramming.tileWrites(needed, available);
         long perDevice = Reprogramming.writesPerDevice(needed, available);
-        // Each tile write rewrites all its cells (weights); the most-written device sees perDevice writes.
+        // Each tile write rewrites all its cells (check bits included); the most-written device sees perDevice writes.
         Optional<ProgrammingCost> cost = programming(mapping, tileWrites * mapping.chip().tile().cells(), 1)
                 .map(c -> new ProgrammingCost(c.pulses(), c.energyJoules(), c.enduranceFraction() * perDevice));
         return Optional.of(new Reprogramming(tileWrites, perDevice, cost));
@@ -94,8 +95,9 @@ public final class Estimator {
     }
 
     /**
-     * Folds a layer with weights onto tiles: a fan-in N on C columns takes ceil(N/C) column chunks
-     * and M neurons on R rows take ceil(M/R) row chunks; then counts one inference's events.
+     * Folds a layer with weights onto tiles: a row of fan-in N takes the cells its technology needs
+     * for N weights, cut into ⌈cells / C⌉ column chunks, and M neurons on R rows take ⌈M/R⌉ row
+     * chunks ({@link TileSpec#tilesFor}); then counts one inference's events.
      */
     public static LayerEstimate estimate(LayerGeometry layer, ChipSpec chip, int replication) {
         return estimate(layer, chip, replication, false);
@@ -112,8 +114,8 @@ public final class Estimator {
         TileSpec tile = chip.tile();
         long n = layer.fanIn();
         long m = layer.fanOut();
-        long words = tile.eccWords(n);
-        long cellsPerRow = tile.cellsPerRow(n);
+        long words = tile.cell().eccWordsPerRow(n);
+        long cellsPerRow = tile.cell().cellsPerRow(n);
         long columnChunks = tile.columnChunks(n);
         long rowChunks = tile.rowChunks(m);
         long reads = layer.positions() * layer.planes(); // row reads per neuron per inference
@@ -126,7 +128,7 @@ public final class Estimator {
         long eccDecodes = words * m * reads;
         long rowCycles = m * columnChunks * reads; // every tile reads each of its rows once per position and plane
         long busiestTileRows = Math.min(tile.rows(), m);
-        long cycles = busiestTileRows * ceilDiv(layer.positions(), replication) * layer.planes() * tile.rowCycleClocks()
+        long cycles = busiestTileRows * Chunks.ceilDiv(layer.positions(), replication) * layer.planes() * tile.rowCycleClocks()
                 + adderTreeStages(columnChunks * layer.planes());
         EventCounts events = new EventCounts(senses, senses, additions, compares, eccDecodes, bitsWritten + bitsRead, rowCycles);
         return new LayerEstimate(layer, columnChunks, rowChunks, replication, events, cycles, energy(events, chip), Optional.empty());
@@ -150,12 +152,11 @@ public final class Estimator {
         TileSpec tile = chip.tile();
         Map<EnergyComponent, Double> joules = new EnumMap<>(EnergyComponent.class);
         Set<EnergyComponent> missing = EnumSet.noneOf(EnergyComponent.class);
-        OptionalDouble sense = tile.sense().map(s -> OptionalDouble.of(s.energyPerSenseJoules())).orElse(OptionalDouble.empty());
-        add(joules, missing, EnergyComponent.SENSE, events.senses(), sense);
+        add(joules, missing, EnergyComponent.SENSE, events.senses(), tile.cell().joulesPerSense(tile.sense()));
         add(joules, missing, EnergyComponent.POPCOUNT, events.popcountInputBits(), tile.popcountJoulesPerInputBit());
         add(joules, missing, EnergyComponent.PARTIAL_SUMS, events.partialSumAdditions(), chip.adderJoulesPerAddition());
         add(joules, missing, EnergyComponent.THRESHOLD, events.thresholdCompares(), chip.thresholdJoulesPerCompare());
-        add(joules, missing, EnergyComponent.ECC, events.eccDecodes(), tile.cell().eccDecodeJoulesPerWord());
+        add(joules, missing, EnergyComponent.ECC, events.eccDecodes(), tile.cell().decodeJoulesPerWord());
         add(joules, missing, EnergyComponent.BUFFER, events.bufferBitAccesses(), chip.bufferJoulesPerBit());
         return new Energy(joules, missing);
     }
@@ -172,18 +173,14 @@ public final class Estimator {
         }
     }
 
-    private static Optional<ProgrammingCost> programming(MappingSpec mapping, long weights, long writesPerCell) {
+    /** The cost of writing {@code cells} physical cells {@code writesPerCell} times under the mapping's regime, if known. */
+    private static Optional<ProgrammingCost> programming(MappingSpec mapping, long cells, long writesPerCell) {
         TileSpec tile = mapping.chip().tile();
         if (mapping.regime().isEmpty() || tile.device().isEmpty()) {
             return Optional.empty();
         }
         RegimeSpec regime = tile.device().get().regime(mapping.regime().get());
-        if (tile.cellKind() == CellKind.TWO_T_TWO_R) {
-            return Optional.of(ProgrammingCost.twoTwoR(regime, weights, writesPerCell));
-        }
-        Ecc ecc = tile.cell().ecc();
-        long cells = ecc == Ecc.NONE ? weights : ceilDiv(weights, ecc.dataBits()) * ecc.wordBits();
-        return Optional.of(ProgrammingCost.oneTOneR(regime, cells, writesPerCell));
+        return Optional.of(tile.cell().programming(regime, cells, writesPerCell));
     }
 
     /** The sense amplifier's delay must fit in a row cycle; exposed for the validator. */
@@ -194,9 +191,5 @@ public final class Estimator {
     /** Depth of a binary adder tree merging {@code inputs} partial sums (0 for one input). */
     static long adderTreeStages(long inputs) {
         return inputs <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(inputs - 1);
-    }
-
-    private static long ceilDiv(long numerator, long denominator) {
-        return (numerator + denominator - 1) / denominator;
     }
 }

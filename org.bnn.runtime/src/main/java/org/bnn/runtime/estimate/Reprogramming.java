@@ -3,6 +3,7 @@ package org.bnn.runtime.estimate;
 import java.util.Optional;
 
 import org.bnn.runtime.device.ProgrammingCost;
+import org.bnn.runtime.spec.Chunks;
 
 /**
  * What running a network that does not fit its chip costs when the mapping allows reprogramming:
@@ -12,7 +13,8 @@ import org.bnn.runtime.device.ProgrammingCost;
  * N − T overflow blocks each share a tile with one resident block, and each shared tile is
  * written twice per inference (overflow block in, resident block back); with N &gt; 2T every tile
  * holds ⌈N/T⌉ or ⌊N/T⌋ blocks and every block is written once per inference. A tile write
- * programs all of its cells (an upper bound when a block fills its tile partly).
+ * programs all of its cells, rows × columns, ECC check bits included (an upper bound when a block
+ * fills its tile partly).
  *
  * @param tileWritesPerInference tiles written during one inference
  * @param writesPerDevice        writes per inference of the most-written device
@@ -27,7 +29,7 @@ public record Reprogramming(long tileWritesPerInference, long writesPerDevice, O
     }
 
     static long writesPerDevice(long needed, long available) {
-        return needed <= 2 * available ? 2 : (needed + available - 1) / available;
+        return needed <= 2 * available ? 2 : Chunks.ceilDiv(needed, available);
     }
 
     /** Inferences until the most-written device reaches its endurance, if the regime is known. */

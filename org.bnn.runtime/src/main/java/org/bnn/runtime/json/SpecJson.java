@@ -1,10 +1,12 @@
 package org.bnn.runtime.json;
 
 import java.io.UncheckedIOException;
+import java.util.stream.Stream;
 
 import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.experiment.SweepSpec;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.LayerSpec;
 
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 /**
@@ -31,6 +34,8 @@ public final class SpecJson {
             .addMixIn(LayerSpec.class, LayerKinds.class)
             .addMixIn(InputEncoding.class, EncodingKinds.class)
             .addMixIn(ReadReference.class, ReferenceKinds.class)
+            .addMixIn(CellTechnology.class, CellKinds.class)
+            .registerSubtypes(cellKinds())
             .addMixIn(InputSource.class, InputSourceKinds.class)
             .addMixIn(SweepSpec.class, SweepKinds.class)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -86,6 +91,16 @@ public final class SpecJson {
     @JsonSubTypes({@JsonSubTypes.Type(value = ReadReference.Fixed.class, name = "fixed"),
         @JsonSubTypes.Type(value = ReadReference.Best.class, name = "best")})
     private interface ReferenceKinds {
+    }
+
+    /** Every technology the model permits, named by its record: a new one needs no change here. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    private interface CellKinds {
+    }
+
+    private static NamedType[] cellKinds() {
+        return Stream.of(CellTechnology.class.getPermittedSubclasses()).map(kind -> new NamedType(kind, kind.getSimpleName()))
+                .toArray(NamedType[]::new);
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")

@@ -1,0 +1,298 @@
+package org.bnn.runtime.spec;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.device.BitErrorRates;
+import org.bnn.runtime.device.ProgrammingCost;
+import org.bnn.runtime.device.ReadReference;
+import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.device.SenseAmpSpec;
+import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.ecc.Secded7264;
+
+/**
+ * How a tile stores its weights and reads them back (docs/architecture.md §3, "Cells and the
+ * PCSA"). This is the one place that knows what a cell technology is: cells per weight and per
+ * row, code words, folding, bit error rates before and after decoding, sense and decode energy,
+ * programming, whether the device-level simulation models it, and its name. The validator, the
+ * Estimator, the IDE, the generator and the reports ask it and never branch on the kind, so a
+ * new technology (ternary weights on the same 2T2R array, say) is one more record here.
+ * <p>
+ * A <i>cell</i> is what one column of a tile row holds: a 2T2R pair or a single 1T1R device. A
+ * row of fan-in N is one neuron's weights plus, with ECC, the check bits of whole code words:
+ * words never span two rows, because each row read is decoded on its own.
+ */
+public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoResistor, CellTechnology.OneTransistorOneResistor,
+        CellTechnology.OneTransistorOneResistorSecded {
+
+    /** The name used in .bnn files ({@code 2T2R}, {@code 1T1R}); with a code, its name is added. */
+    String label();
+
+    /** Resistive devices per cell; each takes one pulse when the cell is written. */
+    int devicesPerCell();
+
+    /** Code words in a row of fan-in {@code fanIn}: 0 without ECC, else whole words (the last one padded). */
+    default long eccWordsPerRow(long fanIn) {
+        return 0;
+    }
+
+    /** Cells a row of fan-in {@code fanIn} takes: one per weight, or whole code words (check bits are cells too). */
+    default long cellsPerRow(long fanIn) {
+        return Checks.nonNegative("CellTechnology", "fanIn", fanIn);
+    }
+
+    /**
+     * Cells per stored weight in a full code word: 1, or 72/64 with SECDED(72,64). A row's exact
+     * count, its last word padded, is {@link #cellsPerRow}; count cells with that.
+     */
+    default double cellsPerWeight() {
+        return 1;
+    }
+
+    /** Columns a tile needs so that a row slice can hold one whole code word (1 without ECC). */
+    default int minimumColumns() {
+        return 1;
+    }
+
+    /** Column chunks of a row of fan-in {@code fanIn} on tiles of {@code columns} columns: ⌈cells per row / columns⌉. */
+    default long columnChunks(long fanIn, int columns) {
+        return Chunks.ceilDiv(cellsPerRow(fanIn), columns);
+    }
+
+    /**
+     * The probability that one read of a stored weight is wrong, before any decoding, averaged over
+     * devices, amplifiers and reads, weights ±1 equally likely ({@link BitErrorRates}). Stuck-at
+     * faults are included for every technology.
+     *
+     * @param sense   the tile's sense amplifier; without one, an offset-free comparator
+     * @param stuckAt the devices' stuck-at fault probabilities ({@link StuckAt#NONE} if not given)
+     */
+    double bitErrorRate(RegimeSpec regime, Optional<SenseAmpSpec> sense, StuckAt stuckAt);
+
+    /** The bit error rate the network sees after decoding a raw rate {@code rawBitErrorRate}; empty without a code. */
+    default OptionalDouble bitErrorRateAfterDecoding(double rawBitErrorRate) {
+        return OptionalDouble.empty();
+    }
+
+    /** Energy of sensing one cell, in joules: the sense amplifier's energy per sense, if one is given. */
+    default OptionalDouble joulesPerSense(Optional<SenseAmpSpec> sense) {
+        return sense.map(s -> OptionalDouble.of(s.energyPerSenseJoules())).orElse(OptionalDouble.empty());
+    }
+
+    /** Energy of decoding one code word, in joules, if given; empty without a code (nothing is decoded). */
+    default OptionalDouble decodeJoulesPerWord() {
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * Cost of writing {@code cells} cells, {@code writesPerCell} times each: one pulse per device
+     * ({@link ProgrammingCost#of}). {@code cells} are physical cells (from {@link #cellsPerRow} or
+     * whole tiles), never weights: no code rate is applied here.
+     */
+    default ProgrammingCost programming(RegimeSpec regime, long cells, long writesPerCell) {
+        return ProgrammingCost.of(regime, cells, devicesPerCell(), writesPerCell);
+    }
+
+    /** Whether the device-level error model (a PCSA reading complementary pairs, no decoder) can simulate these cells. */
+    boolean supportsDeviceLevelErrors();
+
+    /** How a weight is read under {@code regime}, in words: e.g. "2T2R, PCSA offsets included". */
+    String readDescription(RegimeSpec regime, Optional<SenseAmpSpec> sense);
+
+    /**
+     * The technology a description names, as the language writes it: {@code cell} is "2T2R" or
+     * "1T1R", {@code code} "secded(72,64)" if any. Rejects, naming the field, combinations no
+     * technology has.
+     *
+     * @param decodeJoulesPerWord energy of decoding one code word, in joules, if given
+     */
+    static CellTechnology of(String cell, Optional<ReadReference> reference, Optional<String> code, OptionalDouble decodeJoulesPerWord) {
+        Checks.present("CellTechnology", "cell", cell);
+        Checks.present("CellTechnology", "reference", reference);
+        Checks.present("CellTechnology", "code", code);
+        Checks.present("CellTechnology", "decodeJoulesPerWord", decodeJoulesPerWord);
+        if (decodeJoulesPerWord.isPresent() && code.isEmpty()) {
+            throw new IllegalArgumentException("CellTechnology.decodeJoulesPerWord: a decode energy needs a code to decode");
+        }
+        if (code.isPresent() && !code.get().equals(OneTransistorOneResistorSecded.CODE)) {
+            throw new IllegalArgumentException("CellTechnology.code: unknown code \"" + code.get() + "\"");
+        }
+        if (cell.equals(TwoTransistorTwoResistor.LABEL)) {
+            if (reference.isPresent()) {
+                throw new IllegalArgumentException("CellTechnology.reference: a 2T2R cell is read differentially and takes no reference");
+            }
+            if (code.isPresent()) {
+                throw new IllegalArgumentException("CellTechnology.code: " + code.get()
+                        + " cannot be used with 2T2R cells: the XNOR is computed inside the sense amplifier, before any decoder");
+            }
+            return new TwoTransistorTwoResistor();
+        }
+        if (cell.equals(OneTransistorOneResistor.LABEL)) {
+            ReadReference read = reference.orElseThrow(() -> new IllegalArgumentException(
+                    "CellTechnology.reference is required for a 1T1R cell (a resistance or 'best')"));
+            return code.isEmpty() ? new OneTransistorOneResistor(read) : new OneTransistorOneResistorSecded(read, decodeJoulesPerWord);
+        }
+        throw new IllegalArgumentException("CellTechnology.cell: unknown cell kind \"" + cell + "\"");
+    }
+
+    /**
+     * Two transistors, two resistors: the weight is a complementary pair (LRS/HRS) on the bit lines
+     * BL/BLb of one column, read differentially by a precharge sense amplifier that also computes
+     * the XNOR with the input bit (Hirtzlin et al., arXiv 1908.04066). No reference and no ECC: the
+     * XNOR happens inside the amplifier, before any decoder could see the bits.
+     */
+    record TwoTransistorTwoResistor() implements CellTechnology {
+        static final String LABEL = "2T2R";
+
+        @Override
+        public String label() {
+            return LABEL;
+        }
+
+        @Override
+        public int devicesPerCell() {
+            return 2;
+        }
+
+        /** Φ(−margin/√(σ_L² + σ_H² + PCSA offsets)), then stuck pairs ({@link BitErrorRates#twoTwoR}). */
+        @Override
+        public double bitErrorRate(RegimeSpec regime, Optional<SenseAmpSpec> sense, StuckAt stuckAt) {
+            return sense.isPresent() ? BitErrorRates.twoTwoR(regime, sense.get(), stuckAt) : BitErrorRates.twoTwoR(regime, stuckAt);
+        }
+
+        @Override
+        public boolean supportsDeviceLevelErrors() {
+            return true;
+        }
+
+        @Override
+        public String readDescription(RegimeSpec regime, Optional<SenseAmpSpec> sense) {
+            return LABEL + (sense.isPresent() ? ", PCSA offsets included" : ", offset-free comparator (no sense amplifier given)");
+        }
+    }
+
+    /**
+     * One transistor, one resistor: the weight is one device, read as +1 iff its resistance is
+     * below {@code reference}. The amplifier's offsets are not modelled for it (its BER is the
+     * devices' against the reference).
+     */
+    record OneTransistorOneResistor(ReadReference reference) implements CellTechnology {
+        static final String LABEL = "1T1R";
+
+        public OneTransistorOneResistor {
+            Checks.present("OneTransistorOneResistor", "reference", reference);
+        }
+
+        @Override
+        public String label() {
+            return LABEL;
+        }
+
+        @Override
+        public int devicesPerCell() {
+            return 1;
+        }
+
+        /** ½·P(LRS device reads high) + ½·P(HRS device reads low), stuck devices included ({@link BitErrorRates#oneTOneR}). */
+        @Override
+        public double bitErrorRate(RegimeSpec regime, Optional<SenseAmpSpec> sense, StuckAt stuckAt) {
+            return BitErrorRates.oneTOneR(regime, reference.ohms(regime), stuckAt);
+        }
+
+        /** The device-level model reads complementary pairs with a PCSA. */
+        @Override
+        public boolean supportsDeviceLevelErrors() {
+            return false;
+        }
+
+        @Override
+        public String readDescription(RegimeSpec regime, Optional<SenseAmpSpec> sense) {
+            return label() + ", " + referenceText(regime);
+        }
+
+        String referenceText(RegimeSpec regime) {
+            double ohms = reference.ohms(regime);
+            String value = ohms >= 1e3 ? String.format(Locale.ROOT, "%.3g kOhm", ohms / 1e3) : String.format(Locale.ROOT, "%.3g Ohm", ohms);
+            return "reference " + value + (reference instanceof ReadReference.Best ? " (best)" : "");
+        }
+    }
+
+    /**
+     * 1T1R cells protected by SECDED(72,64) ({@link Secded7264}): each row holds whole words of 64
+     * weights and 8 check bits, decoded digitally after the sense and before XNOR and popcount.
+     * The cells are those of {@link OneTransistorOneResistor}; the code adds cells, decodes and a
+     * lower bit error rate.
+     *
+     * @param decodeJoulesPerWord energy of decoding one word, in joules, if given
+     */
+    record OneTransistorOneResistorSecded(ReadReference reference, OptionalDouble decodeJoulesPerWord) implements CellTechnology {
+        static final String CODE = "secded(72,64)";
+        private static final int WORD_CELLS = Secded7264.DATA_BITS + Secded7264.CHECK_BITS;
+
+        public OneTransistorOneResistorSecded {
+            Checks.present("OneTransistorOneResistorSecded", "reference", reference);
+            Checks.nonNegativeFinite("OneTransistorOneResistorSecded", "decodeJoulesPerWord",
+                    Checks.present("OneTransistorOneResistorSecded", "decodeJoulesPerWord", decodeJoulesPerWord));
+        }
+
+        /** The cells without their code. */
+        private OneTransistorOneResistor cells() {
+            return new OneTransistorOneResistor(reference);
+        }
+
+        @Override
+        public String label() {
+            return cells().label() + " + " + CODE;
+        }
+
+        @Override
+        public int devicesPerCell() {
+            return cells().devicesPerCell();
+        }
+
+        @Override
+        public long eccWordsPerRow(long fanIn) {
+            return Chunks.ceilDiv(fanIn, Secded7264.DATA_BITS);
+        }
+
+        @Override
+        public long cellsPerRow(long fanIn) {
+            return Math.multiplyExact(eccWordsPerRow(fanIn), WORD_CELLS);
+        }
+
+        @Override
+        public double cellsPerWeight() {
+            return (double) WORD_CELLS / Secded7264.DATA_BITS;
+        }
+
+        @Override
+        public int minimumColumns() {
+            return WORD_CELLS;
+        }
+
+        @Override
+        public double bitErrorRate(RegimeSpec regime, Optional<SenseAmpSpec> sense, StuckAt stuckAt) {
+            return cells().bitErrorRate(regime, sense, stuckAt);
+        }
+
+        /** p·[1 − (1−p)^71], the binomial approximation of {@link Secded7264#residualBitErrorRate}. */
+        @Override
+        public OptionalDouble bitErrorRateAfterDecoding(double rawBitErrorRate) {
+            return OptionalDouble.of(Secded7264.residualBitErrorRate(rawBitErrorRate));
+        }
+
+        /** The simulation engines do not decode. */
+        @Override
+        public boolean supportsDeviceLevelErrors() {
+            return false;
+        }
+
+        @Override
+        public String readDescription(RegimeSpec regime, Optional<SenseAmpSpec> sense) {
+            return label() + ", " + cells().referenceText(regime);
+        }
+    }
+}
