@@ -37,6 +37,8 @@ import org.bnn.runtime.checks.SpecViolation;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.ValidationMessageAcceptor;
 
 /**
@@ -285,11 +287,22 @@ public final class RejectionSites {
     /**
      * Reports a rejection found while validating {@code validated} as an error: on the value as
      * written ({@link #of(Rejection, EObject, Site)}), under {@link #issueCode(Rejection, String)}.
+     * A value wrong on its own carries its text as issue data, for a quick fix to read.
      */
     public static void report(ValidationMessageAcceptor acceptor, Rejection rejection, EObject validated, Site fallback, String message,
             String ruleCode) {
         Site site = of(rejection, validated, fallback);
-        acceptor.acceptError(message, site.object(), site.feature(), site.index(), issueCode(rejection, ruleCode));
+        String code = issueCode(rejection, ruleCode);
+        String[] data = code.equals(ruleCode) || site.feature() == null ? new String[0] : written(site).map(text -> new String[] {text})
+                .orElse(new String[0]);
+        acceptor.acceptError(message, site.object(), site.feature(), site.index(), code, data);
+    }
+
+    /** The text of the value at {@code site} as written (hidden tokens left out), if it was written. */
+    private static Optional<String> written(Site site) {
+        List<INode> nodes = NodeModelUtils.findNodesForFeature(site.object(), site.feature());
+        int index = site.index() < 0 ? 0 : site.index();
+        return index < nodes.size() ? Optional.of(NodeModelUtils.getTokenText(nodes.get(index))) : Optional.empty();
     }
 
     /** The name of an element, for a fallback on it. */
