@@ -145,6 +145,22 @@ class RejectionSitesTest {
                 "Network N: layer c1 gives an output height of 0 (input 8, window 9, stride 1, padding 0)");
     }
 
+    /** No rule of the language checked that a learning rate is finite; the runtime's check now reaches the setting. */
+    @Test
+    void anInfiniteLearningRateIsReportedOnTheRate() throws Exception {
+        String training = """
+                network N { input x: 28 x 28 dense h: 16 output o: dense 10 }
+                training L {
+                    network N on mnist("data") train
+                    adam 3e-3 to 1e-5
+                    seed 1
+                    save "w.npz"
+                }
+                """;
+        assertErrorAt(training, "adam 3e-3", "adam 1e999", "1e999", BnnIssueCodes.VALUE_NOT_FINITE,
+                "Training L cannot run: TrainingSpec.learningRate must be positive and finite, got Infinity");
+    }
+
     /** A field the table does not know, or a violation without the element that built it, is reported on the rule's fallback. */
     @Test
     void anUnknownFieldFallsBackToTheEnclosingElement() throws Exception {
@@ -172,8 +188,12 @@ class RejectionSitesTest {
      * offset and length.
      */
     private void assertErrorAt(String from, String to, String value, String code, String message) throws Exception {
-        assertEquals(DESIGN.indexOf(from), DESIGN.lastIndexOf(from), from + " is not unique");
-        String text = DESIGN.replace(from, to);
+        assertErrorAt(DESIGN, from, to, value, code, message);
+    }
+
+    private void assertErrorAt(String design, String from, String to, String value, String code, String message) throws Exception {
+        assertEquals(design.indexOf(from), design.lastIndexOf(from), from + " is not unique");
+        String text = design.replace(from, to);
         int offset = text.indexOf(to) + to.indexOf(value);
         int line = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
         int column = offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1;
