@@ -40,6 +40,7 @@ import org.bnn.runtime.device.Pulse;
 import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
+import org.bnn.runtime.checks.SpecViolation;
 import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.errors.Sampling;
@@ -100,18 +101,47 @@ public class SpecTranslator {
     }
 
     /**
-     * Why the runtime rejects a complete part (the message of its spec record), or empty when it
-     * accepts it or when the part is incomplete: an incomplete part is reported by the parser, the
-     * linker or the rule on that part, so a validator reports only what this returns.
+     * Why the runtime rejects a complete part, or empty when it accepts it or when the part is
+     * incomplete: an incomplete part is reported by the parser, the linker or the rule on that part,
+     * so a validator reports only what this returns. The rejection carries the spec record's message
+     * and, when the record said which field it rejects ({@link SpecViolation}), the element of the
+     * model whose translation built that record, so that the validator can put the error on the
+     * value as written ({@code org.bnn.dsl.validation.RejectionSites}) without reading the message.
      */
-    public static Optional<String> rejection(Supplier<?> translation) {
+    public static Optional<Rejection> rejection(Supplier<?> translation) {
         try {
             translation.get();
             return Optional.empty();
         } catch (IncompleteModelException e) {
             return Optional.empty();
+        } catch (RejectedElementException e) {
+            return Optional.of(new Rejection(String.valueOf(e.getMessage()), Optional.of(e.violation()), Optional.of(e.element())));
+        } catch (SpecViolation e) {
+            return Optional.of(new Rejection(String.valueOf(e.getMessage()), Optional.of(e), Optional.empty()));
         } catch (IllegalArgumentException e) {
-            return Optional.of(String.valueOf(e.getMessage()));
+            return Optional.of(new Rejection(String.valueOf(e.getMessage()), Optional.empty(), Optional.empty()));
+        }
+    }
+
+    /**
+     * A part of the model the runtime rejects.
+     *
+     * @param message   the runtime's message, as users read it
+     * @param violation the record, field and kind of problem, when the runtime said them
+     * @param element   the element of the model whose translation built the rejecting record, when known
+     */
+    public record Rejection(String message, Optional<SpecViolation> violation, Optional<EObject> element) {
+    }
+
+    /**
+     * The translation of {@code element}: a spec record that rejects one of its values is reported
+     * with the element, the innermost one that was being translated.
+     */
+    private static <T> T from(EObject element, Supplier<T> translation) {
+        try {
+            return translation.get();
+        } catch (SpecViolation violation) {
+            throw new RejectedElementException(element, violation);
         }
     }
 
@@ -123,9 +153,9 @@ public class SpecTranslator {
         present(mapping, "mapping");
         Optional<String> regime = mapping.getRegime() == null ? Optional.empty()
                 : Optional.of(resolved(mapping.getRegime(), "regime").getName());
-        return new MappingSpec(named(mapping.getName()), translate(resolved(mapping.getNetwork(), "network")),
+        return from(mapping, () -> new MappingSpec(named(mapping.getName()), translate(resolved(mapping.getNetwork(), "network")),
                 translate(resolved(mapping.getChip(), "chip")), regime, replication(mapping), mapping.isAllowReprogramming(),
-                placement(mapping.getPlacement()));
+                placement(mapping.getPlacement())));
     }
 
     /** Copies per replicated layer, as written. */
@@ -150,11 +180,11 @@ public class SpecTranslator {
         Map<String, TileRange> ranges = new java.util.LinkedHashMap<>();
         for (LayerPlacement layer : placement.getLayers()) {
             String name = named(resolved(layer.getLayer(), "layer").getName());
-            if (ranges.put(name, range(layer)) != null) {
+            if (ranges.put(name, from(layer, () -> range(layer))) != null) {
                 throw new IllegalArgumentException("layer " + name + " is placed twice");
             }
         }
-        return Placement.explicit(ranges);
+        return from(placement, () -> Placement.explicit(ranges));
     }
 
     /**
@@ -172,6 +202,10 @@ public class SpecTranslator {
      */
     public ExperimentSpec translate(Experiment experiment) {
         present(experiment, "experiment");
+        return from(experiment, () -> experiment(experiment));
+    }
+
+    private ExperimentSpec experiment(Experiment experiment) {
         Resampling resampling = switch (experiment.getResampling()) {
             case PER_CHIP -> Resampling.PER_CHIP;
             case PER_INFERENCE -> Resampling.PER_INFERENCE;
@@ -192,6 +226,10 @@ public class SpecTranslator {
     /** The training's spec; defaults as {@link TrainingSpec} says, seed 0 when none is given (the validator warns). */
     public TrainingSpec translate(Training training) {
         present(training, "training");
+        return from(training, () -> training(training));
+    }
+
+    private TrainingSpec training(Training training) {
         double learningRate = written(training, BnnPackage.Literals.TRAINING__LEARNING_RATE) ? training.getLearningRate()
                 : TrainingSpec.DEFAULT_LEARNING_RATE;
         double finalLearningRate = written(training, BnnPackage.Literals.TRAINING__FINAL_LEARNING_RATE)
@@ -247,10 +285,11 @@ public class SpecTranslator {
 
     public InputSource translate(org.bnn.dsl.bnn.InputSource inputs) {
         if (inputs instanceof DatasetInputs data) {
-            return new InputSource.Dataset(datasetName(data.getDataset()), resolved(data.getFolder(), "dataset folder"),
-                    data.getSplit() == SplitKind.TRAIN ? Split.TRAIN : Split.TEST, data.getLimit());
+            return from(data, () -> new InputSource.Dataset(datasetName(data.getDataset()), resolved(data.getFolder(), "dataset folder"),
+                    data.getSplit() == SplitKind.TRAIN ? Split.TRAIN : Split.TEST, data.getLimit()));
         }
-        return new InputSource.Random(((RandomInputs) resolved(inputs, "inputs")).getCount());
+        RandomInputs random = (RandomInputs) resolved(inputs, "inputs");
+        return from(random, () -> new InputSource.Random(random.getCount()));
     }
 
     /** The dataset's name as the runtime knows it: the keyword of the language. */
@@ -284,8 +323,8 @@ public class SpecTranslator {
 
     public ChipSpec translate(Chip chip) {
         present(chip, "chip");
-        return new ChipSpec(named(chip.getName()), chip.getTileCount(), translate(resolved(chip.getTile(), "tile")), si(chip.getClock()),
-                si(chip.getThresholdEnergy()), si(chip.getAdderEnergy()), si(chip.getBufferEnergy()));
+        return from(chip, () -> new ChipSpec(named(chip.getName()), chip.getTileCount(), translate(resolved(chip.getTile(), "tile")),
+                si(chip.getClock()), si(chip.getThresholdEnergy()), si(chip.getAdderEnergy()), si(chip.getBufferEnergy())));
     }
 
     public TileSpec translate(Tile tile) {
@@ -295,44 +334,46 @@ public class SpecTranslator {
                 : Optional.of(translate(resolved(tile.getDevice(), "device")));
         Optional<SenseAmpSpec> sense = Optional.ofNullable(tile.getSense()).map(this::translate);
         int rowCycle = tile.getRowCycleClocks() == 0 ? 1 : tile.getRowCycleClocks();
-        return new TileSpec(named(tile.getName()), tile.getRows(), tile.getColumns(), cell, device, sense, si(tile.getPopcountEnergy()),
-                rowCycle);
+        return from(tile, () -> new TileSpec(named(tile.getName()), tile.getRows(), tile.getColumns(), cell, device, sense,
+                si(tile.getPopcountEnergy()), rowCycle));
     }
 
     public SenseAmpSpec translate(Sense sense) {
         present(sense, "sense amplifier");
-        return new SenseAmpSpec(siOrZero(sense.getMismatch()), siOrZero(sense.getNoise()), siRequired(sense.getEnergy()),
-                siRequired(sense.getDelay()));
+        return from(sense, () -> new SenseAmpSpec(siOrZero(sense.getMismatch()), siOrZero(sense.getNoise()), siRequired(sense.getEnergy()),
+                siRequired(sense.getDelay())));
     }
 
     public DeviceSpec translate(Device device) {
         present(device, "device");
         List<RegimeSpec> regimes = device.getRegimes().stream().map(this::translate).toList();
-        return new DeviceSpec(named(device.getName()), device.getStack() == null ? "" : device.getStack(), regimes, stuckAt(device));
+        StuckAt stuckAt = stuckAt(device);
+        return from(device, () -> new DeviceSpec(named(device.getName()), device.getStack() == null ? "" : device.getStack(), regimes,
+                stuckAt));
     }
 
     /** The device's stuck-at probabilities; {@link StuckAt#NONE} when not written. */
     public StuckAt stuckAt(Device device) {
         return device.getStuckAtLrs() == null && device.getStuckAtHrs() == null ? StuckAt.NONE
-                : new StuckAt(siRequired(device.getStuckAtLrs()), siRequired(device.getStuckAtHrs()));
+                : from(device, () -> new StuckAt(siRequired(device.getStuckAtLrs()), siRequired(device.getStuckAtHrs())));
     }
 
     public RegimeSpec translate(Regime regime) {
         present(regime, "regime");
-        return new RegimeSpec(named(regime.getName()), translate(regime.getLrs()), translate(regime.getHrs()), translate(regime.getSet()),
-                translate(regime.getReset()), siRequired(regime.getEndurance()));
+        return from(regime, () -> new RegimeSpec(named(regime.getName()), translate(regime.getLrs()), translate(regime.getHrs()),
+                translate(regime.getSet()), translate(regime.getReset()), siRequired(regime.getEndurance())));
     }
 
     private LogNormal translate(org.bnn.dsl.bnn.LogNormal distribution) {
         present(distribution, "distribution");
-        return new LogNormal(siRequired(distribution.getMedian()), siRequired(distribution.getSigma()));
+        return from(distribution, () -> new LogNormal(siRequired(distribution.getMedian()), siRequired(distribution.getSigma())));
     }
 
     /** A SET or RESET pulse; its energy is {@code NaN} (V*I*t) when not written. */
     public Pulse translate(org.bnn.dsl.bnn.Pulse pulse) {
         present(pulse, "pulse");
-        return new Pulse(siRequired(pulse.getVoltage()), siRequired(pulse.getCurrent()), siRequired(pulse.getWidth()),
-                pulse.getEnergy() == null ? Double.NaN : siRequired(pulse.getEnergy()));
+        return from(pulse, () -> new Pulse(siRequired(pulse.getVoltage()), siRequired(pulse.getCurrent()), siRequired(pulse.getWidth()),
+                pulse.getEnergy() == null ? Double.NaN : siRequired(pulse.getEnergy())));
     }
 
     /** A quantity in SI units; an absent one is an incomplete model. */
@@ -356,38 +397,44 @@ public class SpecTranslator {
         NetworkSpec.Builder builder = NetworkSpec.builder(named(network.getName()), translate(network.getInput()));
         for (Layer layer : network.getLayers()) {
             named(layer.getName());
-            if (layer instanceof DenseLayer dense) {
-                builder.dense(dense.getName(), dense.getUnits());
-            } else if (layer instanceof ConvLayer conv) {
-                builder.conv(conv.getName(), conv.getUnits(), conv.getKernel(), conv.getStride() == 0 ? 1 : conv.getStride(), padding(conv));
-            } else if (layer instanceof PoolLayer pool) {
-                builder.pool(pool.getName(), pool.getKind() == org.bnn.dsl.bnn.PoolKind.MAX ? PoolKind.MAX : PoolKind.AVG, pool.getSize(),
-                        pool.getStride() == 0 ? pool.getSize() : pool.getStride());
-            } else if (layer instanceof OutputLayer output) {
-                builder.output(output.getName(), output.getUnits());
-            }
+            from(layer, () -> add(builder, layer));
         }
-        return builder.build();
+        return from(network, builder::build);
+    }
+
+    private static NetworkSpec.Builder add(NetworkSpec.Builder builder, Layer layer) {
+        if (layer instanceof DenseLayer dense) {
+            return builder.dense(dense.getName(), dense.getUnits());
+        } else if (layer instanceof ConvLayer conv) {
+            return builder.conv(conv.getName(), conv.getUnits(), conv.getKernel(), conv.getStride() == 0 ? 1 : conv.getStride(),
+                    padding(conv));
+        } else if (layer instanceof PoolLayer pool) {
+            return builder.pool(pool.getName(), pool.getKind() == org.bnn.dsl.bnn.PoolKind.MAX ? PoolKind.MAX : PoolKind.AVG,
+                    pool.getSize(), pool.getStride() == 0 ? pool.getSize() : pool.getStride());
+        } else if (layer instanceof OutputLayer output) {
+            return builder.output(output.getName(), output.getUnits());
+        }
+        return builder;
     }
 
     public InputSpec translate(Input input) {
         present(input, "input");
         List<Integer> dims = input.getShape();
-        Shape shape = switch (dims.size()) {
+        Shape shape = from(input, () -> switch (dims.size()) {
             case 1 -> Shape.flat(dims.get(0));
             case 2 -> new Shape(dims.get(0), dims.get(1), 1);
             case 3 -> new Shape(dims.get(0), dims.get(1), dims.get(2));
             default -> throw new IncompleteModelException("an input has " + dims.size() + " dimensions");
-        };
-        return new InputSpec(named(input.getName()), shape, encoding(input.getEncoding()));
+        });
+        return from(input, () -> new InputSpec(named(input.getName()), shape, encoding(input.getEncoding())));
     }
 
     private static InputEncoding encoding(org.bnn.dsl.bnn.InputEncoding encoding) {
         if (encoding instanceof BitSerial serial) {
-            return new InputEncoding.BitSerial(serial.getBits());
+            return from(serial, () -> new InputEncoding.BitSerial(serial.getBits()));
         }
         if (encoding instanceof Binarize binarize) {
-            return new InputEncoding.Binarize(binarize.getThreshold());
+            return from(binarize, () -> new InputEncoding.Binarize(binarize.getThreshold()));
         }
         return new InputEncoding.Binarize(0.5); // default: +1 iff the pixel is at least half scale
     }
@@ -398,7 +445,7 @@ public class SpecTranslator {
         }
         double value = conv.getPaddingValue();
         if (value != 1 && value != -1) {
-            throw new IllegalArgumentException("Padding.value must be -1 or +1, got " + value);
+            throw new SpecViolation("Padding", "value", SpecViolation.Problem.OUT_OF_RANGE, "Padding.value must be -1 or +1, got " + value);
         }
         return new Padding(conv.getPadding(), (int) value);
     }
@@ -409,11 +456,13 @@ public class SpecTranslator {
      */
     public CellTechnology translateCell(Tile tile) {
         present(tile, "tile");
-        Optional<ReadReference> reference = tile.isReferenceBest() ? Optional.of(new ReadReference.Best())
-                : tile.getReference() == null ? Optional.empty()
-                : Optional.of(new ReadReference.Fixed(siRequired(tile.getReference())));
-        Optional<String> code = tile.isHasEcc() ? Optional.of(tile.getEcc().getLiteral()) : Optional.empty();
-        return CellTechnology.of(tile.getCell().getLiteral(), reference, code, si(tile.getEccDecodeEnergy()));
+        return from(tile, () -> {
+            Optional<ReadReference> reference = tile.isReferenceBest() ? Optional.of(new ReadReference.Best())
+                    : tile.getReference() == null ? Optional.empty()
+                    : Optional.of(new ReadReference.Fixed(siRequired(tile.getReference())));
+            Optional<String> code = tile.isHasEcc() ? Optional.of(tile.getEcc().getLiteral()) : Optional.empty();
+            return CellTechnology.of(tile.getCell().getLiteral(), reference, code, si(tile.getEccDecodeEnergy()));
+        });
     }
 
     /** A name the parser read: a syntax error can leave it out. */
@@ -444,6 +493,30 @@ public class SpecTranslator {
             throw new IncompleteModelException("unresolved " + what);
         }
         return target;
+    }
+
+    /**
+     * A spec record rejected a value of {@code element} ({@link #violation()}); the message is the
+     * record's. An {@link IllegalArgumentException}, like the violation it carries.
+     */
+    public static final class RejectedElementException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient EObject element;
+
+        RejectedElementException(EObject element, SpecViolation violation) {
+            super(violation.getMessage(), violation);
+            this.element = element;
+        }
+
+        /** The element whose translation built the rejecting record. */
+        public EObject element() {
+            return element;
+        }
+
+        public SpecViolation violation() {
+            return (SpecViolation) getCause();
+        }
     }
 
     /** The model cannot be translated yet; the validator reports why. */

@@ -60,6 +60,9 @@ public final class QuantityDimensions {
             throw new IllegalArgumentException("'" + symbol + "' is not a unit of " + expected.description() + " ("
                     + Units.examples(expected) + ")");
         }
+        if (!Double.isFinite(quantity.getValue())) {
+            return quantity.getValue(); // 1e999 is read as infinite: the runtime rejects it, on this quantity (not a unit problem)
+        }
         // Decimal scaling: 200 uA is exactly 2.0E-4 A, not 1.9999999999999998E-4.
         return java.math.BigDecimal.valueOf(quantity.getValue()).multiply(java.math.BigDecimal.valueOf(unit.factor())).doubleValue();
     }

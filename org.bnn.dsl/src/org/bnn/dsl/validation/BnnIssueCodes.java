@@ -22,8 +22,25 @@ public final class BnnIssueCodes {
 
     /** A quantity has no unit, an unknown unit, or a unit of another dimension. */
     public static final String UNIT_MISMATCH = PREFIX + "unitMismatch";
-    /** A physical value is impossible (negative resistance, HRS below LRS, probability above 1, ...). */
+    /**
+     * A physical value is impossible: values that do not fit together (HRS median not above LRS
+     * median, stuck-at probabilities summing above 1), or a value a rule of the language checks
+     * itself (binarization threshold, learning rate). A value the runtime rejects on its own has
+     * its kind's code ({@link #VALUE_NOT_POSITIVE}, {@link #VALUE_NEGATIVE}, {@link #VALUE_NOT_FINITE},
+     * {@link #VALUE_OUT_OF_RANGE}).
+     */
     public static final String PHYSICAL_RANGE = PREFIX + "physicalRange";
+    /**
+     * A value the runtime requires above zero is zero or negative (a resistance, a pulse, an
+     * endurance, a clock). Reported on the quantity as written, whatever the record holding it.
+     */
+    public static final String VALUE_NOT_POSITIVE = PREFIX + "valueNotPositive";
+    /** A value the runtime requires to be zero or more is negative (a sigma, an energy). Reported on the quantity. */
+    public static final String VALUE_NEGATIVE = PREFIX + "valueNegative";
+    /** A value is too large to be a finite number (1e999). Reported on the quantity. */
+    public static final String VALUE_NOT_FINITE = PREFIX + "valueNotFinite";
+    /** A value lies outside its interval (a probability above 100 %). Reported on the quantity. */
+    public static final String VALUE_OUT_OF_RANGE = PREFIX + "valueOutOfRange";
     /** An explicit programming energy is more than 2x away from V*I*t. */
     public static final String PROGRAMMING_ENERGY_MISMATCH = PREFIX + "programmingEnergyMismatch";
     /** The sense amplifier needs longer than one row cycle. */

@@ -31,6 +31,8 @@ import org.bnn.dsl.bnn.Tile;
 import org.bnn.dsl.generator.JavaNames;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.dsl.units.QuantityDimensions;
+import org.bnn.dsl.validation.RejectionSites.Site;
+import org.bnn.runtime.checks.SpecViolation;
 import org.bnn.runtime.device.Pulse;
 import org.bnn.runtime.estimate.EstimateText;
 import org.bnn.runtime.estimate.Estimator;
@@ -172,9 +174,12 @@ public class BnnValidator extends AbstractBnnValidator {
         if (network.getInput() == null || !sizesValid(network)) {
             return;
         }
-        SpecTranslator.rejection(() -> translator.translate(network)).ifPresent(message -> error(
-                message.replaceFirst("^NetworkSpec\\(([^)]*)\\)[:.]? ?", "Network $1: "), network, BNN.getElement_Name(),
-                BnnIssueCodes.SHAPE_MISMATCH));
+        // the sizes of each layer and the input have rules of their own; this one reports how the shapes propagate,
+        // on the layer whose output does not exist
+        SpecTranslator.rejection(() -> translator.translate(network))
+                .filter(rejection -> rejection.violation().map(v -> v.record().equals("NetworkSpec")).orElse(true))
+                .ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(), rejection, network, RejectionSites.nameOf(network),
+                        rejection.message().replaceFirst("^NetworkSpec\\(([^)]*)\\)[:.]? ?", "Network $1: "), BnnIssueCodes.SHAPE_MISMATCH));
     }
 
     @Check
@@ -182,14 +187,44 @@ public class BnnValidator extends AbstractBnnValidator {
         if (!unitsValid(tile)) {
             return;
         }
-        SpecTranslator.rejection(() -> translator.translateCell(tile)).ifPresent(message -> error(
-                message.replaceFirst("^CellTechnology\\.\\w+: ", ""), tile, BNN.getTile_Cell(), BnnIssueCodes.CELL_CONFIGURATION));
+        SpecTranslator.rejection(() -> translator.translateCell(tile)).ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(),
+                rejection, tile, new Site(tile, BNN.getTile_Cell()), rejection.message().replaceFirst("^CellTechnology\\.\\w+: ", ""),
+                BnnIssueCodes.CELL_CONFIGURATION));
         // a row slice holds whole code words: the technology says how many columns one needs
         SpecTranslator.attempt(() -> translator.translateCell(tile))
                 .filter(cell -> tile.getColumns() > 0 && tile.getColumns() < cell.minimumColumns())
                 .ifPresent(cell -> error(cell.label() + " cells: a code word needs " + cell.minimumColumns() + " columns, "
                         + MessageNames.of("tile", tile.getName()) + " has " + tile.getColumns(), tile, BNN.getTile_Ecc(),
                         BnnIssueCodes.ECC_WORD_TOO_WIDE));
+    }
+
+    /**
+     * What the runtime rejects among a tile's own values (its popcount energy); its sizes, cells,
+     * device and sense amplifier have rules of their own.
+     */
+    @Check
+    public void checkTilePhysics(Tile tile) {
+        if (tile.getRows() <= 0 || tile.getColumns() <= 0 || !unitsValid(tile)) {
+            return;
+        }
+        SpecTranslator.rejection(() -> translator.translate(tile))
+                .filter(rejection -> RejectionSites.builtFrom(rejection, tile))
+                .filter(rejection -> rejection.violation().filter(v -> v.record().equals("TileSpec")
+                        && v.problem() != SpecViolation.Problem.INCONSISTENT).isPresent()) // a code word wider than the tile: checkCell
+                .ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(), rejection, tile, RejectionSites.nameOf(tile),
+                        capitalized(rejection.message()), BnnIssueCodes.PHYSICAL_RANGE));
+    }
+
+    /** What the runtime rejects among a chip's own values (clock, energies); its tile count and tile have rules of their own. */
+    @Check
+    public void checkChipPhysics(Chip chip) {
+        if (chip.getTileCount() <= 0 || !unitsValid(chip)) {
+            return;
+        }
+        SpecTranslator.rejection(() -> translator.translate(chip))
+                .filter(rejection -> RejectionSites.builtFrom(rejection, chip))
+                .ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(), rejection, chip, RejectionSites.nameOf(chip),
+                        capitalized(rejection.message()), BnnIssueCodes.PHYSICAL_RANGE));
     }
 
     @Check
@@ -254,8 +289,8 @@ public class BnnValidator extends AbstractBnnValidator {
     @Check
     public void checkRegimePhysics(Regime regime) {
         if (unitsValid(regime)) {
-            SpecTranslator.rejection(() -> translator.translate(regime)).ifPresent(message -> error(capitalized(message), regime,
-                    BNN.getRegime_Name(), BnnIssueCodes.PHYSICAL_RANGE));
+            SpecTranslator.rejection(() -> translator.translate(regime)).ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(),
+                    rejection, regime, new Site(regime, BNN.getRegime_Name()), capitalized(rejection.message()), BnnIssueCodes.PHYSICAL_RANGE));
         }
     }
 
@@ -272,16 +307,17 @@ public class BnnValidator extends AbstractBnnValidator {
     @Check
     public void checkStuckAtProbabilities(Device device) {
         if (device.getStuckAtLrs() != null && unitsValid(device)) {
-            SpecTranslator.rejection(() -> translator.stuckAt(device)).ifPresent(message -> error(capitalized(message), device,
-                    BNN.getDevice_StuckAtLrs(), BnnIssueCodes.PHYSICAL_RANGE));
+            SpecTranslator.rejection(() -> translator.stuckAt(device)).ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(),
+                    rejection, device, new Site(device, BNN.getDevice_StuckAtLrs()), capitalized(rejection.message()),
+                    BnnIssueCodes.PHYSICAL_RANGE));
         }
     }
 
     @Check
     public void checkSensePhysics(Sense sense) {
         if (unitsValid(sense)) {
-            SpecTranslator.rejection(() -> translator.translate(sense)).ifPresent(message -> error(capitalized(message), sense, null,
-                    BnnIssueCodes.PHYSICAL_RANGE));
+            SpecTranslator.rejection(() -> translator.translate(sense)).ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(),
+                    rejection, sense, new Site(sense, null), capitalized(rejection.message()), BnnIssueCodes.PHYSICAL_RANGE));
         }
     }
 

@@ -83,9 +83,9 @@ public class ExperimentValidator extends ComposedBnnValidator {
             return; // the rules on the mapping report why
         }
         // what the runtime rejects and no rule above names (a regime listed twice, errors in a pool layer, ...)
-        SpecTranslator.rejection(() -> translator.translate(experiment)).ifPresent(message -> error(
-                MessageNames.capitalizedOf(experiment) + " cannot run: " + message, experiment, BNN.getElement_Name(),
-                BnnIssueCodes.ERROR_MODEL));
+        SpecTranslator.rejection(() -> translator.translate(experiment)).ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(),
+                rejection, experiment, RejectionSites.nameOf(experiment),
+                MessageNames.capitalizedOf(experiment) + " cannot run: " + rejection.message(), BnnIssueCodes.ERROR_MODEL));
         if (deviceLevel || experiment.isSweepRegimes()) {
             try {
                 DeviceErrors.forMapping(mapping.get(), Resampling.PER_CHIP);

@@ -142,11 +142,11 @@ class BnnValidatorTest {
     }
 
     @Test
-    void impossiblePhysicsIsReportedOnTheRegime() throws Exception {
+    void impossiblePhysicsIsReportedOnTheValueAsWritten() throws Exception {
         Model model = parser.parse(device(GOOD_REGIME.replace("median 180 kOhm", "median 5 kOhm")));
-        validation.assertError(model, BNN.getRegime(), BnnIssueCodes.PHYSICAL_RANGE, "must be greater than lrs.medianOhms");
+        validation.assertError(model, BNN.getLogNormal(), BnnIssueCodes.PHYSICAL_RANGE, "must be greater than lrs.medianOhms");
         Model negative = parser.parse(device(GOOD_REGIME.replace("sigma 0.25", "sigma -0.25")));
-        validation.assertError(negative, BNN.getRegime(), BnnIssueCodes.PHYSICAL_RANGE, "sigma");
+        validation.assertError(negative, BNN.getLogNormal(), BnnIssueCodes.VALUE_NEGATIVE, "sigma");
     }
 
     @Test
@@ -157,11 +157,11 @@ class BnnValidatorTest {
         validation.assertNoIssues(close);
     }
 
-    /** The energy rule translates the pulse as the regime's rule does, so a pulse the runtime rejects is reported once, on its regime. */
+    /** The energy rule translates the pulse as the regime's rule does, so a pulse the runtime rejects is reported once, on its width. */
     @Test
-    void aRejectedPulseWithAnEnergyIsReportedOnceOnItsRegime() throws Exception {
+    void aRejectedPulseWithAnEnergyIsReportedOnceOnItsWidth() throws Exception {
         Model model = parser.parse(device(GOOD_REGIME.replace("set 1.8 V 100 uA 500 ns", "set 1.8 V 100 uA 0 ns energy 90 pJ")));
-        validation.assertError(model, BNN.getRegime(), BnnIssueCodes.PHYSICAL_RANGE, "seconds");
+        validation.assertError(model, BNN.getPulse(), BnnIssueCodes.VALUE_NOT_POSITIVE, "seconds");
         assertEquals(1, validation.validate(model).size(), () -> validation.validate(model).toString());
     }
 
@@ -194,10 +194,10 @@ class BnnValidatorTest {
     @Test
     void shapesMustPropagateThroughTheNetwork() throws Exception {
         Model model = parser.parse(design("32 rows x 32 columns", "1000", "input img: 4 x 4\nconv c: 8 kernel 5\noutput o: dense 2"));
-        validation.assertError(model, BNN.getNetwork(), BnnIssueCodes.SHAPE_MISMATCH,
+        validation.assertError(model, BNN.getConvLayer(), BnnIssueCodes.SHAPE_MISMATCH,
                 "Network N: layer c gives an output height of 0 (input 4, window 5, stride 1, padding 0)");
         Model poolFirst = parser.parse(design("32 rows x 32 columns", "1000", "input img: 4 x 4\npool p: max 2\noutput o: dense 2"));
-        validation.assertError(poolFirst, BNN.getNetwork(), BnnIssueCodes.SHAPE_MISMATCH, "cannot pool the raw input");
+        validation.assertError(poolFirst, BNN.getPoolLayer(), BnnIssueCodes.SHAPE_MISMATCH, "cannot pool the raw input");
     }
 
     @Test

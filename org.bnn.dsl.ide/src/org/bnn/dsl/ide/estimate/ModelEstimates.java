@@ -1,11 +1,15 @@
 package org.bnn.dsl.ide.estimate;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 import org.bnn.dsl.bnn.Device;
 import org.bnn.dsl.bnn.Experiment;
@@ -20,6 +24,10 @@ import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.TileSpec;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
@@ -30,12 +38,20 @@ import com.google.inject.Singleton;
  * looked up by that spec: the spec records compare by value, so an edit that does not change a
  * mapping's description (typing a comment, another element, the same text again) reuses the
  * estimate, and a weights file is never read (the estimate needs only the description).
- * Incomplete or invalid descriptions give no estimate; the validator says why.
+ * Incomplete or invalid descriptions give no estimate; the validator says why. Any other failure
+ * (of the Estimator on a description the runtime accepted, or of a translation in a way the
+ * validator does not report) gives no estimate either, so that the editor keeps answering, and is
+ * logged once as a one-line warning naming the element.
  */
 @Singleton
 public class ModelEstimates {
     /** Mapping estimates kept; a workspace rarely has more mappings open at once. */
     static final int CACHE_SIZE = 256;
+
+    /** Failures remembered as logged, so that each is logged once and not on every hint or hover. */
+    static final int LOGGED_FAILURES = 256;
+
+    private static final Logger LOG = Logger.getLogger(ModelEstimates.class.getName());
 
     @Inject
     private SpecTranslator translator;
@@ -54,9 +70,18 @@ public class ModelEstimates {
         }
     };
 
+    private final Set<String> logged = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > LOGGED_FAILURES;
+        }
+    }));
+
     /** The estimate of a mapping, if its description is complete and valid. */
     public Optional<MappingEstimate> of(Mapping mapping) {
-        return attempt(() -> translator.translate(mapping)).flatMap(spec -> attempt(() -> estimate(spec)));
+        return translated(mapping, () -> translator.translate(mapping)).flatMap(spec -> estimated(describe(mapping), () -> estimate(spec)));
     }
 
     /** The cost of a layer in the first mapping of its network. */
@@ -104,15 +129,16 @@ public class ModelEstimates {
     /** The BER of the mapping's regime on its tile's cells, if the mapping names a regime and the tile a device. */
     public Optional<RegimeBer> regimeBer(MappingEstimate estimate) {
         MappingSpec mapping = estimate.mapping();
-        return mapping.regime().flatMap(regime -> attempt(() -> RegimeErrorRates.of(mapping.chip().tile(), regime)).flatMap(b -> b));
+        return mapping.regime().flatMap(regime -> estimated("mapping " + mapping.name() + " under regime " + regime,
+                () -> RegimeErrorRates.of(mapping.chip().tile(), regime)).flatMap(b -> b));
     }
 
     public Optional<TileSpec> of(Tile tile) {
-        return attempt(() -> translator.translate(tile));
+        return translated(tile, () -> translator.translate(tile));
     }
 
     public Optional<DeviceSpec> of(Device device) {
-        return attempt(() -> translator.translate(device));
+        return translated(device, () -> translator.translate(device));
     }
 
     /** How many mapping estimates were computed rather than taken from the cache (for tests and benchmarks). */
@@ -127,7 +153,7 @@ public class ModelEstimates {
                 return cached;
             }
         }
-        MappingEstimate estimate = Estimator.estimate(spec);
+        MappingEstimate estimate = compute(spec);
         computed.incrementAndGet();
         synchronized (cache) {
             cache.put(spec, estimate);
@@ -135,16 +161,61 @@ public class ModelEstimates {
         return estimate;
     }
 
+    /** The estimate of a mapping the runtime accepted: the {@link Estimator}'s (a seam for tests). */
+    protected MappingEstimate compute(MappingSpec spec) {
+        return Estimator.estimate(spec);
+    }
+
     /**
-     * Runs a translation or estimate; a description the runtime rejects gives nothing. Any runtime
-     * exception counts as rejection here, so that an element the IDE does not know yet (the language
-     * grows) never breaks a hover or a hint.
+     * Translates {@code element}. A model that is incomplete or that the runtime rejects gives
+     * nothing: the parser, the linker or the validator reports it. Any other exception is a failure,
+     * logged; an element the IDE does not know yet (the language grows) never breaks a hover or a hint.
      */
-    private static <T> Optional<T> attempt(Supplier<T> computation) {
+    private <T> Optional<T> translated(EObject element, Supplier<T> translation) {
+        try {
+            return Optional.ofNullable(translation.get());
+        } catch (SpecTranslator.IncompleteModelException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            logOnce("no estimate for " + describe(element) + ": translating it failed", e);
+            return Optional.empty();
+        }
+    }
+
+    /** Computes figures of a description the runtime accepted: a failure is the estimate's, logged, and gives nothing. */
+    private <T> Optional<T> estimated(String what, Supplier<T> computation) {
         try {
             return Optional.ofNullable(computation.get());
         } catch (RuntimeException e) {
+            logOnce("no estimate for " + what + ": the estimate failed", e);
             return Optional.empty();
         }
+    }
+
+    /** One line, once per element and failure (hints and hovers ask again on every edit and every move of the mouse). */
+    private void logOnce(String message, RuntimeException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String line = message + " (" + e + (trace.length > 0 ? " at " + trace[0] : "") + ")";
+        if (logged.add(line)) {
+            LOG.warning(line.replaceAll("\\s*\\R\\s*", " "));
+        }
+    }
+
+    /** The element as a user finds it: kind, name, file and line ({@code mapping M (x.bnn:12)}). */
+    static String describe(EObject element) {
+        StringBuilder text = new StringBuilder(element.eClass().getName().toLowerCase(Locale.ROOT));
+        EStructuralFeature name = element.eClass().getEStructuralFeature("name");
+        if (name != null && element.eGet(name) != null) {
+            text.append(' ').append(element.eGet(name));
+        }
+        if (element.eResource() != null && element.eResource().getURI() != null) {
+            text.append(" (").append(element.eResource().getURI().lastSegment());
+            ICompositeNode node = NodeModelUtils.getNode(element);
+            if (node != null) {
+                text.append(':').append(node.getStartLine());
+            }
+            text.append(')');
+        }
+        return text.toString();
     }
 }

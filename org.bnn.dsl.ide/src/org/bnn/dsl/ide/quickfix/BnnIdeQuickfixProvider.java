@@ -83,6 +83,38 @@ public class BnnIdeQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvid
         acceptor.accept("Use " + nearest + " bits", (ITextModification) (d, object, document) -> createTextEdit(d, nearest));
     }
 
+    /** A value the runtime needs above zero written with a minus sign ({@code -8 kOhm}): drop the sign. */
+    @QuickFix(BnnIssueCodes.VALUE_NOT_POSITIVE)
+    public void dropTheMinusSignOfANonPositiveValue(DiagnosticResolutionAcceptor acceptor) {
+        dropTheMinusSign(acceptor);
+    }
+
+    /** A value the runtime needs to be zero or more written with a minus sign ({@code sigma -0.25}): drop the sign. */
+    @QuickFix(BnnIssueCodes.VALUE_NEGATIVE)
+    public void dropTheMinusSignOfANegativeValue(DiagnosticResolutionAcceptor acceptor) {
+        dropTheMinusSign(acceptor);
+    }
+
+    /** Offered when the value as written (the issue data) starts with a minus sign; removes that sign. */
+    private void dropTheMinusSign(DiagnosticResolutionAcceptor acceptor) {
+        List<String> data = data(resolving.get());
+        if (data.isEmpty() || !data.get(0).startsWith("-")) {
+            return;
+        }
+        String value = data.get(0);
+        acceptor.accept("Change '" + value + "' to '" + value.substring(1).strip() + "'", (ITextModification) (d, object, document) -> {
+            int start = document.getOffSet(d.getRange().getStart());
+            if (!document.getContents().startsWith("-", start)) {
+                return List.of();
+            }
+            int end = start + 1;
+            while (end < document.getContents().length() && Character.isWhitespace(document.getContents().charAt(end))) {
+                end++; // "- 8 kOhm" keeps no space in front
+            }
+            return List.of(new TextEdit(new Range(d.getRange().getStart(), document.getPosition(end)), ""));
+        });
+    }
+
     /** A network larger than its chip: allow reprogramming (the validator then warns with its cost). */
     @QuickFix(BnnIssueCodes.MAPPING_EXCEEDS_CHIP)
     public void allowReprogramming(DiagnosticResolutionAcceptor acceptor) {

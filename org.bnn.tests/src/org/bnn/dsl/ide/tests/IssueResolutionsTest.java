@@ -43,4 +43,24 @@ class IssueResolutionsTest {
 
         assertEquals(List.of(new Resolution("Change 'kV' to 'kOhm'", List.of(new Replacement(text.indexOf("kV"), 2, "kOhm")))), fixes);
     }
+
+    /** The runtime's kind of problem is the issue code; a negative value as written gets its sign dropped. */
+    @Test
+    void aNegativeValueTheRuntimeRejectsLosesItsMinusSign() throws IOException {
+        Injector injector = new BnnIdeSetup().createInjectorAndDoEMFRegistration();
+        String text = """
+                device D { regime r { lrs lognormal(median 8 kOhm, sigma -0.25) hrs lognormal(median 180 kOhm, sigma 0.8)
+                    set 1.8 V 100 uA 500 ns reset 1.8 V 100 uA 500 ns endurance 1e7 } }
+                """;
+        XtextResource resource = (XtextResource) injector.getInstance(XtextResourceSet.class).createResource(URI.createURI("memory:/d.bnn"));
+        resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
+        Issue negative = injector.getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl).stream()
+                .filter(i -> "org.bnn.dsl.valueNegative".equals(i.getCode())).findFirst().orElseThrow();
+        assertEquals(List.of("-0.25"), List.of(negative.getData()));
+
+        List<Resolution> fixes = injector.getInstance(IssueResolutions.class).of(resource, text, negative.getCode(), negative.getData(),
+                negative.getOffset(), negative.getLength());
+
+        assertEquals(List.of(new Resolution("Change '-0.25' to '0.25'", List.of(new Replacement(text.indexOf("-0.25"), 1, "")))), fixes);
+    }
 }

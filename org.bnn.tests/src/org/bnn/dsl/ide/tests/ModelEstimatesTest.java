@@ -1,6 +1,7 @@
 package org.bnn.dsl.ide.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -8,13 +9,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.bnn.dsl.ide.BnnIdeSetup;
 import org.bnn.dsl.ide.estimate.EstimateHint;
 import org.bnn.dsl.ide.estimate.EstimateHints;
 import org.bnn.dsl.ide.estimate.ModelEstimates;
+import org.bnn.dsl.bnn.Mapping;
+import org.bnn.dsl.bnn.Network;
+import org.bnn.runtime.estimate.MappingEstimate;
+import org.bnn.runtime.spec.MappingSpec;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -83,6 +96,82 @@ class ModelEstimatesTest {
                 hints.toString());
         assertTrue(hints.get(2).startsWith("3/4,096 tiles (0.1 %)"), hints.toString());
         assertEquals(3, hints.size(), hints.toString());
+    }
+
+    /**
+     * The Estimator failing on a description the runtime accepted: hints and hovers get nothing and
+     * the editor keeps answering, and the failure is logged, once, as one warning line naming the
+     * mapping (it was swallowed silently before).
+     */
+    @Test
+    void anEstimationFailureIsLoggedOnceAndAnswersNothing() throws IOException {
+        ModelEstimates failing = new ModelEstimates() {
+            @Override
+            protected MappingEstimate compute(MappingSpec spec) {
+                throw new ArithmeticException("integer overflow");
+            }
+        };
+        injector.injectMembers(failing);
+        Mapping mapping = mapping(quickstart);
+        List<LogRecord> records = logged(() -> {
+            assertEquals(Optional.empty(), failing.of(mapping));
+            assertEquals(Optional.empty(), failing.of(mapping)); // asked again by the next hint or hover
+            assertEquals(List.of(), failing.of((Network) mapping.getNetwork()));
+            return null;
+        });
+        assertEquals(1, records.size(), records::toString);
+        LogRecord record = records.get(0);
+        assertEquals(Level.WARNING, record.getLevel());
+        assertTrue(record.getMessage().startsWith("no estimate for mapping OnDemo (edited.bnn:17): the estimate failed"
+                + " (java.lang.ArithmeticException: integer overflow at "), record.getMessage());
+        assertFalse(record.getMessage().contains("\n"), record.getMessage());
+        assertEquals(null, record.getThrown(), "one line, no stack trace");
+    }
+
+    /** A description the runtime rejects is the validator's to report: no estimate, and nothing logged. */
+    @Test
+    void aRejectedDescriptionGivesNoEstimateAndLogsNothing() throws IOException {
+        ModelEstimates estimates = injector.getInstance(ModelEstimates.class);
+        Mapping mapping = mapping(quickstart.replace("input pixels: 28 x 28\n    dense fc1: 1024", "input pixels: 4 x 4\n    conv fc1: 8 kernel 5"));
+        List<LogRecord> records = logged(() -> {
+            assertEquals(Optional.empty(), estimates.of(mapping));
+            return null;
+        });
+        assertEquals(List.of(), records);
+    }
+
+    private static Mapping mapping(String text) throws IOException {
+        XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+        load(resourceSet, "presets.bnn", presets);
+        XtextResource resource = load(resourceSet, "edited.bnn", text);
+        return EcoreUtil2.getAllContentsOfType(resource.getContents().get(0), Mapping.class).get(0);
+    }
+
+    /** What {@link ModelEstimates} logs while {@code action} runs. */
+    private static List<LogRecord> logged(Supplier<Void> action) {
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ModelEstimates.class.getName());
+        logger.addHandler(handler);
+        try {
+            action.get();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        return records;
     }
 
     private static List<String> texts(List<EstimateHint> hints) {

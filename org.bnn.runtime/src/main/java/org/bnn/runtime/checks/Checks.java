@@ -2,10 +2,13 @@ package org.bnn.runtime.checks;
 
 import java.util.OptionalDouble;
 
+import org.bnn.runtime.checks.SpecViolation.Problem;
+
 /**
  * Argument checks of the description records (specs and devices). Every message names the
  * record, the field and the rejected value ("Record.field must be ..., got VALUE"), so a wrong
- * description can be traced back to its source.
+ * description can be traced back to its source; the {@link SpecViolation} thrown carries the same
+ * record, field and the kind of problem for programs.
  */
 public final class Checks {
     private Checks() {
@@ -13,28 +16,30 @@ public final class Checks {
 
     public static int positive(String record, String field, int value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(record + "." + field + " must be positive, got " + value);
+            throw new SpecViolation(record, field, Problem.NOT_POSITIVE, record + "." + field + " must be positive, got " + value);
         }
         return value;
     }
 
     public static long nonNegative(String record, String field, long value) {
         if (value < 0) {
-            throw new IllegalArgumentException(record + "." + field + " must be non-negative, got " + value);
+            throw new SpecViolation(record, field, Problem.NEGATIVE, record + "." + field + " must be non-negative, got " + value);
         }
         return value;
     }
 
     public static double positiveFinite(String record, String field, double value) {
         if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(record + "." + field + " must be positive and finite, got " + value);
+            throw new SpecViolation(record, field, value <= 0 ? Problem.NOT_POSITIVE : Problem.NOT_FINITE,
+                    record + "." + field + " must be positive and finite, got " + value);
         }
         return value;
     }
 
     public static double nonNegativeFinite(String record, String field, double value) {
         if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(record + "." + field + " must be non-negative and finite, got " + value);
+            throw new SpecViolation(record, field, value < 0 ? Problem.NEGATIVE : Problem.NOT_FINITE,
+                    record + "." + field + " must be non-negative and finite, got " + value);
         }
         return value;
     }
@@ -53,14 +58,14 @@ public final class Checks {
 
     public static double probability(String record, String field, double value) {
         if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(record + "." + field + " must be in [0, 1], got " + value);
+            throw new SpecViolation(record, field, Problem.OUT_OF_RANGE, record + "." + field + " must be in [0, 1], got " + value);
         }
         return value;
     }
 
     public static String name(String record, String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(record + "." + field + " must be a non-empty name, got "
+            throw new SpecViolation(record, field, Problem.MISSING, record + "." + field + " must be a non-empty name, got "
                     + (value == null ? "null" : "\"" + value + "\""));
         }
         return value;
@@ -68,7 +73,7 @@ public final class Checks {
 
     public static <T> T present(String record, String field, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(record + "." + field + " is required, got null");
+            throw new SpecViolation(record, field, Problem.MISSING, record + "." + field + " is required, got null");
         }
         return value;
     }

@@ -1,6 +1,8 @@
 package org.bnn.runtime.device;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,13 +26,13 @@ public record DeviceSpec(String name, String stack, List<RegimeSpec> regimes, St
         Checks.present(record, "regimes", regimes);
         Checks.present(record, "stuckAt", stuckAt);
         if (regimes.isEmpty()) {
-            throw new IllegalArgumentException(record + ".regimes must not be empty, got []");
+            throw new SpecViolation(record, "regimes", Problem.MISSING, record + ".regimes must not be empty, got []");
         }
         Set<String> seen = new HashSet<>();
         for (RegimeSpec regime : regimes) {
             Checks.present(record, "regimes[]", regime);
             if (!seen.add(regime.name())) {
-                throw new IllegalArgumentException(record + ".regimes must have distinct names, got \""
+                throw new SpecViolation(record, "regimes", regime.name(), Problem.DUPLICATE, record + ".regimes must have distinct names, got \""
                         + regime.name() + "\" twice");
             }
         }
@@ -44,7 +46,7 @@ public record DeviceSpec(String name, String stack, List<RegimeSpec> regimes, St
                 return regime;
             }
         }
-        throw new IllegalArgumentException("device " + name + " has no regime \"" + regimeName
+        throw new SpecViolation("DeviceSpec(" + name + ")", "regimes", regimeName, Problem.UNKNOWN, "device " + name + " has no regime \"" + regimeName
                 + "\"; known regimes: " + String.join(", ", regimeNames()));
     }
 

@@ -1,6 +1,8 @@
 package org.bnn.runtime.device;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
 
 /**
  * One programming pulse (SET or RESET). Its energy is V·I·t unless the description gives it
@@ -17,7 +19,7 @@ public record Pulse(double volts, double amperes, double seconds, double explici
         Checks.positiveFinite("Pulse", "amperes", amperes);
         Checks.positiveFinite("Pulse", "seconds", seconds);
         if (!Double.isNaN(explicitEnergyJoules) && !(explicitEnergyJoules > 0 && Double.isFinite(explicitEnergyJoules))) {
-            throw new IllegalArgumentException(
+            throw new SpecViolation("Pulse", "explicitEnergyJoules", explicitEnergyJoules <= 0 ? Problem.NOT_POSITIVE : Problem.NOT_FINITE,
                     "Pulse.explicitEnergyJoules must be positive and finite, or NaN for none, got " + explicitEnergyJoules);
         }
     }

@@ -1,6 +1,8 @@
 package org.bnn.runtime.device;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
 
 /**
  * A programming regime of a device: the pulses used to write it and the resistance distributions
@@ -24,7 +26,7 @@ public record RegimeSpec(String name, LogNormal lrs, LogNormal hrs, Pulse set, P
         Checks.present(record, "reset", reset);
         Checks.positiveFinite(record, "enduranceCycles", enduranceCycles);
         if (!(hrs.medianOhms() > lrs.medianOhms())) {
-            throw new IllegalArgumentException(record + ".hrs.medianOhms must be greater than lrs.medianOhms = "
+            throw new SpecViolation(record, "hrs.medianOhms", Problem.INCONSISTENT, record + ".hrs.medianOhms must be greater than lrs.medianOhms = "
                     + lrs.medianOhms() + ", got " + hrs.medianOhms());
         }
     }

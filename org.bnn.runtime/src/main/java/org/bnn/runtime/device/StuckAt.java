@@ -1,6 +1,8 @@
 package org.bnn.runtime.device;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
 
 /**
  * Stuck-at faults: each device is independently stuck in the LRS or the HRS, whatever is
@@ -18,7 +20,7 @@ public record StuckAt(double stuckAtLrsProbability, double stuckAtHrsProbability
         Checks.probability("StuckAt", "stuckAtLrsProbability", stuckAtLrsProbability);
         Checks.probability("StuckAt", "stuckAtHrsProbability", stuckAtHrsProbability);
         if (stuckAtLrsProbability + stuckAtHrsProbability > 1) {
-            throw new IllegalArgumentException("StuckAt.stuckAtLrsProbability + stuckAtHrsProbability must be at most 1, got "
+            throw new SpecViolation("StuckAt", "stuckAtLrsProbability", Problem.INCONSISTENT, "StuckAt.stuckAtLrsProbability + stuckAtHrsProbability must be at most 1, got "
                     + stuckAtLrsProbability + " + " + stuckAtHrsProbability);
         }
     }

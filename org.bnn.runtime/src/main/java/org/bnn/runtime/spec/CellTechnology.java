@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
 import org.bnn.runtime.device.BitErrorRates;
 import org.bnn.runtime.device.ProgrammingCost;
 import org.bnn.runtime.device.ReadReference;
@@ -115,27 +117,29 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         Checks.present("CellTechnology", "code", code);
         Checks.present("CellTechnology", "decodeJoulesPerWord", decodeJoulesPerWord);
         if (decodeJoulesPerWord.isPresent() && code.isEmpty()) {
-            throw new IllegalArgumentException("CellTechnology.decodeJoulesPerWord: a decode energy needs a code to decode");
+            throw new SpecViolation("CellTechnology", "decodeJoulesPerWord", Problem.INCONSISTENT,
+                    "CellTechnology.decodeJoulesPerWord: a decode energy needs a code to decode");
         }
         if (code.isPresent() && !code.get().equals(OneTransistorOneResistorSecded.CODE)) {
-            throw new IllegalArgumentException("CellTechnology.code: unknown code \"" + code.get() + "\"");
+            throw new SpecViolation("CellTechnology", "code", Problem.UNKNOWN, "CellTechnology.code: unknown code \"" + code.get() + "\"");
         }
         if (cell.equals(TwoTransistorTwoResistor.LABEL)) {
             if (reference.isPresent()) {
-                throw new IllegalArgumentException("CellTechnology.reference: a 2T2R cell is read differentially and takes no reference");
+                throw new SpecViolation("CellTechnology", "reference", Problem.INCONSISTENT,
+                        "CellTechnology.reference: a 2T2R cell is read differentially and takes no reference");
             }
             if (code.isPresent()) {
-                throw new IllegalArgumentException("CellTechnology.code: " + code.get()
+                throw new SpecViolation("CellTechnology", "code", Problem.INCONSISTENT, "CellTechnology.code: " + code.get()
                         + " cannot be used with 2T2R cells: the XNOR is computed inside the sense amplifier, before any decoder");
             }
             return new TwoTransistorTwoResistor();
         }
         if (cell.equals(OneTransistorOneResistor.LABEL)) {
-            ReadReference read = reference.orElseThrow(() -> new IllegalArgumentException(
+            ReadReference read = reference.orElseThrow(() -> new SpecViolation("CellTechnology", "reference", Problem.MISSING,
                     "CellTechnology.reference is required for a 1T1R cell (a resistance or 'best')"));
             return code.isEmpty() ? new OneTransistorOneResistor(read) : new OneTransistorOneResistorSecded(read, decodeJoulesPerWord);
         }
-        throw new IllegalArgumentException("CellTechnology.cell: unknown cell kind \"" + cell + "\"");
+        throw new SpecViolation("CellTechnology", "cell", Problem.UNKNOWN, "CellTechnology.cell: unknown cell kind \"" + cell + "\"");
     }
 
     /**

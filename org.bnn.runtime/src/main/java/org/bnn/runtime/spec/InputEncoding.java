@@ -1,5 +1,8 @@
 package org.bnn.runtime.spec;
 
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
+
 /**
  * How real-valued inputs (scaled to [0, 1]) become the binary planes the first layer reads.
  * docs/architecture.md, "The binary neuron".
@@ -13,7 +16,7 @@ public sealed interface InputEncoding permits InputEncoding.Binarize, InputEncod
     record Binarize(double threshold) implements InputEncoding {
         public Binarize {
             if (!(threshold >= 0.0 && threshold <= 1.0)) {
-                throw new IllegalArgumentException("Binarize.threshold must be in [0, 1], got " + threshold);
+                throw new SpecViolation("Binarize", "threshold", Problem.OUT_OF_RANGE, "Binarize.threshold must be in [0, 1], got " + threshold);
             }
         }
 
@@ -30,7 +33,7 @@ public sealed interface InputEncoding permits InputEncoding.Binarize, InputEncod
     record BitSerial(int bits) implements InputEncoding {
         public BitSerial {
             if (bits < 1 || bits > 16) {
-                throw new IllegalArgumentException("BitSerial.bits must be in 1..16, got " + bits);
+                throw new SpecViolation("BitSerial", "bits", Problem.OUT_OF_RANGE, "BitSerial.bits must be in 1..16, got " + bits);
             }
         }
 

@@ -1,6 +1,8 @@
 package org.bnn.runtime.spec;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
 
 import java.util.List;
 import java.util.Map;
@@ -28,13 +30,18 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
         Set<String> weightLayers = network.weightLayers().stream().map(g -> g.layer().name()).collect(Collectors.toSet());
         for (Map.Entry<String, Integer> entry : replication.entrySet()) {
             if (!weightLayers.contains(entry.getKey())) {
-                throw new IllegalArgumentException("MappingSpec(" + name + ").replication names " + entry.getKey()
+                throw new SpecViolation("MappingSpec(" + name + ")", "replication", entry.getKey(), Problem.UNKNOWN,
+                        "MappingSpec(" + name + ").replication names " + entry.getKey()
                         + ", which is not a layer with weights of network " + network.name());
             }
-            Checks.positive("MappingSpec(" + name + ")", "replication of " + entry.getKey(), entry.getValue());
+            if (entry.getValue() <= 0) {
+                throw new SpecViolation("MappingSpec(" + name + ")", "replication", entry.getKey(), Problem.NOT_POSITIVE,
+                        "MappingSpec(" + name + ").replication of " + entry.getKey() + " must be positive, got " + entry.getValue());
+            }
         }
         if (regime.isPresent()) {
-            var device = chip.tile().device().orElseThrow(() -> new IllegalArgumentException("MappingSpec(" + name
+            var device = chip.tile().device().orElseThrow(() -> new SpecViolation("MappingSpec(" + name + ")", "regime",
+                    Problem.INCONSISTENT, "MappingSpec(" + name
                     + ").regime " + regime.get() + " needs a device on tile " + chip.tile().name()));
             device.regime(regime.get()); // throws with the known regimes if absent
         }
@@ -42,14 +49,16 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
         if (placement.auto()) {
             Placement resolved = Placement.auto(network, chip, replication);
             if (!placement.ranges().isEmpty() && !placement.ranges().equals(resolved.ranges())) {
-                throw new IllegalArgumentException("MappingSpec(" + name + ").placement is auto but its ranges " + placement.ranges()
+                throw new SpecViolation("MappingSpec(" + name + ")", "placement", Problem.INCONSISTENT,
+                        "MappingSpec(" + name + ").placement is auto but its ranges " + placement.ranges()
                         + " are not the automatic rule's " + resolved.ranges());
             }
             placement = resolved;
         } else {
             List<PlacementProblem> problems = Placement.problems(placement, network, chip, replication, allowReprogramming);
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("MappingSpec(" + name + ").placement "
+                throw new SpecViolation("MappingSpec(" + name + ")", "placement", problems.get(0).layer(), Problem.INCONSISTENT,
+                        "MappingSpec(" + name + ").placement "
                         + String.join("; ", problems.stream().map(PlacementProblem::message).toList()));
             }
         }
@@ -78,7 +87,8 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
 
     /** The tiles a layer with weights sits on. */
     public TileRange rangeOf(String layer) {
-        return placement.rangeOf(layer).orElseThrow(() -> new IllegalArgumentException("MappingSpec(" + name + ") places no layer "
+        return placement.rangeOf(layer).orElseThrow(() -> new SpecViolation("MappingSpec(" + name + ")", "placement", layer,
+                Problem.UNKNOWN, "MappingSpec(" + name + ") places no layer "
                 + layer + "; its layers with weights are " + placement.ranges().keySet()));
     }
 }

@@ -1,6 +1,8 @@
 package org.bnn.runtime.spec;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,9 +46,9 @@ public record NetworkSpec(String name, InputSpec input, List<LayerSpec> layers) 
     private static List<LayerGeometry> geometry(String network, InputSpec input, List<LayerSpec> layers) {
         String where = "NetworkSpec(" + network + ")";
         if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof LayerSpec.Output)) {
-            throw new IllegalArgumentException(where + ".layers must end with an output layer");
+            throw new SpecViolation(where, "layers", Problem.MISSING, where + ".layers must end with an output layer");
         }
-        checkSize(where, "input " + input.name(), input.shape().size());
+        checkSize(where, "input", input.name(), "input " + input.name(), input.shape().size());
         Set<String> names = new HashSet<>(Set.of(input.name()));
         List<LayerGeometry> result = new ArrayList<>();
         Shape shape = input.shape();
@@ -55,10 +57,12 @@ public record NetworkSpec(String name, InputSpec input, List<LayerSpec> layers) 
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             if (!names.add(layer.name())) {
-                throw new IllegalArgumentException(where + " has two layers (or the input and a layer) named " + layer.name());
+                throw new SpecViolation(where, "layers", layer.name(), Problem.DUPLICATE,
+                        where + " has two layers (or the input and a layer) named " + layer.name());
             }
             if (layer instanceof LayerSpec.Output && i != layers.size() - 1) {
-                throw new IllegalArgumentException(where + ": output layer " + layer.name() + " must be the last layer");
+                throw new SpecViolation(where, "layers", layer.name(), Problem.INCONSISTENT,
+                        where + ": output layer " + layer.name() + " must be the last layer");
             }
             LayerGeometry g;
             if (layer instanceof LayerSpec.Dense d) {
@@ -82,7 +86,7 @@ public record NetworkSpec(String name, InputSpec input, List<LayerSpec> layers) 
 
     private static LayerGeometry matrix(String where, LayerSpec layer, int index, Shape in, Shape out, long fanIn, int fanOut,
             long positions, int planes) {
-        checkSize(where, layer.name() + " fan-in", fanIn);
+        checkSize(where, "layers", layer.name(), layer.name() + " fan-in", fanIn);
         return new LayerGeometry(layer, index, in, out, (int) fanIn, fanOut, positions, planes);
     }
 
@@ -97,10 +101,11 @@ public record NetworkSpec(String name, InputSpec input, List<LayerSpec> layers) 
 
     private static LayerGeometry pool(String where, LayerSpec.Pool p, int index, Shape in, LayerSpec previous) {
         if (previous == null) {
-            throw new IllegalArgumentException(where + ": pool " + p.name() + " cannot pool the raw input; put it after a conv layer");
+            throw new SpecViolation(where, "layers", p.name(), Problem.INCONSISTENT,
+                    where + ": pool " + p.name() + " cannot pool the raw input; put it after a conv layer");
         }
         if (p.kind() == PoolKind.AVG && !(previous instanceof LayerSpec.Conv)) {
-            throw new IllegalArgumentException(where + ": average pool " + p.name()
+            throw new SpecViolation(where, "layers", p.name(), Problem.INCONSISTENT, where + ": average pool " + p.name()
                     + " must directly follow a conv layer (its window folds into that layer's threshold)");
         }
         int height = outputSize(where, p.name(), "height", in.height(), p.size(), p.stride(), 0);
@@ -111,15 +116,15 @@ public record NetworkSpec(String name, InputSpec input, List<LayerSpec> layers) 
     private static int outputSize(String where, String layer, String dimension, int in, int window, int stride, int pad) {
         int size = Math.floorDiv(in + 2 * pad - window, stride) + 1;
         if (size < 1) {
-            throw new IllegalArgumentException(where + ": layer " + layer + " gives an output " + dimension + " of " + size
+            throw new SpecViolation(where, "layers", layer, Problem.INCONSISTENT, where + ": layer " + layer + " gives an output " + dimension + " of " + size
                     + " (input " + in + ", window " + window + ", stride " + stride + ", padding " + pad + ")");
         }
         return size;
     }
 
-    private static void checkSize(String where, String what, long size) {
+    private static void checkSize(String where, String field, String item, String what, long size) {
         if (size > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(where + ": " + what + " of " + size + " exceeds " + Integer.MAX_VALUE);
+            throw new SpecViolation(where, field, item, Problem.TOO_LARGE, where + ": " + what + " of " + size + " exceeds " + Integer.MAX_VALUE);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.bnn.runtime.spec;
 
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
+
 /**
  * An inclusive range of physical tile indices of a chip, {@code first..last}; tiles are numbered
  * from 0. A single tile is the range {@code n..n}.
@@ -7,17 +10,17 @@ package org.bnn.runtime.spec;
 public record TileRange(int first, int last) {
     public TileRange {
         if (first < 0) {
-            throw new IllegalArgumentException("TileRange.first must be a tile index (0 or more), got " + first);
+            throw new SpecViolation("TileRange", "first", Problem.NEGATIVE, "TileRange.first must be a tile index (0 or more), got " + first);
         }
         if (last < first) {
-            throw new IllegalArgumentException("TileRange.last must not be below first (" + first + "), got " + last);
+            throw new SpecViolation("TileRange", "last", Problem.INCONSISTENT, "TileRange.last must not be below first (" + first + "), got " + last);
         }
     }
 
     /** The {@code count} tiles from {@code first} on. */
     public static TileRange of(int first, long count) {
         if (count < 1) {
-            throw new IllegalArgumentException("TileRange.of: count must be positive, got " + count);
+            throw new SpecViolation("TileRange", "count", Problem.NOT_POSITIVE, "TileRange.of: count must be positive, got " + count);
         }
         return new TileRange(first, Math.toIntExact(first + count - 1));
     }

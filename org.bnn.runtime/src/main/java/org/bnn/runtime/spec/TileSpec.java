@@ -1,6 +1,8 @@
 package org.bnn.runtime.spec;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -30,7 +32,7 @@ public record TileSpec(String name, int rows, int columns, CellTechnology cell, 
                 Checks.present("TileSpec", "popcountJoulesPerInputBit", popcountJoulesPerInputBit));
         Checks.positive("TileSpec", "rowCycleClocks", rowCycleClocks);
         if (columns < cell.minimumColumns()) {
-            throw new IllegalArgumentException("TileSpec(" + name + "): " + cell.label() + " cells: a code word needs "
+            throw new SpecViolation("TileSpec(" + name + ")", "columns", Problem.INCONSISTENT, "TileSpec(" + name + "): " + cell.label() + " cells: a code word needs "
                     + cell.minimumColumns() + " columns, the tile has " + columns);
         }
     }
