@@ -7,12 +7,14 @@ import java.util.Optional;
 
 import org.bnn.dsl.bnn.ErrorLevelKind;
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.RandomInputs;
 import org.bnn.dsl.bnn.ResamplingKind;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.errors.DeviceErrors;
 import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.spec.MappingSpec;
+import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
@@ -57,7 +59,8 @@ public class ExperimentValidator extends ComposedBnnValidator {
 
     /**
      * Error level, resampling and sweep must make sense together (docs/language.md "Errors"), and a
-     * device-level model needs what it reads: a regime, a device, a sense amplifier, 2T2R cells.
+     * device-level model needs what it reads on every mapping: a regime, a device, a sense amplifier,
+     * 2T2R cells.
      */
     @Check
     public void checkErrorModel(Experiment experiment) {
@@ -82,18 +85,65 @@ public class ExperimentValidator extends ComposedBnnValidator {
         if (mapping.isEmpty()) {
             return; // the rules on the mapping report why
         }
+        for (int i = 0; i < experiment.getOtherMappings().size(); i++) {
+            if (comparedMappingProblem(experiment, i).isPresent()) {
+                return; // checkComparedMappings says why, at the mapping
+            }
+        }
         // what the runtime rejects and no rule above names (a regime listed twice, errors in a pool layer, ...)
         SpecTranslator.rejection(() -> translator.translate(experiment)).ifPresent(message -> error(
                 MessageNames.capitalizedOf(experiment) + " cannot run: " + message, experiment, BNN.getElement_Name(),
                 BnnIssueCodes.ERROR_MODEL));
-        if (deviceLevel || experiment.isSweepRegimes()) {
-            try {
-                DeviceErrors.forMapping(mapping.get(), Resampling.PER_CHIP);
-            } catch (IllegalArgumentException e) {
-                error((deviceLevel ? "Device-level errors" : "A regime sweep") + " cannot be modelled on mapping "
-                        + mapping.get().name() + ": " + e.getMessage(), experiment, BNN.getExperiment_Mapping(), BnnIssueCodes.ERROR_MODEL);
+        // Weight-level regime sweeps follow each mapping's cells (CellTechnology); device-level errors need 2T2R and a PCSA.
+        if (deviceLevel) {
+            checkDeviceLevel(experiment, mapping.get(), BNN.getExperiment_Mapping(), -1);
+            for (int i = 0; i < experiment.getOtherMappings().size(); i++) {
+                Optional<MappingSpec> other = translator.tryTranslate(experiment.getOtherMappings().get(i));
+                if (other.isPresent()) {
+                    checkDeviceLevel(experiment, other.get(), BNN.getExperiment_OtherMappings(), i);
+                }
             }
         }
+    }
+
+    private void checkDeviceLevel(Experiment experiment, MappingSpec mapping, EReference feature, int index) {
+        try {
+            DeviceErrors.forMapping(mapping, Resampling.PER_CHIP);
+        } catch (IllegalArgumentException e) {
+            error("Device-level errors cannot be modelled on mapping " + mapping.name() + ": " + e.getMessage(), experiment, feature, index,
+                    BnnIssueCodes.ERROR_MODEL);
+        }
+    }
+
+    /**
+     * The mappings an experiment compares ({@code run A, B, C on ...}) run the same network (one set
+     * of weights and inputs), each once.
+     */
+    @Check
+    public void checkComparedMappings(Experiment experiment) {
+        List<Mapping> others = experiment.getOtherMappings();
+        for (int i = 0; i < others.size(); i++) {
+            int index = i;
+            comparedMappingProblem(experiment, i).ifPresent(message -> error(message, experiment, BNN.getExperiment_OtherMappings(), index,
+                    BnnIssueCodes.ERROR_MODEL));
+        }
+    }
+
+    /** What is wrong with the experiment's other mapping {@code i}, if anything (see {@link #checkComparedMappings}). */
+    private static Optional<String> comparedMappingProblem(Experiment experiment, int i) {
+        Mapping first = experiment.getMapping();
+        Mapping other = experiment.getOtherMappings().get(i);
+        if (first == null || first.eIsProxy() || other == null || other.eIsProxy()) {
+            return Optional.empty();
+        }
+        if (other == first || experiment.getOtherMappings().subList(0, i).contains(other)) {
+            return Optional.of(MessageNames.capitalizedOf(experiment) + " runs on mapping " + other.getName() + " twice: name each mapping once");
+        }
+        if (other.getNetwork() != null && first.getNetwork() != null && other.getNetwork() != first.getNetwork()) {
+            return Optional.of("The mappings an experiment compares must map the same network: " + other.getName() + " maps "
+                    + other.getNetwork().getName() + ", " + first.getName() + " maps " + first.getNetwork().getName());
+        }
+        return Optional.empty();
     }
 
 }
