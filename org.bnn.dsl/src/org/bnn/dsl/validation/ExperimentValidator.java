@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.bnn.dsl.bnn.ErrorLevelKind;
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Mapping;
+import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.RandomInputs;
 import org.bnn.dsl.bnn.ResamplingKind;
 import org.bnn.dsl.spec.SpecTranslator;
@@ -137,13 +138,19 @@ public class ExperimentValidator extends ComposedBnnValidator {
             return Optional.empty();
         }
         if (other == first || experiment.getOtherMappings().subList(0, i).contains(other)) {
-            return Optional.of(MessageNames.capitalizedOf(experiment) + " runs on mapping " + other.getName() + " twice: name each mapping once");
+            return Optional.of(MessageNames.capitalizedOf(experiment) + " runs on " + MessageNames.of("mapping", other.getName())
+                    + " twice: name each mapping once");
         }
-        if (other.getNetwork() != null && first.getNetwork() != null && other.getNetwork() != first.getNetwork()) {
-            return Optional.of("The mappings an experiment compares must map the same network: " + other.getName() + " maps "
-                    + other.getNetwork().getName() + ", " + first.getName() + " maps " + first.getNetwork().getName());
+        Network network = other.getNetwork();
+        Network firstNetwork = first.getNetwork();
+        // A network missing, unresolved or without a name is reported where it is written, not here.
+        if (network == null || firstNetwork == null || network.eIsProxy() || firstNetwork.eIsProxy() || network.getName() == null
+                || firstNetwork.getName() == null || network == firstNetwork) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of("The mappings an experiment compares must map the same network: " + MessageNames.of("mapping", other.getName())
+                + " maps network " + network.getName() + ", " + MessageNames.of("mapping", first.getName()) + " maps network "
+                + firstNetwork.getName());
     }
 
 }

@@ -131,7 +131,7 @@ class ComparedMappingsLanguageTest {
     @Test
     void theComparedMappingsMapOneNetworkEachOnce() throws Exception {
         validation.assertError(parse("experiment E { run On2, SmallOn2 on random 5 inputs sweep ber { 0 } seed 1 }"), BNN.getExperiment(),
-                BnnIssueCodes.ERROR_MODEL, "must map the same network: SmallOn2 maps Small, On2 maps N");
+                BnnIssueCodes.ERROR_MODEL, "must map the same network: mapping SmallOn2 maps network Small, mapping On2 maps network N");
         Model twice = parse("experiment E { run On2, On1, On2 on random 5 inputs sweep ber { 0 } seed 1 }");
         validation.assertError(twice, BNN.getExperiment(), BnnIssueCodes.ERROR_MODEL, "runs on mapping On2 twice");
         // One diagnostic, at the mapping named twice, not a second one from the runtime's rejection.
