@@ -68,7 +68,9 @@ final class Models {
         }
     }
 
-    record Experiment(int inputs, boolean deviceLevel, int resampling, int sweep, int trials, long seed, Optional<String> report) {
+    /** @param compare whether it runs on mapping M2 too ({@code run M, M2 on ...}) */
+    record Experiment(int inputs, boolean deviceLevel, int resampling, int sweep, int trials, long seed, Optional<String> report,
+            boolean compare) {
         String text(boolean regimes) {
             boolean device = deviceLevel && regimes;
             String[] resample = device ? new String[] {"per-chip", "per-read"} : new String[] {"per-chip", "per-inference", "per-read"};
@@ -77,7 +79,7 @@ final class Models {
                 case 2 -> "sweep layers at ber 1e-2";
                 default -> "sweep ber { 0, 1e-3, 1e-1 }";
             };
-            return "experiment E {\n    run M on random " + inputs + " inputs\n    errors " + (device ? "device-level" : "weight-level")
+            return "experiment E {\n    run M" + (compare ? ", M2" : "") + " on random " + inputs + " inputs\n    errors " + (device ? "device-level" : "weight-level")
                     + " resample " + resample[resampling % resample.length] + "\n    " + sweepText + "\n    trials " + trials
                     + "\n    seed " + seed + "\n" + report.map(r -> "    report " + r + "\n").orElse("") + "}\n";
         }
@@ -103,6 +105,9 @@ final class Models {
             text.append(network.text()).append('\n');
             text.append("mapping M {\n    network N on C\n").append(device ? "    regime r0\n" : "")
                     .append(replicate ? "    replicate out 2\n" : "").append("}\n");
+            if (experiment.isPresent() && experiment.get().compare()) { // a second mapping of the network, compared with M
+                text.append("\nmapping M2 {\n    network N on C\n").append(device ? "    regime r0\n" : "").append("}\n");
+            }
             experiment.ifPresent(e -> text.append('\n').append(e.text(device)));
             return text.toString();
         }
@@ -115,7 +120,7 @@ final class Models {
     /** A model that reaches every stage, the run included: warms the pipeline up and shows that it can. */
     static final Model SMALL = new Model(List.of(new Regime("r", 8, 0.25, 180, 0.8, 7)), new Tile(32, 32, false, false, true, 1), 64,
             new Network(List.of(6, 6), 2, List.of(new Layer(1, 4, 3, 1, true), new Layer(2, 0, 0, 0, true)), 3), true,
-            Optional.of(new Experiment(5, false, 0, 0, 2, 7, Optional.of("\"reports/e\""))));
+            Optional.of(new Experiment(5, false, 0, 0, 2, 7, Optional.of("\"reports/e\""), true)));
 
     /** A model of random parts; each optional part (the experiment, its report) is there 95 times in 100. */
     static Model model(Random random) {
@@ -132,7 +137,7 @@ final class Models {
         boolean replicate = random.nextBoolean();
         Optional<Experiment> experiment = optional(random, () -> new Experiment(between(random, 1, 40), random.nextBoolean(),
                 between(random, 0, 2), between(random, 0, 2), between(random, 1, 3), random.nextLong(0, Integer.MAX_VALUE + 1L),
-                optional(random, () -> pick(random, List.of("\"reports/e\"", "\"reports/e\" csv json md png svg")))));
+                optional(random, () -> pick(random, List.of("\"reports/e\"", "\"reports/e\" csv json md png svg"))), random.nextBoolean()));
         return new Model(regimes, tile, tiles, network, replicate, experiment);
     }
 

@@ -150,9 +150,14 @@ class MappingSimulationTemplate {
 	'''
 
 	/** A static method {@code mapping()} that rebuilds the mapping's spec. */
-	def String mappingMethod(MappingSpec spec) '''
-		/** The mapping as described in the .bnn file. */
-		public static MappingSpec mapping() {
+	def String mappingMethod(MappingSpec spec) {
+		mappingMethod(spec, "mapping")
+	}
+
+	/** A static method {@code methodName()} that rebuilds the mapping's spec. */
+	def String mappingMethod(MappingSpec spec, String methodName) '''
+		/** The mapping «IF methodName != "mapping"»«JavaNames.commentText(spec.name)» «ENDIF»as described in the .bnn file. */
+		public static MappingSpec «methodName»() {
 		    «IF spec.chip.tile.device.present»
 		    «val device = spec.chip.tile.device.get»
 		    DeviceSpec device = new DeviceSpec(«JavaNames.stringLiteral(device.name)», «JavaNames.stringLiteral(device.stack)», List.of(

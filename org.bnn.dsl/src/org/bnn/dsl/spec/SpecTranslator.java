@@ -217,7 +217,8 @@ public class SpecTranslator {
         String weights = weightsSeenFrom(experiment, resolved(mapping.getNetwork(), "network"));
         Optional<ReportSpec> report = experiment.getReport() == null ? Optional.empty()
                 : Optional.of(new ReportSpec(experiment.getReport(), reportFormats(experiment)));
-        return new ExperimentSpec(named(experiment.getName()), translate(mapping), translate(experiment.getInputs()),
+        List<MappingSpec> others = experiment.getOtherMappings().stream().map(other -> translate(resolved(other, "mapping"))).toList();
+        return new ExperimentSpec(named(experiment.getName()), translate(mapping), others, translate(experiment.getInputs()),
                 new ErrorSpec(level, resampling, erring, experiment.isPopcountDomain() ? Sampling.POPCOUNT_DOMAIN : Sampling.EXACT),
                 sweep(experiment), experiment.getTrials() == 0 ? 1 : experiment.getTrials(),
                 experiment.getSeed(), Optional.ofNullable(weights), report);

@@ -7,12 +7,15 @@ import java.util.Optional;
 
 import org.bnn.dsl.bnn.ErrorLevelKind;
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Mapping;
+import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.RandomInputs;
 import org.bnn.dsl.bnn.ResamplingKind;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.errors.DeviceErrors;
 import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.spec.MappingSpec;
+import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.validation.Check;
 
 import com.google.inject.Inject;
@@ -57,7 +60,8 @@ public class ExperimentValidator extends ComposedBnnValidator {
 
     /**
      * Error level, resampling and sweep must make sense together (docs/language.md "Errors"), and a
-     * device-level model needs what it reads: a regime, a device, a sense amplifier, 2T2R cells.
+     * device-level model needs what it reads on every mapping: a regime, a device, a sense amplifier,
+     * 2T2R cells.
      */
     @Check
     public void checkErrorModel(Experiment experiment) {
@@ -82,18 +86,71 @@ public class ExperimentValidator extends ComposedBnnValidator {
         if (mapping.isEmpty()) {
             return; // the rules on the mapping report why
         }
+        for (int i = 0; i < experiment.getOtherMappings().size(); i++) {
+            if (comparedMappingProblem(experiment, i).isPresent()) {
+                return; // checkComparedMappings says why, at the mapping
+            }
+        }
         // what the runtime rejects and no rule above names (a regime listed twice, errors in a pool layer, ...)
         SpecTranslator.rejection(() -> translator.translate(experiment)).ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(),
                 rejection, experiment, RejectionSites.nameOf(experiment),
                 MessageNames.capitalizedOf(experiment) + " cannot run: " + rejection.message(), BnnIssueCodes.ERROR_MODEL));
-        if (deviceLevel || experiment.isSweepRegimes()) {
-            try {
-                DeviceErrors.forMapping(mapping.get(), Resampling.PER_CHIP);
-            } catch (IllegalArgumentException e) {
-                error((deviceLevel ? "Device-level errors" : "A regime sweep") + " cannot be modelled on mapping "
-                        + mapping.get().name() + ": " + e.getMessage(), experiment, BNN.getExperiment_Mapping(), BnnIssueCodes.ERROR_MODEL);
+        // Weight-level regime sweeps follow each mapping's cells (CellTechnology); device-level errors need 2T2R and a PCSA.
+        if (deviceLevel) {
+            checkDeviceLevel(experiment, mapping.get(), BNN.getExperiment_Mapping(), -1);
+            for (int i = 0; i < experiment.getOtherMappings().size(); i++) {
+                Optional<MappingSpec> other = translator.tryTranslate(experiment.getOtherMappings().get(i));
+                if (other.isPresent()) {
+                    checkDeviceLevel(experiment, other.get(), BNN.getExperiment_OtherMappings(), i);
+                }
             }
         }
+    }
+
+    private void checkDeviceLevel(Experiment experiment, MappingSpec mapping, EReference feature, int index) {
+        try {
+            DeviceErrors.forMapping(mapping, Resampling.PER_CHIP);
+        } catch (IllegalArgumentException e) {
+            error("Device-level errors cannot be modelled on mapping " + mapping.name() + ": " + e.getMessage(), experiment, feature, index,
+                    BnnIssueCodes.ERROR_MODEL);
+        }
+    }
+
+    /**
+     * The mappings an experiment compares ({@code run A, B, C on ...}) run the same network (one set
+     * of weights and inputs), each once.
+     */
+    @Check
+    public void checkComparedMappings(Experiment experiment) {
+        List<Mapping> others = experiment.getOtherMappings();
+        for (int i = 0; i < others.size(); i++) {
+            int index = i;
+            comparedMappingProblem(experiment, i).ifPresent(message -> error(message, experiment, BNN.getExperiment_OtherMappings(), index,
+                    BnnIssueCodes.ERROR_MODEL));
+        }
+    }
+
+    /** What is wrong with the experiment's other mapping {@code i}, if anything (see {@link #checkComparedMappings}). */
+    private static Optional<String> comparedMappingProblem(Experiment experiment, int i) {
+        Mapping first = experiment.getMapping();
+        Mapping other = experiment.getOtherMappings().get(i);
+        if (first == null || first.eIsProxy() || other == null || other.eIsProxy()) {
+            return Optional.empty();
+        }
+        if (other == first || experiment.getOtherMappings().subList(0, i).contains(other)) {
+            return Optional.of(MessageNames.capitalizedOf(experiment) + " runs on " + MessageNames.of("mapping", other.getName())
+                    + " twice: name each mapping once");
+        }
+        Network network = other.getNetwork();
+        Network firstNetwork = first.getNetwork();
+        // A network missing, unresolved or without a name is reported where it is written, not here.
+        if (network == null || firstNetwork == null || network.eIsProxy() || firstNetwork.eIsProxy() || network.getName() == null
+                || firstNetwork.getName() == null || network == firstNetwork) {
+            return Optional.empty();
+        }
+        return Optional.of("The mappings an experiment compares must map the same network: " + MessageNames.of("mapping", other.getName())
+                + " maps network " + network.getName() + ", " + MessageNames.of("mapping", first.getName()) + " maps network "
+                + firstNetwork.getName());
     }
 
 }

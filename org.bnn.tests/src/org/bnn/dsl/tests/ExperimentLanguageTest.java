@@ -257,9 +257,11 @@ class ExperimentLanguageTest {
         validation.assertError(parse(
                 "experiment E { run NoRegime on random 5 inputs errors device-level sweep regime { nominal } seed 1 }"),
                 BNN.getExperiment(), BnnIssueCodes.ERROR_MODEL, "cannot be modelled on mapping NoRegime", "regime is required");
-        // A weight-level regime sweep reads the regime's BER through the same device model.
-        validation.assertError(parse("experiment E { run NoSense on random 5 inputs sweep regime { nominal } seed 1 }"),
-                BNN.getExperiment(), BnnIssueCodes.ERROR_MODEL, "A regime sweep cannot be modelled on mapping NoSense");
+        // A weight-level regime sweep reads the regime's BER from the cells (CellTechnology): without a sense amplifier,
+        // an offset-free comparator.
+        Model weightLevel = parse("experiment E { run NoSense on random 5 inputs sweep regime { nominal } seed 1 }");
+        validation.assertNoIssue(weightLevel, BNN.getExperiment(), BnnIssueCodes.ERROR_MODEL);
+        assertEquals(new SweepSpec.Regimes(List.of("nominal")), translator.translate(experiment(weightLevel)).sweep());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.bnn.report.Report;
 import org.bnn.report.ReportFormat;
@@ -77,13 +78,13 @@ class FromRuntimeTest {
             assertEquals(expected.standardDeviation(), actual.standardDeviation());
             assertEquals(expected.confidence95(), actual.confidence95());
             assertArrayEquals(expected.perTrial(), actual.perTrial());
-            SweepReport.Row row = new SweepReport.Row("p", points.get(i).ber(), expected.mean(), expected.standardDeviation(),
-                    expected.confidence95(), expected.perTrial(), null, null, null, null);
+            SweepReport.Row row = new SweepReport.Row("m", "p", points.get(i).ber(), expected.mean(), expected.standardDeviation(),
+                    expected.confidence95(), expected.perTrial(), null, null, null, null, null);
             assertEquals(actual, FromRuntime.point(row));
         }
         // Statistics computed from trials use the simulator's formulas (Student t for the interval).
-        SweepPoint fromSimulator = new SweepPoint("0.01", 0.01, new TrialStatistics(new double[] {1, 1, 1, 1}),
-                Optional.of(new TrialStatistics(new double[] {0.9, 0.8, 0.7, 0.6})));
+        SweepPoint fromSimulator = new SweepPoint("m", "0.01", 0.01, new TrialStatistics(new double[] {1, 1, 1, 1}),
+                Optional.of(new TrialStatistics(new double[] {0.9, 0.8, 0.7, 0.6})), OptionalDouble.empty());
         assertEquals(FromRuntime.point(fromSimulator), BerPoint.ofTrials(0.01, 0.9, 0.8, 0.7, 0.6));
     }
 

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportDeterminismTest {
 
-    /** A BER, a regime and a layer sweep of a small network on the illustrative presets, every format. */
+    /**
+     * A BER, a regime and a layer sweep of a small network on the illustrative presets, and a regime
+     * sweep comparing 2T2R, 1T1R and 1T1R + SECDED mappings of it; every format.
+     */
     private static final String STUDY = """
             package determinism
             import presets.illustrative.*
@@ -61,6 +64,25 @@ class ReportDeterminismTest {
                 trials 2
                 seed 6
                 report "reports/regimes" csv json md png svg
+            }
+
+            mapping On1T1R {
+                network Small on Demo1T1R
+                regime nominal
+            }
+
+            mapping OnSecded {
+                network Small on DemoSecded
+                regime nominal
+            }
+
+            experiment Cells {
+                run OnDemo, On1T1R, OnSecded on random 40 inputs
+                errors weight-level resample per-chip
+                sweep regime { nominal, very_low }
+                trials 2
+                seed 8
+                report "reports/cells" csv json md png svg
             }
 
             experiment Layers {
@@ -120,7 +142,8 @@ class ReportDeterminismTest {
         List<Path> files = files(one.resolve("reports"));
         assertEquals(files, files(two.resolve("reports")), "the same files");
         for (String expected : List.of("ber/report.json", "ber/accuracy-vs-ber.png", "ber/accuracy-vs-ber.svg", "regimes/regimes.csv",
-                "regimes/sweep.json", "layers/sweep.md", "ber/" + OwnedFolder.MARKER)) {
+                "regimes/sweep.json", "layers/sweep.md", "cells/comparison.csv", "cells/comparison.png", "cells/comparison.svg",
+                "ber/" + OwnedFolder.MARKER)) {
             assertTrue(files.contains(Path.of(expected)), expected + " in " + files);
         }
         for (Path file : files) {

@@ -21,9 +21,11 @@ import org.bnn.runtime.spec.MappingSpec;
 
 /**
  * The report of one experiment run, as its {@code report} clause asks: a BER sweep gives the
- * accuracy-vs-BER table and plot, a regime sweep the regime comparison (BER, accuracy, programming
- * energy, endurance, energy per inference), a layer sweep the per-layer table; every report has the
- * energy per inference by layer and component, and JSON with the fully resolved experiment.
+ * accuracy-vs-BER table and plot (a curve per mapping), a regime sweep the regime comparison (BER,
+ * accuracy, programming energy, endurance, energy per inference) or, run on several mappings, the
+ * comparison of mappings across regimes (table and plot), a layer sweep the per-layer table; every
+ * report has the energy per inference by layer and component (of the first mapping), and JSON with
+ * the fully resolved experiment.
  */
 public final class ExperimentReport {
     private ExperimentReport() {
@@ -62,16 +64,32 @@ public final class ExperimentReport {
         boolean labelled = !points.isEmpty() && points.get(0).accuracy().isPresent();
         // The popcount-domain mode is exact in distribution only: the title says so wherever it shows (page, plots).
         String sampling = spec.errors().sampling() == Sampling.POPCOUNT_DOMAIN ? ", errors sampled in the popcount domain" : "";
-        Report.Builder report = Report.builder(spec.name() + " (" + spec.mapping().name() + ")" + sampling)
+        String mappings = String.join(", ", spec.mappings().stream().map(MappingSpec::name).toList());
+        Report.Builder report = Report.builder(spec.name() + " (" + mappings + ")" + sampling)
                 .quantity(labelled ? "Accuracy" : "Agreement with the error-free chip")
                 .description(FromRuntime.description(spec))
                 .seed("experiment", spec.seed())
                 .energy(FromRuntime.energy(Estimator.estimate(spec.mapping())));
         List<Path> written = new ArrayList<>();
+        boolean several = spec.mappings().size() > 1;
         if (spec.sweep() instanceof SweepSpec.Ber) {
-            report.series(FromRuntime.series(spec.mapping().network().name(), points));
+            for (MappingSpec mapping : spec.mappings()) {
+                String label = several ? mapping.name() + " (" + mapping.chip().tile().cell().label() + ")" : mapping.network().name();
+                report.series(FromRuntime.series(label, of(mapping, points)));
+            }
         } else {
-            if (spec.sweep() instanceof SweepSpec.Regimes) {
+            if (spec.sweep() instanceof SweepSpec.Regimes regimes && several) {
+                // Regime by regime, the mappings side by side.
+                for (String regime : regimes.regimes()) {
+                    for (MappingSpec mapping : spec.mappings()) {
+                        for (SweepPoint point : of(mapping, points)) {
+                            if (point.label().equals(regime)) {
+                                report.comparison(FromRuntime.comparisonRow(Estimator.estimate(mapping.withRegime(regime)), point));
+                            }
+                        }
+                    }
+                }
+            } else if (spec.sweep() instanceof SweepSpec.Regimes) {
                 for (SweepPoint point : points) {
                     MappingSpec underRegime = spec.mapping().withRegime(point.label());
                     report.regime(FromRuntime.regimeRow(Estimator.estimate(underRegime), point.ber(), FromRuntime.point(point)));
@@ -84,6 +102,11 @@ public final class ExperimentReport {
         }
         written.addAll(new ReportWriter(formats).write(report.build(), folder));
         return written;
+    }
+
+    /** The points run on {@code mapping}, in order. */
+    private static List<SweepPoint> of(MappingSpec mapping, List<SweepPoint> points) {
+        return points.stream().filter(p -> p.mapping().equals(mapping.name())).toList();
     }
 
     private static Set<ReportFormat> formats(ExperimentSpec spec) {

@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.bnn.report.data.BerSeries;
+import org.bnn.report.data.ComparisonRow;
 import org.bnn.report.data.EnergyBreakdown;
 import org.bnn.report.data.RegimeRow;
 import org.bnn.runtime.checks.Checks;
@@ -34,10 +35,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param series      accuracy-vs-BER curves, labels unique
  * @param energy      energy of one inference by layer and component
  * @param regimes     rows of a regime comparison
+ * @param comparison  rows of a comparison of mappings across regimes
  */
 public record Report(String title, String quantity, String tool, String version, Optional<Instant> created,
         Optional<JsonNode> description, SortedMap<String, Long> seeds, List<BerSeries> series, Optional<EnergyBreakdown> energy,
-        List<RegimeRow> regimes) {
+        List<RegimeRow> regimes, List<ComparisonRow> comparison) {
 
     public Report {
         Checks.name("Report", "title", title);
@@ -67,6 +69,17 @@ public record Report(String title, String quantity, String tool, String version,
             Checks.present("Report(" + title + ")", "regimes[" + i + "]", regimes.get(i));
         }
         regimes = List.copyOf(regimes);
+        Checks.present("Report(" + title + ")", "comparison", comparison);
+        for (int i = 0; i < comparison.size(); i++) {
+            Checks.present("Report(" + title + ")", "comparison[" + i + "]", comparison.get(i));
+        }
+        comparison = List.copyOf(comparison);
+    }
+
+    /** A report without a comparison of mappings. */
+    public Report(String title, String quantity, String tool, String version, Optional<Instant> created, Optional<JsonNode> description,
+            SortedMap<String, Long> seeds, List<BerSeries> series, Optional<EnergyBreakdown> energy, List<RegimeRow> regimes) {
+        this(title, quantity, tool, version, created, description, seeds, series, energy, regimes, List.of());
     }
 
     @Override
@@ -90,6 +103,7 @@ public record Report(String title, String quantity, String tool, String version,
         private final List<BerSeries> series = new ArrayList<>();
         private Optional<EnergyBreakdown> energy = Optional.empty();
         private final List<RegimeRow> regimes = new ArrayList<>();
+        private final List<ComparisonRow> comparison = new ArrayList<>();
 
         private Builder(String title) {
             this.title = title;
@@ -137,8 +151,13 @@ public record Report(String title, String quantity, String tool, String version,
             return this;
         }
 
+        public Builder comparison(ComparisonRow row) {
+            comparison.add(row);
+            return this;
+        }
+
         public Report build() {
-            return new Report(title, quantity, tool, version, created, description, seeds, series, energy, regimes);
+            return new Report(title, quantity, tool, version, created, description, seeds, series, energy, regimes, comparison);
         }
     }
 }

@@ -14,8 +14,10 @@ import java.util.Set;
 import org.bnn.report.json.ReportJson;
 import org.bnn.report.plot.AccuracyChart;
 import org.bnn.report.plot.ChartFiles;
+import org.bnn.report.plot.ComparisonChart;
 import org.bnn.report.plot.EnergyChart;
 import org.bnn.report.plot.PlotSize;
+import org.bnn.report.table.ComparisonCsv;
 import org.bnn.report.table.EnergyCsv;
 import org.bnn.report.table.RegimeCsv;
 import org.bnn.report.table.ReportMarkdown;
@@ -35,10 +37,12 @@ import org.jfree.chart.JFreeChart;
  * accuracy-vs-ber-trials.csv   csv   one row per trial
  * energy-per-inference.csv     csv   one row per layer, joules per component
  * regimes.csv                  csv   one row per regime
+ * comparison.csv               csv   one row per regime and mapping (an experiment run on several mappings)
  * report.json                  json  all of the above with the description, seeds and tool version
  * report.md                    md    the tables for people, linking the plots
  * accuracy-vs-ber.png/.svg     png/svg
  * energy-per-inference.png/.svg
+ * comparison.png/.svg
  * </pre>
  */
 public final class ReportWriter {
@@ -47,6 +51,7 @@ public final class ReportWriter {
     public static final String ENERGY = "energy-per-inference";
     public static final String REGIMES = "regimes";
     public static final String REPORT = "report";
+    public static final String COMPARISON = "comparison";
 
     private final Set<ReportFormat> formats;
     private final PlotSize plotSize;
@@ -89,6 +94,9 @@ public final class ReportWriter {
             if (!report.regimes().isEmpty()) {
                 written.add(text(folder, REGIMES + ".csv", RegimeCsv.write(report.regimes())));
             }
+            if (!report.comparison().isEmpty()) {
+                written.add(text(folder, COMPARISON + ".csv", ComparisonCsv.write(report.comparison())));
+            }
         }
         if (formats.contains(ReportFormat.JSON)) {
             written.add(text(folder, REPORT + ".json", ReportJson.write(report)));
@@ -96,12 +104,16 @@ public final class ReportWriter {
         Optional<JFreeChart> accuracy = hasSeries
                 ? Optional.of(AccuracyChart.create(report.title(), report.quantity(), report.series())) : Optional.empty();
         Optional<JFreeChart> energy = report.energy().map(e -> EnergyChart.create(report.title(), e));
+        Optional<JFreeChart> comparison = report.comparison().isEmpty() ? Optional.empty()
+                : Optional.of(ComparisonChart.create(report.title(), report.quantity(), report.comparison()));
         if (formats.contains(ReportFormat.MD)) {
             written.add(text(folder, REPORT + ".md", ReportMarkdown.write(report, accuracy.flatMap(c -> plotFile(ACCURACY)),
-                    energy.flatMap(c -> plotFile(ENERGY)))));
+                    energy.flatMap(c -> plotFile(ENERGY)), comparison.flatMap(c -> plotFile(COMPARISON)))));
         }
-        plots(folder, ACCURACY, accuracy, written);
-        plots(folder, ENERGY, energy, written);
+        plots(folder, ACCURACY, accuracy, plotSize, written);
+        plots(folder, ENERGY, energy, plotSize, written);
+        // Two panels, one above the other: taller than the other plots.
+        plots(folder, COMPARISON, comparison, new PlotSize(plotSize.width(), plotSize.height() * 7 / 5, plotSize.pngScale()), written);
         return written;
     }
 
@@ -111,17 +123,17 @@ public final class ReportWriter {
                 : formats.contains(ReportFormat.SVG) ? Optional.of(name + ".svg") : Optional.empty();
     }
 
-    private void plots(Path folder, String name, Optional<JFreeChart> chart, List<Path> written) throws IOException {
+    private void plots(Path folder, String name, Optional<JFreeChart> chart, PlotSize size, List<Path> written) throws IOException {
         if (chart.isEmpty()) {
             return;
         }
         if (formats.contains(ReportFormat.PNG)) {
             Path file = folder.resolve(name + ".png");
-            Files.write(file, ChartFiles.png(chart.get(), plotSize));
+            Files.write(file, ChartFiles.png(chart.get(), size));
             written.add(file);
         }
         if (formats.contains(ReportFormat.SVG)) {
-            written.add(text(folder, name + ".svg", ChartFiles.svg(chart.get(), plotSize)));
+            written.add(text(folder, name + ".svg", ChartFiles.svg(chart.get(), size)));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.bnn.runtime.engine.BinaryNetwork;
@@ -12,6 +13,7 @@ import org.bnn.runtime.engine.RandomNetworks;
 import org.bnn.runtime.engine.ReadFlips;
 import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.errors.WeightErrors;
+import org.bnn.runtime.ecc.Secded7264;
 import org.bnn.runtime.reference.CellByCellEngine;
 import org.bnn.runtime.reference.Walk;
 import org.bnn.runtime.simulation.ErrorPatterns;
@@ -42,11 +44,23 @@ class FastMatchesReferenceTest {
                 cases.add(Arguments.of(spec, "per inference", ber));
                 cases.add(Arguments.of(spec, "per read", ber));
             }
+            // 1T1R + SECDED(72,64): raw errors per stored bit, decoded as each row is read.
+            for (String mode : List.of("per chip", "per inference", "per read")) {
+                cases.add(Arguments.of(spec, mode + ", decoded", 0.05));
+            }
         }
         return cases.stream();
     }
 
     static ErrorPatterns patterns(String mode, double ber, int layers) {
+        if (mode.endsWith(", decoded")) {
+            Resampling resampling = switch (mode) {
+                case "per chip, decoded" -> Resampling.PER_CHIP;
+                case "per inference, decoded" -> Resampling.PER_INFERENCE;
+                default -> Resampling.PER_READ;
+            };
+            return ErrorPatterns.of(WeightErrors.uniform(resampling, ber, layers), Optional.of(Secded7264.WORD_CODE));
+        }
         switch (mode) {
         case "none":
             return ErrorPatterns.of(WeightErrors.none(layers));

@@ -1,9 +1,12 @@
 package org.bnn.report.data;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.bnn.runtime.device.ProgrammingCost;
 import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.estimate.Energy;
+import org.bnn.runtime.estimate.EnergyComponent;
 import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.experiment.SweepPoint;
@@ -11,6 +14,7 @@ import org.bnn.runtime.experiment.SweepReport;
 import org.bnn.runtime.experiment.TrialStatistics;
 import org.bnn.runtime.json.SpecJson;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.TileSpec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -81,6 +85,32 @@ public final class FromRuntime {
                 "mapping " + mapping.name() + ": the programming cost of regime " + regimeName + " is unknown"));
         return new RegimeRow(regimeName, ber, accuracy.mean(), accuracy.standardDeviation(), programming.energyJoules(),
                 regime.enduranceCycles(), estimate.energy().totalJoules());
+    }
+
+    /**
+     * A row of a comparison of mappings: {@code point} (a regime point of an experiment run on
+     * several mappings) with the estimate of its mapping under that regime. The analytic BERs are
+     * the cells' own ({@link org.bnn.runtime.spec.CellTechnology}); the counted one is the point's.
+     */
+    public static ComparisonRow comparisonRow(MappingEstimate underRegime, SweepPoint point) {
+        MappingSpec mapping = underRegime.mapping();
+        TileSpec tile = mapping.chip().tile();
+        RegimeSpec regime = tile.device().orElseThrow(() -> new IllegalArgumentException("mapping " + mapping.name() + ": tile "
+                + tile.name() + " has no device, so it has no regime " + point.label())).regime(point.label());
+        Energy energy = underRegime.energy();
+        TrialStatistics accuracy = point.metric();
+        return new ComparisonRow(mapping.name(), tile.cell().label(), tile.cell().readDescription(regime, tile.sense()), regime.name(),
+                point.ber(), tile.cell().bitErrorRateAfterDecoding(point.ber()), point.seenBer(), accuracy.mean(),
+                accuracy.standardDeviation(), accuracy.trials(), underRegime.cells(), underRegime.devices(),
+                joules(energy, EnergyComponent.SENSE), joules(energy, EnergyComponent.ECC),
+                underRegime.programming().map(p -> OptionalDouble.of(p.energyJoules())).orElse(OptionalDouble.empty()),
+                energy.totalJoules());
+    }
+
+    /** A component's energy: empty if not estimated (no unit energy given), 0 if it has no events. */
+    private static OptionalDouble joules(Energy energy, EnergyComponent component) {
+        return energy.missing().contains(component) ? OptionalDouble.empty()
+                : OptionalDouble.of(energy.joules().getOrDefault(component, 0.0));
     }
 
     /** The JSON tree of a fully resolved spec (as {@link SpecJson} writes it), for a report's description. */

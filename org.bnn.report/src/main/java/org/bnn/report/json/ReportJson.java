@@ -2,10 +2,12 @@ package org.bnn.report.json;
 
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 import org.bnn.report.Report;
 import org.bnn.report.data.BerPoint;
 import org.bnn.report.data.BerSeries;
+import org.bnn.report.data.ComparisonRow;
 import org.bnn.report.data.EnergyBreakdown;
 import org.bnn.report.data.RegimeRow;
 import org.bnn.runtime.estimate.EnergyComponent;
@@ -62,7 +64,41 @@ public final class ReportJson {
             ArrayNode regimes = root.putArray("regimes");
             report.regimes().forEach(r -> regimes.add(regime(r)));
         }
+        if (!report.comparison().isEmpty()) {
+            ArrayNode comparison = root.putArray("comparison");
+            report.comparison().forEach(r -> comparison.add(comparison(r)));
+        }
         return root;
+    }
+
+    /** One row of a comparison; values that do not apply or are not estimated are null. */
+    private static ObjectNode comparison(ComparisonRow row) {
+        ObjectNode node = NODES.objectNode();
+        node.put("regime", row.regime());
+        node.put("mapping", row.mapping());
+        node.put("cells", row.cells());
+        node.put("read", row.read());
+        node.put("rawBer", row.rawBer());
+        optional(node, "decodedBer", row.decodedBer());
+        optional(node, "seenBer", row.seenBer());
+        node.put("accuracyMean", row.accuracyMean());
+        node.put("accuracyStd", row.accuracyStd());
+        node.put("trials", row.trials());
+        node.put("cellCount", row.cellCount());
+        node.put("devices", row.devices());
+        optional(node, "senseJoules", row.senseJoules());
+        optional(node, "decodeJoules", row.decodeJoules());
+        optional(node, "programmingJoules", row.programmingJoules());
+        node.put("energyPerInferenceJoules", row.energyPerInferenceJoules());
+        return node;
+    }
+
+    private static void optional(ObjectNode node, String field, OptionalDouble value) {
+        if (value.isPresent()) {
+            node.put(field, value.getAsDouble());
+        } else {
+            node.putNull(field);
+        }
     }
 
     private static ObjectNode series(BerSeries series) {

@@ -2,11 +2,13 @@ package org.bnn.report.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.bnn.report.data.BerPoint;
 import org.bnn.report.data.BerSeries;
+import org.bnn.report.data.ComparisonRow;
 import org.bnn.report.data.EnergyBreakdown;
 import org.bnn.report.data.RegimeRow;
 import org.bnn.report.format.EnergyUnit;
@@ -64,6 +66,43 @@ public final class MarkdownTables {
             rows.add(row);
         }
         return MarkdownTable.write(header, rows);
+    }
+
+    /**
+     * The comparison of mappings, one row per regime and mapping: bit error rates (raw, after
+     * decoding, and counted on the simulated chips), accuracy, cells and devices, sense + decode
+     * energy per inference and programming energy, each energy column in its own SI prefix; "–"
+     * where a value does not apply, "n/a" where it is not estimated.
+     */
+    public static String comparison(List<ComparisonRow> rows) {
+        EnergyUnit read = EnergyUnit.forLargest(rows.stream().mapToDouble(r -> r.senseAndDecodeJoules().orElse(0)).max().orElse(0));
+        EnergyUnit programming = EnergyUnit.forLargest(rows.stream().mapToDouble(r -> r.programmingJoules().orElse(0)).max().orElse(0));
+        List<String> header = List.of("regime", "cells", "read at", "raw BER", "BER after decoding", "weights read wrong (counted)",
+                "accuracy (%)", "cells", "devices", "sense + decode per inference (" + read.symbol() + ")",
+                "programming (" + programming.symbol() + ")");
+        List<List<String>> table = rows.stream()
+                .map(r -> List.of(r.regime(), r.cells(), readAt(r), Numbers.ber(r.rawBer()),
+                        r.decodedBer().isPresent() ? Numbers.ber(r.decodedBer().getAsDouble()) : ABSENT,
+                        r.seenBer().isPresent() ? Numbers.ber(r.seenBer().getAsDouble()) : ABSENT,
+                        Numbers.percent(r.accuracyMean()) + " ± " + Numbers.percent(r.accuracyStd()), thousands(r.cellCount()),
+                        thousands(r.devices()), energy(read, r.senseAndDecodeJoules()), energy(programming, r.programmingJoules())))
+                .toList();
+        return MarkdownTable.write(header, table);
+    }
+
+    /** How the weight is read, without the cells' name the row already shows ("reference 18.0 kOhm (best)"). */
+    private static String readAt(ComparisonRow row) {
+        String prefix = row.cells() + ", ";
+        return row.read().startsWith(prefix) ? row.read().substring(prefix.length()) : row.read();
+    }
+
+    private static String energy(EnergyUnit unit, OptionalDouble joules) {
+        return joules.isPresent() ? Numbers.significant(unit.of(joules.getAsDouble())) : "n/a";
+    }
+
+    /** A count with thin-space thousands separators ("969 984"). */
+    private static String thousands(long count) {
+        return String.format(java.util.Locale.ROOT, "%,d", count).replace(',', '\u2009');
     }
 
     /** The regime comparison; each energy column in its own SI prefix. */

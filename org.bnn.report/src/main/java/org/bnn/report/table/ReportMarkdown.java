@@ -16,6 +16,15 @@ public final class ReportMarkdown {
      * @param energyPlot   file name of the energy plot to link, if one is written
      */
     public static String write(Report report, Optional<String> accuracyPlot, Optional<String> energyPlot) {
+        return write(report, accuracyPlot, energyPlot, Optional.empty());
+    }
+
+    /**
+     * @param accuracyPlot   file name of the accuracy plot to link, if one is written
+     * @param energyPlot     file name of the energy plot to link, if one is written
+     * @param comparisonPlot file name of the comparison plot to link, if one is written
+     */
+    public static String write(Report report, Optional<String> accuracyPlot, Optional<String> energyPlot, Optional<String> comparisonPlot) {
         StringBuilder text = new StringBuilder("# ").append(report.title()).append("\n");
         if (!report.series().isEmpty()) {
             text.append("\n## ").append(report.quantity()).append(" vs bit error rate\n\n");
@@ -32,6 +41,14 @@ public final class ReportMarkdown {
             }
             energyPlot.ifPresent(file -> image(text, "Energy per inference by layer and component", file));
         });
+        if (!report.comparison().isEmpty()) {
+            text.append("\n## Mappings compared\n\n");
+            text.append("BERs: analytic per stored bit (raw) and per weight after decoding; \"weights read wrong\" is counted on the "
+                    + "simulated chips. Accuracy: mean ± standard deviation over trials. Energies: the estimator's, per inference for "
+                    + "sense + decode, once for programming.\n\n");
+            text.append(MarkdownTables.comparison(report.comparison()));
+            comparisonPlot.ifPresent(file -> image(text, "Mappings compared across programming regimes", file));
+        }
         if (!report.regimes().isEmpty()) {
             text.append("\n## Programming regimes\n\n");
             text.append("Accuracy: mean ± standard deviation over trials at the regime's bit error rate.\n\n");

@@ -29,6 +29,37 @@ public final class Secded7264 {
     /** DATA_BIT_OF_SYNDROME[s]: the data bit whose column is s, or NO_DATA_BIT. */
     private static final int[] DATA_BIT_OF_SYNDROME = dataBitOfSyndrome();
 
+    /** This code as a {@link WordCode}: the simulator's decoder of 1T1R + SECDED(72,64) tiles. */
+    public static final WordCode WORD_CODE = new WordCode() {
+        @Override
+        public int dataBits() {
+            return DATA_BITS;
+        }
+
+        @Override
+        public int wordBits() {
+            return Codeword.BITS;
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public long residualDataErrors(long data, long dataErrors, long checkErrors) {
+            return Secded7264.residualDataErrors(data, dataErrors, checkErrors);
+        }
+
+        @Override
+        public String toString() {
+            return NAME;
+        }
+    };
+
+    /** The name of the code in .bnn files. */
+    public static final String NAME = "secded(72,64)";
+
     private Secded7264() {
     }
 
@@ -51,6 +82,23 @@ public final class Secded7264 {
             return new Decoded(received.data() ^ (1L << dataBit), DecodeStatus.CORRECTED);
         }
         return new Decoded(received.data(), DecodeStatus.UNCORRECTABLE);
+    }
+
+    /**
+     * The data bits wrong after {@link #decode decoding} the codeword of {@code data} read with the
+     * data bits in {@code dataErrors} and the check bits in the low 8 bits of {@code checkErrors}
+     * inverted: the decoded data XOR {@code data}. One error (data or check) gives 0; two give
+     * {@code dataErrors} unchanged (detected, {@link DecodeStatus#UNCORRECTABLE}, and the data are
+     * used as read); three or more may add a miscorrected bit.
+     */
+    public static long residualDataErrors(long data, long dataErrors, long checkErrors) {
+        if ((checkErrors & ~0xFFL) != 0) {
+            throw new IllegalArgumentException("Secded7264.residualDataErrors: checkErrors has bits past the "
+                    + CHECK_BITS + " check bits: 0x" + Long.toHexString(checkErrors));
+        }
+        Codeword stored = encode(data);
+        Codeword read = new Codeword(stored.data() ^ dataErrors, (byte) (stored.check() ^ checkErrors));
+        return decode(read).data() ^ data;
     }
 
     /**

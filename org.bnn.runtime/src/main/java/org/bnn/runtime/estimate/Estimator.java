@@ -48,8 +48,7 @@ public final class Estimator {
             }
         }
         // Programming writes the cells that hold the weights, every copy, whole code words per row included.
-        TileSpec tile = chip.tile();
-        long cells = layers.stream().mapToLong(l -> tile.cellsFor(l.geometry()) * l.replication()).sum();
+        long cells = MappingEstimate.cellsHolding(chip.tile(), layers);
         return new MappingEstimate(mapping, layers, programming(mapping, cells, 1), reprogramming(mapping, layers));
     }
 

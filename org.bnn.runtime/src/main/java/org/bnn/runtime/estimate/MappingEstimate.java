@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 
 import org.bnn.runtime.device.ProgrammingCost;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.TileSpec;
 
 /**
  * Resource needs and per-inference costs of a whole mapping, layer by layer.
@@ -55,6 +56,23 @@ public record MappingEstimate(MappingSpec mapping, List<LayerEstimate> layers, O
     public double placedUtilization() {
         long placed = tilesPlaced();
         return placed == 0 ? Double.NaN : (double) storedWeights() / (placed * mapping.chip().tile().cells());
+    }
+
+    /**
+     * Cells that hold the weights, every copy counted, whole code words per row (check bits) included:
+     * the cells one programming writes, and an area proxy ({@link org.bnn.runtime.spec.TileSpec#cellsFor}).
+     */
+    public long cells() {
+        return cellsHolding(mapping.chip().tile(), layers);
+    }
+
+    /** Devices in those cells ({@link org.bnn.runtime.spec.CellTechnology#devicesPerCell()} each). */
+    public long devices() {
+        return Math.multiplyExact(cells(), mapping.chip().tile().cell().devicesPerCell());
+    }
+
+    static long cellsHolding(TileSpec tile, List<LayerEstimate> layers) {
+        return layers.stream().mapToLong(l -> Math.multiplyExact(tile.cellsFor(l.geometry()), l.replication())).sum();
     }
 
     /** Weights stored on the chip, every copy counted. */

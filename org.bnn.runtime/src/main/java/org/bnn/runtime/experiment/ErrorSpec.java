@@ -8,6 +8,7 @@ import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.errors.Sampling;
 import org.bnn.runtime.errors.WeightErrors;
 import org.bnn.runtime.simulation.ErrorPatterns;
+import org.bnn.runtime.spec.CellTechnology;
 
 /**
  * The error model of an experiment (docs/language.md "Errors"): level × resampling, the layers that
@@ -42,6 +43,25 @@ public record ErrorSpec(ErrorLevel level, Resampling resampling, List<String> er
     /** The patterns of weight-level errors at these BERs, sampled as this spec says. */
     public ErrorPatterns patterns(WeightErrors errors) {
         return sampling == Sampling.POPCOUNT_DOMAIN ? ErrorPatterns.popcountDomain(errors) : ErrorPatterns.of(errors);
+    }
+
+    /**
+     * The patterns of weight-level errors at these BERs on cells of {@code cells}: with a code
+     * ({@link CellTechnology#code()}), the BERs are those of the stored bits, drawn exactly, and every
+     * word is decoded as it is read; without one, as {@link #patterns(WeightErrors)}.
+     *
+     * @throws IllegalArgumentException for popcount-domain sampling on cells with a code
+     */
+    public ErrorPatterns patterns(WeightErrors errors, CellTechnology cells) {
+        Checks.present("ErrorSpec.patterns", "cells", cells);
+        if (cells.code().isEmpty()) {
+            return patterns(errors);
+        }
+        if (sampling == Sampling.POPCOUNT_DOMAIN) {
+            throw new IllegalArgumentException("ErrorSpec.sampling POPCOUNT_DOMAIN cannot model " + cells.label()
+                    + " cells, which decode every word as it is read; sample exactly");
+        }
+        return ErrorPatterns.of(errors, cells.code());
     }
 
     /** Whether layer {@code name} has errors. */

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
-import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.device.DeviceSpec;
 import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.errors.DeviceErrors;
 import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.errors.RegimeSweep;
@@ -16,12 +18,19 @@ import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.errors.WeightErrors;
 import org.bnn.runtime.simulation.ErrorPatterns;
 import org.bnn.runtime.simulation.Simulation;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.LayerGeometry;
+import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.TileSpec;
 
 /**
  * Runs an {@link ExperimentSpec} on a network and its (encoded) inputs: one {@link SweepPoint} per
- * point of the sweep, each over the spec's trials. Every point uses the spec's seed, so the same
- * chip instances (trial keys) are seen at every point and BER flip sets are nested.
+ * point of the sweep and mapping, each over the spec's trials. Every point uses the spec's seed, so
+ * the same chip instances (trial keys) are seen at every point and BER flip sets are nested.
+ * <p>
+ * Weight-level errors follow the cells of the mapping's tile ({@link CellTechnology}): a regime's
+ * BER is its technology's analytic raw rate, and cells with a code draw their errors per stored bit
+ * and decode every word as it is read ({@link ErrorSpec#patterns(WeightErrors, CellTechnology)}).
  */
 public final class ExperimentRunner {
     /** Told after the error-free reference and after every point; called on the caller's thread. */
@@ -57,25 +66,31 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException(inputs.length + " inputs but " + labels.get().length + " labels");
         }
         int layers = network.weightLayerCount();
-        List<Point> todo = points(spec, layers);
+        List<Point> todo = new ArrayList<>();
+        for (MappingSpec mapping : spec.mappings()) {
+            todo.addAll(points(spec, mapping, layers));
+        }
+        boolean several = spec.mappings().size() > 1;
         int[] clean = simulation.predict(network, inputs, WeightErrors.none(layers), 1, spec.seed())[0];
         progress.step(1, todo.size() + 1, "error-free");
         List<SweepPoint> points = new ArrayList<>();
         for (Point point : todo) {
             int[][] predictions = simulation.run(network, inputs, point.patterns(), spec.trials(), spec.seed()).predictions();
-            points.add(new SweepPoint(point.label(), point.ber(), share(predictions, clean),
-                    labels.map(l -> share(predictions, l))));
-            progress.step(points.size() + 1, todo.size() + 1, point.label());
+            OptionalDouble seen = point.patterns().chipBitErrorRate(network, spec.seed(), spec.trials());
+            points.add(new SweepPoint(point.mapping(), point.label(), point.ber(), share(predictions, clean),
+                    labels.map(l -> share(predictions, l)), seen));
+            progress.step(points.size() + 1, todo.size() + 1, several ? point.mapping() + " " + point.label() : point.label());
         }
         return points;
     }
 
-    /** One point to simulate: what varies, its BER, and the error patterns. */
-    private record Point(String label, double ber, ErrorPatterns patterns) {
+    /** One point to simulate: the mapping, what varies, its BER, and the error patterns. */
+    private record Point(String mapping, String label, double ber, ErrorPatterns patterns) {
     }
 
-    private static List<Point> points(ExperimentSpec spec, int layers) {
-        List<LayerGeometry> weightLayers = spec.mapping().network().weightLayers();
+    private static List<Point> points(ExperimentSpec spec, MappingSpec mapping, int layers) {
+        List<LayerGeometry> weightLayers = mapping.network().weightLayers();
+        CellTechnology cells = mapping.chip().tile().cell();
         boolean[] erring = new boolean[layers];
         for (int l = 0; l < layers; l++) {
             erring[l] = spec.errors().erring(weightLayers.get(l).layer().name());
@@ -84,50 +99,52 @@ public final class ExperimentRunner {
         List<Point> points = new ArrayList<>();
         if (spec.sweep() instanceof SweepSpec.Ber ber) {
             for (double p : ber.points()) {
-                points.add(new Point(berLabel(p), p, spec.errors().patterns(new WeightErrors(resampling, perLayer(erring, p)))));
+                points.add(new Point(mapping.name(), berLabel(p), p,
+                        spec.errors().patterns(new WeightErrors(resampling, perLayer(erring, p)), cells)));
             }
         } else if (spec.sweep() instanceof SweepSpec.Layers sensitivity) {
             for (int l = 0; l < layers; l++) {
                 if (erring[l]) {
                     boolean[] only = new boolean[layers];
                     only[l] = true;
-                    points.add(new Point(weightLayers.get(l).layer().name(), sensitivity.ber(),
-                            spec.errors().patterns(new WeightErrors(resampling, perLayer(only, sensitivity.ber())))));
+                    points.add(new Point(mapping.name(), weightLayers.get(l).layer().name(), sensitivity.ber(),
+                            spec.errors().patterns(new WeightErrors(resampling, perLayer(only, sensitivity.ber())), cells)));
                 }
             }
         } else if (spec.sweep() instanceof SweepSpec.Regimes regimes) {
-            points.addAll(regimePoints(spec, regimes, erring));
+            points.addAll(regimePoints(spec, mapping, regimes, erring));
         }
         return points;
     }
 
     /**
-     * Device level: chips programmed under each regime. Weight level: flips at each regime's
-     * analytic BER, resampled as the spec says.
+     * Device level: chips programmed under each regime. Weight level: flips at the analytic raw BER
+     * of each regime on the mapping's cells ({@link CellTechnology#bitErrorRate}, the tile's sense
+     * amplifier and the device's stuck-at faults included), resampled as the spec says, and decoded
+     * if the cells carry a code.
      */
-    private static List<Point> regimePoints(ExperimentSpec spec, SweepSpec.Regimes regimes, boolean[] erring) {
-        var device = spec.mapping().chip().tile().device().orElseThrow();
+    private static List<Point> regimePoints(ExperimentSpec spec, MappingSpec mapping, SweepSpec.Regimes regimes, boolean[] erring) {
+        TileSpec tile = mapping.chip().tile();
+        DeviceSpec device = tile.device().orElseThrow();
         List<RegimeSpec> specs = regimes.regimes().stream().map(device::regime).toList();
-        Set<Integer> errorFree = new HashSet<>();
-        for (int l = 0; l < erring.length; l++) {
-            if (!erring[l]) {
-                errorFree.add(l);
-            }
-        }
-        boolean deviceLevel = spec.errors().level() == ErrorLevel.DEVICE;
-        // DeviceErrors cannot be per inference; at weight level only its average BER is used.
-        DeviceErrors base = DeviceErrors.forMapping(spec.mapping(), deviceLevel ? spec.errors().resampling() : Resampling.PER_CHIP)
-                .withErrorFreeLayers(errorFree);
         List<Point> points = new ArrayList<>();
-        if (deviceLevel) {
+        if (spec.errors().level() == ErrorLevel.DEVICE) {
+            Set<Integer> errorFree = new HashSet<>();
+            for (int l = 0; l < erring.length; l++) {
+                if (!erring[l]) {
+                    errorFree.add(l);
+                }
+            }
+            DeviceErrors base = DeviceErrors.forMapping(mapping, spec.errors().resampling()).withErrorFreeLayers(errorFree);
             for (DeviceErrors chips : RegimeSweep.devicePoints(base, specs)) {
-                points.add(new Point(chips.regime().name(), chips.averageBitErrorRate(), ErrorPatterns.of(chips)));
+                points.add(new Point(mapping.name(), chips.regime().name(), chips.averageBitErrorRate(), ErrorPatterns.of(chips)));
             }
         } else {
-            List<WeightErrors> weightPoints = RegimeSweep.weightPoints(base, specs, spec.errors().resampling());
-            for (int i = 0; i < specs.size(); i++) {
-                points.add(new Point(specs.get(i).name(), base.withRegime(specs.get(i)).averageBitErrorRate(),
-                        spec.errors().patterns(weightPoints.get(i))));
+            Resampling resampling = spec.errors().resampling();
+            for (RegimeSpec regime : specs) {
+                double ber = tile.cell().bitErrorRate(regime, tile.sense(), device.stuckAt());
+                points.add(new Point(mapping.name(), regime.name(), ber,
+                        spec.errors().patterns(new WeightErrors(resampling, perLayer(erring, ber)), tile.cell())));
             }
         }
         return points;

@@ -1,9 +1,14 @@
 package org.bnn.runtime.experiment;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bnn.runtime.checks.Checks;
 import org.bnn.runtime.errors.ErrorLevel;
+import org.bnn.runtime.errors.Sampling;
 import org.bnn.runtime.spec.MappingSpec;
 
 /**
@@ -11,15 +16,22 @@ import org.bnn.runtime.spec.MappingSpec;
  * instances, the predictions of the inputs under errors are compared with the labels (datasets)
  * and with the error-free chip's predictions. Every point uses the same keys, so flip sets are
  * nested across a BER sweep (common random numbers).
+ * <p>
+ * An experiment may run on several mappings of the same network ({@link #mappings()}), to compare
+ * designs: every mapping gets the whole sweep, with the same seed, trials and inputs.
  *
- * @param weights the trained weights ({@code .npz}, relative paths: to the description's folder);
- *                empty means seeded random weights
+ * @param otherMappings further mappings of the same network, each run like {@code mapping} and
+ *                      compared with it; empty for a study of one mapping (null is read as empty:
+ *                      JSON written before there was a choice)
+ * @param weights       the trained weights ({@code .npz}, relative paths: to the description's folder);
+ *                      empty means seeded random weights
  */
-public record ExperimentSpec(String name, MappingSpec mapping, InputSource inputs, ErrorSpec errors, SweepSpec sweep, int trials,
-        long seed, Optional<String> weights, Optional<ReportSpec> report) {
+public record ExperimentSpec(String name, MappingSpec mapping, List<MappingSpec> otherMappings, InputSource inputs, ErrorSpec errors,
+        SweepSpec sweep, int trials, long seed, Optional<String> weights, Optional<ReportSpec> report) {
     public ExperimentSpec {
         Checks.name("ExperimentSpec", "name", name);
         Checks.present("ExperimentSpec", "mapping", mapping);
+        otherMappings = otherMappings == null ? List.of() : List.copyOf(otherMappings);
         Checks.present("ExperimentSpec", "inputs", inputs);
         Checks.present("ExperimentSpec", "errors", errors);
         Checks.present("ExperimentSpec", "sweep", sweep);
@@ -34,6 +46,40 @@ public record ExperimentSpec(String name, MappingSpec mapping, InputSource input
             throw new IllegalArgumentException("ExperimentSpec(" + name + ") sweeps layers at device level: the layer "
                     + "sensitivity study flips weights at one BER, so it needs weight-level errors");
         }
+        Set<String> names = new HashSet<>();
+        List<MappingSpec> all = new ArrayList<>();
+        all.add(mapping);
+        all.addAll(otherMappings);
+        for (MappingSpec each : all) {
+            checkMapping(name, mapping, each, errors, sweep);
+            if (!names.add(each.name())) {
+                throw new IllegalArgumentException("ExperimentSpec(" + name + ") runs on mapping " + each.name()
+                        + " twice: name each mapping once");
+            }
+        }
+    }
+
+    /** A study of one mapping. */
+    public ExperimentSpec(String name, MappingSpec mapping, InputSource inputs, ErrorSpec errors, SweepSpec sweep, int trials, long seed,
+            Optional<String> weights, Optional<ReportSpec> report) {
+        this(name, mapping, List.of(), inputs, errors, sweep, trials, seed, weights, report);
+    }
+
+    /** Every mapping the experiment runs on: {@code mapping}, then {@code otherMappings}. */
+    public List<MappingSpec> mappings() {
+        List<MappingSpec> all = new ArrayList<>();
+        all.add(mapping);
+        all.addAll(otherMappings);
+        return List.copyOf(all);
+    }
+
+    private static void checkMapping(String name, MappingSpec first, MappingSpec mapping, ErrorSpec errors, SweepSpec sweep) {
+        Checks.present("ExperimentSpec(" + name + ")", "otherMappings[]", mapping);
+        if (!mapping.network().equals(first.network())) {
+            throw new IllegalArgumentException("ExperimentSpec(" + name + ") compares mappings of different networks: " + mapping.name()
+                    + " maps " + mapping.network().name() + ", " + first.name() + " maps " + first.network().name()
+                    + " (the same weights and inputs run on every mapping)");
+        }
         for (String layer : errors.erringLayers()) {
             if (mapping.network().weightLayers().stream().noneMatch(l -> l.layer().name().equals(layer))) {
                 throw new IllegalArgumentException("ExperimentSpec(" + name + ").errors names layer " + layer
@@ -44,6 +90,11 @@ public record ExperimentSpec(String name, MappingSpec mapping, InputSource input
             var device = mapping.chip().tile().device().orElseThrow(() -> new IllegalArgumentException("ExperimentSpec(" + name
                     + ") sweeps regimes but tile " + mapping.chip().tile().name() + " has no device"));
             regimes.regimes().forEach(device::regime);
+        }
+        if (errors.sampling() == Sampling.POPCOUNT_DOMAIN && mapping.chip().tile().cell().code().isPresent()) {
+            throw new IllegalArgumentException("ExperimentSpec(" + name + ") samples errors in the popcount domain on mapping "
+                    + mapping.name() + ", whose " + mapping.chip().tile().cell().label() + " cells decode every word as it is read: "
+                    + "the errors the network sees are not independent flips of its weights; sample them exactly");
         }
     }
 }

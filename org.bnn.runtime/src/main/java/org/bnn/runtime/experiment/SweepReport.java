@@ -22,17 +22,20 @@ public final class SweepReport {
     /**
      * One point as written to CSV and JSON; accuracy fields are null without labels.
      *
+     * @param mapping           the mapping the point was run on (null in JSON written before experiments had several)
      * @param accuracyPerTrial  null without labels
+     * @param seenBer           the share of weights the chips read inverted, counted (per-chip errors); else null
      */
-    public record Row(String point, double ber, double meanAgreement, double agreementStd, double agreementCi95,
-            double[] agreementPerTrial, Double meanAccuracy, Double accuracyStd, Double accuracyCi95, double[] accuracyPerTrial) {
+    public record Row(String mapping, String point, double ber, double meanAgreement, double agreementStd, double agreementCi95,
+            double[] agreementPerTrial, Double meanAccuracy, Double accuracyStd, Double accuracyCi95, double[] accuracyPerTrial,
+            Double seenBer) {
         static Row of(SweepPoint point) {
             TrialStatistics agreement = point.agreement();
             TrialStatistics accuracy = point.accuracy().orElse(null);
-            return new Row(point.label(), point.ber(), agreement.mean(), agreement.standardDeviation(), agreement.confidence95(),
-                    agreement.perTrial(), accuracy == null ? null : accuracy.mean(),
+            return new Row(point.mapping(), point.label(), point.ber(), agreement.mean(), agreement.standardDeviation(),
+                    agreement.confidence95(), agreement.perTrial(), accuracy == null ? null : accuracy.mean(),
                     accuracy == null ? null : accuracy.standardDeviation(), accuracy == null ? null : accuracy.confidence95(),
-                    accuracy == null ? null : accuracy.perTrial());
+                    accuracy == null ? null : accuracy.perTrial(), point.seenBer().isPresent() ? point.seenBer().getAsDouble() : null);
         }
     }
 
@@ -52,8 +55,11 @@ public final class SweepReport {
         String sampling = spec.errors().sampling() == Sampling.POPCOUNT_DOMAIN
                 ? " sampled in the popcount domain (exact in distribution, not bit-identical where counts are drawn)"
                 : "";
-        return String.format(Locale.ROOT, "experiment %s: %s x %d trials, %s %s-level errors%s%s, seed %d", spec.name(), inputs,
-                spec.trials(), lower(spec.errors().resampling().name()), lower(spec.errors().level().name()), layers, sampling,
+        String mappings = spec.mappings().size() > 1
+                ? " on " + String.join(", ", spec.mappings().stream().map(m -> m.name()).toList())
+                : "";
+        return String.format(Locale.ROOT, "experiment %s%s: %s x %d trials, %s %s-level errors%s%s, seed %d", spec.name(), mappings,
+                inputs, spec.trials(), lower(spec.errors().resampling().name()), lower(spec.errors().level().name()), layers, sampling,
                 spec.seed());
     }
 
@@ -62,12 +68,18 @@ public final class SweepReport {
         boolean labelled = !points.isEmpty() && points.get(0).accuracy().isPresent();
         StringBuilder text = new StringBuilder(headline(spec)).append(labelled ? " (accuracy on the labels)" : " (agreement with the error-free chip)")
                 .append(String.format("%n"));
-        // A BER sweep's points are their BER; regime and layer points get a name column.
+        // A BER sweep's points are their BER; regime and layer points get a name column, and with several mappings each point its mapping.
         boolean named = !(spec.sweep() instanceof SweepSpec.Ber);
+        boolean several = spec.mappings().size() > 1;
+        int mappingWidth = Math.max("mapping".length(), spec.mappings().stream().mapToInt(m -> m.name().length()).max().orElse(0));
+        String mappingColumn = several ? String.format(Locale.ROOT, "  %-" + mappingWidth + "s", "mapping") : "";
         String nameColumn = named ? String.format(Locale.ROOT, "  %-12s", "point") : "";
-        text.append(nameColumn).append(String.format(Locale.ROOT, "  %10s %10s %10s %12s%n", "BER", "mean", "std", "95% CI"));
+        text.append(mappingColumn).append(nameColumn).append(String.format(Locale.ROOT, "  %10s %10s %10s %12s%n", "BER", "mean", "std", "95% CI"));
         for (SweepPoint point : points) {
             TrialStatistics metric = point.metric();
+            if (several) {
+                text.append(String.format(Locale.ROOT, "  %-" + mappingWidth + "s", point.mapping()));
+            }
             if (named) {
                 text.append(String.format(Locale.ROOT, "  %-12s", point.label()));
             }
@@ -77,12 +89,18 @@ public final class SweepReport {
         return text.toString();
     }
 
-    /** The sweep as CSV, one row per point (accuracy columns empty without labels). */
+    /**
+     * The sweep as CSV, one row per point (accuracy columns empty without labels); points of several
+     * mappings get a first column naming theirs.
+     */
     public static String csv(List<SweepPoint> points) {
-        StringBuilder csv = new StringBuilder("point,ber,trials,mean_accuracy,accuracy_std,accuracy_ci95,mean_agreement,agreement_std,agreement_ci95\n");
+        boolean several = points.stream().map(SweepPoint::mapping).distinct().count() > 1;
+        StringBuilder csv = new StringBuilder(several ? "mapping," : "")
+                .append("point,ber,trials,mean_accuracy,accuracy_std,accuracy_ci95,mean_agreement,agreement_std,agreement_ci95\n");
         for (SweepPoint point : points) {
             TrialStatistics agreement = point.agreement();
             String accuracy = point.accuracy().map(a -> a.mean() + "," + a.standardDeviation() + "," + a.confidence95()).orElse(",,");
+            csv.append(several ? point.mapping() + "," : "");
             csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%s,%s\n", point.label(), point.ber(), agreement.trials(), accuracy,
                     agreement.mean(), agreement.standardDeviation(), agreement.confidence95()));
         }
@@ -93,10 +111,13 @@ public final class SweepReport {
     public static String markdown(ExperimentSpec spec, List<SweepPoint> points) {
         boolean labelled = !points.isEmpty() && points.get(0).accuracy().isPresent();
         String metric = labelled ? "accuracy" : "agreement";
+        boolean several = spec.mappings().size() > 1;
         StringBuilder md = new StringBuilder("**").append(headline(spec)).append("**\n\n")
-                .append("| point | BER | mean ").append(metric).append(" | std | 95 % CI |\n|---|---|---|---|---|\n");
+                .append(several ? "| mapping " : "").append("| point | BER | mean ").append(metric).append(" | std | 95 % CI |\n")
+                .append(several ? "|---" : "").append("|---|---|---|---|---|\n");
         for (SweepPoint point : points) {
             TrialStatistics value = point.metric();
+            md.append(several ? "| " + point.mapping() + " " : "");
             md.append(String.format(Locale.ROOT, "| %s | %s | %.2f %% | %.2f %% | ± %.2f %% |\n", point.label(), berText(point.ber()),
                     100 * value.mean(), 100 * value.standardDeviation(), 100 * value.confidence95()));
         }

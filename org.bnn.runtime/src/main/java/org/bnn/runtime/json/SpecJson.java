@@ -3,13 +3,18 @@ package org.bnn.runtime.json;
 import java.io.UncheckedIOException;
 import java.util.stream.Stream;
 
+import java.util.List;
+
 import org.bnn.runtime.device.ReadReference;
+import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.experiment.SweepSpec;
 import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.LayerSpec;
+import org.bnn.runtime.spec.MappingSpec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,6 +43,7 @@ public final class SpecJson {
             .registerSubtypes(cellKinds())
             .addMixIn(InputSource.class, InputSourceKinds.class)
             .addMixIn(SweepSpec.class, SweepKinds.class)
+            .addMixIn(ExperimentSpec.class, ExperimentFields.class)
             .enable(SerializationFeature.INDENT_OUTPUT)
             // Lines end with "\n" on every platform (the default indenter uses the system's separator).
             .defaultPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
@@ -107,6 +113,12 @@ public final class SpecJson {
     @JsonSubTypes({@JsonSubTypes.Type(value = InputSource.Random.class, name = "random"),
         @JsonSubTypes.Type(value = InputSource.Dataset.class, name = "dataset")})
     private interface InputSourceKinds {
+    }
+
+    /** An experiment of one mapping is written as before experiments could compare several. */
+    private abstract static class ExperimentFields {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<MappingSpec> otherMappings();
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")

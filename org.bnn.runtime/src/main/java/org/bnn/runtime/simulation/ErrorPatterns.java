@@ -3,10 +3,13 @@ package org.bnn.runtime.simulation;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
+import org.bnn.runtime.ecc.WordCode;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.CountErrors;
 import org.bnn.runtime.engine.ReadFlips;
+import org.bnn.runtime.errors.CodedRows;
 import org.bnn.runtime.errors.DeviceChipCache;
 import org.bnn.runtime.errors.DeviceErrors;
 import org.bnn.runtime.errors.ErrorKeys;
@@ -34,6 +37,15 @@ import org.bnn.runtime.errors.WeightErrors;
  * of weights its PCSAs read inverted: the same static pattern for every read (per chip), or a fresh
  * noise at every sense (per read). Programmed chips are kept in a bounded cache, so the per-read
  * patterns of many inferences share one pass over the weights.
+ * <p>
+ * <b>Coded cells</b> ({@link #of(WeightErrors, Optional)} with a {@link WordCode}, the tiles of
+ * 1T1R + SECDED(72,64)): the BERs are raw, per stored bit. Each pattern is drawn as above, but
+ * over the stored bits of every layer (check and padding bits included, {@link CodedRows}) instead
+ * of its weights, under the same keys, and every word is decoded as it is read: the pattern the
+ * network sees is the weights still wrong after decoding. A per-chip pattern is decoded once, which
+ * is what every row read of those static errors decodes to; per inference and per read, every read
+ * decodes its own raw errors. The raw flips are nested across a BER sweep; the decoded ones need not
+ * be (three raw errors in a word can be miscorrected into a fourth).
  */
 public final class ErrorPatterns {
     private static final long[] NONE = new long[0];
@@ -44,17 +56,22 @@ public final class ErrorPatterns {
     private final boolean perRead;
     /** Per-inference errors of layers read once drawn as count changes ({@link PopcountDomain}). */
     private final boolean popcountDomain;
+    /** The code of the stored words, or null: raw errors are then the weights' own. */
+    private final WordCode code;
     /** Null at weight level. */
     private final DeviceErrors device;
     private final DeviceChipCache chips;
     /** The popcount-domain samplers of the last network asked for. */
     private volatile Samplers samplers;
+    /** The coded layers of the last network asked for (with a code). */
+    private volatile Coded coded;
 
-    private ErrorPatterns(WeightErrors errors, boolean perRead, boolean popcountDomain) {
+    private ErrorPatterns(WeightErrors errors, boolean perRead, boolean popcountDomain, WordCode code) {
         this.errors = errors;
         this.bers = errors.berPerLayer();
         this.perRead = perRead;
         this.popcountDomain = popcountDomain;
+        this.code = code;
         this.device = null;
         this.chips = null;
     }
@@ -64,13 +81,27 @@ public final class ErrorPatterns {
         this.bers = errors.berPerLayer();
         this.perRead = device.resampling() == Resampling.PER_READ;
         this.popcountDomain = false;
+        this.code = null;
         this.device = device;
         this.chips = DeviceChipCache.forThisMachine(device);
     }
 
     /** Patterns drawn per chip, per inference or per read, as {@code errors.resampling()} says. */
     public static ErrorPatterns of(WeightErrors errors) {
-        return new ErrorPatterns(errors, errors.resampling() == Resampling.PER_READ, false);
+        return of(errors, Optional.empty());
+    }
+
+    /**
+     * Patterns drawn per chip, per inference or per read, as {@code errors.resampling()} says; with a
+     * {@code code}, the BERs are those of the stored bits, and every word is decoded as it is read
+     * (see the class comment).
+     */
+    public static ErrorPatterns of(WeightErrors errors, Optional<WordCode> code) {
+        if (errors == null || code == null) {
+            throw new IllegalArgumentException("ErrorPatterns.of: errors and code are required (Optional.empty() for no code), got "
+                    + errors + " and " + code);
+        }
+        return new ErrorPatterns(errors, errors.resampling() == Resampling.PER_READ, false, code.orElse(null));
     }
 
     /**
@@ -86,7 +117,12 @@ public final class ErrorPatterns {
             throw new IllegalArgumentException("the popcount-domain mode samples per-inference errors, got "
                     + errors.resampling().toString().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        return new ErrorPatterns(errors, false, true);
+        return new ErrorPatterns(errors, false, true, null);
+    }
+
+    /** The code whose words are decoded as they are read, if any: the BERs are then raw, per stored bit. */
+    public Optional<WordCode> code() {
+        return Optional.ofNullable(code);
     }
 
     /** True for per-inference errors sampled in the popcount domain ({@link #popcountDomain}). */
@@ -152,7 +188,63 @@ public final class ErrorPatterns {
         if (device != null) {
             return chips.chip(network, seed, trial).perChipFlips();
         }
-        return errors.flips(ErrorKeys.chip(seed, trial), Simulation.weightsPerLayer(network));
+        return drawn(network, ErrorKeys.chip(seed, trial));
+    }
+
+    /**
+     * The share of all weights that chip instances 0 .. {@code trials} − 1 read inverted (after
+     * decoding, with a code), counted on their per-chip patterns; empty unless the patterns are per chip.
+     */
+    public OptionalDouble chipBitErrorRate(BinaryNetwork network, long seed, int trials) {
+        if (!isPerChip() || trials < 1) {
+            return OptionalDouble.empty();
+        }
+        long weights = 0;
+        for (long size : Simulation.weightsPerLayer(network)) {
+            weights += size;
+        }
+        long wrong = 0;
+        for (int trial = 0; trial < trials; trial++) {
+            for (long[] layer : isNone() ? new long[0][] : chip(network, seed, trial)) {
+                wrong += layer.length;
+            }
+        }
+        return OptionalDouble.of((double) wrong / ((double) weights * trials));
+    }
+
+    /** The weight-level pattern under a chip or inference key: the weights' own flips, or the stored bits' decoded. */
+    private long[][] drawn(BinaryNetwork network, long key) {
+        if (code == null) {
+            return errors.flips(key, Simulation.weightsPerLayer(network));
+        }
+        CodedRows[] layers = coded(network);
+        long[] storedBits = new long[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            storedBits[l] = layers[l].storedBits();
+        }
+        long[][] raw = errors.flips(key, storedBits);
+        for (int l = 0; l < raw.length; l++) {
+            Arrays.sort(raw[l]);
+            raw[l] = layers[l].decode(raw[l]);
+        }
+        return raw;
+    }
+
+    /** The coded layers of {@code network}, kept for the last network asked for. */
+    private CodedRows[] coded(BinaryNetwork network) {
+        Coded kept = coded;
+        if (kept != null && kept.network() == network) {
+            return kept.layers();
+        }
+        CodedRows[] layers = new CodedRows[network.weightLayerCount()];
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = new CodedRows(code, network.weights(l));
+        }
+        coded = new Coded(network, layers);
+        return layers;
+    }
+
+    private record Coded(BinaryNetwork network, CodedRows[] layers) {
     }
 
     /**
@@ -165,7 +257,7 @@ public final class ErrorPatterns {
         }
         long key = ErrorKeys.inference(seed, trial, input);
         if (!popcountDomain) {
-            return errors.flips(key, Simulation.weightsPerLayer(network));
+            return drawn(network, key);
         }
         long[][] flips = new long[network.weightLayerCount()][];
         for (int l = 0; l < flips.length; l++) {
@@ -251,16 +343,21 @@ public final class ErrorPatterns {
             return "ErrorPatterns[device level, " + device + "]";
         }
         return "ErrorPatterns[" + (perRead ? "per read" : errors.resampling().toString().toLowerCase(Locale.ROOT).replace('_', ' '))
-                + (popcountDomain ? ", popcount domain" : "") + ", ber "
+                + (popcountDomain ? ", popcount domain" : "") + (code == null ? "" : ", " + code.name() + " decoded, raw") + ", ber "
                 + Arrays.toString(errors.berPerLayer()) + "]";
     }
 
-    /** The per-read patterns of one inference, drawn lazily one layer at a time. */
+    /**
+     * The per-read patterns of one inference, drawn lazily one layer at a time; with a code, over the
+     * stored bits of every read, each read's raw errors decoded on their own.
+     */
     private final class PerRead implements ReadFlips {
         private final BinaryNetwork network;
         private final long inferenceKey;
         private final long[][] flips;
         private final int[][] readStarts;
+        /** With a code, the network's coded layers; else null. */
+        private final CodedRows[] coded;
 
         PerRead(BinaryNetwork network, long inferenceKey) {
             if (errors.layers() != network.weightLayerCount()) {
@@ -271,11 +368,12 @@ public final class ErrorPatterns {
             this.inferenceKey = inferenceKey;
             this.flips = new long[network.weightLayerCount()][];
             this.readStarts = new int[network.weightLayerCount()][];
+            this.coded = code == null ? null : coded(network);
         }
 
         @Override
         public long[] positions(int layer, int read) {
-            long weights = network.weights(layer).size();
+            long weights = coded == null ? network.weights(layer).size() : coded[layer].storedBits();
             if (flips[layer] == null) {
                 draw(layer, weights);
             }
@@ -289,7 +387,7 @@ public final class ErrorPatterns {
             for (int i = 0; i < positions.length; i++) {
                 positions[i] -= origin;
             }
-            return positions;
+            return coded == null ? positions : coded[layer].decode(positions);
         }
 
         private void draw(int layer, long weights) {

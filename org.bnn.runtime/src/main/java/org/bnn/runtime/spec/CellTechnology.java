@@ -14,6 +14,7 @@ import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.ecc.Secded7264;
+import org.bnn.runtime.ecc.WordCode;
 
 /**
  * How a tile stores its weights and reads them back (docs/architecture.md §3, "Cells and the
@@ -35,6 +36,15 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
 
     /** Resistive devices per cell; each takes one pulse when the cell is written. */
     int devicesPerCell();
+
+    /**
+     * The code each row's words are stored in, if any. The weight-level simulation then draws raw
+     * errors on every stored bit (check bits included) and decodes every word as it is read
+     * (docs/architecture.md §3, "SECDED(72,64)").
+     */
+    default Optional<WordCode> code() {
+        return Optional.empty();
+    }
 
     /** Code words in a row of fan-in {@code fanIn}: 0 without ECC, else whole words (the last one padded). */
     default long eccWordsPerRow(long fanIn) {
@@ -98,7 +108,11 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         return ProgrammingCost.of(regime, cells, devicesPerCell(), writesPerCell);
     }
 
-    /** Whether the device-level error model (a PCSA reading complementary pairs, no decoder) can simulate these cells. */
+    /**
+     * Whether the device-level error model (a PCSA reading complementary pairs, no decoder) can
+     * simulate these cells. Weight-level errors can simulate every technology (with a
+     * {@link #code()}, raw errors per stored bit, decoded).
+     */
     boolean supportsDeviceLevelErrors();
 
     /** How a weight is read under {@code regime}, in words: e.g. "2T2R, PCSA offsets included". */
@@ -233,8 +247,8 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
      * @param decodeJoulesPerWord energy of decoding one word, in joules, if given
      */
     record OneTransistorOneResistorSecded(ReadReference reference, OptionalDouble decodeJoulesPerWord) implements CellTechnology {
-        static final String CODE = "secded(72,64)";
-        private static final int WORD_CELLS = Secded7264.DATA_BITS + Secded7264.CHECK_BITS;
+        static final String CODE = Secded7264.NAME;
+        private static final int WORD_CELLS = Secded7264.WORD_CODE.wordBits();
 
         public OneTransistorOneResistorSecded {
             Checks.present("OneTransistorOneResistorSecded", "reference", reference);
@@ -255,6 +269,11 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         @Override
         public int devicesPerCell() {
             return cells().devicesPerCell();
+        }
+
+        @Override
+        public Optional<WordCode> code() {
+            return Optional.of(Secded7264.WORD_CODE);
         }
 
         @Override
@@ -288,7 +307,7 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
             return OptionalDouble.of(Secded7264.residualBitErrorRate(rawBitErrorRate));
         }
 
-        /** The simulation engines do not decode. */
+        /** Device-level errors model 2T2R cells only; weight-level errors are drawn per stored bit and decoded. */
         @Override
         public boolean supportsDeviceLevelErrors() {
             return false;
