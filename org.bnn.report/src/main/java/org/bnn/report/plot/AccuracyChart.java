@@ -1,7 +1,6 @@
 package org.bnn.report.plot;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.util.List;
 
 import org.bnn.report.data.BerPoint;
@@ -120,12 +119,8 @@ public final class AccuracyChart {
         renderer.setErrorStroke(new BasicStroke(1.2f));
         renderer.setDefaultShapesFilled(true);
         renderer.setUseFillPaint(true);
+        ChartStyle.series(renderer, count);
         for (int i = 0; i < count; i++) {
-            Color colour = Palette.series(i);
-            renderer.setSeriesPaint(i, colour);
-            renderer.setSeriesFillPaint(i, colour);
-            renderer.setSeriesShape(i, Palette.marker(i));
-            renderer.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             renderer.setSeriesLinesVisible(i, true);
             renderer.setSeriesShapesVisible(i, true);
         }

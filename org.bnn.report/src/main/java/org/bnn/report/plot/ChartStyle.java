@@ -12,6 +12,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
@@ -50,6 +51,17 @@ final class ChartStyle {
         plot.setOutlineVisible(false);
         plot.setInsets(new RectangleInsets(4, 4, 4, 4));
         return chart;
+    }
+
+    /** Colour, fill, marker and line of series 0 … count − 1: one look for a series in every chart. */
+    static void series(AbstractRenderer renderer, int count) {
+        for (int i = 0; i < count; i++) {
+            Color colour = Palette.series(i);
+            renderer.setSeriesPaint(i, colour);
+            renderer.setSeriesFillPaint(i, colour);
+            renderer.setSeriesShape(i, Palette.marker(i));
+            renderer.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        }
     }
 
     static void axis(Axis axis) {

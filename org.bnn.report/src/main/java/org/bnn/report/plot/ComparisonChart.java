@@ -130,13 +130,7 @@ public final class ComparisonChart {
     private static LineAndShapeRenderer lineRenderer(int count, boolean errorBars) {
         LineAndShapeRenderer renderer = errorBars ? new StatisticalLineAndShapeRenderer(true, true) : new LineAndShapeRenderer(true, true);
         renderer.setUseFillPaint(true);
-        for (int i = 0; i < count; i++) {
-            Color colour = Palette.series(i);
-            renderer.setSeriesPaint(i, colour);
-            renderer.setSeriesFillPaint(i, colour);
-            renderer.setSeriesShape(i, Palette.marker(i));
-            renderer.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        }
+        ChartStyle.series(renderer, count);
         if (renderer instanceof StatisticalLineAndShapeRenderer statistical) {
             statistical.setErrorIndicatorStroke(new BasicStroke(1.2f));
         }
