@@ -168,7 +168,10 @@ public final class RejectionSites {
         on("ExperimentSpec", "trials", Experiment.class, e -> at(e, BNN.getExperiment_Trials()));
         on("ReportSpec", "folder", Experiment.class, e -> at(e, BNN.getExperiment_Report()));
         on("ReportSpec", "formats", Experiment.class, e -> at(e, BNN.getExperiment_Formats()));
-        on("SweepSpec.Ber", "points", Experiment.class, e -> at(e, BNN.getExperiment_Points()));
+        SITES.put(key("SweepSpec.Ber", "points"), (element, violation) -> element instanceof Experiment experiment
+                ? Optional.of(new Site(experiment, BNN.getExperiment_Points(), violation.item().map(Integer::parseInt).orElse(-1)))
+                : Optional.empty()); // the item is the offending point's index
+        on("SweepSpec.Layers", "ber", Experiment.class, e -> at(e, BNN.getExperiment_LayerBer()));
         on("SweepSpec.Regimes", "regimes", Experiment.class, e -> at(e, BNN.getExperiment_Regimes()));
         on("ErrorSpec", "erringLayers", Experiment.class, e -> at(e, BNN.getExperiment_ErringLayers()));
         on("InputSource.Random", "count", RandomInputs.class, r -> at(r, BNN.getRandomInputs_Count()));

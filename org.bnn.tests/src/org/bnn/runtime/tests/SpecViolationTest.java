@@ -7,15 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 import org.bnn.runtime.checks.SpecViolation;
 import org.bnn.runtime.checks.SpecViolation.Problem;
+import org.bnn.runtime.data.Split;
 import org.bnn.runtime.device.DeviceSpec;
 import org.bnn.runtime.device.LogNormal;
 import org.bnn.runtime.device.Pulse;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.experiment.InputSource;
+import org.bnn.runtime.experiment.ReportSpec;
+import org.bnn.runtime.experiment.SweepSpec;
 import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.MappingSpec;
@@ -23,6 +28,7 @@ import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.Padding;
 import org.bnn.runtime.spec.Placement;
 import org.bnn.runtime.spec.TileSpec;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -113,5 +119,21 @@ class SpecViolationTest {
                 "MappingSpec(m).replication of d must be positive, got 0"), "MappingSpec", "m", "replication", "d", Problem.NOT_POSITIVE);
         assertViolation(violation(() -> new MappingSpec("m", network, chip, Optional.of("nominal"), Map.of(), false, Placement.AUTO),
                 "MappingSpec(m).regime nominal needs a device on tile t"), "MappingSpec", "m", "regime", null, Problem.INCONSISTENT);
+    }
+
+    @Test
+    void theExperimentRecordsSayWhichFieldAndItem() {
+        assertViolation(violation(() -> new SweepSpec.Ber(List.of(0.0, 0.7)), "SweepSpec.Ber.points[1] must be in [0, 0.5], got 0.7"),
+                "SweepSpec.Ber", null, "points", "1", Problem.OUT_OF_RANGE);
+        assertViolation(violation(() -> new SweepSpec.Ber(List.of(1e-3, 1e-4)), "SweepSpec.Ber.points must be ascending, got 0.001 then 1.0E-4"),
+                "SweepSpec.Ber", null, "points", "1", Problem.INCONSISTENT);
+        assertViolation(violation(() -> new SweepSpec.Regimes(List.of("low", "low")), "SweepSpec.Regimes.regimes must be distinct and not empty, got [low, low]"),
+                "SweepSpec.Regimes", null, "regimes", null, Problem.DUPLICATE);
+        assertViolation(violation(() -> new SweepSpec.Layers(0), "SweepSpec.Layers.ber must be in (0, 0.5], got 0.0"),
+                "SweepSpec.Layers", null, "ber", null, Problem.OUT_OF_RANGE);
+        assertViolation(violation(() -> new InputSource.Dataset("mnist", "data", Split.TEST, -1),
+                "InputSource.Dataset.limit must be 0 (all) or positive, got -1"), "InputSource.Dataset", null, "limit", null, Problem.NEGATIVE);
+        assertViolation(violation(() -> new ReportSpec("reports", Set.of()), "ReportSpec.formats must not be empty"),
+                "ReportSpec", null, "formats", null, Problem.MISSING);
     }
 }

@@ -1,6 +1,8 @@
 package org.bnn.runtime.experiment;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
 import org.bnn.runtime.data.Split;
 
 /** Where an experiment's inputs come from: seeded random inputs or a split of a dataset. */
@@ -25,7 +27,7 @@ public sealed interface InputSource {
             Checks.name("InputSource.Dataset", "folder", folder);
             Checks.present("InputSource.Dataset", "split", split);
             if (limit < 0) {
-                throw new IllegalArgumentException("InputSource.Dataset.limit must be 0 (all) or positive, got " + limit);
+                throw new SpecViolation("InputSource.Dataset", "limit", Problem.NEGATIVE, "InputSource.Dataset.limit must be 0 (all) or positive, got " + limit);
             }
         }
     }

@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
 
 /**
  * Where and how an experiment writes its results.
@@ -18,7 +20,7 @@ public record ReportSpec(String folder, Set<ReportFormat> formats) {
         Checks.name("ReportSpec", "folder", folder);
         Checks.present("ReportSpec", "formats", formats);
         if (formats.isEmpty()) {
-            throw new IllegalArgumentException("ReportSpec.formats must not be empty");
+            throw new SpecViolation("ReportSpec", "formats", Problem.MISSING, "ReportSpec.formats must not be empty");
         }
         // An EnumSet, not Set.copyOf: the latter's iteration order changes from one JVM to the next,
         // and report.json lists the formats in that order.

@@ -1,6 +1,8 @@
 package org.bnn.runtime.experiment;
 
 import org.bnn.runtime.checks.Checks;
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.checks.SpecViolation.Problem;
 import org.bnn.runtime.spec.NetworkSpec;
 
 /**
@@ -29,15 +31,18 @@ public record TrainingSpec(String name, NetworkSpec network, InputSource.Dataset
         Checks.present("TrainingSpec", "data", data);
         Checks.positive("TrainingSpec", "epochs", epochs);
         if (batch < 2) {
-            throw new IllegalArgumentException("TrainingSpec(" + name + ").batch must be at least 2 (batch norm needs a batch), got " + batch);
+            throw new SpecViolation("TrainingSpec(" + name + ")", "batch", Problem.OUT_OF_RANGE,
+                    "TrainingSpec(" + name + ").batch must be at least 2 (batch norm needs a batch), got " + batch);
         }
         Checks.positiveFinite("TrainingSpec", "learningRate", learningRate);
         Checks.positiveFinite("TrainingSpec", "finalLearningRate", finalLearningRate);
         if (!(injectBer >= 0 && injectBer < 0.5)) {
-            throw new IllegalArgumentException("TrainingSpec(" + name + ").injectBer must be in [0, 0.5), got " + injectBer);
+            throw new SpecViolation("TrainingSpec(" + name + ")", "injectBer", Problem.OUT_OF_RANGE,
+                    "TrainingSpec(" + name + ").injectBer must be in [0, 0.5), got " + injectBer);
         }
         if (statisticsBatches < 0) {
-            throw new IllegalArgumentException("TrainingSpec(" + name + ").statisticsBatches must be non-negative, got " + statisticsBatches);
+            throw new SpecViolation("TrainingSpec(" + name + ")", "statisticsBatches", Problem.NEGATIVE,
+                    "TrainingSpec(" + name + ").statisticsBatches must be non-negative, got " + statisticsBatches);
         }
         Checks.name("TrainingSpec", "save", save);
     }
