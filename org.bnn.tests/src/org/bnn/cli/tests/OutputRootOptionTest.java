@@ -43,18 +43,18 @@ class OutputRootOptionTest {
 
     @Test
     void aReportOutsideTheProjectRunsOnlyWithTheFolderAllowed() throws Exception {
-        Path shared = Files.createDirectories(dir.resolve("shared"));
-        Path model = model("../shared/e");
+        Path sibling = Files.createDirectories(dir.resolve("sibling"));
+        Path model = model("../sibling/e");
         CliRun refused = CliRun.bnn("run", model.toString());
         assertEquals(1, refused.exit(), refused.out() + refused.err());
-        assertTrue(refused.out().contains("error: report folder " + shared.toRealPath().resolve("e") + " lies outside the project "
+        assertTrue(refused.out().contains("error: report folder " + sibling.toRealPath().resolve("e") + " lies outside the project "
                 + dir.resolve("project").toRealPath()) && refused.out().contains("[org.bnn.dsl.outputOutsideProject]"), refused.out());
-        assertFalse(Files.exists(shared.resolve("e")));
+        assertFalse(Files.exists(sibling.resolve("e")));
 
-        CliRun allowed = CliRun.bnn("run", "--output-root", shared.toString(), model.toString());
+        CliRun allowed = CliRun.bnn("run", "--output-root", sibling.toString(), model.toString());
         assertEquals(0, allowed.exit(), allowed.out() + allowed.err());
-        assertTrue(Files.isRegularFile(shared.resolve("e/report.md")));
-        assertTrue(Files.isRegularFile(shared.resolve("e").resolve(OwnedFolder.MARKER)));
+        assertTrue(Files.isRegularFile(sibling.resolve("e/report.md")));
+        assertTrue(Files.isRegularFile(sibling.resolve("e").resolve(OwnedFolder.MARKER)));
 
         CliRun again = CliRun.bnn("run", model.toString());
         assertEquals(1, again.exit(), "the option holds for its own command only: " + again.out());

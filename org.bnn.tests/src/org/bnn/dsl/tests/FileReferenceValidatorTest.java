@@ -274,8 +274,8 @@ class FileReferenceValidatorTest {
     @Test
     void gzippedSplitsInAFolderRelativeToTheFileAreFound() throws Exception {
         writeWeights(dir.resolve("w.npz"), network("fc1", 32));
-        IdxFiles.writeSplit(Files.createDirectories(dir.resolve("shared/fashion")), "t10k", 3, 28, 28, 5, true);
-        Model model = load(dir.resolve("models/model.bnn"), design("../w.npz", "fashion-mnist", "../shared/fashion", "test"));
+        IdxFiles.writeSplit(Files.createDirectories(dir.resolve("sibling/fashion")), "t10k", 3, 28, 28, 5, true);
+        Model model = load(dir.resolve("models/model.bnn"), design("../w.npz", "fashion-mnist", "../sibling/fashion", "test"));
         validation.assertNoErrors(model);
         assertNoFileIssues(model);
     }

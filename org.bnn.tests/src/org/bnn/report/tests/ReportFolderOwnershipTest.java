@@ -136,15 +136,15 @@ class ReportFolderOwnershipTest {
     @Test
     void anExtraRootFromThePropertyIsAllowedAtWriteTime() throws Exception {
         Path base = Files.createDirectories(dir.resolve("project"));
-        Path shared = Files.createDirectories(dir.resolve("shared"));
-        ExperimentSpec spec = experiment("../shared/e", new SweepSpec.Ber(List.of(0.0)));
-        assertThrows(OutputFolderException.class, () -> OutputLocation.checked(base, "../shared/e", "report folder"));
-        System.setProperty(OutputLocation.ROOTS_PROPERTY, shared.toString());
+        Path sibling = Files.createDirectories(dir.resolve("sibling"));
+        ExperimentSpec spec = experiment("../sibling/e", new SweepSpec.Ber(List.of(0.0)));
+        assertThrows(OutputFolderException.class, () -> OutputLocation.checked(base, "../sibling/e", "report folder"));
+        System.setProperty(OutputLocation.ROOTS_PROPERTY, sibling.toString());
         try {
             ExperimentReport.writeInProject(spec, run(spec), base);
         } finally {
             System.clearProperty(OutputLocation.ROOTS_PROPERTY);
         }
-        assertTrue(Files.isRegularFile(shared.resolve("e/report.md")));
+        assertTrue(Files.isRegularFile(sibling.resolve("e/report.md")));
     }
 }
