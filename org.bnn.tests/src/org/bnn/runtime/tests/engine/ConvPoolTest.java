@@ -23,11 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The fast engine on every layer kind against a naive floating-point ±1 network ({@link FloatReference}). */
+/**
+ * The fast engine on every layer kind against a naive floating-point network ({@link FloatReference}),
+ * with binary and with ternary weights.
+ */
 class ConvPoolTest {
 
     static Stream<NetworkSpec> specs() {
-        return TestSpecs.all().stream();
+        return Stream.concat(TestSpecs.all().stream(), TestSpecs.allTernary().stream());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -49,6 +49,12 @@ class FastMatchesReferenceTest {
                 cases.add(Arguments.of(spec, mode + ", decoded", 0.05));
             }
         }
+        for (NetworkSpec spec : TestSpecs.allTernary()) { // no code: ternary weights are not stored in 1T1R words
+            cases.add(Arguments.of(spec, "none", 0.0));
+            for (String mode : List.of("per chip", "per inference", "per read")) {
+                cases.add(Arguments.of(spec, mode, 0.1));
+            }
+        }
         return cases.stream();
     }
 

@@ -55,7 +55,8 @@ final class FloatReference {
                 continue;
             }
             LayerParameters given = parameters.layer(kind.name()).orElseThrow();
-            double[][] w = signs(given.weights(), flips == null ? new long[0] : flips[weightLayer]);
+            long[] flipped = flips == null ? new long[0] : flips[weightLayer];
+            double[][] w = given.ternary() ? ternary(given, flipped) : signs(given.weights(), flipped);
             double[][] a = kind instanceof LayerSpec.Conv conv ? conv(layer, conv, w, values, scale) : new double[][] {dense(w, values)};
             BatchNorm bn = given.batchNorm();
             if (kind instanceof LayerSpec.Output) {
@@ -88,6 +89,37 @@ final class FloatReference {
             int k = (int) (position / weights.fanIn());
             int j = (int) (position % weights.fanIn());
             w[k][j] = -w[k][j];
+        }
+        return w;
+    }
+
+    /**
+     * Ternary weights −1, 0, +1 from the signs and the nonzero mask; {@code flips} invert planes of the
+     * engine's two-plane form (docs/architecture.md §3): a weight w is (s + s')/2 with (s, s') = (w, w)
+     * for ±1 and (+1, −1) for 0, plane p of weight (k, j) at position k·2N + p·N + j.
+     */
+    static double[][] ternary(LayerParameters given, long[] flips) {
+        WeightMatrix signs = given.weights();
+        int n = signs.fanIn();
+        double[][][] planes = new double[2][signs.rows()][n];
+        for (int k = 0; k < signs.rows(); k++) {
+            for (int j = 0; j < n; j++) {
+                double sign = signs.bit(k, j) ? 1 : -1;
+                boolean nonzero = given.nonzero().bit(k, j);
+                planes[0][k][j] = nonzero ? sign : 1;
+                planes[1][k][j] = nonzero ? sign : -1;
+            }
+        }
+        for (long position : flips) {
+            int k = (int) (position / (2L * n));
+            int rest = (int) (position % (2L * n));
+            planes[rest / n][k][rest % n] *= -1;
+        }
+        double[][] w = new double[signs.rows()][n];
+        for (int k = 0; k < w.length; k++) {
+            for (int j = 0; j < n; j++) {
+                w[k][j] = (planes[0][k][j] + planes[1][k][j]) / 2;
+            }
         }
         return w;
     }

@@ -1,13 +1,16 @@
 package org.bnn.runtime.tests.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.InputSpec;
+import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.Padding;
 import org.bnn.runtime.spec.PoolKind;
 import org.bnn.runtime.spec.Shape;
+import org.bnn.runtime.spec.WeightValues;
 
 /**
  * Small networks covering every layer kind and option, with odd sizes: partial words, partial
@@ -84,6 +87,37 @@ public final class TestSpecs {
     public static NetworkSpec bitSerialOutputOnly() {
         return NetworkSpec.builder("SerialOut", new InputSpec("px", Shape.flat(40), new InputEncoding.BitSerial(5)))
                 .output("out", 7).build();
+    }
+
+    /**
+     * {@code spec} with ternary weights in every layer that has weights, or in those of the named
+     * layers only (the others keep binary weights).
+     */
+    public static NetworkSpec ternary(NetworkSpec spec, String... layers) {
+        List<String> chosen = List.of(layers);
+        List<LayerSpec> ternary = new ArrayList<>();
+        for (LayerSpec layer : spec.layers()) {
+            boolean change = chosen.isEmpty() || chosen.contains(layer.name());
+            if (change && layer instanceof LayerSpec.Dense d) {
+                layer = new LayerSpec.Dense(d.name(), d.neurons(), WeightValues.TERNARY);
+            } else if (change && layer instanceof LayerSpec.Conv c) {
+                layer = new LayerSpec.Conv(c.name(), c.channels(), c.kernel(), c.stride(), c.padding(), WeightValues.TERNARY);
+            } else if (change && layer instanceof LayerSpec.Output o) {
+                layer = new LayerSpec.Output(o.name(), o.classes(), WeightValues.TERNARY);
+            }
+            ternary.add(layer);
+        }
+        return new NetworkSpec(spec.name() + "T", spec.input(), ternary); // "T": a distinct name, so a distinct seed in tests
+    }
+
+    /** Every network of {@link #all()} with ternary weights, and one mixing binary and ternary layers. */
+    public static List<NetworkSpec> allTernary() {
+        List<NetworkSpec> specs = new ArrayList<>();
+        for (NetworkSpec spec : all()) {
+            specs.add(ternary(spec));
+        }
+        specs.add(ternary(convPaddingStride(), "c2", "out"));
+        return specs;
     }
 
     public static List<NetworkSpec> all() {

@@ -33,7 +33,8 @@ final class TrainedParameters {
             int index = layer.index();
             int window = index + 1 < geometry.size() && geometry.get(index + 1).layer() instanceof LayerSpec.Pool pool
                     && pool.kind() == PoolKind.AVG ? pool.size() * pool.size() : 1;
-            layers.add(new LayerParameters(given.layer(), given.weights(), batchNorm(random, layer.fanOut(), layer.fanIn() / window + 1)));
+            layers.add(new LayerParameters(given.layer(), given.weights(), given.nonzero(),
+                    batchNorm(random, layer.fanOut(), layer.fanIn() / window + 1)));
         }
         return new NetworkParameters(layers);
     }

@@ -87,6 +87,37 @@ class WeightsFileTest {
         }
     }
 
+    /**
+     * Ternary weights: signs in {@code weights}, np.packbits(w != 0) in {@code nonzero}; a round trip
+     * keeps the mask, and a mask of another shape is refused by name.
+     */
+    @Test
+    void ternaryWeightsCarryANonzeroMask() {
+        double[] signs = {1, -1, 1, 1, -1, -1, -1, 1, 1};
+        double[] nonzero = {1, 1, -1, 1, -1, 1, 1, 1, -1};
+        LayerParameters layer = new LayerParameters("t", WeightMatrix.fromSigns(9, 1, signs), WeightMatrix.fromSigns(9, 1, nonzero),
+                BatchNorm.identity(1));
+        Path file = dir.resolve("ternary.npz");
+        WeightsFile.write(file, NetworkParameters.of(layer));
+        try (NpzReader in = NpzReader.open(file)) {
+            assertArrayEquals(new byte[] {(byte) 0b1011_0001, (byte) 0x80}, in.array("t/weights").bytes());
+            assertArrayEquals(new byte[] {(byte) 0b1101_0111, (byte) 0x00}, in.array("t/nonzero").bytes());
+        }
+        NetworkParameters read = WeightsFile.read(file);
+        assertEquals(NetworkParameters.of(layer), read);
+        assertTrue(read.layer("t").orElseThrow().ternary());
+
+        Path bad = dir.resolve("bad-mask.npz");
+        try (NpzWriter out = NpzWriter.create(bad)) {
+            out.add("t/weights", NpyArray.ofUnsignedBytes(new byte[2], 1, 2));
+            out.add("t/nonzero", NpyArray.ofUnsignedBytes(new byte[1], 1, 1));
+            out.add("t/fan_in", NpyArray.scalar(9L));
+        }
+        WeightsException e = assertThrows(WeightsException.class, () -> WeightsFile.read(bad));
+        assertTrue(e.getMessage().contains("t/nonzero") && e.getMessage().contains("must be uint8 packed bits of the shape of t/weights (1, 2)"),
+                e.getMessage());
+    }
+
     /** A file written by NumPy (np.savez, float32 batch norm, int32 fan_in, a string entry): see resources/weights. */
     @Test
     void readsAFileWrittenByNumpy() throws IOException {

@@ -53,7 +53,7 @@ public final class BinaryNetwork {
             activationBits = Math.max(activationBits, stage.outputBits());
             if (stage instanceof WeightLayer layer) {
                 layers.add(layer);
-                patch = Math.max(patch, PackedBits.words(layer.geometry().fanIn()));
+                patch = Math.max(patch, PackedBits.words(layer.weights().fanIn())); // twice the fan-in for ternary rows
                 padded = Math.max(padded, layer.paddedWords());
                 count = Math.max(count, layer.countsNeeded());
                 widest = Math.max(widest, layer.weights().rows());

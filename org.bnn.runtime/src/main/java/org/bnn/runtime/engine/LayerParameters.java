@@ -18,8 +18,12 @@ package org.bnn.runtime.engine;
  * average pool, the mean of ā over the window. Hidden layers fold it into thresholds
  * ({@link ThresholdFold}); the output layer turns it into per-class affine scores
  * ({@link OutputAffine}). {@link BatchNorm#identity} gives the plain sign activation and raw scores.
+ * <p>
+ * <b>Ternary weights</b> add a {@code nonzero} mask of the same shape (bit 1: the weight is ±1, its
+ * sign in {@code weights}; bit 0: the weight is 0, whatever {@code weights} holds there); binary
+ * layers have none (null). The pre-activation is then the dot product with weights in {−1, 0, +1}.
  */
-public record LayerParameters(String layer, WeightMatrix weights, BatchNorm batchNorm) {
+public record LayerParameters(String layer, WeightMatrix weights, WeightMatrix nonzero, BatchNorm batchNorm) {
     public LayerParameters {
         if (layer == null || layer.isBlank()) {
             throw new IllegalArgumentException("LayerParameters.layer must be a non-empty name, got "
@@ -35,6 +39,20 @@ public record LayerParameters(String layer, WeightMatrix weights, BatchNorm batc
             throw new IllegalArgumentException("LayerParameters(" + layer + ").batchNorm has " + batchNorm.neurons()
                     + " neurons, weights have " + weights.rows() + " rows");
         }
+        if (nonzero != null && (nonzero.rows() != weights.rows() || nonzero.fanIn() != weights.fanIn())) {
+            throw new IllegalArgumentException("LayerParameters(" + layer + ").nonzero is " + nonzero.rows() + " x " + nonzero.fanIn()
+                    + ", weights are " + weights.rows() + " x " + weights.fanIn());
+        }
+    }
+
+    /** Binary weights with batch norm. */
+    public LayerParameters(String layer, WeightMatrix weights, BatchNorm batchNorm) {
+        this(layer, weights, null, batchNorm);
+    }
+
+    /** True for ternary weights (with a nonzero mask). */
+    public boolean ternary() {
+        return nonzero != null;
     }
 
     /** Weights without batch norm: sign activation, or raw scores for the output layer. */

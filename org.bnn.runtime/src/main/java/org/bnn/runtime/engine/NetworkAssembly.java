@@ -9,6 +9,7 @@ import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.PoolKind;
+import org.bnn.runtime.spec.WeightValues;
 
 /**
  * Builds the fast engine's stages from a spec and its parameters: checks every layer's parameters
@@ -45,13 +46,18 @@ final class NetworkAssembly {
                     .orElseThrow(() -> new IllegalArgumentException("parameters of layer " + name + " are missing"));
             used.add(name);
             checkShape(layer, given.weights());
+            WeightMatrix stored = stored(layerSpec, given);
+            // A ternary layer is read as a binary one of twice the fan-in whose counts are twice the
+            // ternary ones (TernaryPlanes): its thresholds fold them at twice the count scale (the
+            // output layer halves its pre-activations instead).
+            long planeScale = stored.fanIn() / layer.fanIn();
             long inputScale = weightLayer == 0 ? encoder.scale() : 1;
             checkBits(name, "positions x planes", layer.positions() * layer.planes());
             if (layerSpec instanceof LayerSpec.Output) {
-                stages.add(WeightLayer.output(weightLayer, layer, given.weights(), inputScale, OutputAffine.of(given.batchNorm(), inputScale)));
+                stages.add(WeightLayer.output(weightLayer, layer, stored, inputScale, OutputAffine.of(given.batchNorm(), inputScale)));
             } else {
                 PoolWindows averagePool = averagePoolAfter(geometry, i);
-                long countScale = inputScale * (averagePool == null ? 1 : averagePool.window());
+                long countScale = planeScale * inputScale * (averagePool == null ? 1 : averagePool.window());
                 Thresholds thresholds;
                 try {
                     thresholds = ThresholdFold.fold(given.batchNorm(), layer.fanIn(), countScale);
@@ -66,7 +72,7 @@ final class NetworkAssembly {
                 if (averagePool != null) {
                     checkBits(name, "pre-activations kept for the average pool", layer.positions() * layer.fanOut());
                 }
-                stages.add(WeightLayer.hidden(weightLayer, layer, given.weights(), unrolling, inputScale, thresholds, averagePool));
+                stages.add(WeightLayer.hidden(weightLayer, layer, stored, unrolling, inputScale, thresholds, averagePool));
             }
             weightLayer++;
         }
@@ -84,6 +90,17 @@ final class NetworkAssembly {
             return new PoolWindows(geometry.get(i + 1));
         }
         return null;
+    }
+
+    /** The rows the engine reads: the binary weights themselves, or a ternary layer's two planes ({@link TernaryPlanes}). */
+    private static WeightMatrix stored(LayerSpec layer, LayerParameters given) {
+        boolean ternary = layer.values() == WeightValues.TERNARY;
+        if (ternary != given.ternary()) {
+            throw new IllegalArgumentException("layer " + layer.name() + " has " + layer.values().word() + " weights in the network, but "
+                    + (given.ternary() ? "ternary" : "binary") + " parameters (" + (given.ternary() ? "with" : "without")
+                    + " a nonzero mask)");
+        }
+        return ternary ? TernaryPlanes.encode(given.weights(), given.nonzero()) : given.weights();
     }
 
     private static void checkShape(LayerGeometry layer, WeightMatrix weights) {

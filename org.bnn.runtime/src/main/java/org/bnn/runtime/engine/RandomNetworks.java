@@ -6,6 +6,7 @@ import java.util.List;
 import org.bnn.runtime.random.KeyedRandom;
 import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.WeightValues;
 
 /**
  * Seeded random networks and inputs, for trying a mapping before trained weights exist. Each
@@ -15,6 +16,8 @@ import org.bnn.runtime.spec.NetworkSpec;
 public final class RandomNetworks {
     private static final long INPUT_STREAM = -1;
     private static final long REAL_INPUT_STREAM = -2;
+    /** Ternary layer l's nonzero mask comes from stream NONZERO_STREAM − l (distinct from the input streams). */
+    private static final long NONZERO_STREAM = -3;
 
     private RandomNetworks() {
     }
@@ -24,15 +27,34 @@ public final class RandomNetworks {
         return BinaryNetwork.create(spec, parameters(spec, seed));
     }
 
-    /** Uniformly random ±1 weights for every layer with weights, and identity batch norm. */
+    /**
+     * Uniformly random ±1 weights for every layer with weights, and identity batch norm; a ternary
+     * layer's weights are 0 with probability ¼ (its nonzero mask is the OR of two random bits), else
+     * ±1 alike.
+     */
     public static NetworkParameters parameters(NetworkSpec spec, long seed) {
         List<LayerParameters> layers = new ArrayList<>();
         for (LayerGeometry layer : spec.weightLayers()) {
-            WeightMatrix weights = new WeightMatrix(layer.fanIn(), layer.fanOut(),
-                    randomRows(KeyedRandom.key(seed, layer.index()), layer.fanIn(), layer.fanOut()));
-            layers.add(LayerParameters.signOnly(layer.layer().name(), weights));
+            WeightMatrix weights = randomMatrix(KeyedRandom.key(seed, layer.index()), layer);
+            String name = layer.layer().name();
+            if (layer.layer().values() == WeightValues.TERNARY) {
+                long maskKey = KeyedRandom.key(seed, NONZERO_STREAM - layer.index());
+                long[] a = randomMatrix(KeyedRandom.key(maskKey, 0), layer).packedRows();
+                long[] b = randomMatrix(KeyedRandom.key(maskKey, 1), layer).packedRows();
+                for (int i = 0; i < a.length; i++) {
+                    a[i] |= b[i];
+                }
+                WeightMatrix nonzero = new WeightMatrix(layer.fanIn(), layer.fanOut(), a);
+                layers.add(new LayerParameters(name, weights, nonzero, BatchNorm.identity(layer.fanOut())));
+            } else {
+                layers.add(LayerParameters.signOnly(name, weights));
+            }
         }
         return new NetworkParameters(layers);
+    }
+
+    private static WeightMatrix randomMatrix(long key, LayerGeometry layer) {
+        return new WeightMatrix(layer.fanIn(), layer.fanOut(), randomRows(key, layer.fanIn(), layer.fanOut()));
     }
 
     /** {@code count} packed random ±1 vectors of {@code size} values (one-plane inputs). */

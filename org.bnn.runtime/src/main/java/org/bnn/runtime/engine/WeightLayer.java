@@ -32,6 +32,8 @@ public final class WeightLayer extends Stage {
     private final Thresholds thresholds;
     private final PoolWindows averagePool;
     private final OutputAffine affine;
+    /** True for ternary weights: stored as two planes, read with every input vector twice ({@link TernaryPlanes}). */
+    private final boolean ternary;
     /**
      * The thresholds in the form the one-plane path uses, per neuron: it fires iff
      * (limit[k] − differing) ≥ 0, XOR-ed with the direction (sign[k] = 1 for V ≥ t, 0 for V ≤ t),
@@ -52,6 +54,11 @@ public final class WeightLayer extends Stage {
         this.thresholds = thresholds;
         this.averagePool = averagePool;
         this.affine = affine;
+        this.ternary = weights.fanIn() != geometry.fanIn();
+        if (ternary && weights.fanIn() != 2 * geometry.fanIn()) {
+            throw new IllegalArgumentException("layer " + geometry.layer().name() + ": stored rows of " + weights.fanIn()
+                    + " bits for a fan-in of " + geometry.fanIn() + " (binary rows have the fan-in, ternary ones twice it)");
+        }
         if (thresholds != null) {
             int neurons = weights.rows();
             int fanIn = weights.fanIn();
@@ -98,8 +105,17 @@ public final class WeightLayer extends Stage {
         return geometry;
     }
 
+    /**
+     * The rows the engine reads: the binary weights, or for ternary weights their two planes, rows of
+     * twice the fan-in ({@link TernaryPlanes}); error positions index these rows.
+     */
     public WeightMatrix weights() {
         return weights;
+    }
+
+    /** True if the weights are ternary (stored as two planes). */
+    public boolean ternary() {
+        return ternary;
     }
 
     /** Input planes read (B for a bit-serial first layer, else 1). */
@@ -138,7 +154,7 @@ public final class WeightLayer extends Stage {
      * error-free run.
      */
     boolean rowByRow() {
-        return unrolling == null && averagePool == null && geometry.positions() == 1;
+        return unrolling == null && averagePool == null && geometry.positions() == 1 && !ternary; // a ternary row reads x‖x
     }
 
     /** Whether neuron k of this {@link #rowByRow} hidden layer fires on {@code input} with the weights {@code stored}. */
@@ -199,8 +215,9 @@ public final class WeightLayer extends Stage {
             long[] a = workspace.preActivations;
             accumulate(stored, input, 0, a, 0, workspace);
             long range = inputScale * stored.fanIn();
+            int half = ternary ? 1 : 0; // a ternary layer's 2V − range is twice its pre-activation, and even
             for (int k = 0; k < neurons; k++) {
-                a[k] = 2 * a[k] - range;
+                a[k] = 2 * a[k] - range >> half;
             }
             return;
         }
@@ -239,7 +256,7 @@ public final class WeightLayer extends Stage {
      */
     @Override
     void forward(long[][] inputs, long[][] outputs, int count, Workspace workspace) {
-        if (unrolling != null || affine != null || averagePool != null || geometry.planes() != 1 || workspace.reads != null) {
+        if (unrolling != null || affine != null || averagePool != null || geometry.planes() != 1 || workspace.reads != null || ternary) {
             super.forward(inputs, outputs, count, workspace);
             return;
         }
@@ -323,9 +340,17 @@ public final class WeightLayer extends Stage {
         }
     }
 
-    /** The fan-in vector of one plane at one position; its word offset is left in the workspace. */
+    /**
+     * The fan-in vector of one plane at one position (twice over, x‖x, for ternary weights); its word
+     * offset is left in the workspace.
+     */
     private long[] vector(long[] input, int plane, int position, Workspace workspace) {
         if (unrolling == null) {
+            if (ternary) {
+                TernaryPlanes.twice(input, plane * planeWords, geometry.fanIn(), workspace.patch);
+                workspace.offset = 0;
+                return workspace.patch;
+            }
             workspace.offset = plane * planeWords;
             return input;
         }
@@ -333,6 +358,9 @@ public final class WeightLayer extends Stage {
             unrolling.patch(workspace.padded, plane * unrolling.paddedWords(), position, workspace.patch);
         } else {
             unrolling.patch(input, plane * planeWords, position, workspace.patch);
+        }
+        if (ternary) {
+            TernaryPlanes.twiceInPlace(workspace.patch, geometry.fanIn());
         }
         workspace.offset = 0;
         return workspace.patch;

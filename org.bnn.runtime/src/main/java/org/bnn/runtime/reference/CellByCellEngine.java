@@ -35,6 +35,12 @@ import org.bnn.runtime.spec.TileSpec;
  * bit written, and per bit a max pool reads.</li>
  * </ul>
  * It consumes the same error patterns as the fast engine, which must agree with it bit for bit.
+ * <p>
+ * A ternary cell is read in one sense too: the amplifier outputs +1 where the weight read equals the
+ * input, −1 where it is its opposite, 0 where it is 0, and the periphery counts an output t as 1 + t
+ * (so a row's count is N + Σ w·x, as the engine's). The weight read is (s + s')/2 of its two stored
+ * planes (each inverted where the read's error pattern says so), written out here from the layout
+ * {@code TernaryPlanes} documents.
  */
 public final class CellByCellEngine {
     private final BinaryNetwork network;
@@ -89,6 +95,7 @@ public final class CellByCellEngine {
     private long[][] readArray(LayerGeometry layer, WeightLayer weightLayer, boolean[][] input, ReadFlips flips,
             EventLedger.Tally tally) {
         WeightMatrix weights = weightLayer.weights();
+        boolean ternary = weightLayer.ternary();
         int fanIn = layer.fanIn();
         int neurons = layer.fanOut();
         int positions = (int) layer.positions();
@@ -112,14 +119,11 @@ public final class CellByCellEngine {
                             int partialPopcount = 0;
                             for (int column = 0; column < columns; column++) { // unused columns are gated, not sensed
                                 int j = columnChunk * tile.columns() + column;
-                                boolean stored = weights.bit(neuron, j);
-                                boolean read = Arrays.binarySearch(flipped, (long) neuron * fanIn + j) >= 0 ? !stored : stored;
-                                boolean senseAmplifierOutput = x[j] == read; // XNOR inside the PCSA
+                                int read = ternary ? ternaryRead(weights, flipped, neuron, j, fanIn) : binaryRead(weights, flipped, neuron, j, fanIn);
+                                int senseAmplifierOutput = x[j] ? read : -read; // XNOR inside the PCSA (0 for a weight 0)
                                 tally.senses++;
                                 tally.popcountInputBits++;
-                                if (senseAmplifierOutput) {
-                                    partialPopcount++;
-                                }
+                                partialPopcount += ternary ? 1 + senseAmplifierOutput : (1 + senseAmplifierOutput) / 2;
                             }
                             // Digital periphery: shift by the plane, add to the neuron's running sum.
                             counts[position][neuron] += (long) partialPopcount << plane;
@@ -133,6 +137,25 @@ public final class CellByCellEngine {
             }
         }
         return counts;
+    }
+
+    /** Binary weight (neuron, j) as read, ±1: the stored bit at neuron·N + j, inverted if flipped. */
+    private static int binaryRead(WeightMatrix weights, long[] flipped, int neuron, int j, int fanIn) {
+        return storedBit(weights, flipped, neuron, j, (long) neuron * fanIn + j) ? 1 : -1;
+    }
+
+    /** Ternary weight (neuron, j) as read: (s + s')/2 of its planes, bits j and N + j of the stored row of 2N. */
+    private static int ternaryRead(WeightMatrix weights, long[] flipped, int neuron, int j, int fanIn) {
+        long row = (long) neuron * 2 * fanIn;
+        int s = storedBit(weights, flipped, neuron, j, row + j) ? 1 : -1;
+        int sPrime = storedBit(weights, flipped, neuron, fanIn + j, row + fanIn + j) ? 1 : -1;
+        return (s + sPrime) / 2;
+    }
+
+    /** Bit (neuron, column) of the stored rows, inverted if its logical position is among the sorted flips. */
+    private static boolean storedBit(WeightMatrix weights, long[] flipped, int neuron, int column, long position) {
+        boolean stored = weights.bit(neuron, column);
+        return Arrays.binarySearch(flipped, position) >= 0 ? !stored : stored;
     }
 
     /** The fan-in vector of one position: the input itself, or a conv's receptive field with padding. */
@@ -238,7 +261,9 @@ public final class CellByCellEngine {
         double[] scores = new double[classes];
         int best = -1;
         for (int k = 0; k < classes; k++) {
-            preActivations[k] = 2 * counts[k] - weights.inputScale() * layer.fanIn();
+            // A binary count is (S·N + a)/2, a ternary one S·N + a (see the class comment).
+            long range = weights.inputScale() * layer.fanIn();
+            preActivations[k] = weights.ternary() ? counts[k] - range : 2 * counts[k] - range;
             scores[k] = affine.score(k, preActivations[k]);
             tally.thresholdCompares++;
             if (best < 0 || scores[k] > scores[best]) {

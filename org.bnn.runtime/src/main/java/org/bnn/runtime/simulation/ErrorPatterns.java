@@ -9,6 +9,8 @@ import org.bnn.runtime.ecc.WordCode;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.CountErrors;
 import org.bnn.runtime.engine.ReadFlips;
+import org.bnn.runtime.engine.TernaryPlanes;
+import org.bnn.runtime.engine.WeightLayer;
 import org.bnn.runtime.errors.CodedRows;
 import org.bnn.runtime.errors.DeviceChipCache;
 import org.bnn.runtime.errors.DeviceErrors;
@@ -46,6 +48,11 @@ import org.bnn.runtime.errors.WeightErrors;
  * is what every row read of those static errors decodes to; per inference and per read, every read
  * decodes its own raw errors. The raw flips are nested across a BER sweep; the decoded ones need not
  * be (three raw errors in a word can be miscorrected into a fourth).
+ * <p>
+ * <b>Ternary weights</b> are stored as two planes ({@link TernaryPlanes}), and a pattern is a set of
+ * plane bits read inverted, each with probability BER/2: a weight is then misread with probability
+ * BER − BER²/4 (BER − BER²/2 for a 0, whose two inverted planes read 0 again), ±1 as 0 and 0 as ±1,
+ * and ±1 as ∓1 only when both planes are (BER²/4).
  */
 public final class ErrorPatterns {
     private static final long[] NONE = new long[0];
@@ -200,22 +207,37 @@ public final class ErrorPatterns {
             return OptionalDouble.empty();
         }
         long weights = 0;
-        for (long size : Simulation.weightsPerLayer(network)) {
-            weights += size;
+        for (WeightLayer layer : network.weightLayers()) {
+            weights += (long) layer.geometry().fanIn() * layer.geometry().fanOut();
         }
         long wrong = 0;
         for (int trial = 0; trial < trials; trial++) {
-            for (long[] layer : isNone() ? new long[0][] : chip(network, seed, trial)) {
-                wrong += layer.length;
+            long[][] flips = isNone() ? new long[0][] : chip(network, seed, trial);
+            for (int l = 0; l < flips.length; l++) {
+                WeightLayer layer = network.weightLayer(l);
+                wrong += layer.ternary() ? TernaryPlanes.misread(layer.weights(), layer.geometry().fanIn(), flips[l]) : flips[l].length;
             }
         }
         return OptionalDouble.of((double) wrong / ((double) weights * trials));
     }
 
+    /**
+     * The probability that one stored bit of layer l is read inverted: its BER, or for ternary
+     * weights half of it per plane (see the class comment).
+     */
+    private double bitRate(BinaryNetwork network, int l) {
+        return network.weightLayer(l).ternary() ? bers[l] / 2 : bers[l];
+    }
+
     /** The weight-level pattern under a chip or inference key: the weights' own flips, or the stored bits' decoded. */
     private long[][] drawn(BinaryNetwork network, long key) {
         if (code == null) {
-            return errors.flips(key, Simulation.weightsPerLayer(network));
+            checkLayers(network);
+            long[][] flips = new long[bers.length][];
+            for (int l = 0; l < flips.length; l++) {
+                flips[l] = NestedFlips.positions(ErrorKeys.layer(key, l), network.weights(l).size(), bitRate(network, l));
+            }
+            return flips;
         }
         CodedRows[] layers = coded(network);
         long[] storedBits = new long[layers.length];
@@ -262,7 +284,7 @@ public final class ErrorPatterns {
         long[][] flips = new long[network.weightLayerCount()][];
         for (int l = 0; l < flips.length; l++) {
             flips[l] = drawsCounts(network, l) ? NONE
-                    : NestedFlips.positions(ErrorKeys.layer(key, l), network.weights(l).size(), bers[l]);
+                    : NestedFlips.positions(ErrorKeys.layer(key, l), network.weights(l).size(), bitRate(network, l));
         }
         return flips;
     }
@@ -276,7 +298,7 @@ public final class ErrorPatterns {
 
     /** True if layer l's errors are drawn as count changes (popcount domain), false if as flips. */
     private boolean drawsCounts(BinaryNetwork network, int l) {
-        double ber = bers[l];
+        double ber = bitRate(network, l);
         return popcountDomain && ber > 0 && network.weightLayer(l).reads() == 1
                 && ber * network.weights(l).fanIn() >= COUNT_DRAWS_FROM;
     }
@@ -303,7 +325,7 @@ public final class ErrorPatterns {
         }
         PopcountDomain[] perLayer = new PopcountDomain[network.weightLayerCount()];
         for (int l = 0; l < perLayer.length; l++) {
-            perLayer[l] = drawsCounts(network, l) ? PopcountDomain.of(network.weights(l).fanIn(), bers[l]) : null;
+            perLayer[l] = drawsCounts(network, l) ? PopcountDomain.of(network.weights(l).fanIn(), bitRate(network, l)) : null;
         }
         samplers = new Samplers(network, perLayer);
         return perLayer;
@@ -337,6 +359,13 @@ public final class ErrorPatterns {
         return ReadFlips.everyRead(isPerChip() ? chip(network, seed, trial) : inference(network, seed, trial, input));
     }
 
+    private void checkLayers(BinaryNetwork network) {
+        if (errors.layers() != network.weightLayerCount()) {
+            throw new IllegalArgumentException("network has " + network.weightLayerCount() + " layers with weights but errors are given for "
+                    + errors.layers());
+        }
+    }
+
     @Override
     public String toString() {
         if (device != null) {
@@ -360,10 +389,7 @@ public final class ErrorPatterns {
         private final CodedRows[] coded;
 
         PerRead(BinaryNetwork network, long inferenceKey) {
-            if (errors.layers() != network.weightLayerCount()) {
-                throw new IllegalArgumentException("errors are given for " + errors.layers() + " layers, the network has "
-                        + network.weightLayerCount() + " layers with weights");
-            }
+            checkLayers(network);
             this.network = network;
             this.inferenceKey = inferenceKey;
             this.flips = new long[network.weightLayerCount()][];
@@ -392,7 +418,7 @@ public final class ErrorPatterns {
 
         private void draw(int layer, long weights) {
             int reads = network.weightLayer(layer).reads();
-            long[] all = NestedFlips.sortedPositions(ErrorKeys.layer(inferenceKey, layer), reads * weights, errors.berPerLayer()[layer]);
+            long[] all = NestedFlips.sortedPositions(ErrorKeys.layer(inferenceKey, layer), reads * weights, bitRate(network, layer));
             int[] starts = new int[reads + 1];
             int i = 0;
             for (int r = 0; r < reads; r++) {

@@ -12,11 +12,22 @@ public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Conv, Layer
         return !(this instanceof Pool);
     }
 
+    /** The values this layer's weights take; binary for a layer without weights. */
+    default WeightValues values() {
+        return WeightValues.BINARY;
+    }
+
     /** Fully connected binary neurons: popcount compared with a threshold, output ±1. */
-    record Dense(String name, int neurons) implements LayerSpec {
+    record Dense(String name, int neurons, WeightValues values) implements LayerSpec {
         public Dense {
             Checks.name("Dense", "name", name);
             Checks.positive("Dense(" + name + ")", "neurons", neurons);
+            Checks.present("Dense(" + name + ")", "values", values);
+        }
+
+        /** A layer of binary weights. */
+        public Dense(String name, int neurons) {
+            this(name, neurons, WeightValues.BINARY);
         }
     }
 
@@ -24,13 +35,19 @@ public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Conv, Layer
      * Binary convolution, unrolled onto tiles: fan-in kernel·kernel·C_in, fan-out {@code channels},
      * evaluated once per output position.
      */
-    record Conv(String name, int channels, int kernel, int stride, Padding padding) implements LayerSpec {
+    record Conv(String name, int channels, int kernel, int stride, Padding padding, WeightValues values) implements LayerSpec {
         public Conv {
             Checks.name("Conv", "name", name);
             Checks.positive("Conv(" + name + ")", "channels", channels);
             Checks.positive("Conv(" + name + ")", "kernel", kernel);
             Checks.positive("Conv(" + name + ")", "stride", stride);
             Checks.present("Conv(" + name + ")", "padding", padding);
+            Checks.present("Conv(" + name + ")", "values", values);
+        }
+
+        /** A convolution of binary weights. */
+        public Conv(String name, int channels, int kernel, int stride, Padding padding) {
+            this(name, channels, kernel, stride, padding, WeightValues.BINARY);
         }
     }
 
@@ -45,10 +62,16 @@ public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Conv, Layer
     }
 
     /** The classifier: integer scores with a per-class affine, prediction by argmax. */
-    record Output(String name, int classes) implements LayerSpec {
+    record Output(String name, int classes, WeightValues values) implements LayerSpec {
         public Output {
             Checks.name("Output", "name", name);
             Checks.positive("Output(" + name + ")", "classes", classes);
+            Checks.present("Output(" + name + ")", "values", values);
+        }
+
+        /** A classifier of binary weights. */
+        public Output(String name, int classes) {
+            this(name, classes, WeightValues.BINARY);
         }
     }
 }

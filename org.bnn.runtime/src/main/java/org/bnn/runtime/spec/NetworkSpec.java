@@ -38,6 +38,11 @@ public record NetworkSpec(String name, InputSpec input, List<LayerSpec> layers) 
         return (int) input.shape().size();
     }
 
+    /** True if a layer has ternary weights. */
+    public boolean hasTernaryWeights() {
+        return layers.stream().anyMatch(l -> l.values() == WeightValues.TERNARY);
+    }
+
     /** Number of classes the network predicts. */
     public int classes() {
         return ((LayerSpec.Output) layers.get(layers.size() - 1)).classes();
@@ -149,19 +154,26 @@ public record NetworkSpec(String name, InputSpec input, List<LayerSpec> layers) 
         private final String name;
         private final InputSpec input;
         private final List<LayerSpec> layers = new ArrayList<>();
+        private WeightValues values = WeightValues.BINARY;
 
         private Builder(String name, InputSpec input) {
             this.name = name;
             this.input = input;
         }
 
+        /** The values of the weights of the layers added from now on (binary until said otherwise). */
+        public Builder weights(WeightValues weightValues) {
+            this.values = Checks.present("NetworkSpec.Builder", "values", weightValues);
+            return this;
+        }
+
         public Builder dense(String layerName, int neurons) {
-            layers.add(new LayerSpec.Dense(layerName, neurons));
+            layers.add(new LayerSpec.Dense(layerName, neurons, values));
             return this;
         }
 
         public Builder conv(String layerName, int channels, int kernel, int stride, Padding padding) {
-            layers.add(new LayerSpec.Conv(layerName, channels, kernel, stride, padding));
+            layers.add(new LayerSpec.Conv(layerName, channels, kernel, stride, padding, values));
             return this;
         }
 
@@ -171,7 +183,7 @@ public record NetworkSpec(String name, InputSpec input, List<LayerSpec> layers) 
         }
 
         public Builder output(String layerName, int classes) {
-            layers.add(new LayerSpec.Output(layerName, classes));
+            layers.add(new LayerSpec.Output(layerName, classes, values));
             return this;
         }
 

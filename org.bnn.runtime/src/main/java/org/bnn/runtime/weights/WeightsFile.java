@@ -18,6 +18,7 @@ import org.bnn.runtime.engine.WeightMatrix;
  * <pre>
  *   &lt;layer&gt;/weights  uint8 (rows, ceil(N/8))  binary weights, np.packbits order (bit 1 = +1, first weight
  *                                           in the most significant bit, padding bits 0)
+ *   &lt;layer&gt;/nonzero  uint8 (rows, ceil(N/8))  ternary weights only: bit 1 = ±1 (sign in weights), 0 = weight 0
  *   &lt;layer&gt;/fan_in   int64 ()                 N, the number of weights per row
  *   &lt;layer&gt;/gamma, beta, mean, var  float64 (rows,)   batch norm on the [−1, 1] scale
  *   &lt;layer&gt;/eps      float64 ()               batch norm ε
@@ -31,8 +32,9 @@ import org.bnn.runtime.engine.WeightMatrix;
 public final class WeightsFile {
     static final String WEIGHTS = "weights";
     static final String FAN_IN = "fan_in";
+    static final String NONZERO = "nonzero";
     private static final List<String> BATCH_NORM = List.of("gamma", "beta", "mean", "var", "eps");
-    private static final Set<String> FIELDS = Set.of(WEIGHTS, FAN_IN, "gamma", "beta", "mean", "var", "eps");
+    private static final Set<String> FIELDS = Set.of(WEIGHTS, NONZERO, FAN_IN, "gamma", "beta", "mean", "var", "eps");
 
     private WeightsFile() {
     }
@@ -44,6 +46,9 @@ public final class WeightsFile {
                 String prefix = layer.layer() + "/";
                 WeightMatrix w = layer.weights();
                 out.add(prefix + WEIGHTS, NpyArray.ofUnsignedBytes(pack(w), w.rows(), packedWidth(w.fanIn())));
+                if (layer.ternary()) {
+                    out.add(prefix + NONZERO, NpyArray.ofUnsignedBytes(pack(layer.nonzero()), w.rows(), packedWidth(w.fanIn())));
+                }
                 out.add(prefix + FAN_IN, NpyArray.scalar((long) w.fanIn()));
                 BatchNorm bn = layer.batchNorm();
                 out.add(prefix + "gamma", NpyArray.ofDoubles(bn.gamma(), bn.neurons()));
@@ -61,8 +66,9 @@ public final class WeightsFile {
             List<LayerParameters> layers = new ArrayList<>();
             for (String layer : layers(in)) {
                 LayerShape shape = shape(in, layer);
-                WeightMatrix weights = unpack(in, layer, shape);
-                layers.add(new LayerParameters(layer, weights, batchNorm(in, layer, shape.rows())));
+                WeightMatrix weights = unpack(in, layer + "/" + WEIGHTS, shape);
+                WeightMatrix nonzero = in.contains(layer + "/" + NONZERO) ? unpack(in, layer + "/" + NONZERO, shape) : null;
+                layers.add(new LayerParameters(layer, weights, nonzero, batchNorm(in, layer, shape.rows())));
             }
             in.verifyChecksums(); // the members not read above (metadata) must be intact too
             return new NetworkParameters(layers);
@@ -130,11 +136,17 @@ public final class WeightsFile {
             throw new WeightsException(in.where(weightsName) + " has shape " + header.shapeText() + ", but fan_in " + n + " needs (rows, "
                     + packedWidth(n) + ")");
         }
+        String nonzeroName = layer + "/" + NONZERO;
+        if (in.contains(nonzeroName) && !in.header(nonzeroName).equals(header)) {
+            throw new WeightsException(in.where(nonzeroName) + " must be uint8 packed bits of the shape of " + weightsName + " "
+                    + header.shapeText() + ", got " + in.header(nonzeroName));
+        }
         return new LayerShape(layer, (int) dims[0], n);
     }
 
-    private static WeightMatrix unpack(NpzReader in, String layer, LayerShape shape) {
-        byte[] packed = in.array(layer + "/" + WEIGHTS).bytes();
+    /** The packed bits of entry {@code name}, rows × fan-in as {@code shape} says. */
+    private static WeightMatrix unpack(NpzReader in, String name, LayerShape shape) {
+        byte[] packed = in.array(name).bytes();
         int n = shape.fanIn();
         int width = packedWidth(n);
         int words = PackedBits.words(n);
