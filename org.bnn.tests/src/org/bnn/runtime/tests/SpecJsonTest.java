@@ -28,6 +28,7 @@ import org.bnn.runtime.spec.Padding;
 import org.bnn.runtime.spec.PoolKind;
 import org.bnn.runtime.spec.Shape;
 import org.bnn.runtime.spec.TileSpec;
+import org.bnn.runtime.spec.WeightValues;
 import org.junit.jupiter.api.Test;
 
 /** Resolved descriptions survive a JSON round trip exactly, and bad JSON is rejected clearly. */
@@ -54,6 +55,21 @@ class SpecJsonTest {
         assertTrue(json.contains("\"kind\" : \"conv\""), json);
         assertTrue(json.contains("\"kind\" : \"bitserial\""), json);
         assertTrue(json.contains("\"medianOhms\" : 8000.0"), json);
+    }
+
+    /** Ternary layers write their values; binary ones leave them out, so older JSON still reads (as binary). */
+    @Test
+    void weightValuesAreWrittenForTernaryLayersOnly() {
+        NetworkSpec mixed = NetworkSpec.builder("Mixed", "in", 20).dense("fc1", 8).weights(WeightValues.TERNARY).dense("fc2", 6)
+                .weights(WeightValues.BINARY).output("out", 3).build();
+        String json = SpecJson.write(mixed);
+        assertEquals(mixed, SpecJson.read(json, NetworkSpec.class));
+        assertEquals(1, json.split("\"values\"", -1).length - 1, json);
+        assertTrue(json.contains("\"values\" : \"TERNARY\""), json);
+        NetworkSpec binary = SpecJson.read(json.replaceAll(",\\s*\"values\" : \"TERNARY\"", ""),
+                NetworkSpec.class);
+        assertFalse(binary.hasTernaryWeights(), "a layer without values reads as binary");
+        assertTrue(mixed.hasTernaryWeights());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.bnn.runtime.experiment.SweepSpec;
 import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.LayerSpec;
+import org.bnn.runtime.spec.WeightValues;
 import org.bnn.runtime.spec.MappingSpec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -85,6 +86,22 @@ public final class SpecJson {
         @JsonSubTypes.Type(value = LayerSpec.Pool.class, name = "pool"),
         @JsonSubTypes.Type(value = LayerSpec.Output.class, name = "output")})
     private interface LayerKinds {
+        /** Written for ternary layers only, so binary descriptions read as they always did. */
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = BinaryValues.class)
+        WeightValues values();
+    }
+
+    /** Jackson's value filter: true (leave the property out) for binary weights. */
+    private static final class BinaryValues {
+        @Override
+        public boolean equals(Object value) {
+            return value == WeightValues.BINARY;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")

@@ -12,7 +12,10 @@ public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Conv, Layer
         return !(this instanceof Pool);
     }
 
-    /** The values this layer's weights take; binary for a layer without weights. */
+    /**
+     * The values this layer's weights take; binary for a layer without weights. A layer record given
+     * none (null, as in JSON written before ternary weights existed) has binary weights.
+     */
     default WeightValues values() {
         return WeightValues.BINARY;
     }
@@ -22,7 +25,7 @@ public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Conv, Layer
         public Dense {
             Checks.name("Dense", "name", name);
             Checks.positive("Dense(" + name + ")", "neurons", neurons);
-            Checks.present("Dense(" + name + ")", "values", values);
+            values = values == null ? WeightValues.BINARY : values; // as a description written before ternary weights
         }
 
         /** A layer of binary weights. */
@@ -42,7 +45,7 @@ public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Conv, Layer
             Checks.positive("Conv(" + name + ")", "kernel", kernel);
             Checks.positive("Conv(" + name + ")", "stride", stride);
             Checks.present("Conv(" + name + ")", "padding", padding);
-            Checks.present("Conv(" + name + ")", "values", values);
+            values = values == null ? WeightValues.BINARY : values;
         }
 
         /** A convolution of binary weights. */
@@ -66,7 +69,7 @@ public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Conv, Layer
         public Output {
             Checks.name("Output", "name", name);
             Checks.positive("Output(" + name + ")", "classes", classes);
-            Checks.present("Output(" + name + ")", "values", values);
+            values = values == null ? WeightValues.BINARY : values;
         }
 
         /** A classifier of binary weights. */
