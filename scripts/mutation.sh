@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Mutation testing of the simulator (not part of CI; figures in docs/testing.md, "Mutation testing").
 # PIT mutates the classes of org.bnn.runtime's packages engine, device, errors, ecc and estimate
-# and runs the runtime's tests (org.bnn.tests, org.bnn.runtime.tests.*) against every mutant:
-# the `mutation` profile of org.bnn.tests/pom.xml, with PIT's default mutators.
+# and runs the runtime's tests (org.bnn.runtime/src/test/java, org.bnn.runtime.tests.*) against every
+# mutant: the `mutation` profile of org.bnn.runtime/pom.xml, with PIT's default mutators.
 #
 #   scripts/mutation.sh                 all five packages
 #   scripts/mutation.sh ecc estimate    only these packages (quicker feedback)
 #   scripts/mutation.sh -- -Dthreads=2  anything after -- goes to Maven
 #
-# Incremental: each selection of packages keeps its own history under org.bnn.tests/target, so a
+# Incremental: each selection of packages keeps its own history under org.bnn.runtime/target, so a
 # rerun analyses again only the mutants whose class or covering tests changed. The HTML and XML
-# reports go to org.bnn.tests/target/pit-reports/<selection>/; the score per package is printed last.
+# reports go to org.bnn.runtime/target/pit-reports/<selection>/; the score per package is printed last.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ALL=(engine device errors ecc estimate)
@@ -28,13 +28,13 @@ done
 targets=""
 for p in "${packages[@]}"; do targets="${targets:+$targets,}org.bnn.runtime.$p.*"; done
 if [ "${packages[*]}" = "${ALL[*]}" ]; then selection=all; else selection="$(IFS=-; echo "${packages[*]}")"; fi
-TARGET="$ROOT/org.bnn.tests/target"
+TARGET="$ROOT/org.bnn.runtime/target"
 REPORT="$TARGET/pit-reports/$selection"
 
 cd "$ROOT"
 start=$(date +%s)
-# One Maven run: builds what org.bnn.tests needs, then PIT in place of Surefire (see the profile).
-nice -n 10 ./mvnw -B --no-transfer-progress -P'!eclipse,mutation' -pl org.bnn.tests -am test \
+# One Maven run: compiles the runtime and its tests, then PIT in place of Surefire (see the profile).
+nice -n 10 ./mvnw -B --no-transfer-progress -P'!eclipse,mutation' -pl org.bnn.runtime test \
   -DtargetClasses="$targets" \
   -DhistoryInputFile="$TARGET/pit-history-$selection.bin" \
   -DhistoryOutputFile="$TARGET/pit-history-$selection.bin" \

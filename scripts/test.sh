@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the project: runtime, parser, validator, formatter, generator, CLI and language
-# server (org.bnn.tests), the Eclipse UI tests in a real workbench under Xvfb (org.bnn.dsl.ui.tests),
+# Runs every test of the project: runtime, reports and trainer (their modules' src/test/java), parser,
+# validator, formatter, generator, CLI and language server (org.bnn.tests), the Eclipse UI tests in a real workbench under Xvfb (org.bnn.dsl.ui.tests),
 # builds the p2 update site and the test IDE, then builds and runs the headless Maven consumer
 # example (examples/maven-consumer) against the freshly installed language. Extra arguments go
 # to the main Maven build. Last, Neovim (Debian 13's 0.10.4 and Debian's own) runs headless against the

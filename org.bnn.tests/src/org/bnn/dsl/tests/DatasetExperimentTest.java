@@ -26,7 +26,7 @@ import org.bnn.runtime.experiment.SweepPoint;
 import org.bnn.runtime.experiment.SweepSpec;
 import org.bnn.runtime.json.SpecJson;
 import org.bnn.runtime.spec.NetworkSpec;
-import org.bnn.runtime.tests.data.IdxFiles;
+import org.bnn.runtime.testing.IdxFiles;
 import org.bnn.runtime.weights.WeightsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

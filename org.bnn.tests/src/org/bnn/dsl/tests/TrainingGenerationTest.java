@@ -17,7 +17,7 @@ import org.bnn.dsl.validation.BnnIssueCodes;
 import org.bnn.runtime.data.Split;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.experiment.TrainingSpec;
-import org.bnn.runtime.tests.data.IdxFiles;
+import org.bnn.runtime.testing.IdxFiles;
 import org.bnn.runtime.weights.WeightsFile;
 import org.eclipse.xtext.generator.GeneratorContext;
 import org.eclipse.xtext.generator.GeneratorDelegate;

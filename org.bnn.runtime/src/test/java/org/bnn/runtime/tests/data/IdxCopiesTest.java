@@ -15,6 +15,7 @@ import org.bnn.runtime.data.Datasets;
 import org.bnn.runtime.data.IdxCopies;
 import org.bnn.runtime.data.IdxReader;
 import org.bnn.runtime.data.Split;
+import org.bnn.runtime.testing.IdxFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

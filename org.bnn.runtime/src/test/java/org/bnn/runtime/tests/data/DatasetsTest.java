@@ -18,6 +18,7 @@ import org.bnn.runtime.data.IdxReader;
 import org.bnn.runtime.data.Split;
 import org.bnn.runtime.engine.InputEncoder;
 import org.bnn.runtime.spec.InputEncoding;
+import org.bnn.runtime.testing.IdxFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,6 +6,7 @@ import org.bnn.runtime.device.Pcsa;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.random.KeyedRandom;
+import org.bnn.runtime.testing.PaperFacts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,7 +29,7 @@ class DeviceMonteCarloTest {
     private static final double NOISE_REACH = 12 * PaperFacts.SENSE_AMP.noiseSigma();
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.bnn.runtime.tests.device.PaperFacts#rows")
+    @MethodSource("org.bnn.runtime.testing.PaperFacts#rows")
     void twoTwoRCellsErrAsPredicted(PaperFacts.Row row) {
         RegimeSpec regime = row.regime();
         double offsetFree = BitErrorRates.twoTwoR(regime);
@@ -50,7 +51,7 @@ class DeviceMonteCarloTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.bnn.runtime.tests.device.PaperFacts#rows")
+    @MethodSource("org.bnn.runtime.testing.PaperFacts#rows")
     void oneTOneRCellsAtTheBestReferenceErrAsPredicted(PaperFacts.Row row) {
         RegimeSpec regime = row.regime();
         double reference = BitErrorRates.bestReferenceOhms(regime);

@@ -1,4 +1,4 @@
-package org.bnn.runtime.tests.data;
+package org.bnn.runtime.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -9,6 +9,7 @@ import org.bnn.runtime.device.Pulse;
 import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.spec.CellTechnology;
+import org.bnn.runtime.testing.PaperFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +20,7 @@ class ProgrammingCostTest {
     private static final CellTechnology ONE_T_ONE_R = new CellTechnology.OneTransistorOneResistor(new ReadReference.Best());
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.bnn.runtime.tests.device.PaperFacts#rows")
+    @MethodSource("org.bnn.runtime.testing.PaperFacts#rows")
     void pulseEnergyMatchesTheTable(PaperFacts.Row row) {
         RegimeSpec regime = row.regime();
         assertEquals(row.energyPerPulseJoules(), regime.set().energyJoules(), 1e-9 * row.energyPerPulseJoules());

@@ -10,6 +10,7 @@ import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.StandardNormal;
 import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.testing.PaperFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BitErrorRatesTest {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.bnn.runtime.tests.device.PaperFacts#rows")
+    @MethodSource("org.bnn.runtime.testing.PaperFacts#rows")
     void twoTwoRWithoutOffsetsMatchesTheTable(PaperFacts.Row row) {
         double ber = BitErrorRates.twoTwoR(row.regime());
         assertEquals(row.berTwoTwoR(), PaperFacts.twoSignificantDigits(ber), row + ": BER 2T2R = " + ber);
@@ -31,7 +32,7 @@ class BitErrorRatesTest {
      * and the discrepancy is reported rather than hidden.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.bnn.runtime.tests.device.PaperFacts#rows")
+    @MethodSource("org.bnn.runtime.testing.PaperFacts#rows")
     void bestOneTOneRReferenceMatchesTheTable(PaperFacts.Row row) {
         double reference = BitErrorRates.bestReferenceOhms(row.regime());
         double ber = BitErrorRates.oneTOneR(row.regime(), reference);
@@ -42,7 +43,7 @@ class BitErrorRatesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.bnn.runtime.tests.device.PaperFacts#rows")
+    @MethodSource("org.bnn.runtime.testing.PaperFacts#rows")
     void bestReferenceIsALocalMinimumBetweenTheMedians(PaperFacts.Row row) {
         RegimeSpec regime = row.regime();
         double best = BitErrorRates.bestReferenceOhms(regime);
@@ -55,7 +56,7 @@ class BitErrorRatesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.bnn.runtime.tests.device.PaperFacts#rows")
+    @MethodSource("org.bnn.runtime.testing.PaperFacts#rows")
     void senseAmpOffsetsWidenTheDistribution(PaperFacts.Row row) {
         RegimeSpec regime = row.regime();
         double spread = Math.sqrt(square(regime.lrs().sigma()) + square(regime.hrs().sigma()) + 0.02 * 0.02 + 0.01 * 0.01);

@@ -15,6 +15,7 @@ import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.testing.PaperFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

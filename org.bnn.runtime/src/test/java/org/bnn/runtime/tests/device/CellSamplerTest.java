@@ -14,6 +14,7 @@ import org.bnn.runtime.device.SenseAmpOffsets;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.random.KeyedRandom;
+import org.bnn.runtime.testing.PaperFacts;
 import org.junit.jupiter.api.Test;
 
 /** The cell sampler: distributions, keying, and stuck-at faults. */

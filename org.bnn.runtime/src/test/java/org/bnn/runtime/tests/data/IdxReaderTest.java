@@ -13,6 +13,7 @@ import java.util.Arrays;
 import org.bnn.runtime.data.DataException;
 import org.bnn.runtime.data.IdxArray;
 import org.bnn.runtime.data.IdxReader;
+import org.bnn.runtime.testing.IdxFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

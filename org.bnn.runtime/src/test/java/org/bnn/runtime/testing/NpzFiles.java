@@ -1,4 +1,4 @@
-package org.bnn.runtime.tests.weights;
+package org.bnn.runtime.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

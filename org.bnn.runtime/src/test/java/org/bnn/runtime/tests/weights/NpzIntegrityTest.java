@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.zip.Inflater;
 import java.util.zip.ZipFile;
 
+import org.bnn.runtime.testing.NpzFiles;
 import org.bnn.runtime.weights.NpyArray;
 import org.bnn.runtime.weights.WeightsException;
 import org.bnn.runtime.weights.WeightsFile;
