@@ -24,11 +24,7 @@ public record TernaryConfusion(Row minus, Row zero, Row plus, double quadratureE
 
         /** P(read {@code read}), {@code read} in {−1, 0, +1}. */
         public double reads(int read) {
-            return switch (TernaryPcsa.checkedWeight(read)) {
-                case -1 -> readsMinus;
-                case 0 -> readsZero;
-                default -> readsPlus;
-            };
+            return bySign(read, readsMinus, readsZero, readsPlus);
         }
     }
 
@@ -41,7 +37,11 @@ public record TernaryConfusion(Row minus, Row zero, Row plus, double quadratureE
 
     /** The row of stored value {@code stored}, in {−1, 0, +1}. */
     public Row stored(int stored) {
-        return switch (TernaryPcsa.checkedWeight(stored)) {
+        return bySign(stored, minus, zero, plus);
+    }
+
+    private static <T> T bySign(int value, T minus, T zero, T plus) {
+        return switch (TernaryPcsa.checkedWeight(value)) {
             case -1 -> minus;
             case 0 -> zero;
             default -> plus;

@@ -228,20 +228,23 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
      * device written.
      */
     record TwoTransistorTwoResistorTernary(ReadReference zeroThreshold) implements CellTechnology {
-        static final String LABEL = TwoTransistorTwoResistor.LABEL + " ternary";
-
         public TwoTransistorTwoResistorTernary {
             Checks.present("TwoTransistorTwoResistorTernary", "zeroThreshold", zeroThreshold);
         }
 
+        /** The cells, as they hold binary weights. */
+        private TwoTransistorTwoResistor cells() {
+            return new TwoTransistorTwoResistor();
+        }
+
         @Override
         public String label() {
-            return LABEL;
+            return cells().label() + " ternary";
         }
 
         @Override
         public int devicesPerCell() {
-            return 2;
+            return cells().devicesPerCell();
         }
 
         @Override
@@ -274,7 +277,7 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
 
         @Override
         public String readDescription(RegimeSpec regime, Optional<SenseAmpSpec> sense) {
-            return LABEL + ", zero threshold " + resistanceText(zeroThreshold, regime) + TwoTransistorTwoResistor.senseText(sense);
+            return label() + ", zero threshold " + resistanceText(zeroThreshold, regime) + TwoTransistorTwoResistor.senseText(sense);
         }
     }
 
