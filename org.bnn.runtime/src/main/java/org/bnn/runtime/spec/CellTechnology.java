@@ -13,6 +13,8 @@ import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.device.TernaryConfusion;
+import org.bnn.runtime.device.TernaryReads;
 import org.bnn.runtime.ecc.Secded7264;
 import org.bnn.runtime.ecc.WordCode;
 
@@ -22,20 +24,33 @@ import org.bnn.runtime.ecc.WordCode;
  * row, code words, folding, bit error rates before and after decoding, sense and decode energy,
  * programming, whether the device-level simulation models it, and its name. The validator, the
  * Estimator, the IDE, the generator and the reports ask it and never branch on the kind, so a
- * new technology (ternary weights on the same 2T2R array, say) is one more record here.
+ * new technology is one more record here (ternary weights on the same 2T2R array are one:
+ * {@link #forTernaryWeights}).
  * <p>
  * A <i>cell</i> is what one column of a tile row holds: a 2T2R pair or a single 1T1R device. A
  * row of fan-in N is one neuron's weights plus, with ECC, the check bits of whole code words:
  * words never span two rows, because each row read is decoded on its own.
  */
-public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoResistor, CellTechnology.OneTransistorOneResistor,
-        CellTechnology.OneTransistorOneResistorSecded {
+public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoResistor, CellTechnology.TwoTransistorTwoResistorTernary,
+        CellTechnology.OneTransistorOneResistor, CellTechnology.OneTransistorOneResistorSecded {
 
     /** The name used in .bnn files ({@code 2T2R}, {@code 1T1R}); with a code, its name is added. */
     String label();
 
     /** Resistive devices per cell; each takes one pulse when the cell is written. */
     int devicesPerCell();
+
+    /** The values one sense of a cell reads: 2 for binary weights (±1), 3 for ternary ones (−1, 0, +1). */
+    default int weightLevels() {
+        return 2;
+    }
+
+    /**
+     * The same cells holding ternary weights, read against {@code zeroThreshold} (docs/architecture.md
+     * §3, "Ternary weights: the zero state"). Only a 2T2R pair can hold three values read in one
+     * sense; the other technologies reject it, saying why.
+     */
+    CellTechnology forTernaryWeights(ReadReference zeroThreshold);
 
     /**
      * The code each row's words are stored in, if any. The weight-level simulation then draws raw
@@ -76,8 +91,9 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
 
     /**
      * The probability that one read of a stored weight is wrong, before any decoding, averaged over
-     * devices, amplifiers and reads, weights ±1 equally likely ({@link BitErrorRates}). Stuck-at
-     * faults are included for every technology.
+     * devices, amplifiers and reads, weights ±1 equally likely ({@link BitErrorRates}; for ternary
+     * weights −1, 0, +1 equally likely, {@link TernaryReads}). Stuck-at faults are included for
+     * every technology.
      *
      * @param sense   the tile's sense amplifier; without one, an offset-free comparator
      * @param stuckAt the devices' stuck-at fault probabilities ({@link StuckAt#NONE} if not given)
@@ -121,7 +137,8 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
     /**
      * The technology a description names, as the language writes it: {@code cell} is "2T2R" or
      * "1T1R", {@code code} "secded(72,64)" if any. Rejects, naming the field, combinations no
-     * technology has.
+     * technology has. Ternary weights are not a cell kind but a way of using one:
+     * {@link #forTernaryWeights}.
      *
      * @param decodeJoulesPerWord energy of decoding one code word, in joules, if given
      */
@@ -182,13 +199,85 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         }
 
         @Override
+        public CellTechnology forTernaryWeights(ReadReference zeroThreshold) {
+            return new TwoTransistorTwoResistorTernary(zeroThreshold);
+        }
+
+        @Override
         public boolean supportsDeviceLevelErrors() {
             return true;
         }
 
         @Override
         public String readDescription(RegimeSpec regime, Optional<SenseAmpSpec> sense) {
-            return LABEL + (sense.isPresent() ? ", PCSA offsets included" : ", offset-free comparator (no sense amplifier given)");
+            return LABEL + senseText(sense);
+        }
+
+        static String senseText(Optional<SenseAmpSpec> sense) {
+            return sense.isPresent() ? ", PCSA offsets included" : ", offset-free comparator (no sense amplifier given)";
+        }
+    }
+
+    /**
+     * The 2T2R array holding ternary weights, read in one sense per synapse (Laborieux et al.,
+     * arXiv 2007.14234): +1 is LRS/HRS on BL/BLb, −1 HRS/LRS and 0 both devices in the HRS; a
+     * sense reads 0 when neither branch discharges within the window, i.e. when both devices are
+     * above {@code zeroThreshold} (whose value, {@code best} by default, is <i>illustrative</i>),
+     * and otherwise compares the branches as for a binary weight ({@link TernaryReads}). Cells,
+     * sense energy and programming pulses are those of 2T2R: one sense per weight, one pulse per
+     * device written.
+     */
+    record TwoTransistorTwoResistorTernary(ReadReference zeroThreshold) implements CellTechnology {
+        public TwoTransistorTwoResistorTernary {
+            Checks.present("TwoTransistorTwoResistorTernary", "zeroThreshold", zeroThreshold);
+        }
+
+        /** The cells, as they hold binary weights. */
+        private TwoTransistorTwoResistor cells() {
+            return new TwoTransistorTwoResistor();
+        }
+
+        @Override
+        public String label() {
+            return cells().label() + " ternary";
+        }
+
+        @Override
+        public int devicesPerCell() {
+            return cells().devicesPerCell();
+        }
+
+        @Override
+        public int weightLevels() {
+            return 3;
+        }
+
+        /** The same cells against another zero threshold. */
+        @Override
+        public CellTechnology forTernaryWeights(ReadReference threshold) {
+            return new TwoTransistorTwoResistorTernary(threshold);
+        }
+
+        /** P(read | stored) of one sense, for every stored value ({@link TernaryReads#confusion}). */
+        public TernaryConfusion confusion(RegimeSpec regime, Optional<SenseAmpSpec> sense, StuckAt stuckAt) {
+            return TernaryReads.confusion(regime, sense, stuckAt, zeroThreshold);
+        }
+
+        /** The probability that a read differs from the stored value, −1, 0, +1 equally likely ({@link TernaryConfusion#weightErrorRate}). */
+        @Override
+        public double bitErrorRate(RegimeSpec regime, Optional<SenseAmpSpec> sense, StuckAt stuckAt) {
+            return confusion(regime, sense, stuckAt).weightErrorRate();
+        }
+
+        /** The device-level simulation reads binary weights only, for now. */
+        @Override
+        public boolean supportsDeviceLevelErrors() {
+            return false;
+        }
+
+        @Override
+        public String readDescription(RegimeSpec regime, Optional<SenseAmpSpec> sense) {
+            return label() + ", zero threshold " + resistanceText(zeroThreshold, regime) + TwoTransistorTwoResistor.senseText(sense);
         }
     }
 
@@ -220,6 +309,12 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
             return BitErrorRates.oneTOneR(regime, reference.ohms(regime), stuckAt);
         }
 
+        @Override
+        public CellTechnology forTernaryWeights(ReadReference zeroThreshold) {
+            throw new SpecViolation("CellTechnology", "cell", Problem.INCONSISTENT, "CellTechnology.cell: ternary weights need 2T2R cells; a "
+                    + label() + " cell holds one device, it cannot store three values read in one sense");
+        }
+
         /** The device-level model reads complementary pairs with a PCSA. */
         @Override
         public boolean supportsDeviceLevelErrors() {
@@ -232,9 +327,7 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         }
 
         String referenceText(RegimeSpec regime) {
-            double ohms = reference.ohms(regime);
-            String value = ohms >= 1e3 ? String.format(Locale.ROOT, "%.3g kOhm", ohms / 1e3) : String.format(Locale.ROOT, "%.3g Ohm", ohms);
-            return "reference " + value + (reference instanceof ReadReference.Best ? " (best)" : "");
+            return "reference " + resistanceText(reference, regime);
         }
     }
 
@@ -301,6 +394,11 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
             return cells().bitErrorRate(regime, sense, stuckAt);
         }
 
+        @Override
+        public CellTechnology forTernaryWeights(ReadReference zeroThreshold) {
+            return cells().forTernaryWeights(zeroThreshold);
+        }
+
         /** p·[1 − (1−p)^71], the binomial approximation of {@link Secded7264#residualBitErrorRate}. */
         @Override
         public OptionalDouble bitErrorRateAfterDecoding(double rawBitErrorRate) {
@@ -317,5 +415,12 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         public String readDescription(RegimeSpec regime, Optional<SenseAmpSpec> sense) {
             return label() + ", " + cells().referenceText(regime);
         }
+    }
+
+    /** A resistance {@code reference} resolves to under {@code regime}, as "18.0 kOhm", with " (best)" when searched. */
+    private static String resistanceText(ReadReference reference, RegimeSpec regime) {
+        double ohms = reference.ohms(regime);
+        String value = ohms >= 1e3 ? String.format(Locale.ROOT, "%.3g kOhm", ohms / 1e3) : String.format(Locale.ROOT, "%.3g Ohm", ohms);
+        return value + (reference instanceof ReadReference.Best ? " (best)" : "");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.bnn.runtime.checks.SpecViolation;
 import org.bnn.runtime.device.LogNormal;
 import org.bnn.runtime.device.ProgrammingCost;
 import org.bnn.runtime.device.Pulse;
@@ -15,6 +16,8 @@ import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.device.TernaryReads;
+import org.bnn.runtime.json.SpecJson;
 import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.Chunks;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ class CellTechnologyTest {
     private static final CellTechnology ONE_T_ONE_R = new CellTechnology.OneTransistorOneResistor(new ReadReference.Fixed(18e3));
     private static final CellTechnology SECDED = new CellTechnology.OneTransistorOneResistorSecded(new ReadReference.Fixed(18e3),
             OptionalDouble.of(2e-12));
+    private static final CellTechnology TERNARY = new CellTechnology.TwoTransistorTwoResistorTernary(new ReadReference.Fixed(18e3));
     /**
      * Devices without spread: every LRS device is 8 kOhm, every HRS device 180 kOhm, so an intact
      * cell never misreads against 18 kOhm and every error below comes from stuck-at faults.
@@ -146,5 +150,62 @@ class CellTechnologyTest {
         // Sharp devices misread against no reference between the medians; the search returns one of them.
         String best = new CellTechnology.OneTransistorOneResistor(new ReadReference.Best()).readDescription(SHARP, Optional.empty());
         assertTrue(best.startsWith("1T1R, reference ") && best.endsWith(" kOhm (best)"), best);
+    }
+
+    @Test
+    void onlyA2T2RPairHoldsTernaryWeights() {
+        ReadReference best = new ReadReference.Best();
+        assertEquals(new CellTechnology.TwoTransistorTwoResistorTernary(best), TWO_T_TWO_R.forTernaryWeights(best));
+        assertEquals(new CellTechnology.TwoTransistorTwoResistorTernary(best), TERNARY.forTernaryWeights(best), "another threshold, same cells");
+        for (CellTechnology oneDevice : java.util.List.of(ONE_T_ONE_R, SECDED)) {
+            SpecViolation e = assertThrows(SpecViolation.class, () -> oneDevice.forTernaryWeights(best));
+            assertEquals(SpecViolation.Problem.INCONSISTENT, e.problem());
+            assertEquals("cell", e.field());
+            assertEquals("CellTechnology.cell: ternary weights need 2T2R cells; a 1T1R cell holds one device, it cannot store three values"
+                    + " read in one sense", e.getMessage());
+        }
+        assertEquals(2, TWO_T_TWO_R.weightLevels());
+        assertEquals(2, SECDED.weightLevels());
+        assertEquals(3, TERNARY.weightLevels());
+        assertEquals(TERNARY, SpecJson.read(SpecJson.write(TERNARY), CellTechnology.class), "the description round-trips");
+    }
+
+    @Test
+    void ternaryCellsAre2T2RCellsReadAgainstAZeroThreshold() {
+        SenseAmpSpec pcsa = new SenseAmpSpec(0.02, 0.01, 25e-15, 2e-9);
+        assertEquals("2T2R ternary", TERNARY.label());
+        assertEquals(2, TERNARY.devicesPerCell());
+        assertEquals(784, TERNARY.cellsPerRow(784));
+        assertEquals(25, TERNARY.columnChunks(784, 32));
+        assertTrue(TERNARY.code().isEmpty());
+        assertTrue(TERNARY.bitErrorRateAfterDecoding(0.01).isEmpty());
+        assertEquals(OptionalDouble.of(25e-15), TERNARY.joulesPerSense(Optional.of(pcsa)), "one sense per weight, as 2T2R");
+        assertEquals(TWO_T_TWO_R.programming(SHARP, 1000, 3), TERNARY.programming(SHARP, 1000, 3));
+        assertEquals(6000, TERNARY.programming(SHARP, 1000, 3).pulses());
+        assertFalse(TERNARY.supportsDeviceLevelErrors());
+        assertEquals("2T2R ternary, zero threshold 18.0 kOhm, PCSA offsets included", TERNARY.readDescription(SHARP, Optional.of(pcsa)));
+        String best = new CellTechnology.TwoTransistorTwoResistorTernary(TernaryReads.DEFAULT_ZERO_THRESHOLD)
+                .readDescription(SHARP, Optional.empty());
+        assertTrue(best.startsWith("2T2R ternary, zero threshold ") && best.endsWith(" kOhm (best), offset-free comparator (no sense amplifier given)"),
+                best);
+    }
+
+    /**
+     * Sharp devices (8 kOhm and 180 kOhm exactly, threshold 18 kOhm), stuck at LRS 0.002, at HRS
+     * 0.001, PCSA offsets of σ 0.022 (far below the margin ln 22.5 = 3.1, so only stuck devices err):
+     * stored +1 misreads as 0 when BL is stuck HRS and BLb is not stuck LRS, as −1 when both are stuck
+     * the wrong way or, half the time, when BLb is stuck LRS beside an intact BL (an LRS/LRS coin toss).
+     * Stored 0 (HRS, HRS) misreads when either device is stuck LRS: one is read as its sign, both a coin toss.
+     */
+    @Test
+    void theTernaryErrorRateCountsStuckDevicesByHand() {
+        SenseAmpSpec pcsa = new SenseAmpSpec(0.02, 0.01, 25e-15, 2e-9);
+        double plusWrong = 0.001 * 0.998 + 0.001 * 0.002 + 0.5 * 0.999 * 0.002;
+        double zeroWrong = 1 - 0.998 * 0.998;
+        double expected = (2 * plusWrong + zeroWrong) / 3;
+        assertEquals(expected, TERNARY.bitErrorRate(SHARP, Optional.of(pcsa), STUCK), 1e-15);
+        assertEquals(0.0, TERNARY.bitErrorRate(SHARP, Optional.of(pcsa), StuckAt.NONE));
+        assertEquals(TERNARY.bitErrorRate(SHARP, Optional.of(pcsa), STUCK),
+                ((CellTechnology.TwoTransistorTwoResistorTernary) TERNARY).confusion(SHARP, Optional.of(pcsa), STUCK).weightErrorRate());
     }
 }
