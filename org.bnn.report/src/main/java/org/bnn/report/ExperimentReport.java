@@ -74,7 +74,7 @@ public final class ExperimentReport {
         boolean several = spec.mappings().size() > 1;
         if (spec.sweep() instanceof SweepSpec.Ber) {
             for (MappingSpec mapping : spec.mappings()) {
-                String label = several ? mapping.name() + " (" + mapping.chip().tile().cell().label() + ")" : mapping.network().name();
+                String label = several ? mapping.name() + " (" + mapping.cellLabel() + ")" : mapping.network().name();
                 report.series(FromRuntime.series(label, of(mapping, points)));
             }
         } else {

@@ -99,7 +99,9 @@ public final class FromRuntime {
                 + tile.name() + " has no device, so it has no regime " + point.label())).regime(point.label());
         Energy energy = underRegime.energy();
         TrialStatistics accuracy = point.metric();
-        return new ComparisonRow(mapping.name(), tile.cell().label(), tile.cell().readDescription(regime, tile.sense()), regime.name(),
+        String reads = String.join("; ", mapping.network().weightLayers().stream()
+                .map(layer -> mapping.cell(layer.layer()).readDescription(regime, tile.sense())).distinct().toList());
+        return new ComparisonRow(mapping.name(), mapping.cellLabel(), reads, regime.name(),
                 point.ber(), tile.cell().bitErrorRateAfterDecoding(point.ber()), point.seenBer(), accuracy.mean(),
                 accuracy.standardDeviation(), accuracy.trials(), underRegime.cells(), underRegime.devices(),
                 joules(energy, EnergyComponent.SENSE), joules(energy, EnergyComponent.ECC),

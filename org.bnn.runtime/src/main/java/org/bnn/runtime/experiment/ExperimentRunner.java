@@ -141,10 +141,21 @@ public final class ExperimentRunner {
             }
         } else {
             Resampling resampling = spec.errors().resampling();
+            List<LayerGeometry> layers = mapping.network().weightLayers();
             for (RegimeSpec regime : specs) {
-                double ber = tile.cell().bitErrorRate(regime, tile.sense(), device.stuckAt());
+                // Each layer errs at the rate of the cells holding it (binary or ternary weights on the same tile).
+                double[] bers = new double[erring.length];
+                double misread = 0;
+                double weights = 0;
+                for (int l = 0; l < bers.length; l++) {
+                    LayerGeometry layer = layers.get(l);
+                    bers[l] = erring[l] ? mapping.cell(layer.layer()).bitErrorRate(regime, tile.sense(), device.stuckAt()) : 0;
+                    misread += erring[l] ? bers[l] * layer.fanIn() * layer.fanOut() : 0;
+                    weights += erring[l] ? (double) layer.fanIn() * layer.fanOut() : 0;
+                }
+                double ber = weights > 0 ? misread / weights : 0; // the share of the erring layers' weights misread
                 points.add(new Point(mapping.name(), regime.name(), ber,
-                        spec.errors().patterns(new WeightErrors(resampling, perLayer(erring, ber)), tile.cell())));
+                        spec.errors().patterns(new WeightErrors(resampling, bers), tile.cell())));
             }
         }
         return points;

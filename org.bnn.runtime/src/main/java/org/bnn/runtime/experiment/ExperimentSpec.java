@@ -9,6 +9,8 @@ import java.util.Set;
 import org.bnn.runtime.checks.Checks;
 import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.errors.Sampling;
+import org.bnn.runtime.spec.CellTechnology;
+import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.MappingSpec;
 
 /**
@@ -90,6 +92,17 @@ public record ExperimentSpec(String name, MappingSpec mapping, List<MappingSpec>
             var device = mapping.chip().tile().device().orElseThrow(() -> new IllegalArgumentException("ExperimentSpec(" + name
                     + ") sweeps regimes but tile " + mapping.chip().tile().name() + " has no device"));
             regimes.regimes().forEach(device::regime);
+        }
+        if (errors.level() == ErrorLevel.DEVICE) {
+            for (LayerGeometry layer : mapping.network().weightLayers()) {
+                CellTechnology cells = mapping.cell(layer.layer());
+                if (!cells.supportsDeviceLevelErrors()) {
+                    throw new IllegalArgumentException("ExperimentSpec(" + name + ") simulates device-level errors, but layer "
+                            + layer.layer().name() + " of mapping " + mapping.name() + " is held by " + cells.label()
+                            + " cells: the device-level simulation reads binary weights from 2T2R pairs only; use weight-level "
+                            + "errors (a regime sweep then uses the cells' analytic error rate)");
+                }
+            }
         }
         if (errors.sampling() == Sampling.POPCOUNT_DOMAIN && mapping.chip().tile().cell().code().isPresent()) {
             throw new IllegalArgumentException("ExperimentSpec(" + name + ") samples errors in the popcount domain on mapping "

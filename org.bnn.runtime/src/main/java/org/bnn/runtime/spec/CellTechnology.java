@@ -46,11 +46,11 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
     }
 
     /**
-     * The same cells holding ternary weights, read against {@code zeroThreshold} (docs/architecture.md
-     * §3, "Ternary weights: the zero state"). Only a 2T2R pair can hold three values read in one
-     * sense; the other technologies reject it, saying why.
+     * The same cells holding ternary weights (docs/architecture.md §3, "Ternary weights: the zero
+     * state"). Only a 2T2R pair can hold three values read in one sense; the other technologies
+     * reject it, saying why.
      */
-    CellTechnology forTernaryWeights(ReadReference zeroThreshold);
+    CellTechnology forTernaryWeights();
 
     /**
      * The code each row's words are stored in, if any. The weight-level simulation then draws raw
@@ -155,15 +155,11 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
             throw new SpecViolation("CellTechnology", "code", Problem.UNKNOWN, "CellTechnology.code: unknown code \"" + code.get() + "\"");
         }
         if (cell.equals(TwoTransistorTwoResistor.LABEL)) {
-            if (reference.isPresent()) {
-                throw new SpecViolation("CellTechnology", "reference", Problem.INCONSISTENT,
-                        "CellTechnology.reference: a 2T2R cell is read differentially and takes no reference");
-            }
             if (code.isPresent()) {
                 throw new SpecViolation("CellTechnology", "code", Problem.INCONSISTENT, "CellTechnology.code: " + code.get()
                         + " cannot be used with 2T2R cells: the XNOR is computed inside the sense amplifier, before any decoder");
             }
-            return new TwoTransistorTwoResistor();
+            return reference.map(TwoTransistorTwoResistor::new).orElseGet(TwoTransistorTwoResistor::new);
         }
         if (cell.equals(OneTransistorOneResistor.LABEL)) {
             ReadReference read = reference.orElseThrow(() -> new SpecViolation("CellTechnology", "reference", Problem.MISSING,
@@ -178,9 +174,24 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
      * BL/BLb of one column, read differentially by a precharge sense amplifier that also computes
      * the XNOR with the input bit (Hirtzlin et al., arXiv 1908.04066). No reference and no ECC: the
      * XNOR happens inside the amplifier, before any decoder could see the bits.
+     * <p>
+     * A binary weight is read by comparing the two branches, so no reference is needed. The
+     * {@code zeroThreshold} (a tile's {@code reference}) matters only when the cells hold ternary
+     * weights ({@link #forTernaryWeights}): a branch whose device is above it does not discharge
+     * within the sense window. Not given, it is {@code best} ({@link TernaryReads#DEFAULT_ZERO_THRESHOLD},
+     * <i>illustrative</i>).
      */
-    record TwoTransistorTwoResistor() implements CellTechnology {
+    record TwoTransistorTwoResistor(ReadReference zeroThreshold) implements CellTechnology {
         static final String LABEL = "2T2R";
+
+        public TwoTransistorTwoResistor {
+            zeroThreshold = zeroThreshold == null ? TernaryReads.DEFAULT_ZERO_THRESHOLD : zeroThreshold; // as JSON written before it
+        }
+
+        /** 2T2R cells with the default zero threshold. */
+        public TwoTransistorTwoResistor() {
+            this(TernaryReads.DEFAULT_ZERO_THRESHOLD);
+        }
 
         @Override
         public String label() {
@@ -199,7 +210,7 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         }
 
         @Override
-        public CellTechnology forTernaryWeights(ReadReference zeroThreshold) {
+        public CellTechnology forTernaryWeights() {
             return new TwoTransistorTwoResistorTernary(zeroThreshold);
         }
 
@@ -234,7 +245,7 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
 
         /** The cells, as they hold binary weights. */
         private TwoTransistorTwoResistor cells() {
-            return new TwoTransistorTwoResistor();
+            return new TwoTransistorTwoResistor(zeroThreshold);
         }
 
         @Override
@@ -252,10 +263,10 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
             return 3;
         }
 
-        /** The same cells against another zero threshold. */
+        /** These cells already hold ternary weights. */
         @Override
-        public CellTechnology forTernaryWeights(ReadReference threshold) {
-            return new TwoTransistorTwoResistorTernary(threshold);
+        public CellTechnology forTernaryWeights() {
+            return this;
         }
 
         /** P(read | stored) of one sense, for every stored value ({@link TernaryReads#confusion}). */
@@ -310,7 +321,7 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         }
 
         @Override
-        public CellTechnology forTernaryWeights(ReadReference zeroThreshold) {
+        public CellTechnology forTernaryWeights() {
             throw new SpecViolation("CellTechnology", "cell", Problem.INCONSISTENT, "CellTechnology.cell: ternary weights need 2T2R cells; a "
                     + label() + " cell holds one device, it cannot store three values read in one sense");
         }
@@ -395,8 +406,8 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         }
 
         @Override
-        public CellTechnology forTernaryWeights(ReadReference zeroThreshold) {
-            return cells().forTernaryWeights(zeroThreshold);
+        public CellTechnology forTernaryWeights() {
+            return cells().forTernaryWeights();
         }
 
         /** p·[1 − (1−p)^71], the binomial approximation of {@link Secded7264#residualBitErrorRate}. */

@@ -39,6 +39,9 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
                         "MappingSpec(" + name + ").replication of " + entry.getKey() + " must be positive, got " + entry.getValue());
             }
         }
+        for (LayerGeometry layer : network.weightLayers()) {
+            cell(name, chip.tile(), layer.layer()); // ternary weights need cells that can hold them
+        }
         if (regime.isPresent()) {
             var device = chip.tile().device().orElseThrow(() -> new SpecViolation("MappingSpec(" + name + ")", "regime",
                     Problem.INCONSISTENT, "MappingSpec(" + name
@@ -73,6 +76,33 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
     /** A mapping with no regime, no replication, no reprogramming. */
     public MappingSpec(String name, NetworkSpec network, ChipSpec chip) {
         this(name, network, chip, Optional.empty(), Map.of(), false, Placement.AUTO);
+    }
+
+    /**
+     * The cells that hold {@code layer}'s weights: the tile's, used for ternary weights if the layer
+     * has them ({@link CellTechnology#forTernaryWeights}). Ask this, not the tile, for anything a
+     * layer's weights decide (bit error rates, labels).
+     */
+    public CellTechnology cell(LayerSpec layer) {
+        return cell(name, chip.tile(), layer);
+    }
+
+    /** A label for the cells of all layers with weights: "2T2R", "2T2R ternary", or "2T2R + 2T2R ternary" when mixed. */
+    public String cellLabel() {
+        return String.join(" + ", network.weightLayers().stream().map(g -> cell(g.layer()).label()).distinct().toList());
+    }
+
+    private static CellTechnology cell(String mapping, TileSpec tile, LayerSpec layer) {
+        if (layer.values() != WeightValues.TERNARY) {
+            return tile.cell();
+        }
+        try {
+            return tile.cell().forTernaryWeights();
+        } catch (SpecViolation e) {
+            throw new SpecViolation("MappingSpec(" + mapping + ")", "chip", layer.name(), Problem.INCONSISTENT, "MappingSpec(" + mapping
+                    + "): layer " + layer.name() + " has ternary weights, but tile " + tile.name() + " has " + tile.cell().label()
+                    + " cells; ternary weights need 2T2R cells (a 1T1R cell holds one device, it cannot store three values read in one sense)");
+        }
     }
 
     /** The same mapping programmed under another regime of its device (a point of a regime comparison). */

@@ -51,9 +51,15 @@ class CellTechnologyTest {
         assertEquals(java.util.List.of("2T2R", "1T1R", "1T1R + secded(72,64)"),
                 java.util.List.of(TWO_T_TWO_R.label(), ONE_T_ONE_R.label(), SECDED.label()));
 
-        assertEquals("CellTechnology.reference: a 2T2R cell is read differentially and takes no reference", assertThrows(
-                IllegalArgumentException.class, () -> CellTechnology.of("2T2R", Optional.of(new ReadReference.Best()), Optional.empty(),
-                        OptionalDouble.empty())).getMessage());
+        // On 2T2R cells the reference is the zero threshold of ternary reads; binary reads ignore it.
+        CellTechnology withThreshold = CellTechnology.of("2T2R", Optional.of(new ReadReference.Fixed(30e3)), Optional.empty(),
+                OptionalDouble.empty());
+        assertEquals(new CellTechnology.TwoTransistorTwoResistor(new ReadReference.Fixed(30e3)), withThreshold);
+        assertEquals(new CellTechnology.TwoTransistorTwoResistorTernary(new ReadReference.Fixed(30e3)), withThreshold.forTernaryWeights());
+        assertEquals(TWO_T_TWO_R.bitErrorRate(SHARP, Optional.empty(), StuckAt.NONE),
+                withThreshold.bitErrorRate(SHARP, Optional.empty(), StuckAt.NONE), "binary reads do not use the zero threshold");
+        assertEquals(new CellTechnology.TwoTransistorTwoResistorTernary(new ReadReference.Best()), TWO_T_TWO_R.forTernaryWeights(),
+                "best by default");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CellTechnology.of("2T2R", Optional.empty(),
                 Optional.of("secded(72,64)"), OptionalDouble.empty())).getMessage().contains("cannot be used with 2T2R cells"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CellTechnology.of("1T1R", Optional.empty(), Optional.empty(),
@@ -155,10 +161,10 @@ class CellTechnologyTest {
     @Test
     void onlyA2T2RPairHoldsTernaryWeights() {
         ReadReference best = new ReadReference.Best();
-        assertEquals(new CellTechnology.TwoTransistorTwoResistorTernary(best), TWO_T_TWO_R.forTernaryWeights(best));
-        assertEquals(new CellTechnology.TwoTransistorTwoResistorTernary(best), TERNARY.forTernaryWeights(best), "another threshold, same cells");
+        assertEquals(new CellTechnology.TwoTransistorTwoResistorTernary(best), TWO_T_TWO_R.forTernaryWeights());
+        assertEquals(TERNARY, TERNARY.forTernaryWeights(), "already ternary");
         for (CellTechnology oneDevice : java.util.List.of(ONE_T_ONE_R, SECDED)) {
-            SpecViolation e = assertThrows(SpecViolation.class, () -> oneDevice.forTernaryWeights(best));
+            SpecViolation e = assertThrows(SpecViolation.class, () -> oneDevice.forTernaryWeights());
             assertEquals(SpecViolation.Problem.INCONSISTENT, e.problem());
             assertEquals("cell", e.field());
             assertEquals("CellTechnology.cell: ternary weights need 2T2R cells; a 1T1R cell holds one device, it cannot store three values"

@@ -1,0 +1,98 @@
+package org.bnn.runtime.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bnn.runtime.checks.SpecViolation;
+import org.bnn.runtime.device.ReadReference;
+import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.engine.RandomNetworks;
+import org.bnn.runtime.errors.ErrorLevel;
+import org.bnn.runtime.errors.Resampling;
+import org.bnn.runtime.experiment.ErrorSpec;
+import org.bnn.runtime.experiment.ExperimentRunner;
+import org.bnn.runtime.experiment.ExperimentSpec;
+import org.bnn.runtime.experiment.InputSource;
+import org.bnn.runtime.experiment.SweepPoint;
+import org.bnn.runtime.experiment.SweepSpec;
+import org.bnn.runtime.spec.CellTechnology;
+import org.bnn.runtime.spec.ChipSpec;
+import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.TileSpec;
+import org.bnn.runtime.spec.WeightValues;
+import org.bnn.runtime.testing.PaperFacts;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ternary layers on a chip: which cells hold them, what a 1T1R tile says about them, the regime
+ * sweep's error rates per layer, and the device-level simulation refusing them.
+ */
+class TernaryMappingTest {
+    private static final NetworkSpec MIXED = NetworkSpec.builder("Mixed", "in", 100).weights(WeightValues.TERNARY).dense("fc", 40)
+            .weights(WeightValues.BINARY).output("out", 10).build();
+
+    private static MappingSpec on(CellTechnology cell) {
+        TileSpec tile = TileSpec.builder("T", 64, 64).cell(cell).device(PaperFacts.HFO2).sense(PaperFacts.SENSE_AMP).build();
+        return new MappingSpec("M", MIXED, ChipSpec.builder("C", 64, tile).build(), Optional.of("nominal"), Map.of(), false);
+    }
+
+    @Test
+    void ternaryLayersAreHeldByTheTilesCellsUsedForThreeValues() {
+        MappingSpec mapping = on(new CellTechnology.TwoTransistorTwoResistor(new ReadReference.Fixed(40e3)));
+        assertEquals(new CellTechnology.TwoTransistorTwoResistorTernary(new ReadReference.Fixed(40e3)),
+                mapping.cell(MIXED.layers().get(0)));
+        assertEquals(new CellTechnology.TwoTransistorTwoResistor(new ReadReference.Fixed(40e3)), mapping.cell(MIXED.layers().get(1)));
+        assertEquals("2T2R ternary + 2T2R", mapping.cellLabel());
+        NetworkSpec binary = NetworkSpec.builder("B", "in", 100).dense("fc", 40).output("out", 10).build();
+        assertEquals("2T2R", new MappingSpec("B", binary, mapping.chip()).cellLabel());
+    }
+
+    @Test
+    void aOneDeviceCellCannotHoldTernaryWeights() {
+        SpecViolation e = assertThrows(SpecViolation.class, () -> on(new CellTechnology.OneTransistorOneResistor(new ReadReference.Best())));
+        assertEquals("chip", e.field());
+        assertEquals(Optional.of("fc"), e.item());
+        assertEquals(SpecViolation.Problem.INCONSISTENT, e.problem());
+        assertEquals("MappingSpec(M): layer fc has ternary weights, but tile T has 1T1R cells; ternary weights need 2T2R cells (a 1T1R"
+                + " cell holds one device, it cannot store three values read in one sense)", e.getMessage());
+    }
+
+    /**
+     * A weight-level regime sweep gives each layer the rate of the cells holding it (the ternary
+     * read's for fc, the binary read's for out), and reports the share of all weights misread.
+     */
+    @Test
+    void aRegimeSweepErrsEachLayerAtItsCellsRate() {
+        MappingSpec mapping = on(new CellTechnology.TwoTransistorTwoResistor());
+        ExperimentSpec spec = new ExperimentSpec("E", mapping, new InputSource.Random(20), ErrorSpec.weightLevel(Resampling.PER_CHIP),
+                new SweepSpec.Regimes(List.of("nominal", "very-low")), 2, 3, Optional.empty(), Optional.empty());
+        BinaryNetwork network = RandomNetworks.create(MIXED, 1);
+        List<SweepPoint> points = new ExperimentRunner(1).run(spec, network, RandomNetworks.inputs(network, 20, 2), Optional.empty());
+        assertEquals(2, points.size());
+        for (SweepPoint point : points) {
+            var regime = PaperFacts.HFO2.regime(point.label());
+            double ternary = mapping.cell(MIXED.layers().get(0)).bitErrorRate(regime, Optional.of(PaperFacts.SENSE_AMP), StuckAt.NONE);
+            double binary = mapping.cell(MIXED.layers().get(1)).bitErrorRate(regime, Optional.of(PaperFacts.SENSE_AMP), StuckAt.NONE);
+            assertTrue(ternary > binary, point.label() + ": the zero state makes ternary reads err more");
+            assertEquals((ternary * 100 * 40 + binary * 40 * 10) / (100 * 40 + 40 * 10), point.ber(), 1e-15, point.label());
+        }
+    }
+
+    @Test
+    void theDeviceLevelSimulationRefusesTernaryLayers() {
+        MappingSpec mapping = on(new CellTechnology.TwoTransistorTwoResistor());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ExperimentSpec("E", mapping,
+                new InputSource.Random(20), new ErrorSpec(ErrorLevel.DEVICE, Resampling.PER_CHIP, List.of()),
+                new SweepSpec.Regimes(List.of("nominal")), 2, 3, Optional.empty(), Optional.empty()));
+        assertEquals("ExperimentSpec(E) simulates device-level errors, but layer fc of mapping M is held by 2T2R ternary cells: the"
+                + " device-level simulation reads binary weights from 2T2R pairs only; use weight-level errors (a regime sweep then uses"
+                + " the cells' analytic error rate)", e.getMessage());
+    }
+}
