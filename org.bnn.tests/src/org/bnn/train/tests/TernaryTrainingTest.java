@@ -19,27 +19,18 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.bnn.runtime.data.Dataset;
-import org.bnn.runtime.data.Split;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.LayerParameters;
 import org.bnn.runtime.engine.NetworkParameters;
-import org.bnn.runtime.errors.NestedFlips;
-import org.bnn.runtime.random.KeyedRandom;
-import org.bnn.runtime.spec.InputSpec;
 import org.bnn.runtime.spec.NetworkSpec;
-import org.bnn.runtime.spec.Padding;
-import org.bnn.runtime.spec.PoolKind;
-import org.bnn.runtime.spec.WeightValues;
 import org.bnn.runtime.weights.WeightsFile;
 import org.bnn.train.Trainer;
 import org.bnn.train.TrainingConfig;
 import org.bnn.train.TrainingListener;
 import org.bnn.train.TrainingResult;
-import org.bnn.train.kernel.MatrixKernel;
 import org.bnn.train.kernel.Workers;
 import org.bnn.train.model.BinaryNet;
 import org.bnn.train.model.Parameter;
-import org.bnn.train.optim.Adam;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,30 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ternary layer gets a nonzero mask.
  */
 class TernaryTrainingTest {
-    private static final Dataset TRAIN = SyntheticData.images(600, 11, Split.TRAIN);
-    private static final Dataset TEST = SyntheticData.images(300, 12, Split.TEST);
+    private static final Dataset TRAIN = TrainerTest.TRAIN;
+    private static final Dataset TEST = TrainerTest.TEST;
 
     @TempDir
     Path dir;
-
-    /** Dense, ternary throughout. */
-    static NetworkSpec ternaryMlp(InputSpec input) {
-        return NetworkSpec.builder("TernaryMlp", input).weights(WeightValues.TERNARY).dense("fc1", 48).dense("fc2", 40)
-                .output("out", SyntheticData.CLASSES).build();
-    }
-
-    /** Conv with −1 padding, max pool, conv with +1 padding, average pool, dense, output, ternary throughout. */
-    static NetworkSpec ternaryConv(InputSpec input) {
-        return NetworkSpec.builder("TernaryConv", input).weights(WeightValues.TERNARY).conv("conv1", 8, 3, 1, new Padding(1, -1))
-                .pool("pool1", PoolKind.MAX, 2, 2).conv("conv2", 12, 3, 1, new Padding(1, 1)).pool("pool2", PoolKind.AVG, 2, 2)
-                .dense("fc", 24).output("out", SyntheticData.CLASSES).build();
-    }
-
-    /** Only the middle layer ternary. */
-    static NetworkSpec mixedMlp() {
-        return NetworkSpec.builder("MixedMlp", TestNetworks.bitSerial()).dense("fc1", 48).weights(WeightValues.TERNARY).dense("fc2", 40)
-                .weights(WeightValues.BINARY).output("out", SyntheticData.CLASSES).build();
-    }
 
     private static TrainingConfig config(int epochs, double ber, int threads) {
         return new TrainingConfig(epochs, 20, 1e-2, 1e-3, ber, 5, threads, null, 0);
@@ -84,32 +56,9 @@ class TernaryTrainingTest {
 
     static Stream<Arguments> networks() {
         // bit-serial input: the first layer multiplies floats; binarized: every layer reads packed planes x‖x.
-        return Stream.of(Arguments.of(ternaryMlp(TestNetworks.bitSerial())), Arguments.of(ternaryMlp(TestNetworks.binarized())),
-                Arguments.of(ternaryConv(TestNetworks.bitSerial())), Arguments.of(ternaryConv(TestNetworks.binarized())),
-                Arguments.of(mixedMlp()));
-    }
-
-    /** One epoch of plain training of a BinaryNet, for non-trivial weights and statistics. */
-    private static BinaryNet trainedNet(NetworkSpec spec, Workers workers) {
-        BinaryNet net = new BinaryNet(spec, 7, new MatrixKernel(workers));
-        Adam adam = new Adam(workers, 0);
-        int batch = 20;
-        int[] order = IntStream.range(0, TRAIN.size()).toArray();
-        for (int b = 0; b < TRAIN.size() / batch; b++) {
-            float[] x = net.inputScaling().rows(TRAIN, order, b * batch, batch);
-            net.prepareWeights(0, b);
-            float[] scores = net.forward(x, batch);
-            float[] gradient = new float[scores.length];
-            int classes = spec.classes();
-            for (int r = 0; r < batch; r++) {
-                for (int k = 0; k < classes; k++) {
-                    gradient[r * classes + k] = (float) ((k == TRAIN.label(b * batch + r) ? -1.0 : 0.25) / batch);
-                }
-            }
-            net.backward(gradient, batch);
-            adam.step(net.parameters(), 1e-2);
-        }
-        return net;
+        return Stream.of(Arguments.of(TestNetworks.ternaryMlp(TestNetworks.bitSerial())), Arguments.of(TestNetworks.ternaryMlp(TestNetworks.binarized())),
+                Arguments.of(TestNetworks.ternaryConv(TestNetworks.bitSerial())), Arguments.of(TestNetworks.ternaryConv(TestNetworks.binarized())),
+                Arguments.of(TestNetworks.mixedMlp()));
     }
 
     /** (a) The simulator, given the weight file, predicts what the trainer's evaluation predicts, for every test input. */
@@ -117,7 +66,7 @@ class TernaryTrainingTest {
     @MethodSource("networks")
     void simulatorPredictsWhatTheTernaryNetworkPredicts(NetworkSpec spec) {
         try (Workers workers = new Workers(2)) {
-            BinaryNet net = trainedNet(spec, workers);
+            BinaryNet net = ExportMatchesSimulatorTest.trainedOneEpoch(spec, TRAIN, workers);
             int[] all = IntStream.range(0, TEST.size()).toArray();
             int[] trainer = net.predict(net.inputScaling().rows(TEST, all, 0, TEST.size()), TEST.size());
             Path file = dir.resolve(spec.name() + ".npz");
@@ -141,9 +90,9 @@ class TernaryTrainingTest {
      */
     @Test
     void exportedZerosAreTheLatentWeightsBelowTheThreshold() {
-        NetworkSpec spec = ternaryConv(TestNetworks.bitSerial());
+        NetworkSpec spec = TestNetworks.ternaryConv(TestNetworks.bitSerial());
         try (Workers workers = new Workers(2)) {
-            BinaryNet net = trainedNet(spec, workers);
+            BinaryNet net = ExportMatchesSimulatorTest.trainedOneEpoch(spec, TRAIN, workers);
             NetworkParameters exported = net.export();
             for (LayerParameters layer : exported.layers()) {
                 float[] latent = latentOf(net, layer.layer());
@@ -184,7 +133,7 @@ class TernaryTrainingTest {
     /** Trainer.train learns the synthetic problem with ternary weights, and its reported accuracy is the simulator's. */
     @Test
     void ternaryMlpLearnsAndItsReportedAccuracyIsTheSimulators() {
-        NetworkSpec spec = ternaryMlp(TestNetworks.bitSerial());
+        NetworkSpec spec = TestNetworks.ternaryMlp(TestNetworks.bitSerial());
         TrainingResult result = Trainer.train(spec, config(4, 0, 2), TRAIN, TEST, TrainingListener.NONE);
         BinaryNetwork simulator = BinaryNetwork.create(spec, result.parameters());
         int correct = 0;
@@ -199,7 +148,7 @@ class TernaryTrainingTest {
     /** (c) Same seed at 1 and 2 threads: byte-identical weight files (error-aware, ternary conv with both pools); another seed differs. */
     @Test
     void weightFilesDoNotDependOnThreads() throws IOException {
-        NetworkSpec spec = ternaryConv(TestNetworks.bitSerial());
+        NetworkSpec spec = TestNetworks.ternaryConv(TestNetworks.bitSerial());
         Path one = dir.resolve("one.npz");
         Path two = dir.resolve("two.npz");
         Path otherSeed = dir.resolve("other.npz");
@@ -211,48 +160,10 @@ class TernaryTrainingTest {
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(one), Files.readAllBytes(otherSeed)), "the seed must matter");
     }
 
-    /**
-     * Trained with plane errors at BER 40 % (each plane bit of the stored weights inverted at 20 %, as
-     * the simulator's weight-level errors read ternary weights), the ternary network keeps more accuracy
-     * on chips with those errors than the same network trained without (mean over 8 chips). Ternary
-     * weights shrug off 15 % (a plane error moves a weight one step, rarely to the opposite sign): both
-     * networks are then still at 100 % on this problem.
-     */
-    @Test
-    void errorAwareTernaryTrainingToleratesPlaneErrors() {
-        NetworkSpec spec = ternaryMlp(TestNetworks.bitSerial());
-        double ber = 0.4;
-        TrainingResult plain = Trainer.train(spec, config(6, 0, 2), TRAIN, TEST, TrainingListener.NONE);
-        TrainingResult aware = Trainer.train(spec, config(6, ber, 2), TRAIN, TEST, TrainingListener.NONE);
-        double plainUnderErrors = 0;
-        double awareUnderErrors = 0;
-        for (long chip = 0; chip < 8; chip++) {
-            plainUnderErrors += accuracyWithPlaneErrors(spec, plain, ber, chip) / 8;
-            awareUnderErrors += accuracyWithPlaneErrors(spec, aware, ber, chip) / 8;
-        }
-        System.out.printf("ternary at BER %.2f: plain %.3f, error-aware %.3f%n", ber, plainUnderErrors, awareUnderErrors);
-        assertTrue(awareUnderErrors > plainUnderErrors + 0.01, "error-aware " + awareUnderErrors + " vs plain " + plainUnderErrors);
-    }
-
-    /** Accuracy on one chip whose stored plane bits (two per ternary weight) are inverted at BER/2 each. */
-    private static double accuracyWithPlaneErrors(NetworkSpec spec, TrainingResult result, double ber, long chip) {
-        BinaryNetwork network = BinaryNetwork.create(spec, result.parameters());
-        long[][] flips = new long[network.weightLayerCount()][];
-        for (int l = 0; l < flips.length; l++) {
-            flips[l] = NestedFlips.positions(KeyedRandom.key(chip, l), network.weights(l).size(), ber / 2);
-        }
-        network = network.withWeightFlips(flips);
-        int correct = 0;
-        for (int i = 0; i < TEST.size(); i++) {
-            correct += network.predict(network.encode(TEST.image(i))) == TEST.label(i) ? 1 : 0;
-        }
-        return correct / (double) TEST.size();
-    }
-
     /** (d) A network with one ternary layer trains, and only that layer is exported (and saved) with a nonzero mask. */
     @Test
     void aMixedNetworkExportsAMaskOnlyForItsTernaryLayer() throws IOException {
-        NetworkSpec spec = mixedMlp();
+        NetworkSpec spec = TestNetworks.mixedMlp();
         TrainingResult result = Trainer.train(spec, config(3, 0, 2), TRAIN, TEST, TrainingListener.NONE);
         NetworkParameters parameters = result.parameters();
         assertNull(parameters.layers().get(0).nonzero(), "fc1 is binary");
