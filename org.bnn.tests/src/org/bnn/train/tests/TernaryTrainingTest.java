@@ -56,9 +56,9 @@ class TernaryTrainingTest {
 
     static Stream<Arguments> networks() {
         // bit-serial input: the first layer multiplies floats; binarized: every layer reads packed planes x‖x.
-        return Stream.of(Arguments.of(TestNetworks.ternaryMlp(TestNetworks.bitSerial())), Arguments.of(TestNetworks.ternaryMlp(TestNetworks.binarized())),
-                Arguments.of(TestNetworks.ternaryConv(TestNetworks.bitSerial())), Arguments.of(TestNetworks.ternaryConv(TestNetworks.binarized())),
-                Arguments.of(TestNetworks.mixedMlp()));
+        return Stream.of(Arguments.of(TestNetworks.ternaryMlp(TestNetworks.bitSerial())),
+                Arguments.of(TestNetworks.ternaryMlp(TestNetworks.binarized())), Arguments.of(TestNetworks.ternaryConv(TestNetworks.bitSerial())),
+                Arguments.of(TestNetworks.ternaryConv(TestNetworks.binarized())), Arguments.of(TestNetworks.mixedMlp()));
     }
 
     /** (a) The simulator, given the weight file, predicts what the trainer's evaluation predicts, for every test input. */

@@ -54,8 +54,9 @@ final class BinaryLinear extends Block {
     }
 
     /**
-     * ±1 input rows [from, to): a = 2·matches/planes − N per neuron (the division a shift), as the simulator counts (the same
-     * integers as x·W_bᵀ): 2V − N for ±1 weights, V − N for ternary rows of 2N bits read with x‖x.
+     * ±1 input rows [from, to): a = 2·matches/planes − N per neuron (the division a shift), as the
+     * simulator counts (the same integers as x·W_bᵀ): 2V − N for ±1 weights, V − N for ternary rows
+     * of 2N bits read with x‖x.
      */
     private void xnorPopcount(float[] in, float[] out, int from, int to) {
         int fanIn = weights.fanIn();

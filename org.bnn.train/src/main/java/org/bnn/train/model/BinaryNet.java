@@ -57,7 +57,8 @@ public final class BinaryNet {
             }
             long scale = weights.isEmpty() ? input.scale() : 1;
             long key = KeyedRandom.key(seed, weights.size());
-            LatentWeights w = layer.values() == WeightValues.TERNARY ? new TernaryWeights(layer.name(), g.fanOut(), g.fanIn(), scale == 1, key)
+            LatentWeights w = layer.values() == WeightValues.TERNARY
+                    ? new TernaryWeights(layer.name(), g.fanOut(), g.fanIn(), scale == 1, key)
                     : new BinaryWeights(layer.name(), g.fanOut(), g.fanIn(), scale == 1, key);
             weights.add(w);
             if (layer instanceof LayerSpec.Conv conv) {
