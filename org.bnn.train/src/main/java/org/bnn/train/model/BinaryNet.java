@@ -12,6 +12,7 @@ import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.PoolKind;
+import org.bnn.runtime.spec.WeightValues;
 import org.bnn.train.kernel.MatrixKernel;
 
 /**
@@ -23,7 +24,9 @@ import org.bnn.train.kernel.MatrixKernel;
  *   output:  x·W_bᵀ → batch norm = class scores (softmax cross-entropy in training)
  * </pre>
  * Max pools sit before the sign, which gives the same forward values (see {@link MaxPool}).
- * Evaluation ({@link #predict}) runs the exported network: signs of the latent weights, running
+ * Layers whose spec says {@link WeightValues#TERNARY} quantise their weights to −1, 0, +1
+ * ({@link TernaryWeights}), the others to ±1 ({@link BinaryWeights}).
+ * Evaluation ({@link #predict}) runs the exported network: quantised latent weights, running
  * statistics in double precision on the exact integer pre-activations, and the output layer's
  * {@link OutputAffine} with the runtime's {@link Argmax} — the simulator's predictions, ties included.
  */
@@ -31,11 +34,11 @@ public final class BinaryNet {
     private final NetworkSpec spec;
     private final InputScaling input;
     private final List<Block> blocks = new ArrayList<>();
-    private final List<BinaryWeights> weights = new ArrayList<>();
+    private final List<LatentWeights> weights = new ArrayList<>();
     private final List<BatchNormalization> norms = new ArrayList<>();
     private final BatchNormalization outputNorm;
     private final int firstLinear;
-    /** True while the ±1 weights and batch norms are those of the exported network (no training step since). */
+    /** True while the quantised weights and batch norms are those of the exported network (no training step since). */
     private boolean evaluationReady;
 
     /** A network with Glorot-uniform latent weights drawn from {@code seed}. */
@@ -53,7 +56,10 @@ public final class BinaryNet {
                 continue;
             }
             long scale = weights.isEmpty() ? input.scale() : 1;
-            BinaryWeights w = new BinaryWeights(layer.name(), g.fanOut(), g.fanIn(), scale == 1, KeyedRandom.key(seed, weights.size()));
+            long key = KeyedRandom.key(seed, weights.size());
+            LatentWeights w = layer.values() == WeightValues.TERNARY
+                    ? new TernaryWeights(layer.name(), g.fanOut(), g.fanIn(), scale == 1, key)
+                    : new BinaryWeights(layer.name(), g.fanOut(), g.fanIn(), scale == 1, key);
             weights.add(w);
             if (layer instanceof LayerSpec.Conv conv) {
                 blocks.add(new Unfold(conv, g.input(), g.output(), scale));
@@ -121,8 +127,10 @@ public final class BinaryNet {
     }
 
     /**
-     * Sets the ±1 weights of the next training pass: the signs of the latent weights, each inverted
-     * with probability {@code ber} (error-aware training), drawn from {@code key} per layer.
+     * Sets the quantised weights of the next training pass: the signs of the latent weights (ternary
+     * layers: −1, 0, +1 by their threshold), read with bit-error rate {@code ber} (error-aware
+     * training: binary weights inverted with that probability, each plane of a ternary weight with
+     * half of it), drawn from {@code key} per layer.
      */
     public void prepareWeights(double ber, long key) {
         evaluationReady = false;
@@ -200,11 +208,14 @@ public final class BinaryNet {
         return predictions;
     }
 
-    /** The trained parameters: signs of the latent weights and the batch norms with running statistics. */
+    /**
+     * The trained parameters: signs of the latent weights (with the nonzero mask |w| &gt; Δ for ternary
+     * layers) and the batch norms with running statistics.
+     */
     public NetworkParameters export() {
         List<LayerParameters> layers = new ArrayList<>();
         for (int l = 0; l < weights.size(); l++) {
-            layers.add(new LayerParameters(weights.get(l).layer(), weights.get(l).export(), norms.get(l).export()));
+            layers.add(weights.get(l).export(norms.get(l).export()));
         }
         return new NetworkParameters(layers);
     }

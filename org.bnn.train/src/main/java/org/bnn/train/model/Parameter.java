@@ -44,7 +44,7 @@ public final class Parameter {
         return secondMoment;
     }
 
-    /** True for latent binary weights, which stay in [−1, 1]. */
+    /** True for latent weights (binary or ternary), which stay in [−1, 1]. */
     public boolean clipped() {
         return clipped;
     }

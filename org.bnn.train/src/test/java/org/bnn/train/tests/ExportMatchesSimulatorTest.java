@@ -37,24 +37,7 @@ class ExportMatchesSimulatorTest {
         Dataset train = SyntheticData.images(400, 1, Split.TRAIN);
         Dataset test = SyntheticData.images(300, 2, Split.TEST);
         try (Workers workers = new Workers(2)) {
-            BinaryNet net = new BinaryNet(spec, 7, new MatrixKernel(workers));
-            Adam adam = new Adam(workers, 0);
-            int batch = 20;
-            int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
-            for (int b = 0; b < train.size() / batch; b++) { // one epoch of plain training, for non-trivial statistics
-                float[] x = net.inputScaling().rows(train, order, b * batch, batch);
-                net.prepareWeights(0, b);
-                float[] scores = net.forward(x, batch);
-                float[] gradient = new float[scores.length];
-                int classes = spec.classes();
-                for (int r = 0; r < batch; r++) {
-                    for (int k = 0; k < classes; k++) {
-                        gradient[r * classes + k] = (float) ((k == train.label(b * batch + r) ? -1.0 : 0.25) / batch);
-                    }
-                }
-                net.backward(gradient, batch);
-                adam.step(net.parameters(), 1e-2);
-            }
+            BinaryNet net = trainedOneEpoch(spec, train, workers);
             int[] all = java.util.stream.IntStream.range(0, test.size()).toArray();
             int[] trainer = net.predict(net.inputScaling().rows(test, all, 0, test.size()), test.size());
             BinaryNetwork simulator = BinaryNetwork.create(spec, net.export());
@@ -72,5 +55,28 @@ class ExportMatchesSimulatorTest {
             assertTrue(classesSeen.size() >= 2, "a network that predicts one class proves little: " + classesSeen);
             System.out.println(spec.name() + ": " + test.size() + " predictions equal, " + ties + " of them ties");
         }
+    }
+
+    /** A network after one epoch of plain training on {@code train}, for non-trivial weights and statistics. */
+    static BinaryNet trainedOneEpoch(NetworkSpec spec, Dataset train, Workers workers) {
+        BinaryNet net = new BinaryNet(spec, 7, new MatrixKernel(workers));
+        Adam adam = new Adam(workers, 0);
+        int batch = 20;
+        int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
+        for (int b = 0; b < train.size() / batch; b++) {
+            float[] x = net.inputScaling().rows(train, order, b * batch, batch);
+            net.prepareWeights(0, b);
+            float[] scores = net.forward(x, batch);
+            float[] gradient = new float[scores.length];
+            int classes = spec.classes();
+            for (int r = 0; r < batch; r++) {
+                for (int k = 0; k < classes; k++) {
+                    gradient[r * classes + k] = (float) ((k == train.label(b * batch + r) ? -1.0 : 0.25) / batch);
+                }
+            }
+            net.backward(gradient, batch);
+            adam.step(net.parameters(), 1e-2);
+        }
+        return net;
     }
 }
