@@ -52,7 +52,7 @@ public final class BnnIssueCodes {
     public static final String BIT_SERIAL_WIDTH = PREFIX + "bitSerialWidth";
     /** Shapes do not propagate through the network (output size below 1, pooling misplaced, ...). */
     public static final String SHAPE_MISMATCH = PREFIX + "shapeMismatch";
-    /** A cell is configured impossibly (2T2R with a reference or ECC, 1T1R without a reference). */
+    /** A cell the runtime rejects (CellTechnology.of: ECC on 2T2R, 1T1R without a reference, ...), on the cell kind. */
     public static final String CELL_CONFIGURATION = PREFIX + "cellConfiguration";
     /** An ECC word is wider than the tile. */
     public static final String ECC_WORD_TOO_WIDE = PREFIX + "eccWordTooWide";
