@@ -36,19 +36,28 @@ final class Models {
         }
     }
 
-    /** A layer: kind 0 dense, 1 conv, 2 pool (conv and pool only where the input has height and width). */
-    record Layer(int kind, int units, int kernel, int stride, boolean maxPool) {
+    /**
+     * A layer: kind 0 dense, 1 conv, 2 pool (conv and pool only where the input has height and width);
+     * values 0 says none, 1 {@code weights binary}, 2 {@code weights ternary} (dense and conv only).
+     */
+    record Layer(int kind, int units, int kernel, int stride, boolean maxPool, int values) {
         String text(int index, boolean image) {
+            String clause = switch (values) {
+                case 1 -> " weights binary";
+                case 2 -> " weights ternary";
+                default -> "";
+            };
             return switch (image ? kind : 0) {
                 case 1 -> "    conv c" + index + ": " + units + " kernel " + kernel + (stride > 1 ? " stride " + stride : "")
-                        + (kernel > 1 ? " padding " + (kernel / 2) + " value -1" : "") + "\n";
+                        + (kernel > 1 ? " padding " + (kernel / 2) + " value -1" : "") + clause + "\n";
                 case 2 -> "    pool p" + index + ": " + (maxPool ? "max" : "avg") + " 2\n";
-                default -> "    dense d" + index + ": " + units + "\n";
+                default -> "    dense d" + index + ": " + units + clause + "\n";
             };
         }
     }
 
-    record Network(List<Integer> shape, int encoding, List<Layer> layers, int classes) {
+    /** @param ternary whether the network says {@code weights ternary} */
+    record Network(List<Integer> shape, int encoding, boolean ternary, List<Layer> layers, int classes) {
         boolean image() {
             return shape.size() >= 2;
         }
@@ -61,6 +70,9 @@ final class Models {
                 case 2 -> " bitserial 4 bits";
                 default -> "";
             }).append('\n');
+            if (ternary) {
+                text.append("    weights ternary\n");
+            }
             for (int i = 0; i < layers.size(); i++) {
                 text.append(layers.get(i).text(i, image()));
             }
@@ -119,7 +131,7 @@ final class Models {
 
     /** A model that reaches every stage, the run included: warms the pipeline up and shows that it can. */
     static final Model SMALL = new Model(List.of(new Regime("r", 8, 0.25, 180, 0.8, 7)), new Tile(32, 32, false, false, true, 1), 64,
-            new Network(List.of(6, 6), 2, List.of(new Layer(1, 4, 3, 1, true), new Layer(2, 0, 0, 0, true)), 3), true,
+            new Network(List.of(6, 6), 2, false, List.of(new Layer(1, 4, 3, 1, true, 0), new Layer(2, 0, 0, 0, true, 0)), 3), true,
             Optional.of(new Experiment(5, false, 0, 0, 2, 7, Optional.of("\"reports/e\""), true)));
 
     /** A model of random parts; each optional part (the experiment, its report) is there 95 times in 100. */
@@ -130,9 +142,10 @@ final class Models {
         Tile tile = new Tile(pick(random, sizes), pick(random, sizes), random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
                 between(random, 1, 3));
         int tiles = pick(random, List.of(1, 4, 64, 4096));
-        Network network = new Network(list(random, 1, 3, () -> between(random, 1, 12)), between(random, 0, 2),
+        // ternary weights in one network of four, a layer's own values in one layer of four
+        Network network = new Network(list(random, 1, 3, () -> between(random, 1, 12)), between(random, 0, 2), random.nextInt(4) == 0,
                 list(random, 0, 4, () -> new Layer(between(random, 0, 2), between(random, 1, 48), between(random, 1, 3),
-                        between(random, 1, 2), random.nextBoolean())),
+                        between(random, 1, 2), random.nextBoolean(), random.nextInt(4) == 0 ? between(random, 1, 2) : 0)),
                 between(random, 2, 10));
         boolean replicate = random.nextBoolean();
         Optional<Experiment> experiment = optional(random, () -> new Experiment(between(random, 1, 40), random.nextBoolean(),

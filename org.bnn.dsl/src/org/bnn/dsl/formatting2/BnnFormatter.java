@@ -8,10 +8,12 @@ import java.util.Set;
 import org.bnn.dsl.bnn.Element;
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Import;
+import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Model;
 import org.bnn.dsl.bnn.Placement;
 import org.bnn.dsl.bnn.Sense;
 import org.bnn.dsl.bnn.Tile;
+import org.bnn.dsl.bnn.WeightValuesClause;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.Keyword;
@@ -30,7 +32,7 @@ import org.eclipse.xtext.resource.XtextResource;
  * The one layout of .bnn files, used by {@code bnn format}, the language server and the IDE:
  * declarations separated by a blank line, one clause per line inside braces (indented), tokens
  * separated by one space, none before {@code , : )} or after {@code (} nor around {@code ..}. The sense
- * amplifier's short block stays on one line; a placement of several layers puts each on its own
+ * amplifier's short block stays on one line, and so does a layer with its {@code weights ternary}; a placement of several layers puts each on its own
  * line, indented under {@code place}.
  */
 public class BnnFormatter extends AbstractFormatter2 {
@@ -113,7 +115,7 @@ public class BnnFormatter extends AbstractFormatter2 {
         } else if (previous.getText().equals("{") && !inlineOpen(previous)) {
             document.prepend(region, f -> f.newLine());
         } else if (region.getGrammarElement() instanceof Keyword && CLAUSES.contains(text) && !inSense && startsClause(previous)
-                && !(owner instanceof Tile && text.equals("clock"))) {
+                && !(owner instanceof Tile && text.equals("clock")) && !ofLayer(owner)) {
             document.prepend(region, f -> f.newLine());
         } else if (previous.getText().equals(",") && previous.getSemanticElement() instanceof Placement) {
             document.prepend(region, f -> f.newLine());
@@ -151,6 +153,11 @@ public class BnnFormatter extends AbstractFormatter2 {
     private ISemanticRegion lastClosingBrace(EObject block) {
         List<ISemanticRegion> closes = textRegionExtensions.regionFor(block).keywords("}");
         return closes.isEmpty() ? null : closes.get(closes.size() - 1);
+    }
+
+    /** A layer's {@code weights binary|ternary} stays on the layer's line; the network's has a line of its own. */
+    private static boolean ofLayer(EObject owner) {
+        return owner instanceof WeightValuesClause && owner.eContainer() instanceof Layer;
     }
 
     /** The first token of a top-level declaration or of an import. */

@@ -1,6 +1,7 @@
 package org.bnn.dsl.generator
 
 import com.google.inject.Inject
+import java.util.List
 import java.util.Optional
 import org.bnn.dsl.bnn.Mapping
 import org.bnn.dsl.spec.SpecTranslator
@@ -8,6 +9,7 @@ import org.bnn.runtime.spec.InputEncoding
 import org.bnn.runtime.spec.LayerSpec
 import org.bnn.runtime.spec.MappingSpec
 import org.bnn.runtime.spec.NetworkSpec
+import org.bnn.runtime.spec.WeightValues
 
 /**
  * The Java source of one mapping's simulation: a class a researcher can read and step through.
@@ -55,7 +57,7 @@ class MappingSimulationTemplate {
 		 «IF weights.present»
 		 * with its trained weights ({@link #WEIGHTS}), classifies a batch of seeded random inputs and
 		 «ELSE»
-		 * with seeded random ±1 weights, classifies a batch of seeded random inputs and
+		 * with seeded random «IF spec.network.hasTernaryWeights»−1/0/+1«ELSE»±1«ENDIF» weights, classifies a batch of seeded random inputs and
 		 «ENDIF»
 		 * prints the predictions.
 		 * Arguments: [seed] [batch size] [folder that relative paths are resolved against, by default
@@ -147,6 +149,7 @@ class MappingSimulationTemplate {
 		import org.bnn.runtime.spec.Shape;
 		import org.bnn.runtime.spec.TileRange;
 		import org.bnn.runtime.spec.TileSpec;
+		import org.bnn.runtime.spec.WeightValues;
 	'''
 
 	/** A static method {@code mapping()} that rebuilds the mapping's spec. */
@@ -232,11 +235,29 @@ class MappingSimulationTemplate {
 		«val input = network.input»
 		InputSpec input = new InputSpec(«JavaNames.stringLiteral(input.name)», new Shape(«input.shape.height», «input.shape.width», «input.shape.channels»), «encoding(input.encoding)»);
 		NetworkSpec network = NetworkSpec.builder(«JavaNames.stringLiteral(network.name)», input)
-		        «FOR layer : network.layers»
-		        .«layerCall(layer)»
+		        «FOR call : layerCalls(network)»
+		        .«call»
 		        «ENDFOR»
 		        .build();
 	'''
+
+	/**
+	 * The builder calls of the layers, each layer with weights preceded by {@code weights(...)} where
+	 * its values differ from the layer's before (the builder starts binary): a binary network reads
+	 * as it always did, a ternary one says so once.
+	 */
+	private def List<String> layerCalls(NetworkSpec network) {
+		val calls = newArrayList
+		var current = WeightValues.BINARY
+		for (layer : network.layers) {
+			if (layer.hasWeights && layer.values != current) {
+				current = layer.values
+				calls += '''weights(WeightValues.«current.name»)'''
+			}
+			calls += layerCall(layer)
+		}
+		calls
+	}
 
 	/** A Java double literal for any value, NaN and infinities included. */
 	private def String number(double value) {

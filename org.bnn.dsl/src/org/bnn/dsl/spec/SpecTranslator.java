@@ -71,6 +71,8 @@ import org.bnn.runtime.spec.Placement;
 import org.bnn.runtime.spec.TileRange;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.TileSpec;
+import org.bnn.runtime.spec.WeightValues;
+import org.bnn.dsl.bnn.WeightValuesClause;
 
 /**
  * Translates the language's EMF model into the runtime's immutable spec records: the one bridge
@@ -398,9 +400,44 @@ public class SpecTranslator {
         NetworkSpec.Builder builder = NetworkSpec.builder(named(network.getName()), translate(network.getInput()));
         for (Layer layer : network.getLayers()) {
             named(layer.getName());
+            builder.weights(weightValues(layer));
             from(layer, () -> add(builder, layer));
         }
         return from(network, builder::build);
+    }
+
+    /**
+     * The values of a layer's weights: its own {@code weights binary|ternary}, else its network's,
+     * else binary. A pool layer has no weights; what it says is the validator's to report.
+     *
+     * @throws IncompleteModelException when a clause that decides has no value ({@code weights} alone)
+     */
+    public static WeightValues weightValues(Layer layer) {
+        WeightValuesClause own = layer.getWeightValues();
+        if (own != null) {
+            return weightValues(own);
+        }
+        return layer.eContainer() instanceof Network network ? weightValues(network) : WeightValues.BINARY;
+    }
+
+    /**
+     * The values of a network's layers that say none themselves: binary unless it says {@code weights ternary}.
+     *
+     * @throws IncompleteModelException when its clause has no value
+     */
+    public static WeightValues weightValues(Network network) {
+        return network.getWeightValues() == null ? WeightValues.BINARY : weightValues(network.getWeightValues());
+    }
+
+    /** The runtime's values of a clause (exhaustive: a value the grammar gains does not compile until it is mapped here). */
+    private static WeightValues weightValues(WeightValuesClause clause) {
+        if (!written(clause, BnnPackage.Literals.WEIGHT_VALUES_CLAUSE__VALUES)) {
+            throw new IncompleteModelException("the weight values are missing");
+        }
+        return switch (clause.getValues()) {
+            case BINARY -> WeightValues.BINARY;
+            case TERNARY -> WeightValues.TERNARY;
+        };
     }
 
     private static NetworkSpec.Builder add(NetworkSpec.Builder builder, Layer layer) {

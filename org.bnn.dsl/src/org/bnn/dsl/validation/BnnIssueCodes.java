@@ -52,7 +52,7 @@ public final class BnnIssueCodes {
     public static final String BIT_SERIAL_WIDTH = PREFIX + "bitSerialWidth";
     /** Shapes do not propagate through the network (output size below 1, pooling misplaced, ...). */
     public static final String SHAPE_MISMATCH = PREFIX + "shapeMismatch";
-    /** A cell is configured impossibly (2T2R with a reference or ECC, 1T1R without a reference). */
+    /** A cell the runtime rejects (CellTechnology.of: ECC on 2T2R, 1T1R without a reference, ...), on the cell kind. */
     public static final String CELL_CONFIGURATION = PREFIX + "cellConfiguration";
     /** An ECC word is wider than the tile. */
     public static final String ECC_WORD_TOO_WIDE = PREFIX + "eccWordTooWide";
@@ -77,6 +77,22 @@ public final class BnnIssueCodes {
 
     /** A weights file whose arrays do not match the network's layers. */
     public static final String WEIGHTS_SHAPE = PREFIX + "weightsShape";
+
+    /**
+     * The runtime does not build the network from a weights file whose shapes match: a layer's
+     * weights are binary in the file (no {@code nonzero} mask) and ternary in the network or the
+     * other way round, or its batch norm does not fold. The message is the runtime's.
+     */
+    public static final String WEIGHTS_REJECTED = PREFIX + "weightsRejected";
+
+    /** A {@code weights binary|ternary} that says what holds without it (the network's values, or binary by default). Data: the values. */
+    public static final String REDUNDANT_WEIGHT_VALUES = PREFIX + "redundantWeightValues";
+
+    /** A {@code weights binary|ternary} on a layer without weights (pooling). Data: the layer. */
+    public static final String WEIGHT_VALUES_WITHOUT_WEIGHTS = PREFIX + "weightValuesWithoutWeights";
+
+    /** A {@code weights} clause of a network or layer without its values (binary or ternary). */
+    public static final String WEIGHT_VALUES_MISSING = PREFIX + "weightValuesMissing";
 
     /** A training block that trains on the test split. */
     public static final String TRAINING_ON_TEST_SPLIT = PREFIX + "trainingOnTestSplit";

@@ -66,12 +66,19 @@ public class FileReferenceValidator extends ComposedBnnValidator {
             error(unreadable.message(), network, BNN.getNetwork_Weights(), BnnIssueCodes.UNREADABLE_FILE);
         } else if (stored instanceof WeightShapesCache.Shapes shapes) {
             // the network's own rules report one that does not translate; there is nothing to compare with yet
-            SpecTranslator.attempt(() -> translator.translate(network)).ifPresent(spec -> compareShapes(network, spec, shapes.layers()));
+            SpecTranslator.attempt(() -> translator.translate(network)).filter(spec -> shapesMatch(network, spec, shapes.layers()))
+                    .flatMap(shapes::rejection).ifPresent(rejection -> error("Weights file \"" + network.getWeights()
+                            + "\" does not load into " + MessageNames.of("network", network.getName()) + ": " + rejection, network,
+                            BNN.getNetwork_Weights(), BnnIssueCodes.WEIGHTS_REJECTED));
         }
     }
 
-    /** Every layer with weights must be in the file with its fan-out (rows) and fan-in, and nothing else. */
-    private void compareShapes(Network network, NetworkSpec spec, List<LayerShape> stored) {
+    /**
+     * Every layer with weights must be in the file with its fan-out (rows) and fan-in, and nothing
+     * else; true when they all are (then what else the runtime checks is worth asking it).
+     */
+    private boolean shapesMatch(Network network, NetworkSpec spec, List<LayerShape> stored) {
+        boolean match = true;
         String file = "\"" + network.getWeights() + "\"";
         Map<String, LayerShape> byName = new LinkedHashMap<>();
         stored.forEach(shape -> byName.putIfAbsent(shape.layer(), shape));
@@ -82,9 +89,11 @@ public class FileReferenceValidator extends ComposedBnnValidator {
             if (shape == null) {
                 error("Weights file " + file + " has no weights for layer " + name + ", which needs " + needed, layerNamed(network, name),
                         BNN.getLayer_Name(), BnnIssueCodes.WEIGHTS_SHAPE, name);
+                match = false;
             } else if (shape.rows() != layer.fanOut() || shape.fanIn() != layer.fanIn()) {
                 error("Weights file " + file + " holds " + shape.rows() + " x " + shape.fanIn() + " weights for layer " + name
                         + ", which needs " + needed, layerNamed(network, name), BNN.getLayer_Name(), BnnIssueCodes.WEIGHTS_SHAPE, name);
+                match = false;
             }
         }
         for (LayerShape extra : byName.values()) {
@@ -92,6 +101,7 @@ public class FileReferenceValidator extends ComposedBnnValidator {
                     + " has no layer with weights of that name", network, BNN.getNetwork_Weights(), BnnIssueCodes.WEIGHTS_SHAPE,
                     extra.layer());
         }
+        return match && byName.isEmpty();
     }
 
     private static EObject layerNamed(Network network, String name) {

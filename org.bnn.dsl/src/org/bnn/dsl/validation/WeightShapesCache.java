@@ -2,8 +2,12 @@ package org.bnn.dsl.validation;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
+import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.LayerParameters;
+import org.bnn.runtime.engine.NetworkParameters;
+import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.weights.LayerShape;
 import org.bnn.runtime.weights.WeightsException;
 import org.bnn.runtime.weights.WeightsFile;
@@ -25,8 +29,20 @@ public class WeightShapesCache {
     public sealed interface Result permits Shapes, Unreadable {
     }
 
-    /** The stored shape of every layer, in the file's order. */
-    public record Shapes(List<LayerShape> layers) implements Result {
+    /** The stored shape of every layer, in the file's order, and the parameters read. */
+    public record Shapes(List<LayerShape> layers, NetworkParameters parameters) implements Result {
+        /**
+         * Why the runtime does not build {@code network} from these parameters as {@code bnn run}
+         * does ({@link BinaryNetwork#create}), in the runtime's words; empty when it does.
+         */
+        public Optional<String> rejection(NetworkSpec network) {
+            try {
+                BinaryNetwork.create(network, parameters);
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of(String.valueOf(e.getMessage()));
+            }
+        }
     }
 
     /** The file cannot be used as a weight file; the message names the file, the entry and the problem. */
@@ -42,7 +58,8 @@ public class WeightShapesCache {
 
     private static Result read(Path file) {
         try {
-            return new Shapes(WeightsFile.read(file).layers().stream().map(WeightShapesCache::shape).toList());
+            NetworkParameters parameters = WeightsFile.read(file);
+            return new Shapes(parameters.layers().stream().map(WeightShapesCache::shape).toList(), parameters);
         } catch (WeightsException e) {
             return new Unreadable(e.getMessage());
         } catch (RuntimeException e) {

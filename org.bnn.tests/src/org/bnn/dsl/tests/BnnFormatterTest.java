@@ -91,6 +91,26 @@ class BnnFormatterTest {
         }
     }
 
+    /** The network's values get a line of their own after the input; a layer's stay on the layer's line. */
+    @Test
+    void weightValuesHaveTheirPlace() throws Exception {
+        String sloppy = "network N{input x:8 x 8   weights\nternary conv c:4 kernel 3\n weights binary pool p:max 2 dense h:16 weights  ternary\n"
+                + "output o:dense 3\nweights \"w.npz\"}";
+        String canonical = """
+                network N {
+                    input x: 8 x 8
+                    weights ternary
+                    conv c: 4 kernel 3 weights binary
+                    pool p: max 2
+                    dense h: 16 weights ternary
+                    output o: dense 3
+                    weights "w.npz"
+                }
+                """;
+        assertEquals(canonical, format(sloppy));
+        assertEquals(canonical, format(canonical));
+    }
+
     @Test
     void filesWithSyntaxErrorsAreNotFormatted() {
         assertThrows(IllegalStateException.class, () -> format("tile T { cells 32 rows 32 columns 2T2R }"));

@@ -25,8 +25,10 @@ import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.NetworkParameters;
 import org.bnn.runtime.engine.RandomNetworks;
+import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.WeightValues;
 import org.bnn.runtime.weights.WeightsException;
 import org.bnn.runtime.weights.WeightsFile;
 import org.eclipse.xtext.generator.GeneratorContext;
@@ -232,6 +234,47 @@ class BnnGeneratorTest {
         assertEquals(translated, generated);
         assertEquals(4, generated.replicationOf("c1"));
         assertTrue(generated.allowReprogramming());
+    }
+
+    /**
+     * A ternary network with one binary layer and random weights (no weights file): the generated
+     * class builds the same spec, values included, compiles without warnings and classifies.
+     */
+    @Test
+    void ternaryNetworksRebuildTheirValuesAndRun() throws Exception {
+        Model model = parser.parse("""
+                package ternary
+                tile T { cells 32 rows x 32 columns 2T2R }
+                chip C { tiles 200 of T }
+                network N {
+                    input img: 12 x 12
+                    weights ternary
+                    conv c: 8 kernel 3 padding 1 value -1
+                    pool p: max 2
+                    dense h: 32 weights binary
+                    output out: dense 4
+                }
+                mapping M { network N on C }
+                """);
+        validation.assertNoErrors(model);
+        Map<String, String> sources = generate(model);
+        String simulationSource = sources.get("ternary/MSimulation.java");
+        assertTrue(simulationSource.contains(".weights(WeightValues.TERNARY)\n                .conv(\"c\""), simulationSource);
+        assertTrue(simulationSource.contains(".weights(WeightValues.BINARY)\n                .dense(\"h\", 32)\n"
+                + "                .weights(WeightValues.TERNARY)\n                .output(\"out\", 4)"), simulationSource);
+        assertTrue(simulationSource.contains("with seeded random −1/0/+1 weights"), simulationSource);
+        InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(sources);
+        assertEquals(List.of(), compiled.warnings());
+        Class<?> simulation = compiled.load("ternary.MSimulation");
+        MappingSpec generated = (MappingSpec) simulation.getMethod("mapping").invoke(null);
+        assertEquals(translator.translate((Mapping) model.getElements().get(3)), generated);
+        assertEquals(List.of(WeightValues.TERNARY, WeightValues.BINARY, WeightValues.TERNARY), generated.network().layers().stream()
+                .filter(LayerSpec::hasWeights).map(LayerSpec::values).toList());
+        String output = runMain(simulation, "3", "6");
+        String predictions = output.lines().filter(l -> l.startsWith("predictions for 6 random inputs (seed 3):")).findFirst()
+                .orElseThrow(() -> new AssertionError(output));
+        assertEquals(6, predictions.substring(predictions.indexOf(':') + 1).trim().split(" ").length, predictions);
+        assertEquals(output, runMain(simulation, "3", "6"), "same seed, same output");
     }
 
     @Test

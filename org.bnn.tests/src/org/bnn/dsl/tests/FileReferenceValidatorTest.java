@@ -18,6 +18,7 @@ import org.bnn.dsl.bnn.Model;
 import org.bnn.dsl.validation.BnnIssueCodes;
 import org.bnn.runtime.engine.RandomNetworks;
 import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.WeightValues;
 import org.bnn.runtime.testing.IdxFiles;
 import org.bnn.runtime.testing.NpzFiles;
 import org.bnn.runtime.weights.WeightsFile;
@@ -106,7 +107,7 @@ class FileReferenceValidatorTest {
 
     private void assertNoFileIssues(Model model) {
         for (String code : List.of(BnnIssueCodes.MISSING_FILE, BnnIssueCodes.WEIGHTS_SHAPE, BnnIssueCodes.UNREADABLE_FILE,
-                BnnIssueCodes.DATASET_SHAPE)) {
+                BnnIssueCodes.DATASET_SHAPE, BnnIssueCodes.WEIGHTS_REJECTED)) {
             validation.assertNoIssue(model, BNN.getNetwork(), code);
             validation.assertNoIssue(model, BNN.getDenseLayer(), code);
             validation.assertNoIssue(model, BNN.getOutputLayer(), code);
@@ -161,6 +162,38 @@ class FileReferenceValidatorTest {
         byte[] whole = Files.readAllBytes(writeWeights(dir.resolve("cut.npz"), network("fc1", 32)));
         Files.write(dir.resolve("cut.npz"), Arrays.copyOf(whole, whole.length / 2));
         validation.assertError(load(design("cut.npz")), BNN.getNetwork(), BnnIssueCodes.UNREADABLE_FILE, "cut.npz");
+    }
+
+    /**
+     * Ternary weights in the file (a nonzero mask per layer, as WeightsFile writes them) for a binary
+     * network, and binary ones for a ternary network: shapes match, but the runtime does not build the
+     * network from them; its message is an error on the weights line. A matching file is no issue.
+     */
+    @Test
+    void weightsOfTheOtherValuesAreAnErrorWithTheRuntimesMessage() throws Exception {
+        NetworkSpec ternary = NetworkSpec.builder("N", "x", 28, 28).weights(WeightValues.TERNARY).dense("fc1", 32).output("out", 10).build();
+        writeWeights(dir.resolve("ternary.npz"), ternary);
+        writeWeights(dir.resolve("binary.npz"), network("fc1", 32));
+        assertTrue(WeightsFile.read(dir.resolve("ternary.npz")).layers().stream().allMatch(layer -> layer.ternary()));
+
+        String binaryDesign = design("ternary.npz");
+        Model model = load(binaryDesign);
+        String message = "Weights file \"ternary.npz\" does not load into network N: layer fc1 has binary weights in the network, but"
+                + " ternary parameters (with a nonzero mask)";
+        validation.assertError(model, BNN.getNetwork(), BnnIssueCodes.WEIGHTS_REJECTED, message);
+        Issue issue = validation.validate(model).stream().filter(i -> BnnIssueCodes.WEIGHTS_REJECTED.equals(i.getCode())).findFirst().get();
+        assertEquals(message, issue.getMessage());
+        assertEquals("\"ternary.npz\"", binaryDesign.substring(issue.getOffset(), issue.getOffset() + issue.getLength()));
+        validation.assertNoIssue(model, BNN.getDenseLayer(), BnnIssueCodes.WEIGHTS_SHAPE);
+
+        String ternaryDesign = design("binary.npz").replace("input x: 28 x 28\n", "input x: 28 x 28\n    weights ternary\n");
+        validation.assertError(load(ternaryDesign), BNN.getNetwork(), BnnIssueCodes.WEIGHTS_REJECTED,
+                "layer fc1 has ternary weights in the network, but binary parameters (without a nonzero mask)");
+
+        IdxFiles.writeSplit(Files.createDirectories(dir.resolve("data")), "t10k", 3, 28, 28, 5, false);
+        Model matching = load(design("ternary.npz").replace("input x: 28 x 28\n", "input x: 28 x 28\n    weights ternary\n"));
+        validation.assertNoErrors(matching);
+        assertNoFileIssues(matching);
     }
 
     /** A weight file with one member's CRC-32 wrong: an error on the weights line, naming the file and the member. */

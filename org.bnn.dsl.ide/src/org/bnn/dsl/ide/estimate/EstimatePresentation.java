@@ -1,6 +1,7 @@
 package org.bnn.dsl.ide.estimate;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,14 +9,19 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
+import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.Device;
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
+import org.bnn.dsl.bnn.PoolLayer;
 import org.bnn.dsl.bnn.Regime;
 import org.bnn.dsl.bnn.Tile;
+import org.bnn.dsl.bnn.WeightValueKind;
+import org.bnn.dsl.bnn.WeightValuesClause;
+import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.device.DeviceSpec;
 import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.estimate.Energy;
@@ -25,7 +31,10 @@ import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
+import org.bnn.runtime.spec.LayerSpec;
+import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.TileSpec;
+import org.bnn.runtime.spec.WeightValues;
 import org.eclipse.emf.ecore.EObject;
 
 import com.google.inject.Inject;
@@ -117,7 +126,57 @@ public class EstimatePresentation {
         if (element instanceof Regime regime && regime.eContainer() instanceof Device device) {
             return estimates.of(device).map(spec -> regimeBreakdown(spec, regime.getName()));
         }
+        if (element instanceof WeightValuesClause clause
+                && SpecTranslator.written(clause, BnnPackage.Literals.WEIGHT_VALUES_CLAUSE__VALUES)) {
+            return Optional.of(weightValuesBreakdown(clause));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * What {@code weights binary|ternary} means, with or without a mapping: the values, how one cell
+     * holds and reads them (docs/language.md, "Weight values"), and which layers the clause sets.
+     */
+    private static Breakdown weightValuesBreakdown(WeightValuesClause clause) {
+        List<String> lines = new ArrayList<>();
+        boolean ternary = clause.getValues() == WeightValueKind.TERNARY;
+        if (ternary) {
+            lines.add("one 2T2R cell per weight, as a binary weight: ±1 are its two devices in complementary states, 0 is both"
+                    + " devices in the high-resistance state");
+            lines.add("read by the cell's precharge sense amplifier in the same single sense as a binary weight"
+                    + " (Laborieux et al., arXiv 2007.14234)");
+        } else {
+            lines.add("one 2T2R cell per weight, its two devices in complementary states, read by the precharge sense amplifier"
+                    + " in one sense");
+        }
+        if (clause.eContainer() instanceof PoolLayer) {
+            lines.add("a pool layer has no weights: the clause sets nothing");
+        } else if (clause.eContainer() instanceof Network network) {
+            lines.add("sets every layer with weights of " + named("network", network.getName()) + " that has no clause of its own");
+        } else if (clause.eContainer() instanceof Layer layer && layer.eContainer() instanceof Network network) {
+            // the network's own clause may still lack its value
+            SpecTranslator.attempt(() -> SpecTranslator.weightValues(network)).ifPresent(others -> lines.add("sets layer " + layer.getName()
+                    + " only; " + named("network", network.getName()) + "'s other layers are " + others.word()
+                    + (network.getWeightValues() == null ? " (the default)" : "")));
+        }
+        return new Breakdown(ternary ? "Ternary weights: −1, 0 or +1" : "Binary weights: −1 or +1", lines);
+    }
+
+    /** "network N", or "this network" while a syntax error leaves it without a name. */
+    private static String named(String kind, String name) {
+        return name == null || name.isEmpty() ? "this " + kind : kind + " " + name;
+    }
+
+    /** "ternary", or "ternary in c1, out; binary in fc": the values of the network's layers with weights. */
+    static String weightValuesLine(NetworkSpec network) {
+        Map<WeightValues, List<String>> byValues = new EnumMap<>(WeightValues.class);
+        network.layers().stream().filter(LayerSpec::hasWeights)
+                .forEach(layer -> byValues.computeIfAbsent(layer.values(), v -> new ArrayList<>()).add(layer.name()));
+        if (byValues.size() <= 1) {
+            return byValues.keySet().stream().findFirst().orElse(WeightValues.BINARY).word();
+        }
+        return byValues.entrySet().stream().map(e -> e.getKey().word() + " in " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("; "));
     }
 
     private Breakdown layerBreakdown(LayerCost cost) {
@@ -132,7 +191,7 @@ public class EstimatePresentation {
             lines.add("placed on " + EstimateText.placedOn(layer) + (cost.mapping().mapping().placement().auto() ? " (auto)" : ""));
             lines.add("fan-in " + count(layer.geometry().fanIn()) + ", fan-out " + count(layer.geometry().fanOut()) + ", "
                     + count(layer.geometry().positions()) + (layer.geometry().positions() == 1 ? " position" : " positions") + ", "
-                    + count(layer.geometry().weights()) + " weights");
+                    + count(layer.geometry().weights()) + " " + layer.geometry().layer().values().word() + " weights");
             lines.add("senses per inference: " + count(layer.events().senses()));
         } else {
             lines.add("no tiles (pooling runs in the digital periphery)");
@@ -200,8 +259,8 @@ public class EstimatePresentation {
         for (MappingEstimate estimate : mapped) {
             lines.add("mapping " + estimate.mapping().name() + ": " + mappingHint(estimate));
         }
-        return Optional.of(new Breakdown("Network " + network.getName() + ": " + count(mapped.get(0).weights()) + " weights in "
-                + mapped.get(0).layers().size() + " layers", lines));
+        return Optional.of(new Breakdown("Network " + network.getName() + ": " + count(mapped.get(0).weights()) + " weights ("
+                + weightValuesLine(mapped.get(0).mapping().network()) + ") in " + mapped.get(0).layers().size() + " layers", lines));
     }
 
     private Breakdown tileBreakdown(TileSpec tile) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.bnn.dsl.bnn.LayerPlacement;
 import org.bnn.dsl.bnn.Placement;
+import org.bnn.dsl.bnn.WeightValuesClause;
 import org.bnn.dsl.units.Dimension;
 import org.bnn.dsl.units.Units;
 import org.bnn.dsl.validation.BnnIssueCodes;
@@ -190,6 +191,57 @@ public class BnnIdeQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvid
                 start = NodeModelUtils.findActualNodeFor(layers.get(index - 1)).getEndOffset(); // from the comma before it
             } else if (layers.size() > 1) {
                 end = NodeModelUtils.findActualNodeFor(layers.get(1)).getOffset(); // to the layer after its comma
+            }
+            return List.of(new TextEdit(new Range(document.getPosition(start), document.getPosition(end)), ""));
+        });
+    }
+
+    /** A {@code weights binary|ternary} that changes nothing: remove it. */
+    @QuickFix(BnnIssueCodes.REDUNDANT_WEIGHT_VALUES)
+    public void removeTheRedundantWeightValues(DiagnosticResolutionAcceptor acceptor) {
+        removeTheWeightValues(acceptor);
+    }
+
+    /** A {@code weights binary|ternary} on a pool layer, which has no weights: remove it. */
+    @QuickFix(BnnIssueCodes.WEIGHT_VALUES_WITHOUT_WEIGHTS)
+    public void removeTheWeightValuesOfAPool(DiagnosticResolutionAcceptor acceptor) {
+        removeTheWeightValues(acceptor);
+    }
+
+    /** {@code weights} without its values: write either after it. */
+    @QuickFix(BnnIssueCodes.WEIGHT_VALUES_MISSING)
+    public void writeTheWeightValues(DiagnosticResolutionAcceptor acceptor) {
+        for (String values : List.of("ternary", "binary")) {
+            acceptor.accept("Write 'weights " + values + "'", (ITextModification) (d, object, document) -> List.of(
+                    new TextEdit(new Range(d.getRange().getEnd(), d.getRange().getEnd()), " " + values)));
+        }
+    }
+
+    /**
+     * Removes the diagnostic's {@code weights binary|ternary}: on a layer's line with the spaces
+     * before it, on a line of its own (the network's) with that whole line.
+     */
+    private static void removeTheWeightValues(DiagnosticResolutionAcceptor acceptor) {
+        acceptor.accept("Remove the clause", (ITextModification) (d, object, document) -> {
+            WeightValuesClause clause = EcoreUtil2.getContainerOfType(object, WeightValuesClause.class);
+            ICompositeNode node = clause == null ? null : NodeModelUtils.findActualNodeFor(clause);
+            if (node == null) {
+                return List.of();
+            }
+            String text = document.getContents();
+            int start = node.getOffset();
+            int end = node.getEndOffset();
+            while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
+                start--;
+            }
+            int lineEnd = end;
+            while (lineEnd < text.length() && (text.charAt(lineEnd) == ' ' || text.charAt(lineEnd) == '\t')) {
+                lineEnd++;
+            }
+            boolean ownLine = (start == 0 || text.charAt(start - 1) == '\n') && (lineEnd == text.length() || text.startsWith("\n", lineEnd)
+                    || text.startsWith("\r\n", lineEnd));
+            if (ownLine) {
+                end = lineEnd == text.length() ? lineEnd : lineEnd + (text.charAt(lineEnd) == '\r' ? 2 : 1);
             }
             return List.of(new TextEdit(new Range(document.getPosition(start), document.getPosition(end)), ""));
         });

@@ -158,6 +158,21 @@ class LanguageServerFeaturesTest {
         });
     }
 
+    /** After {@code weights} the values are offered, after a layer's size the clause (its hover: WeightValuesIdeTest). */
+    @Test
+    void completionOffersTheWeightValues() throws Exception {
+        withQuickstart(session -> {
+            String text = "network N {\n    input x: 4\n    weights \n    output o: dense 2\n}\n";
+            String uri = session.open("values.bnn", text);
+            List<String> values = completion(session, uri, text.indexOf("weights \n") + 8, text);
+            assertTrue(values.containsAll(List.of("binary", "ternary")), values.toString());
+            String layer = "network N {\n    input x: 4\n    dense h: 4 \n    output o: dense 2\n}\n";
+            String layerUri = session.open("layer.bnn", layer);
+            List<String> afterLayer = completion(session, layerUri, layer.indexOf("h: 4 ") + 5, layer);
+            assertTrue(afterLayer.contains("weights"), afterLayer.toString());
+        });
+    }
+
     @Test
     void goesToTheDefinitionInAnotherFile() throws Exception {
         withQuickstart(session -> {
