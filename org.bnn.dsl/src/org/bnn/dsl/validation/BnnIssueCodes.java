@@ -151,6 +151,9 @@ public final class BnnIssueCodes {
      */
     public static final String OUTPUT_OUTSIDE_PROJECT = PREFIX + "outputOutsideProject";
 
+    /** A mapping puts a layer on cells that cannot hold its weights (ternary weights on 1T1R tiles). */
+    public static final String CELLS_CANNOT_HOLD_WEIGHTS = PREFIX + "cellsCannotHoldWeights";
+
     /** A report folder or weights file that is not a path on this system. */
     public static final String OUTPUT_NOT_A_PATH = PREFIX + "outputNotAPath";
 }

@@ -373,6 +373,20 @@ public class BnnValidator extends AbstractBnnValidator {
         return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
+    /**
+     * The chip's cells must hold every layer's weights (ternary weights need 2T2R cells): the
+     * runtime's rejection, on the mapping's chip. Its other rejections have rules of their own.
+     */
+    @Check
+    public void checkCellsHoldTheWeights(Mapping mapping) {
+        SpecTranslator.rejection(() -> translator.translate(mapping))
+                .filter(rejection -> rejection.violation().filter(v -> v.record().startsWith("MappingSpec") && v.field().equals("chip"))
+                        .isPresent())
+                .ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(), rejection, mapping,
+                        new Site(mapping, BNN.getMapping_Chip()), rejection.message().replaceFirst("^MappingSpec\\(([^)]*)\\): ", "Mapping $1: "),
+                        BnnIssueCodes.CELLS_CANNOT_HOLD_WEIGHTS));
+    }
+
     @Check
     public void checkMappingFitsChip(Mapping mapping) {
         translator.tryTranslate(mapping).map(Estimator::estimate).filter(estimate -> !estimate.fits()).ifPresent(estimate -> {

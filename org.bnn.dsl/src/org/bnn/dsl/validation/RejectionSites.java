@@ -150,6 +150,7 @@ public final class RejectionSites {
         // mapping
         on("MappingSpec", "name", Mapping.class, m -> at(m, BNN.getElement_Name()));
         on("MappingSpec", "regime", Mapping.class, m -> at(m, BNN.getMapping_Regime()));
+        on("MappingSpec", "chip", Mapping.class, m -> at(m, BNN.getMapping_Chip())); // cells that cannot hold a layer's weights
         SITES.put(key("MappingSpec", "replication"), (element, violation) -> element instanceof Mapping mapping
                 ? mapping.getReplications().stream().filter(r -> r.getLayer() != null && !r.getLayer().eIsProxy()
                         && violation.item().filter(r.getLayer().getName()::equals).isPresent()).findFirst()

@@ -163,6 +163,27 @@ class WeightValuesLanguageTest {
         validation.assertNoIssues(parser.parse("network N { input x: 16 dense h: 8 weights ternary output o: dense 2 }"));
     }
 
+    /** A ternary layer on 1T1R tiles: the runtime's refusal, on the mapping's chip, naming the layer. */
+    @Test
+    void ternaryLayersNeedTwoTransistorTwoResistorCells() throws Exception {
+        String hardware = """
+                device D { regime r { lrs lognormal(median 8 kOhm, sigma 0.25) hrs lognormal(median 180 kOhm, sigma 0.8)
+                    set 1.8 V 100 uA 500 ns reset 1.8 V 100 uA 500 ns endurance 1e7 } }
+                tile T { cells 64 rows x 64 columns %s of D }
+                chip C { tiles 64 of T }
+                network N { input x: 16 dense h: 8 weights ternary output o: dense 2 }
+                mapping M { network N on C regime r }
+                """;
+        Model oneDevice = parser.parse(hardware.formatted("1T1R reference best"));
+        validation.assertError(oneDevice, BNN.getMapping(), BnnIssueCodes.CELLS_CANNOT_HOLD_WEIGHTS,
+                "Mapping M: layer h has ternary weights, but tile T has 1T1R cells; ternary weights need 2T2R cells");
+        Issue issue = validation.validate(oneDevice).stream().filter(i -> BnnIssueCodes.CELLS_CANNOT_HOLD_WEIGHTS.equals(i.getCode()))
+                .findFirst().orElseThrow();
+        assertEquals(6, issue.getLineNumber(), "on the mapping's line");
+        assertEquals(0, validation.validate(parser.parse(hardware.formatted("2T2R reference 40 kOhm"))).stream()
+                .filter(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR).count(), "2T2R cells hold them");
+    }
+
     @Test
     void aPoolHasNoWeightValues() throws Exception {
         Model model = parser.parse("network N { input x: 8 x 8 conv c: 2 kernel 3 pool p: max 2 weights ternary output o: dense 2 }");
