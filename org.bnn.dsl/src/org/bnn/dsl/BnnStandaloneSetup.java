@@ -3,13 +3,12 @@
  */
 package org.bnn.dsl;
 
-
 /**
  * Initialization support for running Xtext languages without Equinox extension registry.
  */
 public class BnnStandaloneSetup extends BnnStandaloneSetupGenerated {
 
-	public static void doSetup() {
-		new BnnStandaloneSetup().createInjectorAndDoEMFRegistration();
-	}
+    public static void doSetup() {
+        new BnnStandaloneSetup().createInjectorAndDoEMFRegistration();
+    }
 }

@@ -158,7 +158,8 @@ final class Campaign {
                 minutes > 0 ? cases / (minutes * 60) : 0.0, cases > 0 ? (double) millis / cases : 0.0));
         text.append(casesPerStage());
         text.append(String.format("%nfailing cases:%n"));
-        for (String kind : new String[] {"uncaught exceptions", "logged errors and stack traces", "validated but not compiling (or warnings)",
+        for (String kind : new String[] {"uncaught exceptions", "logged errors and stack traces",
+            "validated but not compiling (or warnings)",
             "cases over 10 s"}) {
             text.append("  ").append(kind).append(": ").append(failingCasesByKind.getOrDefault(kind, 0L)).append('\n');
         }

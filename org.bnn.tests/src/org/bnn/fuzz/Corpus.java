@@ -95,7 +95,8 @@ final class Corpus {
         end += text.startsWith("\r\n", end) ? 2 : text.startsWith("\n", end) || text.startsWith("\r", end) ? 1 : 0;
         // Byte offsets: the body may hold bytes that are not UTF-8 and must stay as they are.
         byte[] headerBytes = text.substring(0, end).getBytes(StandardCharsets.UTF_8);
-        if (headerBytes.length > bytes.length || !java.util.Arrays.equals(headerBytes, 0, headerBytes.length, bytes, 0, headerBytes.length)) {
+        if (headerBytes.length > bytes.length
+                || !java.util.Arrays.equals(headerBytes, 0, headerBytes.length, bytes, 0, headerBytes.length)) {
             return bytes; // a mutation left bytes in the header that are not UTF-8: keep everything
         }
         return java.util.Arrays.copyOfRange(bytes, headerBytes.length, bytes.length);

@@ -36,7 +36,8 @@ public record Failure(Stage stage, String kind, String detail) {
         String frame = lines.length > 1 && lines[1].trim().startsWith("at ") ? lines[1].trim() : "";
         // Which kind of element a message names does not make another bug ("Chip null", "Network null").
         // An exception is the same bug wherever its message varies: its class and first frame name it.
-        String first = (kind.startsWith("uncaught") ? lines[0].replaceFirst(":.*", "") : lines[0]).replaceAll("'[^']*'|\"[^\"]*\"", "_").replaceAll("[0-9]+", "N").replaceAll("\\b[A-Z][a-z]+ null\\b", "_ null")
+        String first = (kind.startsWith("uncaught") ? lines[0].replaceFirst(":.*", "") : lines[0]).replaceAll("'[^']*'|\"[^\"]*\"", "_")
+                .replaceAll("[0-9]+", "N").replaceAll("\\b[A-Z][a-z]+ null\\b", "_ null")
                 .replaceAll("\\b(Experiment|Network|Chip|Tile|Device|Mapping|Training|Regime) [A-Za-z_][A-Za-z0-9_]*", "$1 _");
         return stage + " " + kind + ": " + abbreviate(first, 100) + " " + frame.replaceAll(":[0-9]+\\)", ")");
     }

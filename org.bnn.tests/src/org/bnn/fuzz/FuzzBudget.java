@@ -52,7 +52,8 @@ final class FuzzBudget {
     /** The failure of a case with what it takes to draw it again, and its input minimised. */
     private static AssertionError failed(String property, long caseSeed, Object sample, FuzzInput input, AssertionError failure) {
         Verdict again = Pipeline.shared().check(input);
-        String minimised = again.passed() ? "(not minimised: the case passed when checked again)"
+        String minimised = again.passed()
+                ? "(not minimised: the case passed when checked again)"
                 : Campaign.minimise(input, again.failures().get(0)).text();
         return new AssertionError(property + " fails on the case of seed " + caseSeed + " (draw it alone: -Dbnn.fuzz.seed=" + caseSeed
                 + " -Dbnn.fuzz.tries=1)\ncase: " + sample + "\n\n" + failure.getMessage() + "\n\nminimised, failing the same way:\n"

@@ -23,7 +23,8 @@ final class Models {
         String text() {
             return "    regime " + name + " {\n        lrs lognormal(median " + lrsKohm + " kOhm, sigma " + lrsSigma + ")\n"
                     + "        hrs lognormal(median " + hrsKohm + " kOhm, sigma " + hrsSigma + ")\n"
-                    + "        set 1.8 V 100 uA 500 ns\n        reset 1.8 V 100 uA 500 ns energy 90 pJ\n        endurance 1e" + endurance + "\n    }\n";
+                    + "        set 1.8 V 100 uA 500 ns\n        reset 1.8 V 100 uA 500 ns energy 90 pJ\n        endurance 1e" + endurance
+                    + "\n    }\n";
         }
     }
 
@@ -32,7 +33,8 @@ final class Models {
             return "tile T {\n    cells " + rows + " rows x " + columns + " columns " + (oneT1R ? "1T1R reference best" : "2T2R")
                     + (oneT1R && ecc ? " ecc secded(72,64) decode energy 1 pJ per word" : "") + (device ? " of D" : "") + "\n"
                     + (sense ? "    sense pcsa { mismatch 2 % noise 1 % energy 25 fJ per sense delay 2 ns }\n" : "")
-                    + "    popcount energy 20 fJ per input bit\n    row cycle " + rowCycle + (rowCycle == 1 ? " clock" : " clocks") + "\n}\n";
+                    + "    popcount energy 20 fJ per input bit\n    row cycle " + rowCycle + (rowCycle == 1 ? " clock" : " clocks")
+                    + "\n}\n";
         }
     }
 
@@ -91,7 +93,8 @@ final class Models {
                 case 2 -> "sweep layers at ber 1e-2";
                 default -> "sweep ber { 0, 1e-3, 1e-1 }";
             };
-            return "experiment E {\n    run M" + (compare ? ", M2" : "") + " on random " + inputs + " inputs\n    errors " + (device ? "device-level" : "weight-level")
+            return "experiment E {\n    run M" + (compare ? ", M2" : "") + " on random " + inputs + " inputs\n    errors "
+                    + (device ? "device-level" : "weight-level")
                     + " resample " + resample[resampling % resample.length] + "\n    " + sweepText + "\n    trials " + trials
                     + "\n    seed " + seed + "\n" + report.map(r -> "    report " + r + "\n").orElse("") + "}\n";
         }

@@ -38,7 +38,8 @@ final class Mutants {
             "9223372036854775808", "99999999999999999999999999", "0.0000000000000000001", "1..0", "0..2147483648", "\u00e9", "\u00a0",
             "\u200b", "\ufeff", "\ud83d\ude00", "\u0000", "\\", "'", "null", "java", "class", "int", "package java.lang",
             "import a.*", "regime", "sense pcsa { }", "device", "tile", "chip", "network", "mapping", "experiment", "training",
-            "dense", "conv", "pool", "output", "input", "weights", "ternary", "binary", "report", "place", "replicate", "sweep", "seed", "trials",
+            "dense", "conv", "pool", "output", "input", "weights", "ternary", "binary", "report", "place", "replicate", "sweep", "seed",
+            "trials",
             "lognormal(median", "kOhm", "MHz", "fJ", "per", "of", "on", "random", "inputs", "mnist(\"", "\"../../..\"", "\"/tmp\"");
 
     /** A seed and a donor, uniformly, with one to four mutations. */

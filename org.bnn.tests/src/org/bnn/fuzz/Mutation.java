@@ -127,7 +127,8 @@ public sealed interface Mutation {
         public byte[] apply(byte[] bytes, byte[] donor) {
             String text = text(bytes);
             List<int[]> names = new ArrayList<>();
-            Matcher m = Pattern.compile("(?<=\\b(?:device|tile|chip|network|mapping|experiment|training|regime|dense|conv|pool|output|input|package)\\s)[A-Za-z_][A-Za-z0-9_.]*")
+            Matcher m = Pattern.compile(
+                    "(?<=\\b(?:device|tile|chip|network|mapping|experiment|training|regime|dense|conv|pool|output|input|package)\\s)[A-Za-z_][A-Za-z0-9_.]*")
                     .matcher(text);
             while (m.find()) {
                 names.add(new int[] {m.start(), m.end()});

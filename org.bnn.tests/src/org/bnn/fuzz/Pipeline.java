@@ -121,7 +121,8 @@ public final class Pipeline {
             worker = newWorker();
             restore(input);
             return new Verdict(enteredSoFar(), List.of(new Failure(stuck, "over " + LIMIT_MILLIS / 1000 + " s",
-                    "still in " + stuck + " after " + limit + " ms (" + input.bytes().length + " bytes)")), (System.nanoTime() - start) / 1_000_000);
+                    "still in " + stuck + " after " + limit + " ms (" + input.bytes().length + " bytes)")),
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -190,7 +191,8 @@ public final class Pipeline {
         for (Issue issue : issues) {
             if (showsImplementation(issue.getMessage(), body)) {
                 c.failures().add(new Failure(Stage.VALIDATE, "diagnostic shows the implementation",
-                        issue.getSeverity() + ": " + issue.getMessage() + "\nline " + issue.getLineNumber() + ", column " + issue.getColumn()));
+                        issue.getSeverity() + ": " + issue.getMessage() + "\nline " + issue.getLineNumber() + ", column "
+                                + issue.getColumn()));
             }
         }
         if (c.input().text().indexOf('\r') >= 0) {
@@ -255,7 +257,8 @@ public final class Pipeline {
 
     private static String digest(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -307,7 +310,8 @@ public final class Pipeline {
         List<String> actual = issues.stream().map(Pipeline::summary).toList();
         if (!expected.equals(actual)) {
             failures.add(new Failure(Stage.VALIDATE, "line endings change the diagnostics",
-                    "with the line endings as written:\n  " + String.join("\n  ", actual) + "\nwith \\n:\n  " + String.join("\n  ", expected)));
+                    "with the line endings as written:\n  " + String.join("\n  ", actual) + "\nwith \\n:\n  "
+                            + String.join("\n  ", expected)));
         }
     }
 
@@ -315,8 +319,8 @@ public final class Pipeline {
     private static final List<String> IMPLEMENTATION_WORDS = List.of("Error executing EValidator", "null", "Exception", "For input string");
 
     private static boolean showsImplementation(String message, String body) {
-        return message == null || IMPLEMENTATION_WORDS.stream().anyMatch(word ->
-                java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(word) + "\\b").matcher(message).find()
+        return message == null || IMPLEMENTATION_WORDS.stream().anyMatch(
+                word -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(word) + "\\b").matcher(message).find()
                         && !body.contains(word));
     }
 
@@ -381,7 +385,8 @@ public final class Pipeline {
         while (i < before.size() && i < after.size() && before.get(i).equals(after.get(i))) {
             i++;
         }
-        return "token " + i + ": " + (i < before.size() ? before.get(i) : "(end)") + " became " + (i < after.size() ? after.get(i) : "(end)");
+        return "token " + i + ": " + (i < before.size() ? before.get(i) : "(end)") + " became "
+                + (i < after.size() ? after.get(i) : "(end)");
     }
 
     private Map<String, String> generate(Resource resource, List<Failure> failures) {
@@ -390,7 +395,8 @@ public final class Pipeline {
         context.setCancelIndicator(CancelIndicator.NullImpl);
         injector.getInstance(GeneratorDelegate.class).generate(resource, output, context);
         Map<String, String> sources = new java.util.TreeMap<>();
-        output.getTextFiles().forEach((key, text) -> sources.put(key.substring(IFileSystemAccess.DEFAULT_OUTPUT.length()), text.toString()));
+        output.getTextFiles()
+                .forEach((key, text) -> sources.put(key.substring(IFileSystemAccess.DEFAULT_OUTPUT.length()), text.toString()));
         for (String path : sources.keySet()) {
             for (String name : path.split("/")) {
                 if (name.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
@@ -423,9 +429,11 @@ public final class Pipeline {
                 }
                 long inputs = spec.get().inputs() instanceof InputSource.Random random ? random.count() : 0;
                 SweepSpec sweep = spec.get().sweep();
-                long points = sweep instanceof SweepSpec.Ber ber ? ber.points().size()
-                        : sweep instanceof SweepSpec.Regimes regimes ? regimes.regimes().size()
-                        : spec.get().mapping().network().weightLayers().size() + 1;
+                long points = sweep instanceof SweepSpec.Ber ber
+                        ? ber.points().size()
+                        : sweep instanceof SweepSpec.Regimes regimes
+                                ? regimes.regimes().size()
+                                : spec.get().mapping().network().weightLayers().size() + 1;
                 work += Estimator.estimate(spec.get().mapping()).events().senses() * inputs * points * spec.get().trials();
             }
         }

@@ -74,7 +74,8 @@ class PipelineTest {
         assertEquals("a {\r  b\r}\r", new String(new Mutation.LineEndings("\r", false).apply(text, text), StandardCharsets.UTF_8));
         assertEquals("a {", new String(new Mutation.Truncate(3).apply(text, text), StandardCharsets.UTF_8));
         assertEquals(0, new Mutation.Truncate(7).apply(new byte[0], text).length);
-        byte[] renamed = new Mutation.LongName(0, 300).apply("network N { }\nmapping M { network N on C }".getBytes(StandardCharsets.UTF_8), text);
+        byte[] renamed = new Mutation.LongName(0, 300).apply("network N { }\nmapping M { network N on C }".getBytes(StandardCharsets.UTF_8),
+                text);
         assertEquals(2, new String(renamed, StandardCharsets.UTF_8).split("N_{299}", -1).length - 1, "every use of the name");
     }
 }

@@ -5,5 +5,11 @@ package org.bnn.fuzz;
  * with errors after FORMAT; only a file without errors goes on to ESTIMATE and beyond.
  */
 public enum Stage {
-    PARSE, VALIDATE, FORMAT, ESTIMATE, GENERATE, COMPILE, RUN;
+    PARSE,
+    VALIDATE,
+    FORMAT,
+    ESTIMATE,
+    GENERATE,
+    COMPILE,
+    RUN;
 }

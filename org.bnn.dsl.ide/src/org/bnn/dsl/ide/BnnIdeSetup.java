@@ -14,9 +14,9 @@ import org.eclipse.xtext.util.Modules2;
  */
 public class BnnIdeSetup extends BnnStandaloneSetup {
 
-	@Override
-	public Injector createInjector() {
-		return Guice.createInjector(Modules2.mixin(new BnnRuntimeModule(), new BnnIdeModule()));
-	}
-	
+    @Override
+    public Injector createInjector() {
+        return Guice.createInjector(Modules2.mixin(new BnnRuntimeModule(), new BnnIdeModule()));
+    }
+
 }

@@ -53,7 +53,8 @@ public class BnnFormatter extends AbstractFormatter2 {
     /** Keywords that start a clause of a block; each goes on its own line. */
     private static final Set<String> CLAUSES = Set.of("stack", "node", "regime", "stuck", "lrs", "hrs", "set", "reset", "endurance",
             "cells", "sense", "popcount", "row", "tiles", "clock", "threshold", "adder", "buffer", "input", "dense", "conv", "pool",
-            "output", "weights", "network", "replicate", "place", "allow", "run", "errors", "sweep", "trials", "seed", "report", "epochs", "batch",
+            "output", "weights", "network", "replicate", "place", "allow", "run", "errors", "sweep", "trials", "seed", "report", "epochs",
+            "batch",
             "adam", "inject", "norm", "save");
 
     /** Four spaces per level, whatever the caller's preference: one layout everywhere. */

@@ -153,7 +153,8 @@ public class SpecTranslator {
      */
     public MappingSpec translate(Mapping mapping) {
         present(mapping, "mapping");
-        Optional<String> regime = mapping.getRegime() == null ? Optional.empty()
+        Optional<String> regime = mapping.getRegime() == null
+                ? Optional.empty()
                 : Optional.of(resolved(mapping.getRegime(), "regime").getName());
         return from(mapping, () -> new MappingSpec(named(mapping.getName()), translate(resolved(mapping.getNetwork(), "network")),
                 translate(resolved(mapping.getChip(), "chip")), regime, replication(mapping), mapping.isAllowReprogramming(),
@@ -217,7 +218,8 @@ public class SpecTranslator {
         List<String> erring = experiment.getErringLayers().stream().map(layer -> named(resolved(layer, "layer").getName())).toList();
         Mapping mapping = resolved(experiment.getMapping(), "mapping");
         String weights = weightsSeenFrom(experiment, resolved(mapping.getNetwork(), "network"));
-        Optional<ReportSpec> report = experiment.getReport() == null ? Optional.empty()
+        Optional<ReportSpec> report = experiment.getReport() == null
+                ? Optional.empty()
                 : Optional.of(new ReportSpec(experiment.getReport(), reportFormats(experiment)));
         List<MappingSpec> others = experiment.getOtherMappings().stream().map(other -> translate(resolved(other, "mapping"))).toList();
         return new ExperimentSpec(named(experiment.getName()), translate(mapping), others, translate(experiment.getInputs()),
@@ -233,10 +235,12 @@ public class SpecTranslator {
     }
 
     private TrainingSpec training(Training training) {
-        double learningRate = written(training, BnnPackage.Literals.TRAINING__LEARNING_RATE) ? training.getLearningRate()
+        double learningRate = written(training, BnnPackage.Literals.TRAINING__LEARNING_RATE)
+                ? training.getLearningRate()
                 : TrainingSpec.DEFAULT_LEARNING_RATE;
         double finalLearningRate = written(training, BnnPackage.Literals.TRAINING__FINAL_LEARNING_RATE)
-                ? training.getFinalLearningRate() : learningRate / TrainingSpec.DEFAULT_DECAY;
+                ? training.getFinalLearningRate()
+                : learningRate / TrainingSpec.DEFAULT_DECAY;
         return new TrainingSpec(named(training.getName()), translate(resolved(training.getNetwork(), "network")),
                 (InputSource.Dataset) translate(resolved(training.getData(), "data")),
                 training.getEpochs() == 0 ? TrainingSpec.DEFAULT_EPOCHS : training.getEpochs(),
@@ -259,7 +263,8 @@ public class SpecTranslator {
      * the mapping's file), or empty when the network has no weights file.
      */
     public static Optional<String> weightsSeenFrom(Mapping mapping) {
-        return mapping.getNetwork() == null || mapping.getNetwork().eIsProxy() ? Optional.empty()
+        return mapping.getNetwork() == null || mapping.getNetwork().eIsProxy()
+                ? Optional.empty()
                 : Optional.ofNullable(weightsSeenFrom(mapping, mapping.getNetwork()));
     }
 
@@ -302,7 +307,8 @@ public class SpecTranslator {
 
     private static SweepSpec sweep(Experiment experiment) {
         if (experiment.isSweepRegimes()) {
-            return new SweepSpec.Regimes(experiment.getRegimes().stream().map(regime -> named(resolved(regime, "regime").getName())).toList());
+            return new SweepSpec.Regimes(
+                    experiment.getRegimes().stream().map(regime -> named(resolved(regime, "regime").getName())).toList());
         }
         if (experiment.isSweepLayers()) {
             return new SweepSpec.Layers(experiment.getLayerBer());
@@ -333,7 +339,8 @@ public class SpecTranslator {
     public TileSpec translate(Tile tile) {
         present(tile, "tile");
         CellTechnology cell = translateCell(tile);
-        Optional<DeviceSpec> device = tile.getDevice() == null ? Optional.empty()
+        Optional<DeviceSpec> device = tile.getDevice() == null
+                ? Optional.empty()
                 : Optional.of(translate(resolved(tile.getDevice(), "device")));
         Optional<SenseAmpSpec> sense = Optional.ofNullable(tile.getSense()).map(this::translate);
         int rowCycle = tile.getRowCycleClocks() == 0 ? 1 : tile.getRowCycleClocks();
@@ -357,7 +364,8 @@ public class SpecTranslator {
 
     /** The device's stuck-at probabilities; {@link StuckAt#NONE} when not written. */
     public StuckAt stuckAt(Device device) {
-        return device.getStuckAtLrs() == null && device.getStuckAtHrs() == null ? StuckAt.NONE
+        return device.getStuckAtLrs() == null && device.getStuckAtHrs() == null
+                ? StuckAt.NONE
                 : from(device, () -> new StuckAt(siRequired(device.getStuckAtLrs()), siRequired(device.getStuckAtHrs())));
     }
 
@@ -495,9 +503,11 @@ public class SpecTranslator {
     public CellTechnology translateCell(Tile tile) {
         present(tile, "tile");
         return from(tile, () -> {
-            Optional<ReadReference> reference = tile.isReferenceBest() ? Optional.of(new ReadReference.Best())
-                    : tile.getReference() == null ? Optional.empty()
-                    : Optional.of(new ReadReference.Fixed(siRequired(tile.getReference())));
+            Optional<ReadReference> reference = tile.isReferenceBest()
+                    ? Optional.of(new ReadReference.Best())
+                    : tile.getReference() == null
+                            ? Optional.empty()
+                            : Optional.of(new ReadReference.Fixed(siRequired(tile.getReference())));
             Optional<String> code = tile.isHasEcc() ? Optional.of(tile.getEcc().getLiteral()) : Optional.empty();
             return CellTechnology.of(tile.getCell().getLiteral(), reference, code, si(tile.getEccDecodeEnergy()));
         });

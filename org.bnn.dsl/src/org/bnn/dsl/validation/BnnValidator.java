@@ -179,7 +179,8 @@ public class BnnValidator extends AbstractBnnValidator {
         SpecTranslator.rejection(() -> translator.translate(network))
                 .filter(rejection -> rejection.violation().map(v -> v.record().equals("NetworkSpec")).orElse(true))
                 .ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(), rejection, network, RejectionSites.nameOf(network),
-                        rejection.message().replaceFirst("^NetworkSpec\\(([^)]*)\\)[:.]? ?", "Network $1: "), BnnIssueCodes.SHAPE_MISMATCH));
+                        rejection.message().replaceFirst("^NetworkSpec\\(([^)]*)\\)[:.]? ?", "Network $1: "),
+                        BnnIssueCodes.SHAPE_MISMATCH));
     }
 
     @Check
@@ -290,7 +291,8 @@ public class BnnValidator extends AbstractBnnValidator {
     public void checkRegimePhysics(Regime regime) {
         if (unitsValid(regime)) {
             SpecTranslator.rejection(() -> translator.translate(regime)).ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(),
-                    rejection, regime, new Site(regime, BNN.getRegime_Name()), capitalized(rejection.message()), BnnIssueCodes.PHYSICAL_RANGE));
+                    rejection, regime, new Site(regime, BNN.getRegime_Name()), capitalized(rejection.message()),
+                    BnnIssueCodes.PHYSICAL_RANGE));
         }
     }
 
@@ -383,7 +385,8 @@ public class BnnValidator extends AbstractBnnValidator {
                 .filter(rejection -> rejection.violation().filter(v -> v.record().startsWith("MappingSpec") && v.field().equals("chip"))
                         .isPresent())
                 .ifPresent(rejection -> RejectionSites.report(getMessageAcceptor(), rejection, mapping,
-                        new Site(mapping, BNN.getMapping_Chip()), rejection.message().replaceFirst("^MappingSpec\\(([^)]*)\\): ", "Mapping $1: "),
+                        new Site(mapping, BNN.getMapping_Chip()),
+                        rejection.message().replaceFirst("^MappingSpec\\(([^)]*)\\): ", "Mapping $1: "),
                         BnnIssueCodes.CELLS_CANNOT_HOLD_WEIGHTS));
     }
 
@@ -408,7 +411,8 @@ public class BnnValidator extends AbstractBnnValidator {
             for (LayerEstimate layer : estimate.layers()) {
                 double utilization = layer.utilization(cells);
                 if (layer.hasTiles() && utilization < LOW_UTILIZATION) {
-                    info(String.format(Locale.ROOT, "Layer %s fills %.0f %% of the cells of its %d tiles%s", layer.name(), 100 * utilization,
+                    info(String.format(Locale.ROOT, "Layer %s fills %.0f %% of the cells of its %d tiles%s", layer.name(),
+                            100 * utilization,
                             layer.tilesOccupied(), layer.tilesOccupied() > layer.tiles() ? " (" + EstimateText.placedOn(layer) + ")" : ""),
                             mapping, BNN.getMapping_Network(), BnnIssueCodes.LOW_TILE_UTILIZATION, layer.name());
                 }

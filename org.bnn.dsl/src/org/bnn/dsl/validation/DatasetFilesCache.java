@@ -38,6 +38,7 @@ public class DatasetFilesCache {
     /** A warning if {@code name} is in {@code folder} both raw and gzipped, with different content. */
     public Optional<String> conflict(Path folder, String name) {
         return IdxCopies.both(folder, name)
-                .flatMap(both -> conflicts.get(List.of(both.raw(), both.gzip()), () -> IdxCopies.conflict(folder, name), message -> Optional.empty()));
+                .flatMap(both -> conflicts.get(List.of(both.raw(), both.gzip()), () -> IdxCopies.conflict(folder, name),
+                        message -> Optional.empty()));
     }
 }

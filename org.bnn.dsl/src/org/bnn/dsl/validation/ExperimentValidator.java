@@ -53,7 +53,8 @@ public class ExperimentValidator extends ComposedBnnValidator {
             }
         }
         if (!written(experiment, BNN.getExperiment_Seed())) {
-            warning(MessageNames.capitalizedOf(experiment) + " has no seed: it runs with seed 0; write 'seed N' to make the choice explicit",
+            warning(MessageNames.capitalizedOf(experiment)
+                    + " has no seed: it runs with seed 0; write 'seed N' to make the choice explicit",
                     experiment, BNN.getElement_Name(), BnnIssueCodes.EXPERIMENT_WITHOUT_SEED);
         }
     }

@@ -97,7 +97,8 @@ public class FileReferenceValidator extends ComposedBnnValidator {
             }
         }
         for (LayerShape extra : byName.values()) {
-            error("Weights file " + file + " holds weights for layer " + extra.layer() + ", but " + MessageNames.of("network", network.getName())
+            error("Weights file " + file + " holds weights for layer " + extra.layer() + ", but "
+                    + MessageNames.of("network", network.getName())
                     + " has no layer with weights of that name", network, BNN.getNetwork_Weights(), BnnIssueCodes.WEIGHTS_SHAPE,
                     extra.layer());
         }
@@ -115,8 +116,9 @@ public class FileReferenceValidator extends ComposedBnnValidator {
         }
         checkImageShape(experiment, data);
         // without a folder name there is nothing to look for
-        SpecTranslator.attempt(() -> (InputSource.Dataset) translator.translate(data)).ifPresent(source ->
-                resolve(data, BNN.getDatasetInputs_Folder(), source.folder()).ifPresent(folder -> checkSplitFiles(data, source, folder)));
+        SpecTranslator.attempt(() -> (InputSource.Dataset) translator.translate(data))
+                .ifPresent(source -> resolve(data, BNN.getDatasetInputs_Folder(), source.folder())
+                        .ifPresent(folder -> checkSplitFiles(data, source, folder)));
     }
 
     /**
@@ -158,7 +160,8 @@ public class FileReferenceValidator extends ComposedBnnValidator {
         SpecTranslator.attempt(() -> translator.translate(network.getInput())).filter(input -> !input.shape().equals(DATASET_IMAGE))
                 .ifPresent(input -> error(SpecTranslator.datasetName(data.getDataset()) + " images are " + DATASET_IMAGE
                         + " (height x width x channels), but input " + input.name() + " of " + MessageNames.of("network", network.getName())
-                        + " is " + input.shape() + "; declare it as 28 x 28", data, BNN.getDatasetInputs_Dataset(), BnnIssueCodes.DATASET_SHAPE));
+                        + " is " + input.shape() + "; declare it as 28 x 28", data, BNN.getDatasetInputs_Dataset(),
+                        BnnIssueCodes.DATASET_SHAPE));
     }
 
     /**

@@ -102,7 +102,8 @@ public class PlacementValidator extends ComposedBnnValidator {
             case TOO_FEW_TILES -> {
                 TileRange range = ranges.get(layer);
                 String longer = range.first() + problem.needed() <= chip.tileCount()
-                        ? TileRange.of(range.first(), problem.needed()).text() : freeRange(ranges, layer, problem.needed(), chip);
+                        ? TileRange.of(range.first(), problem.needed()).text()
+                        : freeRange(ranges, layer, problem.needed(), chip);
                 error(message, clause, null, BnnIssueCodes.PLACEMENT_TOO_FEW_TILES, layer, longer);
             }
             case OVERLAP -> error(message, clause, null, BnnIssueCodes.PLACEMENT_OVERLAP, layer,

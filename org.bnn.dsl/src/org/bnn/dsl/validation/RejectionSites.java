@@ -81,7 +81,8 @@ public final class RejectionSites {
         on("RegimeSpec", "set", Regime.class, r -> at(r, BNN.getRegime_Set()));
         on("RegimeSpec", "reset", Regime.class, r -> at(r, BNN.getRegime_Reset()));
         on("RegimeSpec", "enduranceCycles", Regime.class, r -> at(r, BNN.getRegime_Endurance()));
-        on("RegimeSpec", "hrs.medianOhms", Regime.class, r -> r.getHrs() == null ? at(r, BNN.getRegime_Hrs())
+        on("RegimeSpec", "hrs.medianOhms", Regime.class, r -> r.getHrs() == null
+                ? at(r, BNN.getRegime_Hrs())
                 : at(r.getHrs(), BNN.getLogNormal_Median()));
         on("StuckAt", "stuckAtLrsProbability", Device.class, d -> at(d, BNN.getDevice_StuckAtLrs()));
         on("StuckAt", "stuckAtHrsProbability", Device.class, d -> at(d, BNN.getDevice_StuckAtHrs()));
@@ -142,7 +143,8 @@ public final class RejectionSites {
         on("Pool", "size", PoolLayer.class, l -> at(l, BNN.getPoolLayer_Size()));
         on("Pool", "stride", PoolLayer.class, l -> written(l, BNN.getPoolLayer_Stride(), BNN.getPoolLayer_Size()));
         on("NetworkSpec", "name", Network.class, n -> at(n, BNN.getElement_Name()));
-        on("NetworkSpec", "input", Network.class, n -> n.getInput() == null ? at(n, BNN.getElement_Name())
+        on("NetworkSpec", "input", Network.class, n -> n.getInput() == null
+                ? at(n, BNN.getElement_Name())
                 : at(n.getInput(), BNN.getInput_Name()));
         SITES.put(key("NetworkSpec", "layers"), (element, violation) -> element instanceof Network network
                 ? Optional.of(layerOrInput(network, violation.item()).orElse(new Site(network, BNN.getElement_Name())))
@@ -154,7 +156,8 @@ public final class RejectionSites {
         SITES.put(key("MappingSpec", "replication"), (element, violation) -> element instanceof Mapping mapping
                 ? mapping.getReplications().stream().filter(r -> r.getLayer() != null && !r.getLayer().eIsProxy()
                         && violation.item().filter(r.getLayer().getName()::equals).isPresent()).findFirst()
-                        .map(r -> new Site(r, violation.problem() == SpecViolation.Problem.UNKNOWN ? BNN.getReplication_Layer()
+                        .map(r -> new Site(r, violation.problem() == SpecViolation.Problem.UNKNOWN
+                                ? BNN.getReplication_Layer()
                                 : BNN.getReplication_Copies()))
                         .or(() -> at(mapping, BNN.getMapping_Replications()))
                 : Optional.empty());
@@ -297,8 +300,10 @@ public final class RejectionSites {
             String ruleCode) {
         Site site = of(rejection, validated, fallback);
         String code = issueCode(rejection, ruleCode);
-        String[] data = code.equals(ruleCode) || site.feature() == null ? new String[0] : written(site).map(text -> new String[] {text})
-                .orElse(new String[0]);
+        String[] data = code.equals(ruleCode) || site.feature() == null
+                ? new String[0]
+                : written(site).map(text -> new String[] {text})
+                        .orElse(new String[0]);
         acceptor.acceptError(message, site.object(), site.feature(), site.index(), code, data);
     }
 

@@ -39,7 +39,8 @@ public class TrainingValidator extends ComposedBnnValidator {
                     BnnIssueCodes.SWEEP_VALUES);
         }
         if (training.getData() != null && training.getData().getSplit() == SplitKind.TEST) {
-            warning("Training on the test split leaves nothing held out: accuracy measured on it afterwards is optimistic", training.getData(),
+            warning("Training on the test split leaves nothing held out: accuracy measured on it afterwards is optimistic",
+                    training.getData(),
                     BNN.getDatasetInputs_Split(), BnnIssueCodes.TRAINING_ON_TEST_SPLIT);
         }
         if (!written(training, BNN.getTraining_Seed())) {

@@ -31,8 +31,11 @@ public class WeightValuesValidator extends ComposedBnnValidator {
             WeightValues inherited = SpecTranslator.weightValues(network);
             if (SpecTranslator.weightValues(layer) == inherited) {
                 warning(MessageNames.capitalizedOf("layer", layer.getName()) + " has " + inherited.word() + " weights without "
-                        + written + " (" + (network.getWeightValues() == null ? "the default" : "those of "
-                        + MessageNames.of("network", network.getName())) + "); the clause changes nothing",
+                        + written + " (" + (network.getWeightValues() == null
+                                ? "the default"
+                                : "those of "
+                                        + MessageNames.of("network", network.getName()))
+                        + "); the clause changes nothing",
                         clause, null, BnnIssueCodes.REDUNDANT_WEIGHT_VALUES, inherited.word());
             }
         } else if (clause.eContainer() instanceof Network network && SpecTranslator.weightValues(network) == WeightValues.BINARY) {

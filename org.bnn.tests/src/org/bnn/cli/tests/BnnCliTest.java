@@ -42,7 +42,9 @@ class BnnCliTest {
     void infosArePrintedOnRequest() {
         CliRun run = bnn("check", "--info", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString());
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("quickstart.bnn:18:13: info: Layer out fills 31 % of the cells of its 32 tiles [org.bnn.dsl.lowTileUtilization]"),
+        assertTrue(
+                run.out().contains(
+                        "quickstart.bnn:18:13: info: Layer out fills 31 % of the cells of its 32 tiles [org.bnn.dsl.lowTileUtilization]"),
                 run.out());
     }
 
@@ -192,7 +194,8 @@ class BnnCliTest {
     @Test
     void generateWritesJavaSources() {
         Path out = dir.resolve("gen");
-        CliRun run = bnn("generate", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString(), "-o", out.toString());
+        CliRun run = bnn("generate", TestFiles.repositoryRoot().resolve("examples/quickstart/quickstart.bnn").toString(), "-o",
+                out.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(Files.isRegularFile(out.resolve("examples/quickstart/OnDemoSimulation.java")));
     }

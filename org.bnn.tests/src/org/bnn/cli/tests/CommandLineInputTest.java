@@ -54,7 +54,8 @@ class CommandLineInputTest {
                 Arguments.of(new String[] {"run", "--batch", "many", "MODEL"}, "'many' is not an int (see bnn run --help)"),
                 Arguments.of(new String[] {"run", "--seed", "99999999999999999999", "MODEL"}, "is not a long (see bnn run --help)"),
                 Arguments.of(new String[] {"check", "--strict", "MODEL"}, "Unknown option: '--strict' (see bnn check --help)"),
-                Arguments.of(new String[] {"simulate", "MODEL"}, "unknown command 'simulate'; the commands are check, estimate, format, generate, run, train, help (see bnn --help)"),
+                Arguments.of(new String[] {"simulate", "MODEL"},
+                        "unknown command 'simulate'; the commands are check, estimate, format, generate, run, train, help (see bnn --help)"),
                 Arguments.of(new String[] {"run"}, "Missing required parameter: 'FILE' (see bnn run --help)"));
     }
 

@@ -31,8 +31,10 @@ class LogLinesTest {
                     new NullPointerException("Cannot invoke \"Quantity.getValue()\""));
             Logger.getLogger("org.eclipse.xtext.resource").info("loaded");
         }
-        assertEquals(List.of("bnn: internal error: Error executing EValidator: java.lang.NullPointerException: Cannot invoke \"Quantity.getValue()\""
-                + " (set BNN_DEBUG=1 for the stack trace)"), err.toString().lines().toList(), err.toString());
+        assertEquals(List
+                .of("bnn: internal error: Error executing EValidator: java.lang.NullPointerException: Cannot invoke \"Quantity.getValue()\""
+                        + " (set BNN_DEBUG=1 for the stack trace)"),
+                err.toString().lines().toList(), err.toString());
         assertFalse(err.toString().contains("\tat "), err.toString());
     }
 

@@ -64,7 +64,8 @@ class OutputRootOptionTest {
     void aFolderThatDoesNotExistIsAUsageError() throws Exception {
         CliRun run = CliRun.bnn("run", "--output-root", dir.resolve("nowhere").toString(), model("r").toString());
         assertEquals(2, run.exit(), run.out() + run.err());
-        assertTrue(run.err().startsWith("bnn: --output-root " + dir.resolve("nowhere") + ": no such folder (see bnn run --help)"), run.err());
+        assertTrue(run.err().startsWith("bnn: --output-root " + dir.resolve("nowhere") + ": no such folder (see bnn run --help)"),
+                run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
 

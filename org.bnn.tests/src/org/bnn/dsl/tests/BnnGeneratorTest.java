@@ -120,7 +120,8 @@ class BnnGeneratorTest {
         Class<?> simulation = new InMemoryJavaCompiler().compile(generate(model)).load("examples.quickstart.OnDemoSimulation");
         String first = runMain(simulation, "7", "16");
         assertTrue(first.contains("tiles: 2880 of 4096 (70.3 %)"), first);
-        assertTrue(first.contains("energy per inference: 151 nJ (sense 72.8 nJ, popcount 58.2 nJ, threshold 616 pJ, buffer 18.9 nJ)"), first);
+        assertTrue(first.contains("energy per inference: 151 nJ (sense 72.8 nJ, popcount 58.2 nJ, threshold 616 pJ, buffer 18.9 nJ)"),
+                first);
         assertTrue(first.contains("latency: 126 cycles = 1.26 us per inference"), first);
         assertTrue(first.contains("  fc1               784     1024          1      800"), first);
         String predictions = first.lines().filter(l -> l.startsWith("predictions for 16 random inputs (seed 7):"))

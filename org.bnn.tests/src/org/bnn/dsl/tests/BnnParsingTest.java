@@ -44,7 +44,8 @@ class BnnParsingTest {
         assertEquals("examples.quickstart", model.getName());
 
         Device device = (Device) library.getElements().get(0);
-        assertEquals(List.of("strong", "nominal", "low", "very_low", "ultra_low"), device.getRegimes().stream().map(Regime::getName).toList());
+        assertEquals(List.of("strong", "nominal", "low", "very_low", "ultra_low"),
+                device.getRegimes().stream().map(Regime::getName).toList());
         Regime nominal = device.getRegimes().get(1);
         assertEquals(8.0, nominal.getLrs().getMedian().getValue());
         assertEquals("kOhm", nominal.getLrs().getMedian().getUnit());

@@ -202,7 +202,8 @@ class BnnValidatorTest {
 
     @Test
     void paddingIsMinusOneOrPlusOneAndBitSerialHasOneToSixteenBits() throws Exception {
-        Model zero = parser.parse(design("32 rows x 32 columns", "1000", "input img: 8 x 8\nconv c: 8 kernel 3 padding 1 value 0\noutput o: dense 2"));
+        Model zero = parser
+                .parse(design("32 rows x 32 columns", "1000", "input img: 8 x 8\nconv c: 8 kernel 3 padding 1 value 0\noutput o: dense 2"));
         validation.assertError(zero, BNN.getConvLayer(), BnnIssueCodes.PADDING_VALUE, "must be -1 or +1");
         validation.assertNoErrors(parser.parse(design("32 rows x 32 columns", "1000",
                 "input img: 8 x 8\nconv c: 8 kernel 3 padding 1 value +1\noutput o: dense 2")));

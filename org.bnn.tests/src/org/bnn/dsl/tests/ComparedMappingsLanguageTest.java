@@ -173,12 +173,15 @@ class ComparedMappingsLanguageTest {
         Experiment e = experiment(parse("experiment Study { run On2, On1, OnS on random 5 inputs sweep regime { nominal } seed 1 }"));
         String java = template.generate(e, "p", "study.bnn");
         assertTrue(java.contains("an accuracy study of mappings\n * On2, On1, OnS, compared."), java);
-        assertTrue(java.contains("public static MappingSpec otherMapping1() {") && java.contains("public static MappingSpec otherMapping2() {"),
+        assertTrue(
+                java.contains("public static MappingSpec otherMapping1() {")
+                        && java.contains("public static MappingSpec otherMapping2() {"),
                 java);
         assertTrue(java.contains("new ExperimentSpec(\"Study\", mapping(), List.of(otherMapping1(), otherMapping2()),"), java);
         assertTrue(java.contains("new CellTechnology.OneTransistorOneResistorSecded("), java);
         // One mapping: the constructor of one mapping, as before.
-        String alone = template.generate(experiment(parse("experiment A { run On2 on random 5 inputs sweep ber { 0 } seed 1 }")), "p", "a.bnn");
+        String alone = template.generate(experiment(parse("experiment A { run On2 on random 5 inputs sweep ber { 0 } seed 1 }")), "p",
+                "a.bnn");
         assertTrue(alone.contains("new ExperimentSpec(\"A\", mapping(),\n") && !alone.contains("otherMapping"), alone);
     }
 }

@@ -89,7 +89,8 @@ class DatasetExperimentTest {
     void theGeneratedExperimentMeasuresTheAccuracyOfTheTrainedWeightsOnTheSplitAndReportsIt() throws Exception {
         Path weights = dir.resolve("w.npz");
         WeightsFile.write(weights, RandomNetworks.parameters(DIGITS, 11));
-        double expected = writeTestSplit(Files.createDirectories(dir.resolve("data")), BinaryNetwork.create(DIGITS, WeightsFile.read(weights)));
+        double expected = writeTestSplit(Files.createDirectories(dir.resolve("data")),
+                BinaryNetwork.create(DIGITS, WeightsFile.read(weights)));
         assertEquals((double) AGREEING / LIMIT, expected, "the labels were written so");
 
         // The command line's way: load the file from disk, check it, generate Java from it.

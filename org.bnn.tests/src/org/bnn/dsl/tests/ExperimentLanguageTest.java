@@ -168,9 +168,10 @@ class ExperimentLanguageTest {
 
     @Test
     void sweepsTranslateIntoTheirSpecs() throws Exception {
-        ExperimentSpec ber = translator.translate(experiment(parse("""
-                experiment E { run M on random 50 inputs errors weight-level resample per-inference in fc2 sweep ber { 0, 1e-4, 0.1 } trials 4 seed 9 }
-                """)));
+        ExperimentSpec ber = translator.translate(experiment(
+                parse("""
+                        experiment E { run M on random 50 inputs errors weight-level resample per-inference in fc2 sweep ber { 0, 1e-4, 0.1 } trials 4 seed 9 }
+                        """)));
         assertEquals(new ErrorSpec(ErrorLevel.WEIGHT, Resampling.PER_INFERENCE, List.of("fc2")), ber.errors());
         assertEquals(new SweepSpec.Ber(List.of(0.0, 1e-4, 0.1)), ber.sweep());
         assertEquals(new InputSource.Random(50), ber.inputs());
@@ -232,7 +233,8 @@ class ExperimentLanguageTest {
         assertEquals(Sampling.EXACT, translator.translate(experiment(parse(
                 "experiment E { run M on random 5 inputs errors weight-level resample per-inference sweep ber { 0 } seed 1 }")))
                 .errors().sampling());
-        validation.assertError(parse("experiment E { run M on random 5 inputs errors weight-level popcount-domain sweep ber { 0 } seed 1 }"),
+        validation.assertError(
+                parse("experiment E { run M on random 5 inputs errors weight-level popcount-domain sweep ber { 0 } seed 1 }"),
                 BNN.getExperiment(), BnnIssueCodes.ERROR_MODEL, "popcount-domain mode samples weight-level per-inference errors");
         validation.assertError(parse("experiment E { run M on random 5 inputs errors device-level resample per-read popcount-domain "
                 + "sweep regime { nominal } seed 1 }"), BNN.getExperiment(), BnnIssueCodes.ERROR_MODEL, "drop 'popcount-domain'");

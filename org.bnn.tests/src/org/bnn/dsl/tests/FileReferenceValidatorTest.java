@@ -171,7 +171,8 @@ class FileReferenceValidatorTest {
      */
     @Test
     void weightsOfTheOtherValuesAreAnErrorWithTheRuntimesMessage() throws Exception {
-        NetworkSpec ternary = NetworkSpec.builder("N", "x", 28, 28).weights(WeightValues.TERNARY).dense("fc1", 32).output("out", 10).build();
+        NetworkSpec ternary = NetworkSpec.builder("N", "x", 28, 28).weights(WeightValues.TERNARY).dense("fc1", 32).output("out", 10)
+                .build();
         writeWeights(dir.resolve("ternary.npz"), ternary);
         writeWeights(dir.resolve("binary.npz"), network("fc1", 32));
         assertTrue(WeightsFile.read(dir.resolve("ternary.npz")).layers().stream().allMatch(layer -> layer.ternary()));
@@ -248,7 +249,8 @@ class FileReferenceValidatorTest {
         Model model = load(design("w.npz"));
         for (String name : List.of("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
             validation.assertWarning(model, BNN.getDatasetInputs(), BnnIssueCodes.DATASET_COPIES_DIFFER, data + " holds both " + name
-                    + " and " + name + ".gz, with different content; " + name + " is read and " + name + ".gz is ignored (delete the stale copy)");
+                    + " and " + name + ".gz, with different content; " + name + " is read and " + name
+                    + ".gz is ignored (delete the stale copy)");
         }
         validation.assertNoErrors(model);
     }
@@ -357,7 +359,8 @@ class FileReferenceValidatorTest {
                 && i.getMessage().startsWith("Weights file " + dir + " does not exist")).count(),
                 "an empty weights path names the folder, which is no file: " + empty);
         List<Issue> nul = validation.validate(load(design("bad\\u0000name.npz")));
-        assertTrue(nul.stream().anyMatch(i -> BnnIssueCodes.MISSING_FILE.equals(i.getCode()) && i.getMessage().contains("is not a file path")),
+        assertTrue(
+                nul.stream().anyMatch(i -> BnnIssueCodes.MISSING_FILE.equals(i.getCode()) && i.getMessage().contains("is not a file path")),
                 nul::toString);
     }
 }

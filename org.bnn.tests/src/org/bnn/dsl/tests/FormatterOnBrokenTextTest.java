@@ -45,7 +45,8 @@ class FormatterOnBrokenTextTest {
 
     @Test
     void tokensTheParserSkippedAreKept() throws Exception {
-        assertFormatsQuietly("network A {\n    input x: 28 x 28 binarize at 0.5\n    dense y: 2\n    output o: dense 10\n    weights \"w.np\n}\n");
+        assertFormatsQuietly(
+                "network A {\n    input x: 28 x 28 binarize at 0.5\n    dense y: 2\n    output o: dense 10\n    weights \"w.np\n}\n");
     }
 
     private void assertFormatsQuietly(String text) throws Exception {

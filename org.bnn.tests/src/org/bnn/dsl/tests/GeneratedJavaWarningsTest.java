@@ -42,7 +42,8 @@ class GeneratedJavaWarningsTest {
         StringWriter err = new StringWriter();
         // The defaults of a new Eclipse Java project, unused imports and raw types among them.
         String commandLine = String.join(" ", "-17", "-proceedOnError", "-d", "none", "-cp",
-                quoted(existing(System.getProperty("java.class.path"))), "-warn:+unusedImport,+unusedLocal,+unusedPrivate,+raw,+unchecked,+deprecation",
+                quoted(existing(System.getProperty("java.class.path"))),
+                "-warn:+unusedImport,+unusedLocal,+unusedPrivate,+raw,+unchecked,+deprecation",
                 String.join(" ", files.stream().map(GeneratedJavaWarningsTest::quoted).toList()));
         boolean compiled = BatchCompiler.compile(commandLine, new PrintWriter(out), new PrintWriter(err), null);
         assertTrue(compiled, "ecj failed:\n" + err);
@@ -51,7 +52,8 @@ class GeneratedJavaWarningsTest {
 
     /** The entries of a class path that exist (ecj reports the others). */
     private static String existing(String classPath) {
-        return String.join(File.pathSeparator, Arrays.stream(classPath.split(File.pathSeparator)).filter(e -> Files.exists(Path.of(e))).toList());
+        return String.join(File.pathSeparator,
+                Arrays.stream(classPath.split(File.pathSeparator)).filter(e -> Files.exists(Path.of(e))).toList());
     }
 
     private static String quoted(String argument) {

@@ -62,8 +62,10 @@ class JavaNamesValidationTest {
         String mapping = name(JavaNames.MAX_NAME_LENGTH, "");
         String longest = name(JavaNames.MAX_NAME_LENGTH - 1, "");
         // every name at the limit (the suffixed ones one shorter), a stack of 4096 characters of 3 bytes each in UTF-8
-        Model model = parser.parse(design("new.^class." + name(JavaNames.MAX_NAME_LENGTH - 10, ""), longest, "\u20ac".repeat(JavaNames.MAX_TEXT_LENGTH))
-                .replace("mapping " + longest + " {", "mapping " + mapping + " {").replace("run " + longest + " on", "run " + mapping + " on"));
+        Model model = parser
+                .parse(design("new.^class." + name(JavaNames.MAX_NAME_LENGTH - 10, ""), longest, "\u20ac".repeat(JavaNames.MAX_TEXT_LENGTH))
+                        .replace("mapping " + longest + " {", "mapping " + mapping + " {")
+                        .replace("run " + longest + " on", "run " + mapping + " on"));
         assertEquals(List.of(), validation.validate(model).stream().filter(issue -> issue.getSeverity() == Severity.ERROR).toList());
         Map<String, String> sources = BnnGeneratorTest.generate(generator, model);
         assertEquals(2, sources.size(), sources::toString);
@@ -94,7 +96,8 @@ class JavaNamesValidationTest {
 
     @Test
     void packagesOfTheJdkAreErrors() throws Exception {
-        for (String reserved : List.of("java.lang", "java", "javax.swing", "javax.mine", "^java.util.^function", "org.w3c.dom", "sun.misc")) {
+        for (String reserved : List.of("java.lang", "java", "javax.swing", "javax.mine", "^java.util.^function", "org.w3c.dom",
+                "sun.misc")) {
             Model model = parser.parse(design(reserved, "M", "s"));
             validation.assertError(model, BNN.getModel(), BnnIssueCodes.RESERVED_PACKAGE, "cannot hold the generated Java classes");
         }

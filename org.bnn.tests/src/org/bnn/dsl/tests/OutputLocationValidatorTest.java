@@ -74,7 +74,8 @@ class OutputLocationValidatorTest {
         XtextResourceSet resources = resourceSets.get();
         Model model = (Model) resources.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true).getContents().get(0);
         return validation.validate(model).stream()
-                .filter(i -> BnnIssueCodes.OUTPUT_OUTSIDE_PROJECT.equals(i.getCode()) || BnnIssueCodes.OUTPUT_NOT_A_PATH.equals(i.getCode()))
+                .filter(i -> BnnIssueCodes.OUTPUT_OUTSIDE_PROJECT.equals(i.getCode())
+                        || BnnIssueCodes.OUTPUT_NOT_A_PATH.equals(i.getCode()))
                 .toList();
     }
 

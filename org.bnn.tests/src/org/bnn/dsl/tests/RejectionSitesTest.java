@@ -169,13 +169,15 @@ class RejectionSitesTest {
         Regime regime = device.getRegimes().get(0);
         Site fallback = new Site(regime, BNN.getRegime_Name());
         SpecViolation unknown = new SpecViolation("RegimeSpec(r)", "colour", Problem.OUT_OF_RANGE, "RegimeSpec(r).colour is wrong");
-        assertSame(fallback, RejectionSites.of(new Rejection(unknown.getMessage(), Optional.of(unknown), Optional.of(regime)), regime, fallback));
+        assertSame(fallback,
+                RejectionSites.of(new Rejection(unknown.getMessage(), Optional.of(unknown), Optional.of(regime)), regime, fallback));
         SpecViolation known = new SpecViolation("RegimeSpec(r)", "enduranceCycles", Problem.NOT_POSITIVE, "...");
         assertSame(fallback, RejectionSites.of(new Rejection(known.getMessage(), Optional.of(known), Optional.empty()), regime, fallback));
         assertSame(fallback, RejectionSites.of(new Rejection("untyped", Optional.empty(), Optional.of(regime)), regime, fallback));
         // a value written outside the element being validated is that element's rules' to report
         SpecViolation stuck = new SpecViolation("StuckAt", "stuckAtLrsProbability", Problem.OUT_OF_RANGE, "...");
-        assertSame(fallback, RejectionSites.of(new Rejection(stuck.getMessage(), Optional.of(stuck), Optional.of(device)), regime, fallback));
+        assertSame(fallback,
+                RejectionSites.of(new Rejection(stuck.getMessage(), Optional.of(stuck), Optional.of(device)), regime, fallback));
         assertEquals(new Site(regime, BNN.getRegime_Endurance()),
                 RejectionSites.of(new Rejection(known.getMessage(), Optional.of(known), Optional.of(regime)), regime, fallback));
         assertEquals(BnnIssueCodes.ERROR_MODEL, RejectionSites.issueCode(new Rejection("untyped", Optional.empty(), Optional.empty()),

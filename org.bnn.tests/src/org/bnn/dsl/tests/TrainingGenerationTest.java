@@ -73,7 +73,8 @@ class TrainingGenerationTest {
         assertEquals(List.of(3, 50, 500), List.of(aware.epochs(), aware.batch(), aware.data().limit()));
         assertEquals(List.of(0.01, 0.001, 0.033), List.of(aware.learningRate(), aware.finalLearningRate(), aware.injectBer()));
         assertEquals(7, aware.seed());
-        validation.assertWarning(model, org.bnn.dsl.bnn.BnnPackage.Literals.TRAINING, BnnIssueCodes.MISSING_SEED, "Training Plain has no seed");
+        validation.assertWarning(model, org.bnn.dsl.bnn.BnnPackage.Literals.TRAINING, BnnIssueCodes.MISSING_SEED,
+                "Training Plain has no seed");
     }
 
     @Test

@@ -147,7 +147,8 @@ class ReportDeterminismTest {
             assertTrue(files.contains(Path.of(expected)), expected + " in " + files);
         }
         for (Path file : files) {
-            assertArrayEquals(Files.readAllBytes(one.resolve("reports").resolve(file)), Files.readAllBytes(two.resolve("reports").resolve(file)),
+            assertArrayEquals(Files.readAllBytes(one.resolve("reports").resolve(file)),
+                    Files.readAllBytes(two.resolve("reports").resolve(file)),
                     file.toString());
         }
         String json = Files.readString(one.resolve("reports/ber/report.json"));

@@ -89,7 +89,8 @@ class ComparedMappingsTest {
         for (SweepPoint point : points) {
             MappingSpec mapping = spec.mappings().stream().filter(m -> m.name().equals(point.mapping())).findFirst().orElseThrow();
             RegimeSpec regime = DEVICE.regime(point.label());
-            assertEquals(mapping.chip().tile().cell().bitErrorRate(regime, Optional.of(SENSE), StuckAt.NONE), point.ber(), 0.0, point.toString());
+            assertEquals(mapping.chip().tile().cell().bitErrorRate(regime, Optional.of(SENSE), StuckAt.NONE), point.ber(), 0.0,
+                    point.toString());
             assertTrue(point.seenBer().isPresent(), "per-chip errors are counted: " + point);
         }
         // 2T2R at weight level: the device model's average BER, as before cells were compared.
@@ -104,7 +105,8 @@ class ComparedMappingsTest {
         double sd = Math.sqrt(plain.ber() / (3 * weights));
         assertEquals(plain.ber(), plain.seenBer().getAsDouble(), 5 * sd, "1T1R: the weights see the raw rate");
         assertTrue(coded.seenBer().getAsDouble() < plain.seenBer().getAsDouble() / 3, "SECDED corrects most: " + coded + " vs " + plain);
-        assertEquals(Secded7264.residualBitErrorRate(coded.ber()), SECDED.chip().tile().cell().bitErrorRateAfterDecoding(coded.ber()).getAsDouble());
+        assertEquals(Secded7264.residualBitErrorRate(coded.ber()),
+                SECDED.chip().tile().cell().bitErrorRateAfterDecoding(coded.ber()).getAsDouble());
     }
 
     @Test
@@ -132,7 +134,8 @@ class ComparedMappingsTest {
         assertTrue(table.startsWith("experiment Study on TwoT, Secded: 200 random inputs x 3 trials"), table);
         assertTrue(table.contains("  mapping  point  ") && table.contains("  Secded   weak  "), table);
         List<String> csv = SweepReport.csv(points).lines().toList();
-        assertEquals("mapping,point,ber,trials,mean_accuracy,accuracy_std,accuracy_ci95,mean_agreement,agreement_std,agreement_ci95", csv.get(0));
+        assertEquals("mapping,point,ber,trials,mean_accuracy,accuracy_std,accuracy_ci95,mean_agreement,agreement_std,agreement_ci95",
+                csv.get(0));
         assertTrue(csv.get(3).startsWith("Secded,nominal,"), csv.get(3));
         SweepReport.write(folder, "bnn test", spec, points);
         SweepReport.Results results = SpecJson.read(Files.readString(folder.resolve("sweep.json")), SweepReport.Results.class);
@@ -149,7 +152,8 @@ class ComparedMappingsTest {
     /** The report of a regime sweep on several mappings: one comparison table (regime by regime) and one plot. */
     @Test
     void reportComparesTheMappingsRegimeByRegime(@TempDir Path base) throws Exception {
-        ExperimentSpec spec = study(TWO_T_TWO_R, List.of(ONE_T, SECDED), Optional.of(new ReportSpec("r", EnumSet.allOf(ReportSpec.ReportFormat.class))));
+        ExperimentSpec spec = study(TWO_T_TWO_R, List.of(ONE_T, SECDED),
+                Optional.of(new ReportSpec("r", EnumSet.allOf(ReportSpec.ReportFormat.class))));
         List<SweepPoint> points = run(spec, 2);
         List<Path> written = ExperimentReport.write(spec, points, base.resolve("r"));
         Set<String> names = written.stream().map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
@@ -171,7 +175,8 @@ class ComparedMappingsTest {
         assertEquals(532 * 2e-12, Double.parseDouble(secded[ComparisonCsv.COLUMNS.indexOf("decode_joules")]), 1e-20);
         assertEquals("0.0", csv.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")[ComparisonCsv.COLUMNS.indexOf("decode_joules")]);
         String md = Files.readString(base.resolve("r/report.md"));
-        assertTrue(md.contains("## Mappings compared") && md.contains("![Mappings compared across programming regimes](comparison.png)"), md);
+        assertTrue(md.contains("## Mappings compared") && md.contains("![Mappings compared across programming regimes](comparison.png)"),
+                md);
         assertTrue(md.startsWith("# Study (TwoT, OneT, Secded)"), md);
         assertTrue(Files.readString(base.resolve("r/report.json")).contains("\"comparison\": ["));
         assertTrue(Files.size(base.resolve("r/comparison.png")) > 10_000);

@@ -169,7 +169,8 @@ class ExperimentRunnerTest {
         SweepReport.Results results = SpecJson.read(Files.readString(folder.resolve("sweep.json")), SweepReport.Results.class);
         assertEquals(spec, results.experiment());
         assertEquals(points.get(1).agreement().mean(), results.points().get(1).meanAgreement(), 0);
-        assertTrue(Files.readString(folder.resolve("sweep.md")).contains("| 0.05 | 5.0e-02 |"), Files.readString(folder.resolve("sweep.md")));
+        assertTrue(Files.readString(folder.resolve("sweep.md")).contains("| 0.05 | 5.0e-02 |"),
+                Files.readString(folder.resolve("sweep.md")));
         String again = Files.readString(folder.resolve("sweep.json"));
         SweepReport.write(folder, "bnn test", spec, run(spec, 1, Optional.empty()));
         assertEquals(again, Files.readString(folder.resolve("sweep.json")), "same run, same bytes");

@@ -85,18 +85,23 @@ public final class BenchmarkReport {
         out.printf(Locale.ROOT, "    %-12s %14s %22s%n", "kernel", "layers/s", "binary MAC/s (G)");
         for (JsonNode r : List.of(engine, plain)) {
             JsonNode m = r.path("primaryMetric");
-            out.printf(Locale.ROOT, "    %-12s %14s %22s%n", shortName(r), withError(m.path("score").asDouble(), m.path("scoreError").asDouble(), 0),
+            out.printf(Locale.ROOT, "    %-12s %14s %22s%n", shortName(r),
+                    withError(m.path("score").asDouble(), m.path("scoreError").asDouble(), 0),
                     withError(m.path("score").asDouble() * macs / 1e9, m.path("scoreError").asDouble() * macs / 1e9, 1));
         }
         double ratio = score(engine) / score(plain);
-        out.printf(Locale.ROOT, "    %d×%d layer = %,d binary MACs; engine / plain loop = %.2f×   target ≥ %.1f×: %s%n", size, size, macs, ratio,
+        out.printf(Locale.ROOT, "    %d×%d layer = %,d binary MACs; engine / plain loop = %.2f×   target ≥ %.1f×: %s%n", size, size, macs,
+                ratio,
                 DENSE_TARGET, verdict(ratio >= DENSE_TARGET));
         String jdk = engine.path("jdkVersion").asText("?");
         boolean vector = feature(jdk) >= 21 && engine.path("jvmArgs").toString().contains("jdk.incubator.vector");
-        out.printf(Locale.ROOT, "    JDK %s, %s%n", jdk, vector ? "with jdk.incubator.vector: the engine's Vector API kernel (multi-release jar)"
-                : "no jdk.incubator.vector: the engine's scalar kernel");
+        out.printf(Locale.ROOT, "    JDK %s, %s%n", jdk,
+                vector
+                        ? "with jdk.incubator.vector: the engine's Vector API kernel (multi-release jar)"
+                        : "no jdk.incubator.vector: the engine's scalar kernel");
         if (vector) {
-            out.printf(Locale.ROOT, "    target on a JDK ≥ 21 with the Vector API kernel: engine ≥ %.1f× the plain loop: %.2f× %s%n", DENSE_VECTOR_TARGET,
+            out.printf(Locale.ROOT, "    target on a JDK ≥ 21 with the Vector API kernel: engine ≥ %.1f× the plain loop: %.2f× %s%n",
+                    DENSE_VECTOR_TARGET,
                     ratio, verdict(ratio >= DENSE_VECTOR_TARGET));
         }
     }
@@ -156,11 +161,14 @@ public final class BenchmarkReport {
             previousTime = t;
             previousFlips = flips;
         }
-        out.printf(Locale.ROOT, "    %,d weights; flips/inference = BER × weights (expected); ns per flip = (t(BER) − t(0)) / flips;%n", weights);
-        out.println("    ns per added flip = (t(BER) − t(previous BER)) / (flips − previous flips): the marginal cost, without fixed costs");
+        out.printf(Locale.ROOT, "    %,d weights; flips/inference = BER × weights (expected); ns per flip = (t(BER) − t(0)) / flips;%n",
+                weights);
+        out.println(
+                "    ns per added flip = (t(BER) − t(previous BER)) / (flips − previous flips): the marginal cost, without fixed costs");
         out.printf(Locale.ROOT, "    target ≤ %.1f× at BER 1e-4: %s;  target ≤ %.1f× at BER 1e-3: %s%n", BER_1E4_TARGET,
                 at1e4 == null ? "not measured" : String.format(Locale.ROOT, "%.2f× %s", at1e4, verdict(at1e4 <= BER_1E4_TARGET)),
-                BER_1E3_TARGET, at1e3 == null ? "not measured" : String.format(Locale.ROOT, "%.2f× %s", at1e3, verdict(at1e3 <= BER_1E3_TARGET)));
+                BER_1E3_TARGET,
+                at1e3 == null ? "not measured" : String.format(Locale.ROOT, "%.2f× %s", at1e3, verdict(at1e3 <= BER_1E3_TARGET)));
         flipCost(base, weights);
         popcountDomain();
     }
@@ -190,7 +198,8 @@ public final class BenchmarkReport {
             return;
         }
         out.println("    where the time goes (FlipCostBenchmark, same network and keys): drawing one inference's flips");
-        out.println("    (WeightErrors.flips -> NestedFlips) and one inference with flips drawn beforehand (kernel, then one count correction per flip)");
+        out.println(
+                "    (WeightErrors.flips -> NestedFlips) and one inference with flips drawn beforehand (kernel, then one count correction per flip)");
         String row = "    %-8s %18s %12s %22s %18s%n";
         out.printf(Locale.ROOT, row, "BER", "draw µs", "ns per flip", "infer+correct µs", "ns per flip over");
         out.printf(Locale.ROOT, row, "", "", "", "", "error-free");
@@ -248,12 +257,14 @@ public final class BenchmarkReport {
             out.println("    Java sweep not run");
         } else {
             JsonNode p = sweep.path("params");
-            out.printf(Locale.ROOT, "    Java: SweepBenchmark, Simulation with %s threads, %s inputs × %s trials; single-shot iterations: %s s%n",
+            out.printf(Locale.ROOT,
+                    "    Java: SweepBenchmark, Simulation with %s threads, %s inputs × %s trials; single-shot iterations: %s s%n",
                     stats == null ? "?" : stats.path("threads").asText(), p.path("inputs").asText(), p.path("trials").asText(),
                     String.join(", ", shots.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList()));
         }
         double cold = shots.isEmpty() ? Double.NaN : shots.get(0);
-        double warm = shots.size() < 2 ? Double.NaN
+        double warm = shots.size() < 2
+                ? Double.NaN
                 : shots.subList(1, shots.size()).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         String row = "    %-56s %9s %16s %16s%n";
         out.printf(Locale.ROOT, row, "", "wall s", "Java speed-up", "Java speed-up");
@@ -261,11 +272,13 @@ public final class BenchmarkReport {
         if (!shots.isEmpty()) {
             out.printf(Locale.ROOT, row, "Java engine, iteration 1 (cold JVM)", String.format(Locale.ROOT, "%.2f", cold), "", "");
             if (!Double.isNaN(warm)) {
-                out.printf(Locale.ROOT, row, (shots.size() == 2 ? "Java engine, iteration 2" : "Java engine, mean of iterations 2.." + shots.size()) + " (warm)",
+                out.printf(Locale.ROOT, row,
+                        (shots.size() == 2 ? "Java engine, iteration 2" : "Java engine, mean of iterations 2.." + shots.size()) + " (warm)",
                         String.format(Locale.ROOT, "%.2f", warm), "", "");
             }
             if (macs > 0) {
-                out.printf(Locale.ROOT, "      %.3g binary MACs to infer it all: %.0f G/s cold%s (effective: chips skip what their flips cannot change)%n",
+                out.printf(Locale.ROOT,
+                        "      %.3g binary MACs to infer it all: %.0f G/s cold%s (effective: chips skip what their flips cannot change)%n",
                         (double) macs, macs / cold / 1e9,
                         Double.isNaN(warm) ? "" : String.format(Locale.ROOT, ", %.0f G/s warm", macs / warm / 1e9));
             }
@@ -276,7 +289,8 @@ public final class BenchmarkReport {
             number++;
             double wall = peer.path("wall_s").asDouble();
             boolean forced = !peer.path("openblas_coretype_env").isNull();
-            String label = String.format(Locale.ROOT, "NumPy peer #%d, OpenBLAS %s kernel%s", number, peer.path("openblas_corename").asText(),
+            String label = String.format(Locale.ROOT, "NumPy peer #%d, OpenBLAS %s kernel%s", number,
+                    peer.path("openblas_corename").asText(),
                     forced ? " (forced)" : " (autodetected)");
             out.printf(Locale.ROOT, row, label, String.format(Locale.ROOT, "%.2f", wall), ratio(wall, cold), ratio(wall, warm));
             out.printf(Locale.ROOT, "      NumPy %s, OpenBLAS %s, %s threads (%s), %s; %.0f GFLOP/s float32, cpu %.1f s%n",
@@ -299,9 +313,11 @@ public final class BenchmarkReport {
             for (JsonNode peer : peers) {
                 number++;
                 double speedup = peer.path("wall_s").asDouble() / cold;
-                out.printf(Locale.ROOT, "    target ≥ %.0f× faster than peer #%d (Java cold): %.2f× %s%s%n", PEER_SPEEDUP_TARGET, number, speedup,
+                out.printf(Locale.ROOT, "    target ≥ %.0f× faster than peer #%d (Java cold): %.2f× %s%s%n", PEER_SPEEDUP_TARGET, number,
+                        speedup,
                         verdict(speedup >= PEER_SPEEDUP_TARGET), peer.path("wall_s").asDouble() == bestPeer && peers.size() > 1
-                                ? "   <- the fastest peer: the one the target is judged against" : "");
+                                ? "   <- the fastest peer: the one the target is judged against"
+                                : "");
             }
         }
         sanity(stats, peers);

@@ -42,7 +42,8 @@ public class DenseLayerBenchmark {
 
     @Setup
     public void setUp() {
-        BinaryNetwork network = RandomNetworks.create(NetworkSpec.builder("Dense", "in", size).dense("fc", size).output("out", 1).build(), 1);
+        BinaryNetwork network = RandomNetworks.create(NetworkSpec.builder("Dense", "in", size).dense("fc", size).output("out", 1).build(),
+                1);
         weights = network.weights(0).packedRows();
         words = PackedBits.words(size);
         scratch = network.newScratch();

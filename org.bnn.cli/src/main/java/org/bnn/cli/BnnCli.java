@@ -11,12 +11,11 @@ import picocli.CommandLine.HelpCommand;
  * The {@code bnn} command. Exit codes: 0 success, 1 the input has errors, 2 the command could not
  * run (bad usage, unreadable file, internal failure).
  */
-@Command(name = "bnn", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Checks, generates and runs .bnn descriptions of in-memory binarized neural network accelerators.",
-        footer = {"", "Benchmarks of the simulator: bnn bench [quick|verify] (the ./bnn script runs scripts/bench.sh;"
-                + " see docs/benchmarks.md)."},
-        subcommands = {CheckCommand.class, EstimateCommand.class, FormatCommand.class, GenerateCommand.class, RunCommand.class,
-            TrainCommand.class, HelpCommand.class})
+@Command(name = "bnn", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Checks, generates and runs .bnn descriptions of in-memory binarized neural network accelerators.", footer = {
+    "", "Benchmarks of the simulator: bnn bench [quick|verify] (the ./bnn script runs scripts/bench.sh;"
+            + " see docs/benchmarks.md)."}, subcommands = {CheckCommand.class, EstimateCommand.class, FormatCommand.class,
+                GenerateCommand.class, RunCommand.class,
+                TrainCommand.class, HelpCommand.class})
 public final class BnnCli implements Runnable {
     /** The input has errors. */
     static final int EXIT_INPUT_ERRORS = 1;

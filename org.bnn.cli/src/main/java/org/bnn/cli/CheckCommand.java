@@ -12,9 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Parses and validates .bnn files.",
-            "Prints each problem as file:line:col: severity: message [code]; exits 1 if there is an error."})
+@Command(name = "check", mixinStandardHelpOptions = true, description = {"Parses and validates .bnn files.",
+    "Prints each problem as file:line:col: severity: message [code]; exits 1 if there is an error."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

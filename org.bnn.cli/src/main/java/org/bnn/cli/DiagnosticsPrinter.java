@@ -34,7 +34,8 @@ final class DiagnosticsPrinter {
             switch (diagnostic.severity()) {
                 case ERROR -> errors++;
                 case WARNING -> warnings++;
-                case INFO -> { }
+                case INFO -> {
+                }
             }
         }
         out.flush();

@@ -19,9 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "estimate", mixinStandardHelpOptions = true,
-        description = {"Estimates every mapping of the .bnn files without simulating: tiles and utilization per layer,",
-            "energy per inference by component, latency, throughput and one-time programming cost."})
+@Command(name = "estimate", mixinStandardHelpOptions = true, description = {
+    "Estimates every mapping of the .bnn files without simulating: tiles and utilization per layer,",
+    "energy per inference by component, latency, throughput and one-time programming cost."})
 final class EstimateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

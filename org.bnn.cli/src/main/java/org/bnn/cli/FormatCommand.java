@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "format", mixinStandardHelpOptions = true,
-        description = {"Rewrites .bnn files in the language's one layout (the same as the IDE's).",
-            "Files with syntax errors are left alone (exit 1)."})
+@Command(name = "format", mixinStandardHelpOptions = true, description = {
+    "Rewrites .bnn files in the language's one layout (the same as the IDE's).",
+    "Files with syntax errors are left alone (exit 1)."})
 final class FormatCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

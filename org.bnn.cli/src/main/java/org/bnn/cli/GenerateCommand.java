@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generates the Java simulation of every mapping in the .bnn files.",
-            "Nothing is written if a file has errors (exit 1)."})
+@Command(name = "generate", mixinStandardHelpOptions = true, description = {
+    "Generates the Java simulation of every mapping in the .bnn files.",
+    "Nothing is written if a file has errors (exit 1)."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -25,8 +25,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .bnn files to generate from.")
     private List<Path> files;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "src-gen",
-            description = "Folder for the generated Java sources (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o",
+        "--output"}, paramLabel = "DIR", defaultValue = "src-gen", description = "Folder for the generated Java sources (default: ${DEFAULT-VALUE}).")
     private Path output;
 
     @Override

@@ -72,7 +72,9 @@ public final class LogLines extends AppenderSkeleton {
     @Override
     protected void append(LoggingEvent event) {
         Throwable thrown = event.getThrowableInformation() == null ? null : event.getThrowableInformation().getThrowable();
-        String what = event.getLevel().isGreaterOrEqual(Level.ERROR) ? "internal error" : event.getLevel().toString().toLowerCase(java.util.Locale.ROOT);
+        String what = event.getLevel().isGreaterOrEqual(Level.ERROR)
+                ? "internal error"
+                : event.getLevel().toString().toLowerCase(java.util.Locale.ROOT);
         report(err, what + ": " + event.getRenderedMessage() + (thrown == null ? "" : ": " + thrown), thrown, debug);
     }
 

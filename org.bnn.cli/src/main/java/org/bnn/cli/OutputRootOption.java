@@ -26,8 +26,7 @@ final class OutputRootOption {
 
     private final List<Path> roots = new ArrayList<>();
 
-    @Option(names = "--output-root", paramLabel = "DIR",
-            description = "An existing folder outside the model's project that reports and weights may be written into (repeatable).")
+    @Option(names = "--output-root", paramLabel = "DIR", description = "An existing folder outside the model's project that reports and weights may be written into (repeatable).")
     private void addRoot(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new ParameterException(spec.commandLine(), "--output-root " + folder + ": no such folder");
@@ -40,7 +39,8 @@ final class OutputRootOption {
         if (roots.isEmpty()) {
             System.clearProperty(OutputLocation.ROOTS_PROPERTY);
         } else {
-            System.setProperty(OutputLocation.ROOTS_PROPERTY, roots.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+            System.setProperty(OutputLocation.ROOTS_PROPERTY,
+                    roots.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         }
     }
 }

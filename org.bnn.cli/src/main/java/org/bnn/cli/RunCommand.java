@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Generates, compiles and runs the simulation of every mapping and every experiment in a .bnn file.",
-            "Exits 1 without running anything if the file has errors."})
+@Command(name = "run", mixinStandardHelpOptions = true, description = {
+    "Generates, compiles and runs the simulation of every mapping and every experiment in a .bnn file.",
+    "Exits 1 without running anything if the file has errors."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -37,8 +37,8 @@ final class RunCommand implements Callable<Integer> {
 
     private int batch;
 
-    @Option(names = "--batch", defaultValue = "8",
-            description = "Number of random inputs to classify, 1 to " + MAX_BATCH + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "8", description = "Number of random inputs to classify, 1 to " + MAX_BATCH
+            + " (default: ${DEFAULT-VALUE}).")
     private void batch(int batch) {
         if (batch < 1 || batch > MAX_BATCH) {
             throw new ParameterException(spec.commandLine(),

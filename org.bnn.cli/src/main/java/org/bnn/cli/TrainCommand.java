@@ -15,10 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains the networks of the training blocks of a .bnn file and saves their weights (.npz).",
-            "An interrupted training resumes from the checkpoint next to its weights file.",
-            "Exits 1 without training anything if the file has errors."})
+@Command(name = "train", mixinStandardHelpOptions = true, description = {
+    "Trains the networks of the training blocks of a .bnn file and saves their weights (.npz).",
+    "An interrupted training resumes from the checkpoint next to its weights file.",
+    "Exits 1 without training anything if the file has errors."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -77,8 +77,10 @@ public class EstimatePresentation {
     /** "800 tiles at 0..799 · 41.6 nJ · 370 ns": tiles and where they are, energy per inference and latency of one layer. */
     public String layerHint(LayerCost cost) {
         LayerEstimate layer = cost.layer();
-        String tiles = layer.hasTiles() ? count(layer.tiles()) + (layer.tiles() == 1 ? " tile" : " tiles") + " at "
-                + EstimateText.tileSpan(layer) : "no tiles";
+        String tiles = layer.hasTiles()
+                ? count(layer.tiles()) + (layer.tiles() == 1 ? " tile" : " tiles") + " at "
+                        + EstimateText.tileSpan(layer)
+                : "no tiles";
         String hint = tiles + DOT + energy(layer.energy()) + DOT + latency(layer.cycles(), cost.mapping().mapping().chip());
         return cost.mappings() > 1 ? hint + " (" + cost.mappingName() + ")" : hint;
     }
@@ -185,7 +187,8 @@ public class EstimatePresentation {
         TileSpec tile = mapping.mapping().chip().tile();
         List<String> lines = new ArrayList<>();
         if (layer.hasTiles()) {
-            lines.add("tiles: " + count(layer.tiles()) + " = " + count(layer.columnChunks()) + " column chunks × " + count(layer.rowChunks())
+            lines.add("tiles: " + count(layer.tiles()) + " = " + count(layer.columnChunks()) + " column chunks × "
+                    + count(layer.rowChunks())
                     + " row chunks × " + layer.replication() + (layer.replication() == 1 ? " copy" : " copies") + " of " + tile.name()
                     + "; utilization " + percent(layer.utilization(tile.cells())));
             lines.add("placed on " + EstimateText.placedOn(layer) + (cost.mapping().mapping().placement().auto() ? " (auto)" : ""));

@@ -267,8 +267,10 @@ public class BnnIdeQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvid
     private static List<TextEdit> replaceEnclosing(Class<? extends EObject> type, EObject object, Document document, String text) {
         EObject element = EcoreUtil2.getContainerOfType(object, type);
         ICompositeNode node = element == null ? null : NodeModelUtils.findActualNodeFor(element);
-        return node == null ? List.of() : List.of(new TextEdit(new Range(document.getPosition(node.getOffset()),
-                document.getPosition(node.getEndOffset())), text));
+        return node == null
+                ? List.of()
+                : List.of(new TextEdit(new Range(document.getPosition(node.getOffset()),
+                        document.getPosition(node.getEndOffset())), text));
     }
 
     /** Replaces the unit token (the diagnostic's range) or, for a removal, also the space before it. */

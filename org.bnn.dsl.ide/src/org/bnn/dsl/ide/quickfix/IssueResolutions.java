@@ -66,7 +66,8 @@ public class IssueResolutions {
         options.setResource(resource);
         options.setURI(uri);
         options.setLanguageServerAccess(new InProcessAccess(resource.getResourceSet()));
-        options.setCodeActionParams(new CodeActionParams(new TextDocumentIdentifier(uri), range, new CodeActionContext(List.of(diagnostic))));
+        options.setCodeActionParams(
+                new CodeActionParams(new TextDocumentIdentifier(uri), range, new CodeActionContext(List.of(diagnostic))));
         List<Resolution> resolutions = new ArrayList<>();
         for (DiagnosticResolution resolution : quickfixes.getResolutions(options, diagnostic)) {
             WorkspaceEdit edit = resolution.apply();

@@ -41,9 +41,10 @@ public class BnnRenameService extends RenameService2 {
             if (cancellations.isOperationCanceledException(e) || parse == null || !parse.hasSyntaxErrors()) {
                 throw e; // not explained by the syntax errors: a bug, for the request guard to report
             }
-            LOG.warning("rename to '" + options.getRenameParams().getNewName() + "' not done: " + context.getResource().getURI().lastSegment()
-                    + " has syntax errors (the first on line " + parse.getSyntaxErrors().iterator().next().getStartLine()
-                    + ") that the rewrite would have to cross; fix them, then rename again");
+            LOG.warning(
+                    "rename to '" + options.getRenameParams().getNewName() + "' not done: " + context.getResource().getURI().lastSegment()
+                            + " has syntax errors (the first on line " + parse.getSyntaxErrors().iterator().next().getStartLine()
+                            + ") that the rewrite would have to cross; fix them, then rename again");
         }
     }
 }

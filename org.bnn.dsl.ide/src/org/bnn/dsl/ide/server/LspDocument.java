@@ -92,7 +92,8 @@ public class LspDocument extends Document {
         int start = getOffSet(range.getStart());
         int end = getOffSet(range.getEnd());
         if (end < start) {
-            throw new InvalidRequestException("range " + describe(range.getStart()) + "–" + describe(range.getEnd()) + " ends before it starts");
+            throw new InvalidRequestException(
+                    "range " + describe(range.getStart()) + "–" + describe(range.getEnd()) + " ends before it starts");
         }
         return new TextRegion(start, end - start);
     }
@@ -132,7 +133,8 @@ public class LspDocument extends Document {
                 contents = text;
             } else {
                 ITextRegion region = current.getTextRegion(change.getRange());
-                contents = current.getContents().substring(0, region.getOffset()) + text + current.getContents().substring(region.getEndOffset());
+                contents = current.getContents().substring(0, region.getOffset()) + text
+                        + current.getContents().substring(region.getEndOffset());
             }
             current = new LspDocument(version, contents);
         }

@@ -96,7 +96,8 @@ public class LspLanguageServer extends InlayHintLanguageServer {
     }
 
     @Override
-    protected Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior> prepareRename(PrepareRenameParams params, CancelIndicator cancel) {
+    protected Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior> prepareRename(PrepareRenameParams params,
+            CancelIndicator cancel) {
         return super.prepareRename(normalized(params), cancel);
     }
 

@@ -41,7 +41,8 @@ public final class RequestGuard {
                 LOG.warning("request answered empty: " + e.getMessage());
                 return null;
             } catch (RuntimeException | StackOverflowError e) {
-                if (e instanceof CancellationException || e instanceof ResponseErrorException || cancellations.isOperationCanceledException(e)) {
+                if (e instanceof CancellationException || e instanceof ResponseErrorException
+                        || cancellations.isOperationCanceledException(e)) {
                     throw e;
                 }
                 LOG.log(Level.SEVERE, "request answered empty after an internal error: " + describe(e), debug() ? e : null);

@@ -38,11 +38,13 @@ public final class SemanticTokensInLines {
         for (Token token : decode(data)) {
             int line = token.line();
             int start = token.start();
-            if (line < 0 || line >= document.getLineCount() || start < 0 || token.length() < 0 || start + token.length() > document.lineLength(line)
+            if (line < 0 || line >= document.getLineCount() || start < 0 || token.length() < 0
+                    || start + token.length() > document.lineLength(line)
                     || line < keptLine || line == keptLine && start < keptStart) {
                 continue;
             }
-            kept.addAll(List.of(line - keptLine, line == keptLine ? start - keptStart : start, token.length(), token.type(), token.modifiers()));
+            kept.addAll(List.of(line - keptLine, line == keptLine ? start - keptStart : start, token.length(), token.type(),
+                    token.modifiers()));
             keptLine = line;
             keptStart = start;
         }

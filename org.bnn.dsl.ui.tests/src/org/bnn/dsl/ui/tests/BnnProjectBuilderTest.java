@@ -28,44 +28,46 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BnnProjectBuilderTest {
 
-	@RegisterExtension
-	final TemporaryProject workspace = new TemporaryProject("bnn-builder");
+    @RegisterExtension
+    final TemporaryProject workspace = new TemporaryProject("bnn-builder");
 
-	@Test
-	void validatesEveryFileAndGeneratesTheValidOnes() throws CoreException, IOException {
-		IFile hardware = workspace.write("illustrative-hw.bnn", BnnEditorFeaturesTest.HARDWARE);
-		IFile quickstart = workspace.write("quickstart.bnn", BnnEditorFeaturesTest.QUICKSTART);
-		IFile broken = workspace.write("broken.bnn", "package broken\ntile T { cells 0 rows x 32 columns 2T2R }\n");
-		BnnNature.addTo(workspace.project());
-		workspace.project().build(IncrementalProjectBuilder.FULL_BUILD, null);
+    @Test
+    void validatesEveryFileAndGeneratesTheValidOnes() throws CoreException, IOException {
+        IFile hardware = workspace.write("illustrative-hw.bnn", BnnEditorFeaturesTest.HARDWARE);
+        IFile quickstart = workspace.write("quickstart.bnn", BnnEditorFeaturesTest.QUICKSTART);
+        IFile broken = workspace.write("broken.bnn", "package broken\ntile T { cells 0 rows x 32 columns 2T2R }\n");
+        BnnNature.addTo(workspace.project());
+        workspace.project().build(IncrementalProjectBuilder.FULL_BUILD, null);
 
-		assertEquals(List.of("line 2: The rows must be positive, got 0"), errors(broken));
-		assertEquals(List.of(), errors(quickstart));
-		List<IFile> generated = javaFiles(workspace.project().getFolder("src-gen"));
-		assertFalse(generated.isEmpty(), "Java generated into src-gen");
-		assertTrue(generated.stream().allMatch(IResource::isDerived), "generated files are derived");
-		assertTrue(generated.stream().anyMatch(f -> contents(f).contains("OnDemo")), generated.toString());
+        assertEquals(List.of("line 2: The rows must be positive, got 0"), errors(broken));
+        assertEquals(List.of(), errors(quickstart));
+        List<IFile> generated = javaFiles(workspace.project().getFolder("src-gen"));
+        assertFalse(generated.isEmpty(), "Java generated into src-gen");
+        assertTrue(generated.stream().allMatch(IResource::isDerived), "generated files are derived");
+        assertTrue(generated.stream().anyMatch(f -> contents(f).contains("OnDemo")), generated.toString());
 
-		// A smaller chip in the hardware file: the mapping in the other file no longer fits, and its
-		// simulation is no longer generated.
-		hardware.setContents(new ByteArrayInputStream(BnnEditorFeaturesTest.HARDWARE.replace("tiles 4096 of T32", "tiles 16 of T32")
-				.getBytes(StandardCharsets.UTF_8)), true, false, null);
-		workspace.project().build(IncrementalProjectBuilder.INCREMENTAL_BUILD, null);
-		List<String> capacity = errors(quickstart);
-		assertEquals(1, capacity.size(), capacity.toString());
-		assertTrue(capacity.get(0).startsWith("line " + (CHIP_REFERENCE_LINE + 1) + ": "), capacity.toString());
-		assertTrue(javaFiles(workspace.project().getFolder("src-gen")).stream().noneMatch(f -> contents(f).contains("OnDemo")), "stale simulation removed");
+        // A smaller chip in the hardware file: the mapping in the other file no longer fits, and its
+        // simulation is no longer generated.
+        hardware.setContents(new ByteArrayInputStream(BnnEditorFeaturesTest.HARDWARE.replace("tiles 4096 of T32", "tiles 16 of T32")
+                .getBytes(StandardCharsets.UTF_8)), true, false, null);
+        workspace.project().build(IncrementalProjectBuilder.INCREMENTAL_BUILD, null);
+        List<String> capacity = errors(quickstart);
+        assertEquals(1, capacity.size(), capacity.toString());
+        assertTrue(capacity.get(0).startsWith("line " + (CHIP_REFERENCE_LINE + 1) + ": "), capacity.toString());
+        assertTrue(javaFiles(workspace.project().getFolder("src-gen")).stream().noneMatch(f -> contents(f).contains("OnDemo")),
+                "stale simulation removed");
 
-		workspace.project().build(IncrementalProjectBuilder.CLEAN_BUILD, null);
-		assertEquals(0, workspace.project().findMarkers(BnnMarkers.PROBLEM, true, IResource.DEPTH_INFINITE).length, "clean removes the markers");
-	}
+        workspace.project().build(IncrementalProjectBuilder.CLEAN_BUILD, null);
+        assertEquals(0, workspace.project().findMarkers(BnnMarkers.PROBLEM, true, IResource.DEPTH_INFINITE).length,
+                "clean removes the markers");
+    }
 
-	/** The mapping's line naming the chip (0-based), where the capacity error goes. */
-	private static final int CHIP_REFERENCE_LINE = BnnEditorFeaturesTest.line(BnnEditorFeaturesTest.QUICKSTART, "network MnistMlp on Demo");
+    /** The mapping's line naming the chip (0-based), where the capacity error goes. */
+    private static final int CHIP_REFERENCE_LINE = BnnEditorFeaturesTest.line(BnnEditorFeaturesTest.QUICKSTART, "network MnistMlp on Demo");
 
-	private static List<String> errors(IFile file) throws CoreException {
-		return Arrays.stream(file.findMarkers(BnnMarkers.PROBLEM, true, IResource.DEPTH_ZERO))
-				.filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
-				.map(m -> "line " + m.getAttribute(IMarker.LINE_NUMBER, -1) + ": " + m.getAttribute(IMarker.MESSAGE, "")).toList();
-	}
+    private static List<String> errors(IFile file) throws CoreException {
+        return Arrays.stream(file.findMarkers(BnnMarkers.PROBLEM, true, IResource.DEPTH_ZERO))
+                .filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
+                .map(m -> "line " + m.getAttribute(IMarker.LINE_NUMBER, -1) + ": " + m.getAttribute(IMarker.MESSAGE, "")).toList();
+    }
 }

@@ -18,21 +18,21 @@ import org.osgi.framework.FrameworkUtil;
 /** Where the container finds a bundle's classes: a jar, or the class folders of a bundle installed as a folder. */
 class BundleClasspathTest {
 
-	@Test
-	void aBundleInstalledAsAJarIsItsJar() {
-		Bundle runtime = Platform.getBundle("org.bnn.runtime");
-		File jar = FileLocator.getBundleFileLocation(runtime).orElseThrow();
-		assumeTrue(jar.isFile(), "org.bnn.runtime is installed as a jar here");
-		assertEquals(List.of(jar.getAbsolutePath()), BundleClasspath.of(runtime).stream().map(IPath::toOSString).toList());
-	}
+    @Test
+    void aBundleInstalledAsAJarIsItsJar() {
+        Bundle runtime = Platform.getBundle("org.bnn.runtime");
+        File jar = FileLocator.getBundleFileLocation(runtime).orElseThrow();
+        assumeTrue(jar.isFile(), "org.bnn.runtime is installed as a jar here");
+        assertEquals(List.of(jar.getAbsolutePath()), BundleClasspath.of(runtime).stream().map(IPath::toOSString).toList());
+    }
 
-	/** This test bundle: Tycho installs it as its project folder, its classes named in osgi.dev. */
-	@Test
-	void aBundleInstalledAsAFolderIsItsClassFolders() {
-		Bundle tests = FrameworkUtil.getBundle(getClass());
-		assumeTrue(FileLocator.getBundleFileLocation(tests).orElseThrow().isDirectory(), "the test bundle is a folder here");
-		List<IPath> folders = BundleClasspath.of(tests);
-		String classFile = getClass().getName().replace('.', '/') + ".class";
-		assertTrue(folders.stream().anyMatch(f -> f.append(classFile).toFile().isFile()), classFile + " in " + folders);
-	}
+    /** This test bundle: Tycho installs it as its project folder, its classes named in osgi.dev. */
+    @Test
+    void aBundleInstalledAsAFolderIsItsClassFolders() {
+        Bundle tests = FrameworkUtil.getBundle(getClass());
+        assumeTrue(FileLocator.getBundleFileLocation(tests).orElseThrow().isDirectory(), "the test bundle is a folder here");
+        List<IPath> folders = BundleClasspath.of(tests);
+        String classFile = getClass().getName().replace('.', '/') + ".class";
+        assertTrue(folders.stream().anyMatch(f -> f.append(classFile).toFile().isFile()), classFile + " in " + folders);
+    }
 }

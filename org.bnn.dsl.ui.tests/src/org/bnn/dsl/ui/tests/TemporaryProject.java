@@ -14,33 +14,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /** A fresh workspace project for each test ({@code @RegisterExtension}), deleted afterwards. */
 final class TemporaryProject implements BeforeEachCallback, AfterEachCallback {
 
-	private final String prefix;
-	private IProject project;
+    private final String prefix;
+    private IProject project;
 
-	TemporaryProject(String prefix) {
-		this.prefix = prefix;
-	}
+    TemporaryProject(String prefix) {
+        this.prefix = prefix;
+    }
 
-	@Override
-	public void beforeEach(ExtensionContext context) throws CoreException {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject(prefix + "-" + System.nanoTime());
-		project.create(null);
-		project.open(null);
-	}
+    @Override
+    public void beforeEach(ExtensionContext context) throws CoreException {
+        project = ResourcesPlugin.getWorkspace().getRoot().getProject(prefix + "-" + System.nanoTime());
+        project.create(null);
+        project.open(null);
+    }
 
-	@Override
-	public void afterEach(ExtensionContext context) throws CoreException {
-		project.delete(true, true, null);
-	}
+    @Override
+    public void afterEach(ExtensionContext context) throws CoreException {
+        project.delete(true, true, null);
+    }
 
-	IProject project() {
-		return project;
-	}
+    IProject project() {
+        return project;
+    }
 
-	/** Creates a file of the project with {@code text} (UTF-8). */
-	IFile write(String name, String text) throws CoreException {
-		IFile file = project.getFile(name);
-		file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
-		return file;
-	}
+    /** Creates a file of the project with {@code text} (UTF-8). */
+    IFile write(String name, String text) throws CoreException {
+        IFile file = project.getFile(name);
+        file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+        return file;
+    }
 }

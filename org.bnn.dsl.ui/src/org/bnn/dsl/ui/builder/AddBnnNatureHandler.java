@@ -18,22 +18,22 @@ import org.eclipse.ui.handlers.HandlerUtil;
  */
 public final class AddBnnNatureHandler extends AbstractHandler {
 
-	@Override
-	public Object execute(ExecutionEvent event) {
-		if (HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection selection) {
-			for (Object element : selection) {
-				IResource resource = Adapters.adapt(element, IResource.class);
-				IProject project = resource == null ? null : resource.getProject();
-				if (project != null && project.isOpen()) {
-					try {
-						BnnJavaProject.configure(project, null);
-						BnnNature.addTo(project);
-					} catch (CoreException e) {
-						BnnUiActivator.log("Could not add the BNN nature to " + project.getName(), e);
-					}
-				}
-			}
-		}
-		return null;
-	}
+    @Override
+    public Object execute(ExecutionEvent event) {
+        if (HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection selection) {
+            for (Object element : selection) {
+                IResource resource = Adapters.adapt(element, IResource.class);
+                IProject project = resource == null ? null : resource.getProject();
+                if (project != null && project.isOpen()) {
+                    try {
+                        BnnJavaProject.configure(project, null);
+                        BnnNature.addTo(project);
+                    } catch (CoreException e) {
+                        BnnUiActivator.log("Could not add the BNN nature to " + project.getName(), e);
+                    }
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -19,31 +19,31 @@ import org.eclipse.core.runtime.IProgressMonitor;
  */
 public final class BnnProjectBuilder extends IncrementalProjectBuilder {
 
-	public static final String ID = "org.bnn.dsl.ui.builder";
+    public static final String ID = "org.bnn.dsl.ui.builder";
 
-	@Override
-	protected IProject[] build(int kind, Map<String, String> args, IProgressMonitor monitor) throws CoreException {
-		IResourceDelta delta = kind == FULL_BUILD ? null : getDelta(getProject());
-		if (delta == null || touchesBnnFiles(delta)) {
-			new BnnProjectBuild(getProject(), BnnUiActivator.getDefault().getInjector()).run(monitor);
-		}
-		return null;
-	}
+    @Override
+    protected IProject[] build(int kind, Map<String, String> args, IProgressMonitor monitor) throws CoreException {
+        IResourceDelta delta = kind == FULL_BUILD ? null : getDelta(getProject());
+        if (delta == null || touchesBnnFiles(delta)) {
+            new BnnProjectBuild(getProject(), BnnUiActivator.getDefault().getInjector()).run(monitor);
+        }
+        return null;
+    }
 
-	@Override
-	protected void clean(IProgressMonitor monitor) throws CoreException {
-		new BnnProjectBuild(getProject(), BnnUiActivator.getDefault().getInjector()).clean(monitor);
-	}
+    @Override
+    protected void clean(IProgressMonitor monitor) throws CoreException {
+        new BnnProjectBuild(getProject(), BnnUiActivator.getDefault().getInjector()).clean(monitor);
+    }
 
-	private static boolean touchesBnnFiles(IResourceDelta delta) throws CoreException {
-		AtomicBoolean found = new AtomicBoolean();
-		delta.accept(child -> {
-			IResource resource = child.getResource();
-			if (resource.getType() == IResource.FILE && BnnProjectBuild.EXTENSION.equals(resource.getFileExtension())) {
-				found.set(true);
-			}
-			return !found.get();
-		});
-		return found.get();
-	}
+    private static boolean touchesBnnFiles(IResourceDelta delta) throws CoreException {
+        AtomicBoolean found = new AtomicBoolean();
+        delta.accept(child -> {
+            IResource resource = child.getResource();
+            if (resource.getType() == IResource.FILE && BnnProjectBuild.EXTENSION.equals(resource.getFileExtension())) {
+                found.set(true);
+            }
+            return !found.get();
+        });
+        return found.get();
+    }
 }

@@ -10,14 +10,14 @@ import org.eclipse.jdt.core.JavaCore;
 /** Resolves {@link BnnRuntimeContainer#PATH} to the libraries installed with this plugin. */
 public final class BnnRuntimeContainerInitializer extends ClasspathContainerInitializer {
 
-	@Override
-	public void initialize(IPath containerPath, IJavaProject project) throws CoreException {
-		JavaCore.setClasspathContainer(containerPath, new IJavaProject[] { project },
-				new IClasspathContainer[] { new BnnRuntimeContainer(BnnRuntimeLibraries.entries()) }, null);
-	}
+    @Override
+    public void initialize(IPath containerPath, IJavaProject project) throws CoreException {
+        JavaCore.setClasspathContainer(containerPath, new IJavaProject[] {project},
+                new IClasspathContainer[] {new BnnRuntimeContainer(BnnRuntimeLibraries.entries())}, null);
+    }
 
-	@Override
-	public String getDescription(IPath containerPath, IJavaProject project) {
-		return "BNN Runtime";
-	}
+    @Override
+    public String getDescription(IPath containerPath, IJavaProject project) {
+        return "BNN Runtime";
+    }
 }

@@ -30,61 +30,62 @@ import com.google.inject.Injector;
  */
 public final class BnnCodeMiningProvider extends AbstractCodeMiningProvider {
 
-	private final BnnDocumentModel model;
-	private final Injector injector;
+    private final BnnDocumentModel model;
+    private final Injector injector;
 
-	public BnnCodeMiningProvider(BnnDocumentModel model, Injector injector) {
-		this.model = model;
-		this.injector = injector;
-	}
+    public BnnCodeMiningProvider(BnnDocumentModel model, Injector injector) {
+        this.model = model;
+        this.injector = injector;
+    }
 
-	@Override
-	public CompletableFuture<List<? extends ICodeMining>> provideCodeMinings(ITextViewer viewer, IProgressMonitor monitor) {
-		IDocument document = viewer.getDocument();
-		return CompletableFuture.supplyAsync(() -> {
-			ParsedDocument parsed = model.current(document);
-			if (parsed == null || monitor.isCanceled()) {
-				return List.of();
-			}
-			return minings(document, injector.getInstance(EstimateHints.class).of(parsed.resource(), monitor::isCanceled));
-		});
-	}
+    @Override
+    public CompletableFuture<List<? extends ICodeMining>> provideCodeMinings(ITextViewer viewer, IProgressMonitor monitor) {
+        IDocument document = viewer.getDocument();
+        return CompletableFuture.supplyAsync(() -> {
+            ParsedDocument parsed = model.current(document);
+            if (parsed == null || monitor.isCanceled()) {
+                return List.of();
+            }
+            return minings(document, injector.getInstance(EstimateHints.class).of(parsed.resource(), monitor::isCanceled));
+        });
+    }
 
-	/** The texts of the minings of a parse, in document order (what the editor shows). */
-	public List<String> labels(IDocument document) {
-		ParsedDocument parsed = model.current(document);
-		if (parsed == null) {
-			return List.of();
-		}
-		return injector.getInstance(EstimateHints.class).of(parsed.resource(), () -> false).stream().map(EstimateHint::text).toList();
-	}
+    /** The texts of the minings of a parse, in document order (what the editor shows). */
+    public List<String> labels(IDocument document) {
+        ParsedDocument parsed = model.current(document);
+        if (parsed == null) {
+            return List.of();
+        }
+        return injector.getInstance(EstimateHints.class).of(parsed.resource(), () -> false).stream().map(EstimateHint::text).toList();
+    }
 
-	private List<ICodeMining> minings(IDocument document, List<EstimateHint> hints) {
-		List<ICodeMining> minings = new ArrayList<>();
-		for (EstimateHint hint : hints) {
-			try {
-				minings.add(hint.isHeader() ? new Header(document.getLineOfOffset(hint.elementStart()), document, this, hint.text())
-						: new LineEnd(document, document.getLineOfOffset(hint.offset()), this, hint.text()));
-			} catch (BadLocationException e) {
-				BnnUiActivator.log("Code mining outside the document: " + hint, e);
-			}
-		}
-		return minings;
-	}
+    private List<ICodeMining> minings(IDocument document, List<EstimateHint> hints) {
+        List<ICodeMining> minings = new ArrayList<>();
+        for (EstimateHint hint : hints) {
+            try {
+                minings.add(hint.isHeader()
+                        ? new Header(document.getLineOfOffset(hint.elementStart()), document, this, hint.text())
+                        : new LineEnd(document, document.getLineOfOffset(hint.offset()), this, hint.text()));
+            } catch (BadLocationException e) {
+                BnnUiActivator.log("Code mining outside the document: " + hint, e);
+            }
+        }
+        return minings;
+    }
 
-	/** A text above a line. */
-	private static final class Header extends LineHeaderCodeMining {
-		Header(int line, IDocument document, ICodeMiningProvider provider, String label) throws BadLocationException {
-			super(line, document, provider);
-			setLabel(label);
-		}
-	}
+    /** A text above a line. */
+    private static final class Header extends LineHeaderCodeMining {
+        Header(int line, IDocument document, ICodeMiningProvider provider, String label) throws BadLocationException {
+            super(line, document, provider);
+            setLabel(label);
+        }
+    }
 
-	/** A text after the end of a line. */
-	private static final class LineEnd extends LineEndCodeMining {
-		LineEnd(IDocument document, int line, ICodeMiningProvider provider, String label) throws BadLocationException {
-			super(document, line, provider);
-			setLabel("  " + label);
-		}
-	}
+    /** A text after the end of a line. */
+    private static final class LineEnd extends LineEndCodeMining {
+        LineEnd(IDocument document, int line, ICodeMiningProvider provider, String label) throws BadLocationException {
+            super(document, line, provider);
+            setLabel("  " + label);
+        }
+    }
 }

@@ -31,74 +31,74 @@ import com.google.inject.Injector;
  */
 public final class BnnContentAssistProcessor implements IContentAssistProcessor {
 
-	private final BnnDocumentModel model;
-	private final Injector injector;
-	private final Supplier<IFile> file;
+    private final BnnDocumentModel model;
+    private final Injector injector;
+    private final Supplier<IFile> file;
 
-	public BnnContentAssistProcessor(BnnDocumentModel model, Injector injector, Supplier<IFile> file) {
-		this.model = model;
-		this.injector = injector;
-		this.file = file;
-	}
+    public BnnContentAssistProcessor(BnnDocumentModel model, Injector injector, Supplier<IFile> file) {
+        this.model = model;
+        this.injector = injector;
+        this.file = file;
+    }
 
-	@Override
-	public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
-		IDocument document = viewer.getDocument();
-		ParsedDocument parsed = model.currentOrParse(document, file.get(), injector);
-		if (parsed == null) {
-			return new ICompletionProposal[0];
-		}
-		Document text = new Document(1, parsed.text());
-		CompletionParams params = new CompletionParams(new TextDocumentIdentifier(parsed.resource().getURI().toString()),
-				text.getPosition(offset));
-		CompletionList list = injector.getInstance(ContentAssistService.class).createCompletionList(text, parsed.resource(), params,
-				() -> false);
-		List<CompletionItem> items = list.getItems();
-		return items.stream().map(item -> proposal(item, text, offset)).filter(p -> p != null).toArray(ICompletionProposal[]::new);
-	}
+    @Override
+    public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
+        IDocument document = viewer.getDocument();
+        ParsedDocument parsed = model.currentOrParse(document, file.get(), injector);
+        if (parsed == null) {
+            return new ICompletionProposal[0];
+        }
+        Document text = new Document(1, parsed.text());
+        CompletionParams params = new CompletionParams(new TextDocumentIdentifier(parsed.resource().getURI().toString()),
+                text.getPosition(offset));
+        CompletionList list = injector.getInstance(ContentAssistService.class).createCompletionList(text, parsed.resource(), params,
+                () -> false);
+        List<CompletionItem> items = list.getItems();
+        return items.stream().map(item -> proposal(item, text, offset)).filter(p -> p != null).toArray(ICompletionProposal[]::new);
+    }
 
-	private static ICompletionProposal proposal(CompletionItem item, Document text, int offset) {
-		String insert = item.getInsertText() != null ? item.getInsertText() : item.getLabel();
-		int start = offset;
-		int length = 0;
-		if (item.getTextEdit() != null && item.getTextEdit().isLeft()) {
-			TextEdit edit = item.getTextEdit().getLeft();
-			insert = edit.getNewText();
-			start = offset(text, edit.getRange().getStart());
-			length = offset(text, edit.getRange().getEnd()) - start;
-		}
-		if (start < 0 || length < 0) {
-			return null;
-		}
-		return new CompletionProposal(insert, start, length, insert.length(), null, item.getLabel(), null, item.getDetail());
-	}
+    private static ICompletionProposal proposal(CompletionItem item, Document text, int offset) {
+        String insert = item.getInsertText() != null ? item.getInsertText() : item.getLabel();
+        int start = offset;
+        int length = 0;
+        if (item.getTextEdit() != null && item.getTextEdit().isLeft()) {
+            TextEdit edit = item.getTextEdit().getLeft();
+            insert = edit.getNewText();
+            start = offset(text, edit.getRange().getStart());
+            length = offset(text, edit.getRange().getEnd()) - start;
+        }
+        if (start < 0 || length < 0) {
+            return null;
+        }
+        return new CompletionProposal(insert, start, length, insert.length(), null, item.getLabel(), null, item.getDetail());
+    }
 
-	private static int offset(Document text, Position position) {
-		return text.getOffSet(position);
-	}
+    private static int offset(Document text, Position position) {
+        return text.getOffSet(position);
+    }
 
-	@Override
-	public IContextInformation[] computeContextInformation(ITextViewer viewer, int offset) {
-		return null;
-	}
+    @Override
+    public IContextInformation[] computeContextInformation(ITextViewer viewer, int offset) {
+        return null;
+    }
 
-	@Override
-	public char[] getCompletionProposalAutoActivationCharacters() {
-		return new char[] { '.' };
-	}
+    @Override
+    public char[] getCompletionProposalAutoActivationCharacters() {
+        return new char[] {'.'};
+    }
 
-	@Override
-	public char[] getContextInformationAutoActivationCharacters() {
-		return null;
-	}
+    @Override
+    public char[] getContextInformationAutoActivationCharacters() {
+        return null;
+    }
 
-	@Override
-	public String getErrorMessage() {
-		return null;
-	}
+    @Override
+    public String getErrorMessage() {
+        return null;
+    }
 
-	@Override
-	public IContextInformationValidator getContextInformationValidator() {
-		return null;
-	}
+    @Override
+    public IContextInformationValidator getContextInformationValidator() {
+        return null;
+    }
 }

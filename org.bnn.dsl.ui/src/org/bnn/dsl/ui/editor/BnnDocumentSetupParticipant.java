@@ -8,13 +8,13 @@ import org.eclipse.jface.text.IDocumentPartitioner;
 /** Installs the .bnn partitioner on every document of the BNN content type. */
 public final class BnnDocumentSetupParticipant implements IDocumentSetupParticipant {
 
-	@Override
-	public void setup(IDocument document) {
-		if (document instanceof IDocumentExtension3 extension
-				&& extension.getDocumentPartitioner(BnnPartitions.PARTITIONING) == null) {
-			IDocumentPartitioner partitioner = BnnPartitions.createPartitioner();
-			extension.setDocumentPartitioner(BnnPartitions.PARTITIONING, partitioner);
-			partitioner.connect(document);
-		}
-	}
+    @Override
+    public void setup(IDocument document) {
+        if (document instanceof IDocumentExtension3 extension
+                && extension.getDocumentPartitioner(BnnPartitions.PARTITIONING) == null) {
+            IDocumentPartitioner partitioner = BnnPartitions.createPartitioner();
+            extension.setDocumentPartitioner(BnnPartitions.PARTITIONING, partitioner);
+            partitioner.connect(document);
+        }
+    }
 }

@@ -16,24 +16,24 @@ import org.eclipse.jface.text.rules.Token;
  */
 public final class BnnPartitions {
 
-	/** The partitioning id under which the partitioner is installed on the document. */
-	public static final String PARTITIONING = "org.bnn.dsl.ui.partitioning";
-	public static final String COMMENT = "__bnn_comment";
-	public static final String STRING = "__bnn_string";
-	public static final String[] CONTENT_TYPES = { IDocument.DEFAULT_CONTENT_TYPE, COMMENT, STRING };
+    /** The partitioning id under which the partitioner is installed on the document. */
+    public static final String PARTITIONING = "org.bnn.dsl.ui.partitioning";
+    public static final String COMMENT = "__bnn_comment";
+    public static final String STRING = "__bnn_string";
+    public static final String[] CONTENT_TYPES = {IDocument.DEFAULT_CONTENT_TYPE, COMMENT, STRING};
 
-	private BnnPartitions() {
-	}
+    private BnnPartitions() {
+    }
 
-	public static IDocumentPartitioner createPartitioner() {
-		RuleBasedPartitionScanner scanner = new RuleBasedPartitionScanner();
-		Token comment = new Token(COMMENT);
-		Token string = new Token(STRING);
-		scanner.setPredicateRules(new IPredicateRule[] {
-				new EndOfLineRule("//", comment),
-				new MultiLineRule("/*", "*/", comment, (char) 0, true),
-				new MultiLineRule("\"", "\"", string, '\\', true),
-				new MultiLineRule("'", "'", string, '\\', true) });
-		return new FastPartitioner(scanner, new String[] { COMMENT, STRING });
-	}
+    public static IDocumentPartitioner createPartitioner() {
+        RuleBasedPartitionScanner scanner = new RuleBasedPartitionScanner();
+        Token comment = new Token(COMMENT);
+        Token string = new Token(STRING);
+        scanner.setPredicateRules(new IPredicateRule[] {
+            new EndOfLineRule("//", comment),
+            new MultiLineRule("/*", "*/", comment, (char) 0, true),
+            new MultiLineRule("\"", "\"", string, '\\', true),
+            new MultiLineRule("'", "'", string, '\\', true)});
+        return new FastPartitioner(scanner, new String[] {COMMENT, STRING});
+    }
 }

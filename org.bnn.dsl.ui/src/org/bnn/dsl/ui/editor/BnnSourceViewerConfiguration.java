@@ -32,88 +32,88 @@ import com.google.inject.Injector;
  */
 public final class BnnSourceViewerConfiguration extends TextSourceViewerConfiguration {
 
-	/** Delay after the last keystroke before the text is parsed and validated again. */
-	static final int RECONCILE_DELAY_MS = 300;
+    /** Delay after the last keystroke before the text is parsed and validated again. */
+    static final int RECONCILE_DELAY_MS = 300;
 
-	private final BnnEditor editor;
-	private final Injector injector;
+    private final BnnEditor editor;
+    private final Injector injector;
 
-	public BnnSourceViewerConfiguration(BnnEditor editor, IPreferenceStore preferences, Injector injector) {
-		super(preferences);
-		this.editor = editor;
-		this.injector = injector;
-	}
+    public BnnSourceViewerConfiguration(BnnEditor editor, IPreferenceStore preferences, Injector injector) {
+        super(preferences);
+        this.editor = editor;
+        this.injector = injector;
+    }
 
-	@Override
-	public String getConfiguredDocumentPartitioning(ISourceViewer sourceViewer) {
-		return BnnPartitions.PARTITIONING;
-	}
+    @Override
+    public String getConfiguredDocumentPartitioning(ISourceViewer sourceViewer) {
+        return BnnPartitions.PARTITIONING;
+    }
 
-	@Override
-	public String[] getConfiguredContentTypes(ISourceViewer sourceViewer) {
-		return BnnPartitions.CONTENT_TYPES.clone();
-	}
+    @Override
+    public String[] getConfiguredContentTypes(ISourceViewer sourceViewer) {
+        return BnnPartitions.CONTENT_TYPES.clone();
+    }
 
-	@Override
-	public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
-		PresentationReconciler reconciler = new PresentationReconciler();
-		reconciler.setDocumentPartitioning(getConfiguredDocumentPartitioning(sourceViewer));
-		register(reconciler, IDocument.DEFAULT_CONTENT_TYPE, injector.getInstance(BnnTokenScanner.class));
-		register(reconciler, BnnPartitions.COMMENT, whole(HighlightingStyles.COMMENT_ID));
-		register(reconciler, BnnPartitions.STRING, whole(HighlightingStyles.STRING_ID));
-		return reconciler;
-	}
+    @Override
+    public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
+        PresentationReconciler reconciler = new PresentationReconciler();
+        reconciler.setDocumentPartitioning(getConfiguredDocumentPartitioning(sourceViewer));
+        register(reconciler, IDocument.DEFAULT_CONTENT_TYPE, injector.getInstance(BnnTokenScanner.class));
+        register(reconciler, BnnPartitions.COMMENT, whole(HighlightingStyles.COMMENT_ID));
+        register(reconciler, BnnPartitions.STRING, whole(HighlightingStyles.STRING_ID));
+        return reconciler;
+    }
 
-	private static void register(PresentationReconciler reconciler, String contentType, ITokenScanner scanner) {
-		DefaultDamagerRepairer damagerRepairer = new DefaultDamagerRepairer(scanner);
-		reconciler.setDamager(damagerRepairer, contentType);
-		reconciler.setRepairer(damagerRepairer, contentType);
-	}
+    private static void register(PresentationReconciler reconciler, String contentType, ITokenScanner scanner) {
+        DefaultDamagerRepairer damagerRepairer = new DefaultDamagerRepairer(scanner);
+        reconciler.setDamager(damagerRepairer, contentType);
+        reconciler.setRepairer(damagerRepairer, contentType);
+    }
 
-	private static ITokenScanner whole(String styleId) {
-		RuleBasedScanner scanner = new RuleBasedScanner();
-		scanner.setDefaultReturnToken(BnnHighlightingStyles.tokenFor(styleId));
-		return scanner;
-	}
+    private static ITokenScanner whole(String styleId) {
+        RuleBasedScanner scanner = new RuleBasedScanner();
+        scanner.setDefaultReturnToken(BnnHighlightingStyles.tokenFor(styleId));
+        return scanner;
+    }
 
-	@Override
-	public IReconciler getReconciler(ISourceViewer sourceViewer) {
-		MonoReconciler reconciler = new MonoReconciler(
-				new BnnReconcilingStrategy(editor::getInputFile, injector, editor.getModel()), false);
-		reconciler.setDelay(RECONCILE_DELAY_MS);
-		return reconciler;
-	}
+    @Override
+    public IReconciler getReconciler(ISourceViewer sourceViewer) {
+        MonoReconciler reconciler = new MonoReconciler(
+                new BnnReconcilingStrategy(editor::getInputFile, injector, editor.getModel()), false);
+        reconciler.setDelay(RECONCILE_DELAY_MS);
+        return reconciler;
+    }
 
-	@Override
-	public ITextHover getTextHover(ISourceViewer sourceViewer, String contentType) {
-		return new BnnTextHover(sourceViewer, editor.getModel(), injector, editor::getInputFile);
-	}
+    @Override
+    public ITextHover getTextHover(ISourceViewer sourceViewer, String contentType) {
+        return new BnnTextHover(sourceViewer, editor.getModel(), injector, editor::getInputFile);
+    }
 
-	@Override
-	public IContentAssistant getContentAssistant(ISourceViewer sourceViewer) {
-		ContentAssistant assistant = new ContentAssistant(true);
-		assistant.setDocumentPartitioning(getConfiguredDocumentPartitioning(sourceViewer));
-		assistant.setContentAssistProcessor(new BnnContentAssistProcessor(editor.getModel(), injector, editor::getInputFile),
-				IDocument.DEFAULT_CONTENT_TYPE);
-		assistant.enableAutoActivation(true);
-		assistant.setAutoActivationDelay(300);
-		assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
-		return assistant;
-	}
+    @Override
+    public IContentAssistant getContentAssistant(ISourceViewer sourceViewer) {
+        ContentAssistant assistant = new ContentAssistant(true);
+        assistant.setDocumentPartitioning(getConfiguredDocumentPartitioning(sourceViewer));
+        assistant.setContentAssistProcessor(new BnnContentAssistProcessor(editor.getModel(), injector, editor::getInputFile),
+                IDocument.DEFAULT_CONTENT_TYPE);
+        assistant.enableAutoActivation(true);
+        assistant.setAutoActivationDelay(300);
+        assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
+        return assistant;
+    }
 
-	@Override
-	public IHyperlinkDetector[] getHyperlinkDetectors(ISourceViewer sourceViewer) {
-		IHyperlinkDetector[] defaults = super.getHyperlinkDetectors(sourceViewer);
-		IHyperlinkDetector[] detectors = new IHyperlinkDetector[(defaults == null ? 0 : defaults.length) + 1];
-		detectors[0] = new BnnHyperlinkDetector(editor.getModel(), injector);
-		if (defaults != null) {
-			System.arraycopy(defaults, 0, detectors, 1, defaults.length);
-		}
-		return detectors;
-	}
+    @Override
+    public IHyperlinkDetector[] getHyperlinkDetectors(ISourceViewer sourceViewer) {
+        IHyperlinkDetector[] defaults = super.getHyperlinkDetectors(sourceViewer);
+        IHyperlinkDetector[] detectors = new IHyperlinkDetector[(defaults == null ? 0 : defaults.length) + 1];
+        detectors[0] = new BnnHyperlinkDetector(editor.getModel(), injector);
+        if (defaults != null) {
+            System.arraycopy(defaults, 0, detectors, 1, defaults.length);
+        }
+        return detectors;
+    }
 
-	@Override
-	public String[] getDefaultPrefixes(ISourceViewer sourceViewer, String contentType) {
-		return new String[] { ToggleCommentHandler.PREFIX, "" };
-	}
+    @Override
+    public String[] getDefaultPrefixes(ISourceViewer sourceViewer, String contentType) {
+        return new String[] {ToggleCommentHandler.PREFIX, ""};
+    }
 }

@@ -25,52 +25,52 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
  */
 public final class BnnFolding {
 
-	private BnnFolding() {
-	}
+    private BnnFolding() {
+    }
 
-	/** Replaces the folding regions of {@code annotations} by those of the parse; call on the UI thread. */
-	public static void update(ProjectionAnnotationModel annotations, IDocument document, ParsedDocument parsed) {
-		if (!parsed.text().equals(document.get())) {
-			return;
-		}
-		List<Position> wanted = regions(document, parsed);
-		Map<Position, Annotation> existing = new HashMap<>();
-		for (Iterator<Annotation> it = annotations.getAnnotationIterator(); it.hasNext();) {
-			Annotation annotation = it.next();
-			if (annotation instanceof ProjectionAnnotation) {
-				existing.put(annotations.getPosition(annotation), annotation);
-			}
-		}
-		Map<Annotation, Position> added = new HashMap<>();
-		for (Position position : wanted) {
-			if (existing.remove(position) == null) {
-				added.put(new ProjectionAnnotation(), position);
-			}
-		}
-		annotations.modifyAnnotations(existing.values().toArray(new Annotation[0]), added, null);
-	}
+    /** Replaces the folding regions of {@code annotations} by those of the parse; call on the UI thread. */
+    public static void update(ProjectionAnnotationModel annotations, IDocument document, ParsedDocument parsed) {
+        if (!parsed.text().equals(document.get())) {
+            return;
+        }
+        List<Position> wanted = regions(document, parsed);
+        Map<Position, Annotation> existing = new HashMap<>();
+        for (Iterator<Annotation> it = annotations.getAnnotationIterator(); it.hasNext();) {
+            Annotation annotation = it.next();
+            if (annotation instanceof ProjectionAnnotation) {
+                existing.put(annotations.getPosition(annotation), annotation);
+            }
+        }
+        Map<Annotation, Position> added = new HashMap<>();
+        for (Position position : wanted) {
+            if (existing.remove(position) == null) {
+                added.put(new ProjectionAnnotation(), position);
+            }
+        }
+        annotations.modifyAnnotations(existing.values().toArray(new Annotation[0]), added, null);
+    }
 
-	/** Whole lines from an element's first to its last line, for elements spanning two lines or more. */
-	static List<Position> regions(IDocument document, ParsedDocument parsed) {
-		Set<Position> regions = new LinkedHashSet<>();
-		for (Iterator<EObject> it = parsed.resource().getAllContents(); it.hasNext();) {
-			EObject element = it.next();
-			ICompositeNode node = element.eContainer() == null ? null : NodeModelUtils.getNode(element); // not the whole file
-			if (node == null) {
-				continue;
-			}
-			try {
-				int first = document.getLineOfOffset(node.getOffset());
-				int last = document.getLineOfOffset(node.getEndOffset());
-				if (last > first) {
-					int start = document.getLineOffset(first);
-					int end = document.getLineOffset(last) + document.getLineLength(last);
-					regions.add(new Position(start, end - start));
-				}
-			} catch (BadLocationException e) {
-				// a node outside the text: nothing to fold
-			}
-		}
-		return new ArrayList<>(regions);
-	}
+    /** Whole lines from an element's first to its last line, for elements spanning two lines or more. */
+    static List<Position> regions(IDocument document, ParsedDocument parsed) {
+        Set<Position> regions = new LinkedHashSet<>();
+        for (Iterator<EObject> it = parsed.resource().getAllContents(); it.hasNext();) {
+            EObject element = it.next();
+            ICompositeNode node = element.eContainer() == null ? null : NodeModelUtils.getNode(element); // not the whole file
+            if (node == null) {
+                continue;
+            }
+            try {
+                int first = document.getLineOfOffset(node.getOffset());
+                int last = document.getLineOfOffset(node.getEndOffset());
+                if (last > first) {
+                    int start = document.getLineOffset(first);
+                    int end = document.getLineOffset(last) + document.getLineLength(last);
+                    regions.add(new Position(start, end - start));
+                }
+            } catch (BadLocationException e) {
+                // a node outside the text: nothing to fold
+            }
+        }
+        return new ArrayList<>(regions);
+    }
 }

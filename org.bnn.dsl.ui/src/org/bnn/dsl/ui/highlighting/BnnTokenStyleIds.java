@@ -10,11 +10,11 @@ import org.eclipse.xtext.ide.editor.syntaxcoloring.HighlightingStyles;
  */
 public final class BnnTokenStyleIds extends DefaultAntlrTokenToAttributeIdMapper {
 
-	@Override
-	protected String calculateId(String tokenName, int tokenType) {
-		if ("RULE_DECIMAL".equals(tokenName) || "RULE_TILE_RANGE".equals(tokenName)) {
-			return HighlightingStyles.NUMBER_ID;
-		}
-		return super.calculateId(tokenName, tokenType);
-	}
+    @Override
+    protected String calculateId(String tokenName, int tokenType) {
+        if ("RULE_DECIMAL".equals(tokenName) || "RULE_TILE_RANGE".equals(tokenName)) {
+            return HighlightingStyles.NUMBER_ID;
+        }
+        return super.calculateId(tokenName, tokenType);
+    }
 }

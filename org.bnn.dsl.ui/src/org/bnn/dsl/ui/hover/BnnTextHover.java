@@ -26,52 +26,52 @@ import com.google.inject.Injector;
  */
 public final class BnnTextHover extends DefaultTextHover {
 
-	private final BnnDocumentModel model;
-	private final Injector injector;
-	private final Supplier<IFile> file;
+    private final BnnDocumentModel model;
+    private final Injector injector;
+    private final Supplier<IFile> file;
 
-	public BnnTextHover(ISourceViewer viewer, BnnDocumentModel model, Injector injector, Supplier<IFile> file) {
-		super(viewer);
-		this.model = model;
-		this.injector = injector;
-		this.file = file;
-	}
+    public BnnTextHover(ISourceViewer viewer, BnnDocumentModel model, Injector injector, Supplier<IFile> file) {
+        super(viewer);
+        this.model = model;
+        this.injector = injector;
+        this.file = file;
+    }
 
-	@Override
-	@SuppressWarnings("deprecation")
-	public String getHoverInfo(ITextViewer viewer, IRegion region) {
-		String problems = super.getHoverInfo(viewer, region);
-		String breakdown = breakdown(viewer, region.getOffset());
-		if (problems == null || problems.isBlank()) {
-			return breakdown;
-		}
-		return breakdown == null ? problems : problems + "\n\n" + breakdown;
-	}
+    @Override
+    @SuppressWarnings("deprecation")
+    public String getHoverInfo(ITextViewer viewer, IRegion region) {
+        String problems = super.getHoverInfo(viewer, region);
+        String breakdown = breakdown(viewer, region.getOffset());
+        if (problems == null || problems.isBlank()) {
+            return breakdown;
+        }
+        return breakdown == null ? problems : problems + "\n\n" + breakdown;
+    }
 
-	/** Only the problem markers, not quick-diff ("24 changed lines") or search annotations. */
-	@Override
-	protected boolean isIncluded(Annotation annotation) {
-		return annotation instanceof MarkerAnnotation;
-	}
+    /** Only the problem markers, not quick-diff ("24 changed lines") or search annotations. */
+    @Override
+    protected boolean isIncluded(Annotation annotation) {
+        return annotation instanceof MarkerAnnotation;
+    }
 
-	/** The breakdown of the element at {@code offset}, as plain text; null if it has none. */
-	public String breakdown(ITextViewer viewer, int offset) {
-		ParsedDocument parsed = parsed(viewer);
-		if (parsed == null) {
-			return null;
-		}
-		EObjectAtOffsetHelper elements = injector.getInstance(EObjectAtOffsetHelper.class);
-		EObject element = elements.resolveCrossReferencedElementAt(parsed.resource(), offset);
-		if (element == null || element.eIsProxy()) {
-			element = elements.resolveElementAt(parsed.resource(), offset);
-		}
-		if (element == null) {
-			return null;
-		}
-		return injector.getInstance(EstimatePresentation.class).hover(element).map(Breakdown::toPlainText).orElse(null);
-	}
+    /** The breakdown of the element at {@code offset}, as plain text; null if it has none. */
+    public String breakdown(ITextViewer viewer, int offset) {
+        ParsedDocument parsed = parsed(viewer);
+        if (parsed == null) {
+            return null;
+        }
+        EObjectAtOffsetHelper elements = injector.getInstance(EObjectAtOffsetHelper.class);
+        EObject element = elements.resolveCrossReferencedElementAt(parsed.resource(), offset);
+        if (element == null || element.eIsProxy()) {
+            element = elements.resolveElementAt(parsed.resource(), offset);
+        }
+        if (element == null) {
+            return null;
+        }
+        return injector.getInstance(EstimatePresentation.class).hover(element).map(Breakdown::toPlainText).orElse(null);
+    }
 
-	private ParsedDocument parsed(ITextViewer viewer) {
-		return model.currentOrParse(viewer.getDocument(), file.get(), injector);
-	}
+    private ParsedDocument parsed(ITextViewer viewer) {
+        return model.currentOrParse(viewer.getDocument(), file.get(), injector);
+    }
 }

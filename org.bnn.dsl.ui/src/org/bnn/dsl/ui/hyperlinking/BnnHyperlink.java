@@ -16,54 +16,54 @@ import org.eclipse.ui.texteditor.ITextEditor;
 /** A link to a declaration: opens its file in the .bnn editor and selects its name. */
 final class BnnHyperlink implements IHyperlink {
 
-	private final IRegion region;
-	private final URI target;
-	private final int offset;
-	private final int length;
+    private final IRegion region;
+    private final URI target;
+    private final int offset;
+    private final int length;
 
-	BnnHyperlink(IRegion region, URI target, int offset, int length) {
-		this.region = region;
-		this.target = target;
-		this.offset = offset;
-		this.length = length;
-	}
+    BnnHyperlink(IRegion region, URI target, int offset, int length) {
+        this.region = region;
+        this.target = target;
+        this.offset = offset;
+        this.length = length;
+    }
 
-	@Override
-	public IRegion getHyperlinkRegion() {
-		return region;
-	}
+    @Override
+    public IRegion getHyperlinkRegion() {
+        return region;
+    }
 
-	@Override
-	public String getTypeLabel() {
-		return "Open Declaration";
-	}
+    @Override
+    public String getTypeLabel() {
+        return "Open Declaration";
+    }
 
-	@Override
-	public String getHyperlinkText() {
-		return "Open Declaration in " + target.lastSegment();
-	}
+    @Override
+    public String getHyperlinkText() {
+        return "Open Declaration in " + target.lastSegment();
+    }
 
-	/** The workspace file of the declaration, or null when it is not in the workspace. */
-	IFile targetFile() {
-		if (!target.isPlatformResource()) {
-			return null;
-		}
-		return ResourcesPlugin.getWorkspace().getRoot().getFile(new Path(target.toPlatformString(true)));
-	}
+    /** The workspace file of the declaration, or null when it is not in the workspace. */
+    IFile targetFile() {
+        if (!target.isPlatformResource()) {
+            return null;
+        }
+        return ResourcesPlugin.getWorkspace().getRoot().getFile(new Path(target.toPlatformString(true)));
+    }
 
-	@Override
-	public void open() {
-		IFile file = targetFile();
-		if (file == null || !file.exists()) {
-			return;
-		}
-		try {
-			IEditorPart editor = IDE.openEditor(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), file);
-			if (editor instanceof ITextEditor text) {
-				text.selectAndReveal(offset, length);
-			}
-		} catch (PartInitException e) {
-			BnnUiActivator.log("Could not open " + file.getFullPath(), e);
-		}
-	}
+    @Override
+    public void open() {
+        IFile file = targetFile();
+        if (file == null || !file.exists()) {
+            return;
+        }
+        try {
+            IEditorPart editor = IDE.openEditor(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), file);
+            if (editor instanceof ITextEditor text) {
+                text.selectAndReveal(offset, length);
+            }
+        } catch (PartInitException e) {
+            BnnUiActivator.log("Could not open " + file.getFullPath(), e);
+        }
+    }
 }

@@ -24,31 +24,31 @@ import com.google.inject.Injector;
  */
 public final class BnnHyperlinkDetector extends AbstractHyperlinkDetector {
 
-	private final BnnDocumentModel model;
-	private final Injector injector;
+    private final BnnDocumentModel model;
+    private final Injector injector;
 
-	public BnnHyperlinkDetector(BnnDocumentModel model, Injector injector) {
-		this.model = model;
-		this.injector = injector;
-	}
+    public BnnHyperlinkDetector(BnnDocumentModel model, Injector injector) {
+        this.model = model;
+        this.injector = injector;
+    }
 
-	@Override
-	public IHyperlink[] detectHyperlinks(ITextViewer viewer, IRegion region, boolean canShowMultipleHyperlinks) {
-		ParsedDocument parsed = model.current(viewer.getDocument());
-		if (parsed == null || parsed.resource().getParseResult() == null) {
-			return null;
-		}
-		int offset = region.getOffset();
-		EObject target = injector.getInstance(EObjectAtOffsetHelper.class).resolveCrossReferencedElementAt(parsed.resource(), offset);
-		if (target == null || target.eIsProxy() || target.eResource() == null) {
-			return null;
-		}
-		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(parsed.resource().getParseResult().getRootNode(), offset);
-		ITextRegion name = injector.getInstance(ILocationInFileProvider.class).getSignificantTextRegion(target);
-		if (leaf == null || name == null) {
-			return null;
-		}
-		return new IHyperlink[] { new BnnHyperlink(new Region(leaf.getOffset(), leaf.getLength()), target.eResource().getURI(),
-				name.getOffset(), name.getLength()) };
-	}
+    @Override
+    public IHyperlink[] detectHyperlinks(ITextViewer viewer, IRegion region, boolean canShowMultipleHyperlinks) {
+        ParsedDocument parsed = model.current(viewer.getDocument());
+        if (parsed == null || parsed.resource().getParseResult() == null) {
+            return null;
+        }
+        int offset = region.getOffset();
+        EObject target = injector.getInstance(EObjectAtOffsetHelper.class).resolveCrossReferencedElementAt(parsed.resource(), offset);
+        if (target == null || target.eIsProxy() || target.eResource() == null) {
+            return null;
+        }
+        ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(parsed.resource().getParseResult().getRootNode(), offset);
+        ITextRegion name = injector.getInstance(ILocationInFileProvider.class).getSignificantTextRegion(target);
+        if (leaf == null || name == null) {
+            return null;
+        }
+        return new IHyperlink[] {new BnnHyperlink(new Region(leaf.getOffset(), leaf.getLength()), target.eResource().getURI(),
+                name.getOffset(), name.getLength())};
+    }
 }

@@ -19,60 +19,60 @@ import com.google.inject.Injector;
  */
 public final class BnnUiActivator extends Plugin {
 
-	public static final String PLUGIN_ID = "org.bnn.dsl.ui";
+    public static final String PLUGIN_ID = "org.bnn.dsl.ui";
 
-	private static BnnUiActivator instance;
+    private static BnnUiActivator instance;
 
-	private final Object injectorLock = new Object();
-	private volatile Injector injector;
-	private IPreferenceStore preferences;
+    private final Object injectorLock = new Object();
+    private volatile Injector injector;
+    private IPreferenceStore preferences;
 
-	@Override
-	public void start(BundleContext context) throws Exception {
-		super.start(context);
-		instance = this;
-	}
+    @Override
+    public void start(BundleContext context) throws Exception {
+        super.start(context);
+        instance = this;
+    }
 
-	@Override
-	public void stop(BundleContext context) throws Exception {
-		instance = null;
-		injector = null;
-		super.stop(context);
-	}
+    @Override
+    public void stop(BundleContext context) throws Exception {
+        instance = null;
+        injector = null;
+        super.stop(context);
+    }
 
-	public static BnnUiActivator getDefault() {
-		return instance;
-	}
+    public static BnnUiActivator getDefault() {
+        return instance;
+    }
 
-	/**
-	 * The language injector, created on first use (it registers the EMF package and the
-	 * {@code bnn} resource factory, as the standalone setup does).
-	 */
-	public Injector getInjector() {
-		Injector result = injector;
-		if (result == null) {
-			synchronized (injectorLock) {
-				result = injector;
-				if (result == null) {
-					Log4jToEclipseLog.installIfUnconfigured();
-					Injector language = new BnnIdeSetup().createInjectorAndDoEMFRegistration();
-					result = language.createChildInjector(new BnnUiModule());
-					injector = result;
-				}
-			}
-		}
-		return result;
-	}
+    /**
+     * The language injector, created on first use (it registers the EMF package and the
+     * {@code bnn} resource factory, as the standalone setup does).
+     */
+    public Injector getInjector() {
+        Injector result = injector;
+        if (result == null) {
+            synchronized (injectorLock) {
+                result = injector;
+                if (result == null) {
+                    Log4jToEclipseLog.installIfUnconfigured();
+                    Injector language = new BnnIdeSetup().createInjectorAndDoEMFRegistration();
+                    result = language.createChildInjector(new BnnUiModule());
+                    injector = result;
+                }
+            }
+        }
+        return result;
+    }
 
-	/** The plugin's preferences (instance scope), e.g. the editor's bracket matching. */
-	public synchronized IPreferenceStore getPreferenceStore() {
-		if (preferences == null) {
-			preferences = new ScopedPreferenceStore(InstanceScope.INSTANCE, PLUGIN_ID);
-		}
-		return preferences;
-	}
+    /** The plugin's preferences (instance scope), e.g. the editor's bracket matching. */
+    public synchronized IPreferenceStore getPreferenceStore() {
+        if (preferences == null) {
+            preferences = new ScopedPreferenceStore(InstanceScope.INSTANCE, PLUGIN_ID);
+        }
+        return preferences;
+    }
 
-	public static void log(String message, Throwable error) {
-		ILog.of(BnnUiActivator.class).log(new Status(IStatus.ERROR, PLUGIN_ID, message, error));
-	}
+    public static void log(String message, Throwable error) {
+        ILog.of(BnnUiActivator.class).log(new Status(IStatus.ERROR, PLUGIN_ID, message, error));
+    }
 }

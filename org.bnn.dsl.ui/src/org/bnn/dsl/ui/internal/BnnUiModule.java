@@ -20,12 +20,12 @@ import com.google.inject.name.Names;
  */
 final class BnnUiModule extends AbstractModule {
 
-	@Override
-	protected void configure() {
-		bind(Lexer.class).annotatedWith(Names.named(LexerIdeBindings.HIGHLIGHTING))
-				.to(Key.get(Lexer.class, Names.named(LexerBindings.RUNTIME)));
-		bind(ITokenDefProvider.class).annotatedWith(Names.named(LexerIdeBindings.HIGHLIGHTING))
-				.to(AntlrTokenDefProvider.class);
-		bind(AbstractAntlrTokenToAttributeIdMapper.class).to(BnnTokenStyleIds.class);
-	}
+    @Override
+    protected void configure() {
+        bind(Lexer.class).annotatedWith(Names.named(LexerIdeBindings.HIGHLIGHTING))
+                .to(Key.get(Lexer.class, Names.named(LexerBindings.RUNTIME)));
+        bind(ITokenDefProvider.class).annotatedWith(Names.named(LexerIdeBindings.HIGHLIGHTING))
+                .to(AntlrTokenDefProvider.class);
+        bind(AbstractAntlrTokenToAttributeIdMapper.class).to(BnnTokenStyleIds.class);
+    }
 }

@@ -16,29 +16,29 @@ import org.eclipse.core.runtime.Status;
  */
 final class Log4jToEclipseLog extends AppenderSkeleton {
 
-	static void installIfUnconfigured() {
-		Logger root = LogManager.getRootLogger();
-		if (!root.getAllAppenders().hasMoreElements()) {
-			root.setLevel(Level.WARN);
-			root.addAppender(new Log4jToEclipseLog());
-		}
-	}
+    static void installIfUnconfigured() {
+        Logger root = LogManager.getRootLogger();
+        if (!root.getAllAppenders().hasMoreElements()) {
+            root.setLevel(Level.WARN);
+            root.addAppender(new Log4jToEclipseLog());
+        }
+    }
 
-	@Override
-	protected void append(LoggingEvent event) {
-		int severity = event.getLevel().isGreaterOrEqual(Level.ERROR) ? IStatus.ERROR : IStatus.WARNING;
-		ThrowableInformation thrown = event.getThrowableInformation();
-		ILog.of(Log4jToEclipseLog.class).log(new Status(severity, BnnUiActivator.PLUGIN_ID,
-				event.getLoggerName() + ": " + event.getRenderedMessage(), thrown == null ? null : thrown.getThrowable()));
-	}
+    @Override
+    protected void append(LoggingEvent event) {
+        int severity = event.getLevel().isGreaterOrEqual(Level.ERROR) ? IStatus.ERROR : IStatus.WARNING;
+        ThrowableInformation thrown = event.getThrowableInformation();
+        ILog.of(Log4jToEclipseLog.class).log(new Status(severity, BnnUiActivator.PLUGIN_ID,
+                event.getLoggerName() + ": " + event.getRenderedMessage(), thrown == null ? null : thrown.getThrowable()));
+    }
 
-	@Override
-	public boolean requiresLayout() {
-		return false;
-	}
+    @Override
+    public boolean requiresLayout() {
+        return false;
+    }
 
-	@Override
-	public void close() {
-		// nothing to release
-	}
+    @Override
+    public void close() {
+        // nothing to release
+    }
 }

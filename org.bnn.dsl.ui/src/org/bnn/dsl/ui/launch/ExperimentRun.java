@@ -15,18 +15,18 @@ import org.eclipse.core.resources.IFile;
  */
 public record ExperimentRun(String way, String output, List<IFile> report, IFile log) {
 
-	/**
-	 * The report file to open in a text editor: the first Markdown file, else the first CSV file (a
-	 * PNG needs an outside viewer), or null.
-	 */
-	public IFile toOpen() {
-		for (String extension : List.of("md", "csv")) {
-			for (IFile file : report) {
-				if (extension.equals(file.getFileExtension()) && file.exists()) {
-					return file;
-				}
-			}
-		}
-		return null;
-	}
+    /**
+     * The report file to open in a text editor: the first Markdown file, else the first CSV file (a
+     * PNG needs an outside viewer), or null.
+     */
+    public IFile toOpen() {
+        for (String extension : List.of("md", "csv")) {
+            for (IFile file : report) {
+                if (extension.equals(file.getFileExtension()) && file.exists()) {
+                    return file;
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -24,25 +24,26 @@ import org.eclipse.core.runtime.IProgressMonitor;
  */
 final class InProcessExperiment {
 
-	/** The report folder of an experiment without a {@code report} line, relative to the file's folder. */
-	static final String DEFAULT_REPORTS = "reports";
+    /** The report folder of an experiment without a {@code report} line, relative to the file's folder. */
+    static final String DEFAULT_REPORTS = "reports";
 
-	private InProcessExperiment() {
-	}
+    private InProcessExperiment() {
+    }
 
-	/** @param allowed places outside the project the user allowed for this run */
-	static ExperimentRun run(IFile file, ExperimentSpec spec, String why, List<Path> allowed, IProgressMonitor monitor)
-			throws IOException, CoreException {
-		monitor.beginTask("Experiment " + spec.name() + " (" + spec.trials() + " trials per point)", IProgressMonitor.UNKNOWN);
-		// Relative paths of a description (weights, data, report) are relative to its file's folder.
-		Path base = file.getParent().getLocation().toFile().toPath();
-		ExperimentInputs data = ExperimentInputs.load(spec, base);
-		List<SweepPoint> points = new ExperimentRunner(Runtime.getRuntime().availableProcessors())
-				.run(spec, data.network(), data.inputs(), data.labels());
-		String relative = spec.report().map(ReportSpec::folder).orElse(DEFAULT_REPORTS + "/" + spec.name());
-		List<Path> written = SweepReport.write(OutputLocation.checked(base, relative, "report folder", allowed), "bnn (Eclipse)", spec, points);
-		file.getProject().refreshLocal(IResource.DEPTH_INFINITE, monitor);
-		List<IFile> report = written.stream().map(GeneratedExperiment::inWorkspace).filter(f -> f != null).toList();
-		return new ExperimentRun("Ran in Eclipse's own process (" + why + ").", SweepReport.table(spec, points), report, null);
-	}
+    /** @param allowed places outside the project the user allowed for this run */
+    static ExperimentRun run(IFile file, ExperimentSpec spec, String why, List<Path> allowed, IProgressMonitor monitor)
+            throws IOException, CoreException {
+        monitor.beginTask("Experiment " + spec.name() + " (" + spec.trials() + " trials per point)", IProgressMonitor.UNKNOWN);
+        // Relative paths of a description (weights, data, report) are relative to its file's folder.
+        Path base = file.getParent().getLocation().toFile().toPath();
+        ExperimentInputs data = ExperimentInputs.load(spec, base);
+        List<SweepPoint> points = new ExperimentRunner(Runtime.getRuntime().availableProcessors())
+                .run(spec, data.network(), data.inputs(), data.labels());
+        String relative = spec.report().map(ReportSpec::folder).orElse(DEFAULT_REPORTS + "/" + spec.name());
+        List<Path> written = SweepReport.write(OutputLocation.checked(base, relative, "report folder", allowed), "bnn (Eclipse)", spec,
+                points);
+        file.getProject().refreshLocal(IResource.DEPTH_INFINITE, monitor);
+        List<IFile> report = written.stream().map(GeneratedExperiment::inWorkspace).filter(f -> f != null).toList();
+        return new ExperimentRun("Ran in Eclipse's own process (" + why + ").", SweepReport.table(spec, points), report, null);
+    }
 }

@@ -18,29 +18,29 @@ import org.eclipse.xtext.validation.Issue;
  */
 final class OutsideProjectConfirmation {
 
-	private OutsideProjectConfirmation() {
-	}
+    private OutsideProjectConfirmation() {
+    }
 
-	/** Whether {@code issue} is one the user may override. */
-	static boolean overridable(Issue issue) {
-		return BnnIssueCodes.OUTPUT_OUTSIDE_PROJECT.equals(issue.getCode()) && issue.getData() != null && issue.getData().length == 2;
-	}
+    /** Whether {@code issue} is one the user may override. */
+    static boolean overridable(Issue issue) {
+        return BnnIssueCodes.OUTPUT_OUTSIDE_PROJECT.equals(issue.getCode()) && issue.getData() != null && issue.getData().length == 2;
+    }
 
-	/**
-	 * Asks, on the UI thread, whether the run may write to the places of {@code outside} (issues
-	 * that are all {@link #overridable(Issue)}).
-	 *
-	 * @return the places to allow, or empty if the user declined
-	 */
-	static Optional<List<Path>> ask(IFile file, List<Issue> outside) {
-		List<Path> places = outside.stream().map(issue -> Path.of(issue.getData()[0])).distinct().toList();
-		String project = outside.get(0).getData()[1];
-		String message = file.getName() + " writes outside its project " + project + ":\n\n"
-				+ places.stream().map(place -> "    " + place).collect(Collectors.joining("\n"))
-				+ "\n\nRun the experiment anyway and write there?";
-		AtomicBoolean confirmed = new AtomicBoolean();
-		Display.getDefault().syncExec(() -> confirmed.set(
-				MessageDialog.openConfirm(Display.getDefault().getActiveShell(), "Write Outside the Project", message)));
-		return confirmed.get() ? Optional.of(places) : Optional.empty();
-	}
+    /**
+     * Asks, on the UI thread, whether the run may write to the places of {@code outside} (issues
+     * that are all {@link #overridable(Issue)}).
+     *
+     * @return the places to allow, or empty if the user declined
+     */
+    static Optional<List<Path>> ask(IFile file, List<Issue> outside) {
+        List<Path> places = outside.stream().map(issue -> Path.of(issue.getData()[0])).distinct().toList();
+        String project = outside.get(0).getData()[1];
+        String message = file.getName() + " writes outside its project " + project + ":\n\n"
+                + places.stream().map(place -> "    " + place).collect(Collectors.joining("\n"))
+                + "\n\nRun the experiment anyway and write there?";
+        AtomicBoolean confirmed = new AtomicBoolean();
+        Display.getDefault().syncExec(() -> confirmed.set(
+                MessageDialog.openConfirm(Display.getDefault().getActiveShell(), "Write Outside the Project", message)));
+        return confirmed.get() ? Optional.of(places) : Optional.empty();
+    }
 }

@@ -24,39 +24,39 @@ import org.eclipse.ui.ide.IDE;
  */
 public final class RunExperimentHandler extends AbstractHandler {
 
-	@Override
-	public Object execute(ExecutionEvent event) {
-		if (!(HandlerUtil.getActiveEditor(event) instanceof BnnEditor editor) || editor.getInputFile() == null) {
-			return null;
-		}
-		if (!IDE.saveAllEditors(new IResource[] { editor.getInputFile().getProject() }, false)) {
-			return null;
-		}
-		int offset = editor.getSelectionProvider().getSelection() instanceof ITextSelection selection ? selection.getOffset() : 0;
-		String text = editor.getDocumentProvider().getDocument(editor.getEditorInput()).get();
-		IWorkbenchPage page = editor.getSite().getPage();
-		RunExperimentJob job = new RunExperimentJob(editor.getInputFile(), text, offset);
-		job.addJobChangeListener(new JobChangeAdapter() {
-			@Override
-			public void done(IJobChangeEvent done) {
-				Display.getDefault().asyncExec(() -> show(page, job, done.getResult()));
-			}
-		});
-		job.schedule();
-		return null;
-	}
+    @Override
+    public Object execute(ExecutionEvent event) {
+        if (!(HandlerUtil.getActiveEditor(event) instanceof BnnEditor editor) || editor.getInputFile() == null) {
+            return null;
+        }
+        if (!IDE.saveAllEditors(new IResource[] {editor.getInputFile().getProject()}, false)) {
+            return null;
+        }
+        int offset = editor.getSelectionProvider().getSelection() instanceof ITextSelection selection ? selection.getOffset() : 0;
+        String text = editor.getDocumentProvider().getDocument(editor.getEditorInput()).get();
+        IWorkbenchPage page = editor.getSite().getPage();
+        RunExperimentJob job = new RunExperimentJob(editor.getInputFile(), text, offset);
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent done) {
+                Display.getDefault().asyncExec(() -> show(page, job, done.getResult()));
+            }
+        });
+        job.schedule();
+        return null;
+    }
 
-	private static void show(IWorkbenchPage page, RunExperimentJob job, IStatus result) {
-		if (!result.isOK()) {
-			return; // errors are reported by the job framework (user job)
-		}
-		if (job.report() != null) {
-			try {
-				IDE.openEditor(page, job.report(), "org.eclipse.ui.DefaultTextEditor");
-			} catch (PartInitException e) {
-				BnnUiActivator.log("Could not open " + job.report().getFullPath(), e);
-			}
-		}
-		MessageDialog.openInformation(page.getWorkbenchWindow().getShell(), "Experiment", result.getMessage());
-	}
+    private static void show(IWorkbenchPage page, RunExperimentJob job, IStatus result) {
+        if (!result.isOK()) {
+            return; // errors are reported by the job framework (user job)
+        }
+        if (job.report() != null) {
+            try {
+                IDE.openEditor(page, job.report(), "org.eclipse.ui.DefaultTextEditor");
+            } catch (PartInitException e) {
+                BnnUiActivator.log("Could not open " + job.report().getFullPath(), e);
+            }
+        }
+        MessageDialog.openInformation(page.getWorkbenchWindow().getShell(), "Experiment", result.getMessage());
+    }
 }

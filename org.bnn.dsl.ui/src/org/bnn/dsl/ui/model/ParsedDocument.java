@@ -15,7 +15,7 @@ import org.eclipse.xtext.validation.Issue;
  * @param issues   syntax, linking and validation issues
  */
 public record ParsedDocument(String text, XtextResource resource, List<Issue> issues) {
-	public ParsedDocument {
-		issues = List.copyOf(issues);
-	}
+    public ParsedDocument {
+        issues = List.copyOf(issues);
+    }
 }

@@ -30,108 +30,110 @@ import com.google.inject.Injector;
  */
 public final class BnnOutlinePage extends ContentOutlinePage {
 
-	private final ITextEditor editor;
-	private final BnnDocumentModel model;
-	private final Injector injector;
-	private final Consumer<ParsedDocument> refresh = parsed -> update(parsed);
+    private final ITextEditor editor;
+    private final BnnDocumentModel model;
+    private final Injector injector;
+    private final Consumer<ParsedDocument> refresh = parsed -> update(parsed);
 
-	public BnnOutlinePage(ITextEditor editor, BnnDocumentModel model, Injector injector) {
-		this.editor = editor;
-		this.model = model;
-		this.injector = injector;
-	}
+    public BnnOutlinePage(ITextEditor editor, BnnDocumentModel model, Injector injector) {
+        this.editor = editor;
+        this.model = model;
+        this.injector = injector;
+    }
 
-	@Override
-	public void createControl(Composite parent) {
-		super.createControl(parent);
-		TreeViewer viewer = getTreeViewer();
-		viewer.setContentProvider(new SymbolTree());
-		viewer.setLabelProvider(new DelegatingStyledCellLabelProvider(new SymbolLabels()));
-		viewer.addSelectionChangedListener(event -> {
-			if (event.getSelection() instanceof IStructuredSelection selection && selection.getFirstElement() instanceof DocumentSymbol symbol) {
-				reveal(symbol);
-			}
-		});
-		model.addListener(refresh);
-		ParsedDocument latest = model.latest();
-		if (latest != null) {
-			update(latest);
-		}
-	}
+    @Override
+    public void createControl(Composite parent) {
+        super.createControl(parent);
+        TreeViewer viewer = getTreeViewer();
+        viewer.setContentProvider(new SymbolTree());
+        viewer.setLabelProvider(new DelegatingStyledCellLabelProvider(new SymbolLabels()));
+        viewer.addSelectionChangedListener(event -> {
+            if (event.getSelection() instanceof IStructuredSelection selection
+                    && selection.getFirstElement() instanceof DocumentSymbol symbol) {
+                reveal(symbol);
+            }
+        });
+        model.addListener(refresh);
+        ParsedDocument latest = model.latest();
+        if (latest != null) {
+            update(latest);
+        }
+    }
 
-	@Override
-	public void dispose() {
-		model.removeListener(refresh);
-		super.dispose();
-	}
+    @Override
+    public void dispose() {
+        model.removeListener(refresh);
+        super.dispose();
+    }
 
-	/** Computes the symbols on the publishing thread, shows them on the UI thread. */
-	private void update(ParsedDocument parsed) {
-		List<DocumentSymbol> symbols = injector.getInstance(HierarchicalDocumentSymbolService.class).getSymbols(parsed.resource(), () -> false);
-		Display display = Display.getDefault();
-		display.asyncExec(() -> {
-			TreeViewer viewer = getTreeViewer();
-			if (viewer != null && !viewer.getControl().isDisposed()) {
-				viewer.setInput(symbols);
-				viewer.expandToLevel(3); // package, elements, layers
-			}
-		});
-	}
+    /** Computes the symbols on the publishing thread, shows them on the UI thread. */
+    private void update(ParsedDocument parsed) {
+        List<DocumentSymbol> symbols = injector.getInstance(HierarchicalDocumentSymbolService.class).getSymbols(parsed.resource(),
+                () -> false);
+        Display display = Display.getDefault();
+        display.asyncExec(() -> {
+            TreeViewer viewer = getTreeViewer();
+            if (viewer != null && !viewer.getControl().isDisposed()) {
+                viewer.setInput(symbols);
+                viewer.expandToLevel(3); // package, elements, layers
+            }
+        });
+    }
 
-	private void reveal(DocumentSymbol symbol) {
-		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
-		try {
-			int start = offset(document, symbol.getSelectionRange().getStart());
-			int end = offset(document, symbol.getSelectionRange().getEnd());
-			editor.selectAndReveal(start, end - start);
-		} catch (BadLocationException e) {
-			// the text changed since the outline was built; the next parse rebuilds it
-		}
-	}
+    private void reveal(DocumentSymbol symbol) {
+        IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        try {
+            int start = offset(document, symbol.getSelectionRange().getStart());
+            int end = offset(document, symbol.getSelectionRange().getEnd());
+            editor.selectAndReveal(start, end - start);
+        } catch (BadLocationException e) {
+            // the text changed since the outline was built; the next parse rebuilds it
+        }
+    }
 
-	private static int offset(IDocument document, Position position) throws BadLocationException {
-		return document.getLineOffset(position.getLine()) + position.getCharacter();
-	}
+    private static int offset(IDocument document, Position position) throws BadLocationException {
+        return document.getLineOffset(position.getLine()) + position.getCharacter();
+    }
 
-	private static final class SymbolTree implements ITreeContentProvider {
-		@Override
-		public Object[] getElements(Object input) {
-			return input instanceof List<?> list ? list.toArray() : new Object[0];
-		}
+    private static final class SymbolTree implements ITreeContentProvider {
+        @Override
+        public Object[] getElements(Object input) {
+            return input instanceof List<?> list ? list.toArray() : new Object[0];
+        }
 
-		@Override
-		public Object[] getChildren(Object parent) {
-			return parent instanceof DocumentSymbol symbol && symbol.getChildren() != null ? symbol.getChildren().toArray() : new Object[0];
-		}
+        @Override
+        public Object[] getChildren(Object parent) {
+            return parent instanceof DocumentSymbol symbol && symbol.getChildren() != null ? symbol.getChildren().toArray() : new Object[0];
+        }
 
-		@Override
-		public Object getParent(Object element) {
-			return null;
-		}
+        @Override
+        public Object getParent(Object element) {
+            return null;
+        }
 
-		@Override
-		public boolean hasChildren(Object element) {
-			return getChildren(element).length > 0;
-		}
-	}
+        @Override
+        public boolean hasChildren(Object element) {
+            return getChildren(element).length > 0;
+        }
+    }
 
-	/** "fc1  800 tiles · …": the name, then the detail in the decorations colour. */
-	private static final class SymbolLabels extends LabelProvider implements DelegatingStyledCellLabelProvider.IStyledLabelProvider {
-		@Override
-		public StyledString getStyledText(Object element) {
-			if (!(element instanceof DocumentSymbol symbol)) {
-				return new StyledString(String.valueOf(element));
-			}
-			StyledString text = new StyledString(symbol.getName());
-			if (symbol.getDetail() != null && !symbol.getDetail().isEmpty()) {
-				text.append("  " + symbol.getDetail(), StyledString.DECORATIONS_STYLER);
-			}
-			return text;
-		}
+    /** "fc1  800 tiles · …": the name, then the detail in the decorations colour. */
+    private static final class SymbolLabels extends LabelProvider implements DelegatingStyledCellLabelProvider.IStyledLabelProvider {
+        @Override
+        public StyledString getStyledText(Object element) {
+            if (!(element instanceof DocumentSymbol symbol)) {
+                return new StyledString(String.valueOf(element));
+            }
+            StyledString text = new StyledString(symbol.getName());
+            if (symbol.getDetail() != null && !symbol.getDetail().isEmpty()) {
+                text.append("  " + symbol.getDetail(), StyledString.DECORATIONS_STYLER);
+            }
+            return text;
+        }
 
-		@Override
-		public String getText(Object element) {
-			return getStyledText(element).getString();
-		}
-	}
+        @Override
+        public String getText(Object element) {
+            return getStyledText(element).getString();
+        }
+    }
 }

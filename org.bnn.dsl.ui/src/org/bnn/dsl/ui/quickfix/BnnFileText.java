@@ -26,58 +26,58 @@ import com.google.inject.Injector;
  */
 final class BnnFileText implements AutoCloseable {
 
-	private final IFile file;
-	private final ITextFileBuffer buffer;
+    private final IFile file;
+    private final ITextFileBuffer buffer;
 
-	private BnnFileText(IFile file, ITextFileBuffer buffer) {
-		this.file = file;
-		this.buffer = buffer;
-	}
+    private BnnFileText(IFile file, ITextFileBuffer buffer) {
+        this.file = file;
+        this.buffer = buffer;
+    }
 
-	static BnnFileText connect(IFile file) throws CoreException {
-		ITextFileBufferManager manager = FileBuffers.getTextFileBufferManager();
-		manager.connect(file.getFullPath(), LocationKind.IFILE, null);
-		return new BnnFileText(file, manager.getTextFileBuffer(file.getFullPath(), LocationKind.IFILE));
-	}
+    static BnnFileText connect(IFile file) throws CoreException {
+        ITextFileBufferManager manager = FileBuffers.getTextFileBufferManager();
+        manager.connect(file.getFullPath(), LocationKind.IFILE, null);
+        return new BnnFileText(file, manager.getTextFileBuffer(file.getFullPath(), LocationKind.IFILE));
+    }
 
-	IDocument document() {
-		return buffer.getDocument();
-	}
+    IDocument document() {
+        return buffer.getDocument();
+    }
 
-	/** The open editor's parse if it is of the current text, else a new parse (a user action: rare and small). */
-	ParsedDocument parse(Injector injector) throws java.io.IOException {
-		BnnEditor editor = openEditor();
-		ParsedDocument parsed = editor == null ? null : editor.getModel().current(document());
-		if (parsed != null) {
-			return parsed;
-		}
-		return injector.getInstance(BnnDocumentValidator.class).parse(BnnWorkspaceSources.uriOf(file), document().get(),
-				BnnWorkspaceSources.siblingsOf(file), () -> false);
-	}
+    /** The open editor's parse if it is of the current text, else a new parse (a user action: rare and small). */
+    ParsedDocument parse(Injector injector) throws java.io.IOException {
+        BnnEditor editor = openEditor();
+        ParsedDocument parsed = editor == null ? null : editor.getModel().current(document());
+        if (parsed != null) {
+            return parsed;
+        }
+        return injector.getInstance(BnnDocumentValidator.class).parse(BnnWorkspaceSources.uriOf(file), document().get(),
+                BnnWorkspaceSources.siblingsOf(file), () -> false);
+    }
 
-	/** Saves the text unless an editor holds it (then the user saves). */
-	void saveIfNotOpen() throws CoreException {
-		if (openEditor() == null) {
-			buffer.commit(null, true);
-		}
-	}
+    /** Saves the text unless an editor holds it (then the user saves). */
+    void saveIfNotOpen() throws CoreException {
+        if (openEditor() == null) {
+            buffer.commit(null, true);
+        }
+    }
 
-	private BnnEditor openEditor() {
-		for (IWorkbenchWindow window : PlatformUI.getWorkbench().getWorkbenchWindows()) {
-			for (IWorkbenchPage page : window.getPages()) {
-				for (IEditorReference reference : page.findEditors(new FileEditorInput(file), BnnEditor.ID, IWorkbenchPage.MATCH_INPUT)) {
-					IEditorPart part = reference.getEditor(false);
-					if (part instanceof BnnEditor editor) {
-						return editor;
-					}
-				}
-			}
-		}
-		return null;
-	}
+    private BnnEditor openEditor() {
+        for (IWorkbenchWindow window : PlatformUI.getWorkbench().getWorkbenchWindows()) {
+            for (IWorkbenchPage page : window.getPages()) {
+                for (IEditorReference reference : page.findEditors(new FileEditorInput(file), BnnEditor.ID, IWorkbenchPage.MATCH_INPUT)) {
+                    IEditorPart part = reference.getEditor(false);
+                    if (part instanceof BnnEditor editor) {
+                        return editor;
+                    }
+                }
+            }
+        }
+        return null;
+    }
 
-	@Override
-	public void close() throws CoreException {
-		FileBuffers.getTextFileBufferManager().disconnect(file.getFullPath(), LocationKind.IFILE, null);
-	}
+    @Override
+    public void close() throws CoreException {
+        FileBuffers.getTextFileBufferManager().disconnect(file.getFullPath(), LocationKind.IFILE, null);
+    }
 }

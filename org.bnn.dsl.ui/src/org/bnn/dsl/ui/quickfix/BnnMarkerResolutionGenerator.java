@@ -23,41 +23,41 @@ import com.google.inject.Injector;
  */
 public final class BnnMarkerResolutionGenerator implements IMarkerResolutionGenerator2 {
 
-	@Override
-	public boolean hasResolutions(IMarker marker) {
-		String code = marker.getAttribute(BnnMarkers.ISSUE_CODE, null);
-		if (code == null) {
-			return false;
-		}
-		Diagnostic diagnostic = new Diagnostic(new Range(), "", DiagnosticSeverity.Error, "bnn", code);
-		return injector().getInstance(IQuickFixProvider.class).handlesDiagnostic(diagnostic);
-	}
+    @Override
+    public boolean hasResolutions(IMarker marker) {
+        String code = marker.getAttribute(BnnMarkers.ISSUE_CODE, null);
+        if (code == null) {
+            return false;
+        }
+        Diagnostic diagnostic = new Diagnostic(new Range(), "", DiagnosticSeverity.Error, "bnn", code);
+        return injector().getInstance(IQuickFixProvider.class).handlesDiagnostic(diagnostic);
+    }
 
-	@Override
-	public IMarkerResolution[] getResolutions(IMarker marker) {
-		if (!hasResolutions(marker) || !(marker.getResource() instanceof IFile file)) {
-			return new IMarkerResolution[0];
-		}
-		int start = marker.getAttribute(IMarker.CHAR_START, -1);
-		int end = marker.getAttribute(IMarker.CHAR_END, -1);
-		if (start < 0 || end < start) {
-			return new IMarkerResolution[0];
-		}
-		try (BnnFileText text = BnnFileText.connect(file)) {
-			ParsedDocument parsed = text.parse(injector());
-			if (parsed == null) {
-				return new IMarkerResolution[0];
-			}
-			List<IssueResolutions.Resolution> fixes = injector().getInstance(IssueResolutions.class).of(parsed.resource(), parsed.text(),
-					marker.getAttribute(BnnMarkers.ISSUE_CODE, ""), BnnMarkers.data(marker), start, end - start);
-			return fixes.stream().map(fix -> new BnnMarkerResolution(fix, parsed.text())).toArray(IMarkerResolution[]::new);
-		} catch (Exception e) {
-			BnnUiActivator.log("Could not compute the quick fixes of " + file.getFullPath(), e);
-			return new IMarkerResolution[0];
-		}
-	}
+    @Override
+    public IMarkerResolution[] getResolutions(IMarker marker) {
+        if (!hasResolutions(marker) || !(marker.getResource() instanceof IFile file)) {
+            return new IMarkerResolution[0];
+        }
+        int start = marker.getAttribute(IMarker.CHAR_START, -1);
+        int end = marker.getAttribute(IMarker.CHAR_END, -1);
+        if (start < 0 || end < start) {
+            return new IMarkerResolution[0];
+        }
+        try (BnnFileText text = BnnFileText.connect(file)) {
+            ParsedDocument parsed = text.parse(injector());
+            if (parsed == null) {
+                return new IMarkerResolution[0];
+            }
+            List<IssueResolutions.Resolution> fixes = injector().getInstance(IssueResolutions.class).of(parsed.resource(), parsed.text(),
+                    marker.getAttribute(BnnMarkers.ISSUE_CODE, ""), BnnMarkers.data(marker), start, end - start);
+            return fixes.stream().map(fix -> new BnnMarkerResolution(fix, parsed.text())).toArray(IMarkerResolution[]::new);
+        } catch (Exception e) {
+            BnnUiActivator.log("Could not compute the quick fixes of " + file.getFullPath(), e);
+            return new IMarkerResolution[0];
+        }
+    }
 
-	private static Injector injector() {
-		return BnnUiActivator.getDefault().getInjector();
-	}
+    private static Injector injector() {
+        return BnnUiActivator.getDefault().getInjector();
+    }
 }

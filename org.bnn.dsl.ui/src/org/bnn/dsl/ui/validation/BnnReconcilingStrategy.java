@@ -24,61 +24,61 @@ import com.google.inject.Injector;
  */
 public final class BnnReconcilingStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
 
-	private final Supplier<IFile> file;
-	private final Injector injector;
-	private final BnnDocumentModel model;
-	private IDocument document;
-	private IProgressMonitor monitor;
+    private final Supplier<IFile> file;
+    private final Injector injector;
+    private final BnnDocumentModel model;
+    private IDocument document;
+    private IProgressMonitor monitor;
 
-	public BnnReconcilingStrategy(Supplier<IFile> file, Injector injector, BnnDocumentModel model) {
-		this.file = file;
-		this.injector = injector;
-		this.model = model;
-	}
+    public BnnReconcilingStrategy(Supplier<IFile> file, Injector injector, BnnDocumentModel model) {
+        this.file = file;
+        this.injector = injector;
+        this.model = model;
+    }
 
-	@Override
-	public void setDocument(IDocument document) {
-		this.document = document;
-	}
+    @Override
+    public void setDocument(IDocument document) {
+        this.document = document;
+    }
 
-	@Override
-	public void setProgressMonitor(IProgressMonitor monitor) {
-		this.monitor = monitor;
-	}
+    @Override
+    public void setProgressMonitor(IProgressMonitor monitor) {
+        this.monitor = monitor;
+    }
 
-	@Override
-	public void initialReconcile() {
-		validate();
-	}
+    @Override
+    public void initialReconcile() {
+        validate();
+    }
 
-	@Override
-	public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
-		validate();
-	}
+    @Override
+    public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
+        validate();
+    }
 
-	@Override
-	public void reconcile(IRegion partition) {
-		validate();
-	}
+    @Override
+    public void reconcile(IRegion partition) {
+        validate();
+    }
 
-	private void validate() {
-		IFile target = file.get();
-		IDocument current = document;
-		if (target == null || current == null) {
-			return;
-		}
-		IProgressMonitor progress = monitor;
-		CancelIndicator cancel = () -> progress != null && progress.isCanceled();
-		try {
-			String text = current.get();
-			ParsedDocument parsed = injector.getInstance(BnnDocumentValidator.class).parse(
-					BnnWorkspaceSources.uriOf(target), text, BnnWorkspaceSources.siblingsOf(target), cancel);
-			if (parsed != null && !cancel.isCanceled()) {
-				BnnMarkers.replace(target, parsed.issues());
-				model.publish(parsed);
-			}
-		} catch (Exception | LinkageError e) {
-			BnnUiActivator.log("Could not validate " + target.getFullPath(), e);
-		}
-	}
+    private void validate() {
+        IFile target = file.get();
+        IDocument current = document;
+        if (target == null || current == null) {
+            return;
+        }
+        IProgressMonitor progress = monitor;
+        CancelIndicator cancel = () -> progress != null && progress.isCanceled();
+        try {
+            String text = current.get();
+            ParsedDocument parsed = injector.getInstance(BnnDocumentValidator.class).parse(
+                    BnnWorkspaceSources.uriOf(target), text, BnnWorkspaceSources.siblingsOf(target), cancel);
+            if (parsed != null && !cancel.isCanceled()) {
+                BnnMarkers.replace(target, parsed.issues());
+                model.publish(parsed);
+            }
+        } catch (Exception | LinkageError e) {
+            BnnUiActivator.log("Could not validate " + target.getFullPath(), e);
+        }
+    }
 }

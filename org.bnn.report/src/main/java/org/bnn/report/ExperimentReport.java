@@ -41,7 +41,8 @@ public final class ExperimentReport {
      * @throws org.bnn.runtime.experiment.OutputFolderException if the folder lies outside, or holds files the tool did not write
      */
     public static List<Path> writeInProject(ExperimentSpec spec, List<SweepPoint> points, Path base) throws IOException {
-        ReportSpec report = spec.report().orElseThrow(() -> new IllegalArgumentException("experiment " + spec.name() + " has no report clause"));
+        ReportSpec report = spec.report()
+                .orElseThrow(() -> new IllegalArgumentException("experiment " + spec.name() + " has no report clause"));
         return write(spec, points, OutputLocation.checked(base, report.folder(), "report folder"));
     }
 

@@ -102,9 +102,11 @@ public final class ReportWriter {
             written.add(text(folder, REPORT + ".json", ReportJson.write(report)));
         }
         Optional<JFreeChart> accuracy = hasSeries
-                ? Optional.of(AccuracyChart.create(report.title(), report.quantity(), report.series())) : Optional.empty();
+                ? Optional.of(AccuracyChart.create(report.title(), report.quantity(), report.series()))
+                : Optional.empty();
         Optional<JFreeChart> energy = report.energy().map(e -> EnergyChart.create(report.title(), e));
-        Optional<JFreeChart> comparison = report.comparison().isEmpty() ? Optional.empty()
+        Optional<JFreeChart> comparison = report.comparison().isEmpty()
+                ? Optional.empty()
                 : Optional.of(ComparisonChart.create(report.title(), report.quantity(), report.comparison()));
         if (formats.contains(ReportFormat.MD)) {
             written.add(text(folder, REPORT + ".md", ReportMarkdown.write(report, accuracy.flatMap(c -> plotFile(ACCURACY)),
@@ -119,7 +121,8 @@ public final class ReportWriter {
 
     /** The image a Markdown page links: the PNG if written, else the SVG. */
     private Optional<String> plotFile(String name) {
-        return formats.contains(ReportFormat.PNG) ? Optional.of(name + ".png")
+        return formats.contains(ReportFormat.PNG)
+                ? Optional.of(name + ".png")
                 : formats.contains(ReportFormat.SVG) ? Optional.of(name + ".svg") : Optional.empty();
     }
 

@@ -46,7 +46,7 @@ final class AnswerRanges {
         List<String> lines = lines(text);
         List<String> outside = new ArrayList<>();
         new AnswerRanges(uri).forEach(answer, (range, where) -> {
-            for (Position position : new Position[] { range.getStart(), range.getEnd() }) {
+            for (Position position : new Position[] {range.getStart(), range.getEnd()}) {
                 if (position.getLine() < 0 || position.getLine() >= lines.size() || position.getCharacter() < 0
                         || position.getCharacter() > lines.get(position.getLine()).length()) {
                     outside.add(range + " of " + where);
@@ -144,7 +144,8 @@ final class AnswerRanges {
     /** Tokens come as (line delta, start delta, length, type, modifiers); each is a range on its line. */
     private static void semanticTokens(List<Integer> data, BiConsumer<Range, String> each) {
         for (SemanticTokensInLines.Token token : SemanticTokensInLines.decode(data)) {
-            each.accept(new Range(new Position(token.line(), token.start()), new Position(token.line(), token.start() + token.length())), "semantic token");
+            each.accept(new Range(new Position(token.line(), token.start()), new Position(token.line(), token.start() + token.length())),
+                    "semantic token");
         }
     }
 }

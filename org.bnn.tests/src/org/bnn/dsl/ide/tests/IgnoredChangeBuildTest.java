@@ -41,7 +41,8 @@ class IgnoredChangeBuildTest {
     void openADocument() {
         manager = Guice.createInjector(BnnLanguageServerLauncher.module()).getInstance(WorkspaceManager.class);
         assertInstanceOf(LspWorkspaceManager.class, manager);
-        manager.initialize(URI.createFileURI(workspace.toString()), (file, issues) -> { }, CancelIndicator.NullImpl);
+        manager.initialize(URI.createFileURI(workspace.toString()), (file, issues) -> {
+        }, CancelIndicator.NullImpl);
         uri = URI.createFileURI(workspace.resolve("a.bnn").toString());
         manager.didOpen(uri, 1, BEFORE).build(CancelIndicator.NullImpl);
     }
@@ -73,8 +74,8 @@ class IgnoredChangeBuildTest {
     }
 
     private void assertModelFollowsText() {
-        String[] seen = manager.doRead(uri, (document, resource) -> new String[] { document.getContents(),
-                resource.getParseResult().getRootNode().getText() });
+        String[] seen = manager.doRead(uri, (document, resource) -> new String[] {document.getContents(),
+            resource.getParseResult().getRootNode().getText()});
         assertEquals("network Renamed after a while {\n    input x: 4\n    dense y: 2\n}\n", seen[0]);
         assertEquals(seen[0], seen[1], "the node model's text");
     }

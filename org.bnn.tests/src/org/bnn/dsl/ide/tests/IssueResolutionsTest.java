@@ -33,7 +33,8 @@ class IssueResolutionsTest {
                 device D { regime r { lrs lognormal(median 8 kV, sigma 0.25) hrs lognormal(median 180 kOhm, sigma 0.8)
                     set 1.8 V 100 uA 500 ns reset 1.8 V 100 uA 500 ns endurance 1e7 } }
                 """;
-        XtextResource resource = (XtextResource) injector.getInstance(XtextResourceSet.class).createResource(URI.createURI("memory:/d.bnn"));
+        XtextResource resource = (XtextResource) injector.getInstance(XtextResourceSet.class)
+                .createResource(URI.createURI("memory:/d.bnn"));
         resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
         Issue unit = injector.getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl).stream()
                 .filter(i -> "org.bnn.dsl.unitMismatch".equals(i.getCode())).findFirst().orElseThrow();
@@ -52,7 +53,8 @@ class IssueResolutionsTest {
                 device D { regime r { lrs lognormal(median 8 kOhm, sigma -0.25) hrs lognormal(median 180 kOhm, sigma 0.8)
                     set 1.8 V 100 uA 500 ns reset 1.8 V 100 uA 500 ns endurance 1e7 } }
                 """;
-        XtextResource resource = (XtextResource) injector.getInstance(XtextResourceSet.class).createResource(URI.createURI("memory:/d.bnn"));
+        XtextResource resource = (XtextResource) injector.getInstance(XtextResourceSet.class)
+                .createResource(URI.createURI("memory:/d.bnn"));
         resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
         Issue negative = injector.getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl).stream()
                 .filter(i -> "org.bnn.dsl.valueNegative".equals(i.getCode())).findFirst().orElseThrow();

@@ -69,7 +69,8 @@ class LanguageServerClientMistakesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        session = new InProcessLanguageServer(workspace, InProcessLanguageServer.likeVsCode(), new LanguageServerProcess.DiagnosticsCollector());
+        session = new InProcessLanguageServer(workspace, InProcessLanguageServer.likeVsCode(),
+                new LanguageServerProcess.DiagnosticsCollector());
     }
 
     @AfterAll
@@ -104,7 +105,9 @@ class LanguageServerClientMistakesTest {
         for (Position outside : List.of(new Position(lines, 0), new Position(lines + 1000, 3), new Position(-1, 0), new Position(0, -1))) {
             assertNull(answer(session.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri), outside))),
                     "hover at " + outside);
-            assertNull(answer(session.server.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri), outside))),
+            assertNull(
+                    answer(session.server.getTextDocumentService()
+                            .definition(new DefinitionParams(new TextDocumentIdentifier(uri), outside))),
                     "definition at " + outside);
         }
         assertWarnings(8, "request answered empty: position");
@@ -123,7 +126,8 @@ class LanguageServerClientMistakesTest {
         int name = AnswerRanges.lines(MODEL).get(line).indexOf("N {");
         change(uri, 3, new Range(new Position(line, name), new Position(line, name + 1)), "Renamed");
 
-        List<String> symbols = answer(session.server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))))
+        List<String> symbols = answer(
+                session.server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))))
                 .stream().map(symbol -> symbol.getRight().getName()).toList();
         assertTrue(symbols.contains("Renamed"), "symbols after the changes: " + symbols);
         assertFalse(symbols.contains("N") || symbols.contains("Lost"), "symbols after the changes: " + symbols);
@@ -134,7 +138,8 @@ class LanguageServerClientMistakesTest {
     @Test
     void aRequestOnADocumentThatIsNotOpenIsAnsweredEmpty() throws Exception {
         Position start = new Position(0, 0);
-        for (String uri : List.of(workspace.resolve("never-written.bnn").toUri().toString(), workspace.resolve("notes.txt").toUri().toString(),
+        for (String uri : List.of(workspace.resolve("never-written.bnn").toUri().toString(),
+                workspace.resolve("notes.txt").toUri().toString(),
                 "not a uri")) {
             assertNull(answer(session.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri), start))), uri);
         }
@@ -150,12 +155,15 @@ class LanguageServerClientMistakesTest {
             Position start = new Position(0, 0);
             AnswerRanges ranges = new AnswerRanges(uri);
             var service = session.server.getTextDocumentService();
-            assertEquals(List.of(), ranges.all(answer(service.definition(new DefinitionParams(document, start)))), "definition in '" + text + "'");
-            assertEquals(List.of(), ranges.all(answer(service.references(new ReferenceParams(document, start, new ReferenceContext(true))))),
+            assertEquals(List.of(), ranges.all(answer(service.definition(new DefinitionParams(document, start)))),
+                    "definition in '" + text + "'");
+            assertEquals(List.of(),
+                    ranges.all(answer(service.references(new ReferenceParams(document, start, new ReferenceContext(true))))),
                     "references in '" + text + "'");
             assertEquals(List.of(), ranges.all(answer(service.documentHighlight(new DocumentHighlightParams(document, start)))),
                     "highlights in '" + text + "'");
-            assertEquals(List.of(), ranges.all(answer(service.prepareRename(new PrepareRenameParams(document, start)))), "prepareRename in '" + text + "'");
+            assertEquals(List.of(), ranges.all(answer(service.prepareRename(new PrepareRenameParams(document, start)))),
+                    "prepareRename in '" + text + "'");
             assertEquals(List.of(), ranges.all(answer(service.rename(new RenameParams(document, start, "X")))), "rename in '" + text + "'");
         }
         assertNoServerBug();
@@ -163,9 +171,11 @@ class LanguageServerClientMistakesTest {
 
     @Test
     void formattingLeavesBrokenEmptyAndCommentOnlyTextAlone() throws Exception {
-        for (String text : List.of("network N { dense", "network N { input x: 4 dense h: 8 output o: dense 2 } }", "", "// only a comment\n")) {
+        for (String text : List.of("network N { dense", "network N { input x: 4 dense h: 8 output o: dense 2 } }", "",
+                "// only a comment\n")) {
             TextDocumentIdentifier document = new TextDocumentIdentifier(open(text));
-            List<? extends TextEdit> edits = answer(session.server.getTextDocumentService().formatting(new DocumentFormattingParams(document, new FormattingOptions(4, true))));
+            List<? extends TextEdit> edits = answer(session.server.getTextDocumentService()
+                    .formatting(new DocumentFormattingParams(document, new FormattingOptions(4, true))));
             assertEquals(List.of(), edits, "formatting of '" + text + "'");
         }
         assertNoServerBug();
@@ -174,7 +184,8 @@ class LanguageServerClientMistakesTest {
     @Test
     void formattingStillFormatsTextThatParses() throws Exception {
         TextDocumentIdentifier document = new TextDocumentIdentifier(open("network N {   input x: 4 dense h: 8 output o: dense 2 }\n"));
-        List<? extends TextEdit> edits = answer(session.server.getTextDocumentService().formatting(new DocumentFormattingParams(document, new FormattingOptions(4, true))));
+        List<? extends TextEdit> edits = answer(
+                session.server.getTextDocumentService().formatting(new DocumentFormattingParams(document, new FormattingOptions(4, true))));
         assertNotNull(edits);
         assertFalse(edits.isEmpty(), "the guard against broken text must not stop formatting altogether");
     }
@@ -184,7 +195,8 @@ class LanguageServerClientMistakesTest {
     void renamingInTextWithSkippedTokensRenamesAndKeepsThem() throws Exception {
         String text = "network A {\n    input x: 28 x 28 binarize at 0.5\n    dense y: 2\n    output o: dense 10\n    weights \"w.np\n}\n";
         String uri = open(text);
-        WorkspaceEdit edit = answer(session.server.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri), new Position(0, 8), "Renamed")));
+        WorkspaceEdit edit = answer(session.server.getTextDocumentService()
+                .rename(new RenameParams(new TextDocumentIdentifier(uri), new Position(0, 8), "Renamed")));
         assertNotNull(edit, "the rename's edit");
         List<TextEdit> edits = edit.getDocumentChanges() != null
                 ? edit.getDocumentChanges().stream().flatMap(change -> change.getLeft().getEdits().stream()).map(Either::getLeft).toList()
@@ -199,7 +211,8 @@ class LanguageServerClientMistakesTest {
         String truncated = MODEL.substring(0, MODEL.indexOf("network N {") + 17);
         String unclosedString = MODEL.replace("tile T {", "tile T \"{");
         for (String text : List.of(MODEL, MODEL.replace("\n", "\r\n"), MODEL.replace("\n", "\r"), truncated, unclosedString)) {
-            SemanticTokens tokens = answer(session.server.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(open(text)))));
+            SemanticTokens tokens = answer(session.server.getTextDocumentService()
+                    .semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(open(text)))));
             assertNotNull(tokens, "tokens of " + text);
             assertFalse(tokens.getData().isEmpty(), "tokens of " + text);
             assertEquals(List.of(), AnswerRanges.outside(tokens, "", text), "tokens outside their lines, text:\n" + text);
@@ -217,7 +230,8 @@ class LanguageServerClientMistakesTest {
         // N (0:8), a token past the end of line 0, h (1:10), a token past the end of line 1, then } (2:0).
         List<Integer> encoded = List.of(0, 8, 1, 0, 1, 0, 4, 3, 1, 0, 1, 10, 1, 2, 1, 0, 4, 7, 1, 0, 1, 0, 1, 5, 0);
         List<Integer> kept = SemanticTokensInLines.keep(document, encoded);
-        assertEquals(List.of(new Token(0, 8, 1, 0, 1), new Token(1, 10, 1, 2, 1), new Token(2, 0, 1, 5, 0)), SemanticTokensInLines.decode(kept));
+        assertEquals(List.of(new Token(0, 8, 1, 0, 1), new Token(1, 10, 1, 2, 1), new Token(2, 0, 1, 5, 0)),
+                SemanticTokensInLines.decode(kept));
         assertEquals(List.of(0, 8, 1, 0, 1, 1, 10, 1, 2, 1, 1, 0, 1, 5, 0), kept, "re-encoded relative to the tokens kept");
     }
 
@@ -227,8 +241,10 @@ class LanguageServerClientMistakesTest {
             LspDocument document = new LspDocument(1, text);
             String shown = text.replace("\r", "\\r").replace("\n", "\\n");
             assertEquals(4, document.getLineCount(), shown);
-            assertEquals(List.of("ab", "cd", "", "ef"), List.of(document.getLineContent(0), document.getLineContent(1), document.getLineContent(2),
-                    document.getLineContent(3)), shown);
+            assertEquals(List.of("ab", "cd", "", "ef"),
+                    List.of(document.getLineContent(0), document.getLineContent(1), document.getLineContent(2),
+                            document.getLineContent(3)),
+                    shown);
             int ef = text.indexOf("ef");
             assertEquals(new Position(3, 0), document.getPosition(ef), shown);
             assertEquals(ef, document.getOffSet(new Position(3, 0)), shown);
@@ -284,7 +300,8 @@ class LanguageServerClientMistakesTest {
 
     /** Nothing logged as a server bug, and no exception (whose stack trace a console would print). */
     private static void assertNoServerBug() {
-        List<String> bugs = session.log.stream().filter(line -> line.startsWith("SEVERE") || line.startsWith("ERROR") || line.startsWith("FATAL")).toList();
+        List<String> bugs = session.log.stream()
+                .filter(line -> line.startsWith("SEVERE") || line.startsWith("ERROR") || line.startsWith("FATAL")).toList();
         assertEquals(List.of(), bugs, "server bugs logged");
         assertEquals(List.of(), session.loggedExceptions.stream().map(Throwable::toString).toList(), "exceptions logged");
     }

@@ -134,7 +134,8 @@ class LanguageServerEditRaceTest {
 
     private void openAnotherDocument() {
         String other = workspace.resolve("other.bnn").toUri().toString();
-        server.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(other, "bnn", 1, "tile T { cells 32 rows x 32 columns 2T2R }\n")));
+        server.didOpen(
+                new DidOpenTextDocumentParams(new TextDocumentItem(other, "bnn", 1, "tile T { cells 32 rows x 32 columns 2T2R }\n")));
     }
 
     private static List<Integer> lines(List<? extends CodeLens> lenses) {

@@ -61,7 +61,8 @@ class LanguageServerFeaturesTest {
             String uri = session.open("quickstart.bnn", quickstart);
             List<InlayHint> hints = session.server().getTextDocumentService()
                     .inlayHint(new InlayHintParams(new TextDocumentIdentifier(uri), wholeText())).get(TIMEOUT, TimeUnit.SECONDS);
-            Map<Integer, String> byLine = hints.stream().collect(Collectors.toMap(h -> h.getPosition().getLine(), h -> h.getLabel().getLeft()));
+            Map<Integer, String> byLine = hints.stream()
+                    .collect(Collectors.toMap(h -> h.getPosition().getLine(), h -> h.getLabel().getLeft()));
 
             // One per layer, at the end of its line: tiles at their (auto) range · energy per inference (a lower bound:
             // the presets give no energy per partial-sum addition) · latency at 100 MHz.
@@ -74,8 +75,10 @@ class LanguageServerFeaturesTest {
             String mapping = byLine.get(line("mapping OnDemo"));
             assertTrue(mapping.startsWith("2,880/4,096 tiles (70.3 %) · ≥ 151 nJ/inference · 1.26 us · "), mapping);
             String experiment = byLine.get(line("experiment BerSweep"));
-            assertTrue(experiment.startsWith("2,910,208 weights × BER → 0 · 29.1 · 291 · 2.91k · 29.1k · 96k · 291k expected bit errors per chip;"
-                    + " regime nominal: BER "), experiment);
+            assertTrue(experiment
+                    .startsWith("2,910,208 weights × BER → 0 · 29.1 · 291 · 2.91k · 29.1k · 96k · 291k expected bit errors per chip;"
+                            + " regime nominal: BER "),
+                    experiment);
             assertEquals(6, hints.size(), byLine.toString());
 
             // A range request gets only the hints inside it.
@@ -124,7 +127,8 @@ class LanguageServerFeaturesTest {
     @Test
     void documentSymbolsListElementsAndLayersWithTheirEstimates() throws Exception {
         withQuickstart(session -> {
-            String uri = session.open("quickstart.bnn", quickstart + "\ntraining Train { network MnistMlp on mnist(\"data\") train save \"w.npz\" }\n");
+            String uri = session.open("quickstart.bnn",
+                    quickstart + "\ntraining Train { network MnistMlp on mnist(\"data\") train save \"w.npz\" }\n");
             List<DocumentSymbol> symbols = session.server().getTextDocumentService()
                     .documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri))).get(TIMEOUT, TimeUnit.SECONDS)
                     .stream().map(e -> e.getRight()).toList();
@@ -132,7 +136,8 @@ class LanguageServerFeaturesTest {
             flatten(symbols, all);
             DocumentSymbol network = named(all, "MnistMlp");
             assertEquals(SymbolKind.Class, network.getKind());
-            assertEquals(List.of("pixels", "fc1", "fc2", "fc3", "out"), network.getChildren().stream().map(DocumentSymbol::getName).toList());
+            assertEquals(List.of("pixels", "fc1", "fc2", "fc3", "out"),
+                    network.getChildren().stream().map(DocumentSymbol::getName).toList());
             assertEquals("800 tiles at 0..799 · ≥ 41.6 nJ · 370 ns", named(all, "fc1").getDetail());
             assertEquals(SymbolKind.Interface, named(all, "OnDemo").getKind());
             assertEquals(SymbolKind.Event, named(all, "BerSweep").getKind());
@@ -229,7 +234,8 @@ class LanguageServerFeaturesTest {
         int offset = quickstart.indexOf(snippet);
         assertTrue(offset >= 0, snippet);
         Hover hover = session.server().getTextDocumentService()
-                .hover(new HoverParams(new TextDocumentIdentifier(uri), position(quickstart, offset + delta))).get(TIMEOUT, TimeUnit.SECONDS);
+                .hover(new HoverParams(new TextDocumentIdentifier(uri), position(quickstart, offset + delta)))
+                .get(TIMEOUT, TimeUnit.SECONDS);
         return hover.getContents().getRight().getValue();
     }
 

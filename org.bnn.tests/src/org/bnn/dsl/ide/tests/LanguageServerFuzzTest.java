@@ -77,8 +77,9 @@ class LanguageServerFuzzTest {
     private static final int DEFAULT_OPERATIONS = 4000;
     private static final int OPERATIONS = Integer.getInteger("bnn.lspFuzz.operations", DEFAULT_OPERATIONS);
     private static final long TIME_BUDGET_SECONDS = 45;
-    private static final String[] ODD = { "\r\n", "\r", "\n", "{", "}", "\"", "//", "/*", "*/", ":", "x", " ", "\t", "é", "\uD834\uDD1E", "0",
-            "1e999", "-", "..", "import ", "network ", "dense ", "on ", "\u0000" };
+    private static final String[] ODD = {"\r\n", "\r", "\n", "{", "}", "\"", "//", "/*", "*/", ":", "x", " ", "\t", "é", "\uD834\uDD1E",
+        "0",
+        "1e999", "-", "..", "import ", "network ", "dense ", "on ", "\u0000"};
 
     @TempDir
     Path workspace;
@@ -94,7 +95,8 @@ class LanguageServerFuzzTest {
         String seeds = System.getProperty("bnn.lspFuzz.seeds", DEFAULT_SEEDS).trim();
         int range = seeds.indexOf("..");
         if (range >= 0) {
-            return LongStream.rangeClosed(Long.parseLong(seeds.substring(0, range).trim()), Long.parseLong(seeds.substring(range + 2).trim()));
+            return LongStream.rangeClosed(Long.parseLong(seeds.substring(0, range).trim()),
+                    Long.parseLong(seeds.substring(range + 2).trim()));
         }
         return Arrays.stream(seeds.split(",")).map(String::trim).mapToLong(Long::parseLong);
     }
@@ -109,7 +111,8 @@ class LanguageServerFuzzTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIME_BUDGET_SECONDS);
         int operations = 0;
         int requests = 0;
-        try (InProcessLanguageServer session = new InProcessLanguageServer(workspace, InProcessLanguageServer.likeVsCode(), new LanguageServerProcess.DiagnosticsCollector())) {
+        try (InProcessLanguageServer session = new InProcessLanguageServer(workspace, InProcessLanguageServer.likeVsCode(),
+                new LanguageServerProcess.DiagnosticsCollector())) {
             List<Request> announced = announced(session.initialized.getCapabilities());
             open(session, "a.bnn", pick(corpus));
             open(session, "b.bnn", pick(corpus));
@@ -145,8 +148,10 @@ class LanguageServerFuzzTest {
      * Nothing logged with an exception (a stack trace on a console) or as a server bug; else the
      * request and the client's texts (a rename, for one, also reads the other open document).
      */
-    private static void assertNoServerBug(InProcessLanguageServer session, long seed, int operations, Asked asked, Map<String, String> texts) {
-        List<String> severe = session.log.stream().filter(l -> l.startsWith("SEVERE") || l.startsWith("ERROR") || l.startsWith("FATAL")).toList();
+    private static void assertNoServerBug(InProcessLanguageServer session, long seed, int operations, Asked asked,
+            Map<String, String> texts) {
+        List<String> severe = session.log.stream().filter(l -> l.startsWith("SEVERE") || l.startsWith("ERROR") || l.startsWith("FATAL"))
+                .toList();
         if (!session.loggedExceptions.isEmpty() || !severe.isEmpty()) {
             String others = texts.entrySet().stream().filter(open -> asked == null || !open.getKey().equals(asked.uri()))
                     .map(open -> "\n" + open.getKey() + ":\n" + open.getValue()).collect(Collectors.joining());
@@ -185,7 +190,8 @@ class LanguageServerFuzzTest {
         texts.put(uri, changed);
         // Now and then a stale version number: the text still changes as the client says.
         int version = random.nextInt(10) == 0 ? 0 : versions.merge(uri, 1, Integer::sum);
-        session.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), List.of(change)));
+        session.server.getTextDocumentService()
+                .didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), List.of(change)));
     }
 
     /** The offset, moved before the CR if it falls inside a CRLF (which no LSP position can name). */
@@ -198,8 +204,9 @@ class LanguageServerFuzzTest {
         String text = texts.get(uri);
         int lines = AnswerRanges.lines(text).size();
         Position outside = random.nextBoolean() ? new Position(lines + random.nextInt(5), 0) : new Position(-1 - random.nextInt(3), 0);
-        session.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, versions.get(uri)),
-                List.of(new TextDocumentContentChangeEvent(new Range(outside, outside), "x"))));
+        session.server.getTextDocumentService()
+                .didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, versions.get(uri)),
+                        List.of(new TextDocumentContentChangeEvent(new Range(outside, outside), "x"))));
     }
 
     private void reopen(InProcessLanguageServer session, String uri) {
@@ -245,55 +252,71 @@ class LanguageServerFuzzTest {
             requests.add(new Request("textDocument/hover", (s, d, p, r) -> s.server.getTextDocumentService().hover(new HoverParams(d, p))));
         }
         if (capabilities.getCompletionProvider() != null) {
-            requests.add(new Request("textDocument/completion", (s, d, p, r) -> s.server.getTextDocumentService().completion(new CompletionParams(d, p))));
+            requests.add(new Request("textDocument/completion",
+                    (s, d, p, r) -> s.server.getTextDocumentService().completion(new CompletionParams(d, p))));
         }
         if (capabilities.getDefinitionProvider() != null) {
-            requests.add(new Request("textDocument/definition", (s, d, p, r) -> s.server.getTextDocumentService().definition(new DefinitionParams(d, p))));
+            requests.add(new Request("textDocument/definition",
+                    (s, d, p, r) -> s.server.getTextDocumentService().definition(new DefinitionParams(d, p))));
         }
         if (capabilities.getReferencesProvider() != null) {
-            requests.add(new Request("textDocument/references", (s, d, p, r) -> s.server.getTextDocumentService().references(new ReferenceParams(d, p, new ReferenceContext(true)))));
+            requests.add(new Request("textDocument/references",
+                    (s, d, p, r) -> s.server.getTextDocumentService().references(new ReferenceParams(d, p, new ReferenceContext(true)))));
         }
         if (capabilities.getDocumentHighlightProvider() != null) {
-            requests.add(new Request("textDocument/documentHighlight", (s, d, p, r) -> s.server.getTextDocumentService().documentHighlight(new DocumentHighlightParams(d, p))));
+            requests.add(new Request("textDocument/documentHighlight",
+                    (s, d, p, r) -> s.server.getTextDocumentService().documentHighlight(new DocumentHighlightParams(d, p))));
         }
         if (capabilities.getSignatureHelpProvider() != null) {
-            requests.add(new Request("textDocument/signatureHelp", (s, d, p, r) -> s.server.getTextDocumentService().signatureHelp(new SignatureHelpParams(d, p))));
+            requests.add(new Request("textDocument/signatureHelp",
+                    (s, d, p, r) -> s.server.getTextDocumentService().signatureHelp(new SignatureHelpParams(d, p))));
         }
         if (capabilities.getDocumentSymbolProvider() != null) {
-            requests.add(new Request("textDocument/documentSymbol", (s, d, p, r) -> s.server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(d))));
+            requests.add(new Request("textDocument/documentSymbol",
+                    (s, d, p, r) -> s.server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(d))));
         }
         if (capabilities.getDocumentFormattingProvider() != null) {
-            requests.add(new Request("textDocument/formatting", (s, d, p, r) -> s.server.getTextDocumentService().formatting(new DocumentFormattingParams(d, new FormattingOptions(4, true)))));
+            requests.add(new Request("textDocument/formatting", (s, d, p, r) -> s.server.getTextDocumentService()
+                    .formatting(new DocumentFormattingParams(d, new FormattingOptions(4, true)))));
         }
         if (capabilities.getDocumentRangeFormattingProvider() != null) {
             requests.add(new Request("textDocument/rangeFormatting", (s, d, p, r) -> s.server.getTextDocumentService()
                     .rangeFormatting(new DocumentRangeFormattingParams(d, new FormattingOptions(4, true), r))));
         }
         if (capabilities.getCodeLensProvider() != null) {
-            requests.add(new Request("textDocument/codeLens", (s, d, p, r) -> s.server.getTextDocumentService().codeLens(new CodeLensParams(d)).thenCompose(lenses -> {
-                if (lenses == null || lenses.isEmpty() || !Boolean.TRUE.equals(capabilities.getCodeLensProvider().getResolveProvider())) {
-                    return CompletableFuture.completedFuture(lenses);
-                }
-                CodeLens lens = lenses.get(0);
-                return s.server.getTextDocumentService().resolveCodeLens(lens).thenApply(resolved -> lenses);
-            })));
+            requests.add(new Request("textDocument/codeLens",
+                    (s, d, p, r) -> s.server.getTextDocumentService().codeLens(new CodeLensParams(d)).thenCompose(lenses -> {
+                        if (lenses == null || lenses.isEmpty()
+                                || !Boolean.TRUE.equals(capabilities.getCodeLensProvider().getResolveProvider())) {
+                            return CompletableFuture.completedFuture(lenses);
+                        }
+                        CodeLens lens = lenses.get(0);
+                        return s.server.getTextDocumentService().resolveCodeLens(lens).thenApply(resolved -> lenses);
+                    })));
         }
         if (capabilities.getInlayHintProvider() != null) {
-            requests.add(new Request("textDocument/inlayHint", (s, d, p, r) -> s.server.getTextDocumentService().inlayHint(new InlayHintParams(d, r))));
+            requests.add(new Request("textDocument/inlayHint",
+                    (s, d, p, r) -> s.server.getTextDocumentService().inlayHint(new InlayHintParams(d, r))));
         }
         if (capabilities.getSemanticTokensProvider() != null) {
-            requests.add(new Request("textDocument/semanticTokens/full", (s, d, p, r) -> s.server.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(d))));
+            requests.add(new Request("textDocument/semanticTokens/full",
+                    (s, d, p, r) -> s.server.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(d))));
         }
         if (capabilities.getFoldingRangeProvider() != null) {
-            requests.add(new Request("textDocument/foldingRange", (s, d, p, r) -> s.server.getTextDocumentService().foldingRange(new FoldingRangeRequestParams(d))));
+            requests.add(new Request("textDocument/foldingRange",
+                    (s, d, p, r) -> s.server.getTextDocumentService().foldingRange(new FoldingRangeRequestParams(d))));
         }
         if (capabilities.getCodeActionProvider() != null) {
-            requests.add(new Request("textDocument/codeAction", (s, d, p, r) -> s.server.getTextDocumentService().codeAction(new CodeActionParams(d, r, new CodeActionContext(List.of())))));
+            requests.add(new Request("textDocument/codeAction", (s, d, p, r) -> s.server.getTextDocumentService()
+                    .codeAction(new CodeActionParams(d, r, new CodeActionContext(List.of())))));
         }
         if (capabilities.getRenameProvider() != null) {
-            requests.add(new Request("textDocument/rename", (s, d, p, r) -> s.server.getTextDocumentService().rename(new RenameParams(d, p, "renamed"))));
-            if (capabilities.getRenameProvider().isRight() && Boolean.TRUE.equals(capabilities.getRenameProvider().getRight().getPrepareProvider())) {
-                requests.add(new Request("textDocument/prepareRename", (s, d, p, r) -> s.server.getTextDocumentService().prepareRename(new PrepareRenameParams(d, p))));
+            requests.add(new Request("textDocument/rename",
+                    (s, d, p, r) -> s.server.getTextDocumentService().rename(new RenameParams(d, p, "renamed"))));
+            if (capabilities.getRenameProvider().isRight()
+                    && Boolean.TRUE.equals(capabilities.getRenameProvider().getRight().getPrepareProvider())) {
+                requests.add(new Request("textDocument/prepareRename",
+                        (s, d, p, r) -> s.server.getTextDocumentService().prepareRename(new PrepareRenameParams(d, p))));
             }
         }
         assertTrue(requests.size() >= 12, "the server announces its usual requests: " + requests.size());
@@ -316,7 +339,8 @@ class LanguageServerFuzzTest {
                     .get(InProcessLanguageServer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ResponseErrorException error) {
-                fail("error response " + error.getResponseError().getCode() + " '" + error.getResponseError().getMessage() + "' to " + asked);
+                fail("error response " + error.getResponseError().getCode() + " '" + error.getResponseError().getMessage() + "' to "
+                        + asked);
             }
             throw e;
         }

@@ -65,7 +65,8 @@ final class LanguageServerProcess {
                 .redirectError(log.toFile()).start();
         try {
             DiagnosticsCollector client = new DiagnosticsCollector();
-            Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, process.getInputStream(), process.getOutputStream());
+            Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, process.getInputStream(),
+                    process.getOutputStream());
             launcher.startListening();
             LanguageServer server = launcher.getRemoteProxy();
             InitializeParams params = new InitializeParams();

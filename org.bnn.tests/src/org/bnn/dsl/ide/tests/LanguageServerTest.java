@@ -70,7 +70,8 @@ class LanguageServerTest {
             assertEquals(unit.getRange(), unitEdit.getRange());
 
             Diagnostic capacity = only(diagnostics, "org.bnn.dsl.mappingExceedsChip");
-            TextEdit reprogram = onlyEdit(codeActions(session, uri, capacity), "Allow reprogramming the weights while the network runs", uri);
+            TextEdit reprogram = onlyEdit(codeActions(session, uri, capacity), "Allow reprogramming the weights while the network runs",
+                    uri);
             assertEquals("allow reprogramming\n", reprogram.getNewText());
             assertEquals(5, reprogram.getRange().getStart().getLine(), "inserted before the mapping's closing brace");
             assertEquals(text.lines().toList().get(5).indexOf('}'), reprogram.getRange().getStart().getCharacter());
@@ -104,7 +105,8 @@ class LanguageServerTest {
 
     private static TextEdit onlyEdit(List<CodeAction> actions, String title, String uri) {
         CodeAction action = actions.stream().filter(a -> a.getTitle().equals(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("no action '" + title + "' in " + actions.stream().map(CodeAction::getTitle).toList()));
+                .orElseThrow(
+                        () -> new AssertionError("no action '" + title + "' in " + actions.stream().map(CodeAction::getTitle).toList()));
         List<TextEdit> edits = action.getEdit().getChanges().get(uri);
         assertEquals(1, edits.size(), edits.toString());
         return edits.get(0);
@@ -112,7 +114,8 @@ class LanguageServerTest {
 
     private static Diagnostic only(List<Diagnostic> diagnostics, String code) {
         List<Diagnostic> matching = diagnostics.stream()
-                .filter(d -> d.getCode() != null && code.equals(d.getCode().isLeft() ? d.getCode().getLeft() : String.valueOf(d.getCode().getRight())))
+                .filter(d -> d.getCode() != null
+                        && code.equals(d.getCode().isLeft() ? d.getCode().getLeft() : String.valueOf(d.getCode().getRight())))
                 .toList();
         assertEquals(1, matching.size(), code + " in " + diagnostics);
         return matching.get(0);

@@ -92,7 +92,8 @@ class ModelEstimatesTest {
         // buffer bits x 0.2 pJ = 117.8 pJ, no energy per partial-sum addition given (hence the lower bound),
         // 32 rows + 1 adder stage = 33 cycles; o: 32 -> 2 in one chunk, 64 x 45 fJ + 2 x 0.2 pJ + 32 x 0.2 pJ
         // = 9.68 pJ (complete: no partial sums), 2 rows = 2 cycles.
-        assertEquals(List.of("2 tiles at 0..1 · ≥ 118 pJ · 330 ns (OnDemo)", "1 tile at 2 · 9.68 pJ · 20.0 ns (OnDemo)"), hints.subList(0, 2),
+        assertEquals(List.of("2 tiles at 0..1 · ≥ 118 pJ · 330 ns (OnDemo)", "1 tile at 2 · 9.68 pJ · 20.0 ns (OnDemo)"),
+                hints.subList(0, 2),
                 hints.toString());
         assertTrue(hints.get(2).startsWith("3/4,096 tiles (0.1 %)"), hints.toString());
         assertEquals(3, hints.size(), hints.toString());
@@ -132,7 +133,8 @@ class ModelEstimatesTest {
     @Test
     void aRejectedDescriptionGivesNoEstimateAndLogsNothing() throws IOException {
         ModelEstimates estimates = injector.getInstance(ModelEstimates.class);
-        Mapping mapping = mapping(quickstart.replace("input pixels: 28 x 28\n    dense fc1: 1024", "input pixels: 4 x 4\n    conv fc1: 8 kernel 5"));
+        Mapping mapping = mapping(
+                quickstart.replace("input pixels: 28 x 28\n    dense fc1: 1024", "input pixels: 4 x 4\n    conv fc1: 8 kernel 5"));
         List<LogRecord> records = logged(() -> {
             assertEquals(Optional.empty(), estimates.of(mapping));
             return null;

@@ -38,7 +38,8 @@ class PlacementQuickfixTest {
     void aShortRangeIsSetToTheTilesNeededOrReplacedByAuto() throws IOException {
         String text = DESIGN + "mapping M { network N on C place c -> tile 0, o -> tiles 1..3 }\n";
         List<Resolution> fixes = fixes(text, BnnIssueCodes.PLACEMENT_TOO_FEW_TILES);
-        assertEquals(List.of("Place o on tiles 1..5", "Use automatic placement (place auto)"), fixes.stream().map(Resolution::label).toList());
+        assertEquals(List.of("Place o on tiles 1..5", "Use automatic placement (place auto)"),
+                fixes.stream().map(Resolution::label).toList());
         String longer = apply(text, fixes.get(0));
         assertEquals(DESIGN + "mapping M { network N on C place c -> tile 0, o -> tiles 1..5 }\n", longer);
         assertEquals(List.of(), issues(longer, BnnIssueCodes.PLACEMENT_TOO_FEW_TILES));
@@ -68,7 +69,8 @@ class PlacementQuickfixTest {
     void aMissingLayerIsAddedOnFreeTiles() throws IOException {
         String text = DESIGN + "mapping M { network N on C place c -> tile 0 }\n";
         List<Resolution> fixes = fixes(text, BnnIssueCodes.PLACEMENT_UNPLACED_LAYER);
-        assertEquals(List.of("Place o on tiles 1..5", "Use automatic placement (place auto)"), fixes.stream().map(Resolution::label).toList());
+        assertEquals(List.of("Place o on tiles 1..5", "Use automatic placement (place auto)"),
+                fixes.stream().map(Resolution::label).toList());
         String added = apply(text, fixes.get(0));
         assertEquals(DESIGN + "mapping M { network N on C place c -> tile 0, o -> tiles 1..5 }\n", added);
         assertEquals(List.of(), issues(added, BnnIssueCodes.PLACEMENT_UNPLACED_LAYER));

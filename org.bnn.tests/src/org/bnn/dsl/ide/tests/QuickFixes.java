@@ -28,7 +28,8 @@ final class QuickFixes {
     private final Injector injector = new BnnIdeSetup().createInjectorAndDoEMFRegistration();
 
     private XtextResource load(String text) throws IOException {
-        XtextResource resource = (XtextResource) injector.getInstance(XtextResourceSet.class).createResource(URI.createURI("memory:/p.bnn"));
+        XtextResource resource = (XtextResource) injector.getInstance(XtextResourceSet.class)
+                .createResource(URI.createURI("memory:/p.bnn"));
         resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
         return resource;
     }

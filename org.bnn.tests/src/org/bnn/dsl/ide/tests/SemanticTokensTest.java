@@ -111,7 +111,8 @@ class SemanticTokensTest {
                     modifiers.add(legend.getTokenModifiers().get(bit));
                 }
             }
-            tokens.put(offset, new Token(TEXT.substring(offset, offset + data.get(i + 2)), legend.getTokenTypes().get(data.get(i + 3)), modifiers));
+            tokens.put(offset,
+                    new Token(TEXT.substring(offset, offset + data.get(i + 2)), legend.getTokenTypes().get(data.get(i + 3)), modifiers));
         }
         return tokens;
     }

@@ -93,7 +93,8 @@ class WeightValuesIdeTest {
     }
 
     private Network network(String text) throws IOException {
-        XtextResource resource = (XtextResource) injector.getInstance(XtextResourceSet.class).createResource(URI.createURI("memory:/w.bnn"));
+        XtextResource resource = (XtextResource) injector.getInstance(XtextResourceSet.class)
+                .createResource(URI.createURI("memory:/w.bnn"));
         resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
         return ((Model) resource.getContents().get(0)).getElements().stream().filter(Network.class::isInstance).map(Network.class::cast)
                 .findFirst().orElseThrow();

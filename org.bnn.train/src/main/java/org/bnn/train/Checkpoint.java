@@ -55,7 +55,8 @@ final class Checkpoint {
                 double[] stats = new double[state.stats().size() * STAT_FIELDS];
                 for (int e = 0; e < state.stats().size(); e++) {
                     EpochStats s = state.stats().get(e);
-                    System.arraycopy(new double[] {s.epoch(), s.trainLoss(), s.trainAccuracy(), s.testAccuracy(), s.learningRate(), s.seconds()},
+                    System.arraycopy(
+                            new double[] {s.epoch(), s.trainLoss(), s.trainAccuracy(), s.testAccuracy(), s.learningRate(), s.seconds()},
                             0, stats, e * STAT_FIELDS, STAT_FIELDS);
                 }
                 out.add(STATS, NpyArray.ofDoubles(stats, state.stats().size(), STAT_FIELDS));

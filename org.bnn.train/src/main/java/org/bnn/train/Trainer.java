@@ -43,7 +43,8 @@ public final class Trainer {
             check(spec, test, "test");
         }
         if (train.size() < config.batchSize()) {
-            throw new IllegalArgumentException("the training set has " + train.size() + " images, fewer than one batch of " + config.batchSize());
+            throw new IllegalArgumentException(
+                    "the training set has " + train.size() + " images, fewer than one batch of " + config.batchSize());
         }
         try (Workers workers = new Workers(config.threads())) {
             BinaryNet network = new BinaryNet(spec, KeyedRandom.key(config.seed(), INIT_STREAM), new MatrixKernel(workers));

@@ -24,7 +24,8 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
         }
         if (!(learningRate > 0 && finalLearningRate > 0 && learningRate < Double.POSITIVE_INFINITY
                 && finalLearningRate < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("TrainingConfig learning rates must be positive, got " + learningRate + " and " + finalLearningRate);
+            throw new IllegalArgumentException(
+                    "TrainingConfig learning rates must be positive, got " + learningRate + " and " + finalLearningRate);
         }
         if (!(injectBer >= 0 && injectBer < 0.5)) {
             throw new IllegalArgumentException("TrainingConfig.injectBer must be in [0, 0.5), got " + injectBer);
@@ -47,7 +48,8 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
     }
 
     public TrainingConfig withThreads(int count) {
-        return new TrainingConfig(epochs, batchSize, learningRate, finalLearningRate, injectBer, seed, count, checkpoint, statisticsBatches);
+        return new TrainingConfig(epochs, batchSize, learningRate, finalLearningRate, injectBer, seed, count, checkpoint,
+                statisticsBatches);
     }
 
     public TrainingConfig withCheckpoint(Path file) {

@@ -218,8 +218,8 @@ public final class BnnWorkspace {
         context.setCancelIndicator(CancelIndicator.NullImpl);
         injector.getInstance(GeneratorDelegate.class).generate(requested.get(file), output, context);
         Map<String, String> sources = new LinkedHashMap<>();
-        output.getTextFiles().forEach((key, text) ->
-                sources.put(key.substring(IFileSystemAccess.DEFAULT_OUTPUT.length()), text.toString()));
+        output.getTextFiles()
+                .forEach((key, text) -> sources.put(key.substring(IFileSystemAccess.DEFAULT_OUTPUT.length()), text.toString()));
         return sources;
     }
 

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 public record Diagnostic(Path file, int line, int column, Severity severity, String message, String code) {
 
     public enum Severity {
-        ERROR, WARNING, INFO;
+        ERROR,
+        WARNING,
+        INFO;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -38,7 +38,8 @@ final class SourceFile {
         String name = String.valueOf(file.getFileName());
         if (!name.endsWith(EXTENSION)) {
             throw new WorkspaceException(file + ": not a .bnn file" + (name.toLowerCase(java.util.Locale.ROOT).endsWith(EXTENSION)
-                    ? " (the extension is .bnn in lower case; rename the file)" : " (the language's files end in .bnn)"));
+                    ? " (the extension is .bnn in lower case; rename the file)"
+                    : " (the language's files end in .bnn)"));
         }
         if (!Files.isReadable(file)) {
             throw new WorkspaceException(file + ": cannot be read (permission denied)");

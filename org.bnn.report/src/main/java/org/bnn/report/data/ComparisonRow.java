@@ -59,7 +59,8 @@ public record ComparisonRow(String mapping, String cells, String read, String re
     /** Sense plus decode energy of one inference, if both are known. */
     public OptionalDouble senseAndDecodeJoules() {
         return senseJoules.isPresent() && decodeJoules.isPresent()
-                ? OptionalDouble.of(senseJoules.getAsDouble() + decodeJoules.getAsDouble()) : OptionalDouble.empty();
+                ? OptionalDouble.of(senseJoules.getAsDouble() + decodeJoules.getAsDouble())
+                : OptionalDouble.empty();
     }
 
     private static void probability(String record, String field, OptionalDouble value) {

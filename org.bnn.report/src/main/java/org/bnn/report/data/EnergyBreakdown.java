@@ -32,7 +32,8 @@ public record EnergyBreakdown(List<LayerEnergy> layers, Set<EnergyComponent> not
         }
         layers = List.copyOf(layers);
         Checks.present("EnergyBreakdown", "notEstimated", notEstimated);
-        notEstimated = Collections.unmodifiableSet(notEstimated.isEmpty() ? EnumSet.noneOf(EnergyComponent.class) : EnumSet.copyOf(notEstimated));
+        notEstimated = Collections
+                .unmodifiableSet(notEstimated.isEmpty() ? EnumSet.noneOf(EnergyComponent.class) : EnumSet.copyOf(notEstimated));
     }
 
     /**

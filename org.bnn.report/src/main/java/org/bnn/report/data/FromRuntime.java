@@ -111,7 +111,8 @@ public final class FromRuntime {
 
     /** A component's energy: empty if not estimated (no unit energy given), 0 if it has no events. */
     private static OptionalDouble joules(Energy energy, EnergyComponent component) {
-        return energy.missing().contains(component) ? OptionalDouble.empty()
+        return energy.missing().contains(component)
+                ? OptionalDouble.empty()
                 : OptionalDouble.of(energy.joules().getOrDefault(component, 0.0));
     }
 

@@ -21,7 +21,8 @@ public final class ComparisonCsv {
     public static String write(List<ComparisonRow> rows) {
         return CsvTable.write(COLUMNS, rows.stream()
                 .map(r -> List.of(r.regime(), r.mapping(), r.cells(), r.read(), Numbers.exact(r.rawBer()), optional(r.decodedBer()),
-                        optional(r.seenBer()), Numbers.exact(r.accuracyMean()), Numbers.exact(r.accuracyStd()), Integer.toString(r.trials()),
+                        optional(r.seenBer()), Numbers.exact(r.accuracyMean()), Numbers.exact(r.accuracyStd()),
+                        Integer.toString(r.trials()),
                         Long.toString(r.cellCount()), Long.toString(r.devices()), optional(r.senseJoules()), optional(r.decodeJoules()),
                         optional(r.programmingJoules()), Numbers.exact(r.energyPerInferenceJoules())))
                 .toList());

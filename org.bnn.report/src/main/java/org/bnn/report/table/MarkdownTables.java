@@ -112,7 +112,8 @@ public final class MarkdownTables {
         List<String> header = List.of("regime", "BER", "accuracy (%)", "programming energy (" + programming.symbol() + ")",
                 "endurance (cycles)", "energy per inference (" + inference.symbol() + ")");
         List<List<String>> rows = regimes.stream()
-                .map(r -> List.of(r.regime(), Numbers.ber(r.ber()), Numbers.percent(r.accuracyMean()) + " ± " + Numbers.percent(r.accuracyStd()),
+                .map(r -> List.of(r.regime(), Numbers.ber(r.ber()),
+                        Numbers.percent(r.accuracyMean()) + " ± " + Numbers.percent(r.accuracyStd()),
                         Numbers.significant(programming.of(r.programmingEnergyJoules())), Numbers.cycles(r.enduranceCycles()),
                         Numbers.significant(inference.of(r.energyPerInferenceJoules()))))
                 .toList();

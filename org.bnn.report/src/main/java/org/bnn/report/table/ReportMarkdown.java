@@ -28,7 +28,8 @@ public final class ReportMarkdown {
         StringBuilder text = new StringBuilder("# ").append(report.title()).append("\n");
         if (!report.series().isEmpty()) {
             text.append("\n## ").append(report.quantity()).append(" vs bit error rate\n\n");
-            text.append("Mean ± standard deviation over trials, in %. The 95 % confidence intervals of the means are in the CSV and JSON files.\n\n");
+            text.append(
+                    "Mean ± standard deviation over trials, in %. The 95 % confidence intervals of the means are in the CSV and JSON files.\n\n");
             text.append(MarkdownTables.sweep(report.series()));
             accuracyPlot.ifPresent(file -> image(text, report.quantity() + " vs bit error rate", file));
         }

@@ -192,7 +192,8 @@ class ReportFilesTest {
     void jsonNeedsTheResolvedDescription(@TempDir Path folder) {
         Report undescribed = Report.builder("S").series(SmallReport.plain()).build();
         assertEquals("report S: report.json needs the fully resolved description (Report.description is empty)",
-                assertThrows(IllegalArgumentException.class, () -> new ReportWriter(EnumSet.of(ReportFormat.JSON)).write(undescribed, folder))
+                assertThrows(IllegalArgumentException.class,
+                        () -> new ReportWriter(EnumSet.of(ReportFormat.JSON)).write(undescribed, folder))
                         .getMessage());
     }
 

@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * write time, only inside the description's project or an allowed root, whatever validated it.
  */
 class ReportFolderOwnershipTest {
-    private static final MappingSpec MAPPING = new MappingSpec("M", NetworkSpec.builder("N", "x", 64).dense("h", 32).output("o", 10).build(),
+    private static final MappingSpec MAPPING = new MappingSpec("M",
+            NetworkSpec.builder("N", "x", 64).dense("h", 32).output("o", 10).build(),
             new ChipSpec("C", 16, new TileSpec("T", 32, 32, new CellTechnology.TwoTransistorTwoResistor())));
 
     @TempDir
@@ -52,7 +53,8 @@ class ReportFolderOwnershipTest {
 
     private static ExperimentSpec experiment(String reportFolder, SweepSpec sweep) {
         return new ExperimentSpec("E", MAPPING, new InputSource.Random(20), ErrorSpec.weightLevel(Resampling.PER_CHIP), sweep, 2, 3,
-                Optional.empty(), Optional.of(new ReportSpec(reportFolder, Set.of(ReportSpec.ReportFormat.CSV, ReportSpec.ReportFormat.MD))));
+                Optional.empty(),
+                Optional.of(new ReportSpec(reportFolder, Set.of(ReportSpec.ReportFormat.CSV, ReportSpec.ReportFormat.MD))));
     }
 
     private static List<SweepPoint> run(ExperimentSpec spec) {

@@ -64,7 +64,8 @@ public final class Datasets {
         byte[] values = labels.values();
         for (int i = 0; i < values.length; i++) {
             if ((values[i] & 0xFF) >= CLASSES) {
-                throw new DataException(labelsFile + ": label " + i + " is " + (values[i] & 0xFF) + ", not a class 0.." + (CLASSES - 1) + hint);
+                throw new DataException(
+                        labelsFile + ": label " + i + " is " + (values[i] & 0xFF) + ", not a class 0.." + (CLASSES - 1) + hint);
             }
         }
         int[] d = images.dimensions();

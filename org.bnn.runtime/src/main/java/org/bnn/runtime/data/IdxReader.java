@@ -102,7 +102,8 @@ public final class IdxReader {
         int type = magic >>> 8 & 0xFF;
         int dimensionCount = magic & 0xFF;
         if (type != UNSIGNED_BYTE) {
-            throw new DataException(file + " holds IDX value type 0x" + Integer.toHexString(type) + "; only unsigned bytes (0x08) are supported");
+            throw new DataException(
+                    file + " holds IDX value type 0x" + Integer.toHexString(type) + "; only unsigned bytes (0x08) are supported");
         }
         if (dimensionCount < 1 || dimensionCount > MAX_DIMENSIONS
                 || expectedDimensions > 0 && dimensionCount != expectedDimensions) {
@@ -140,7 +141,8 @@ public final class IdxReader {
         }
         String announced = Arrays.stream(dimensions).mapToObj(Integer::toString).collect(Collectors.joining(" x "))
                 + (dimensions.length > 1 ? " = " + size : "");
-        throw new DataException(values < size ? file + " is truncated: its header announces " + announced + " values, the file holds " + values
+        throw new DataException(values < size
+                ? file + " is truncated: its header announces " + announced + " values, the file holds " + values
                 : file + " is longer than its header announces " + announced + " values: " + (values - size) + " bytes more");
     }
 }

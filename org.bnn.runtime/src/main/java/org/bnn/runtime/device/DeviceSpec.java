@@ -32,8 +32,9 @@ public record DeviceSpec(String name, String stack, List<RegimeSpec> regimes, St
         for (RegimeSpec regime : regimes) {
             Checks.present(record, "regimes[]", regime);
             if (!seen.add(regime.name())) {
-                throw new SpecViolation(record, "regimes", regime.name(), Problem.DUPLICATE, record + ".regimes must have distinct names, got \""
-                        + regime.name() + "\" twice");
+                throw new SpecViolation(record, "regimes", regime.name(), Problem.DUPLICATE,
+                        record + ".regimes must have distinct names, got \""
+                                + regime.name() + "\" twice");
             }
         }
         regimes = List.copyOf(regimes);
@@ -46,8 +47,9 @@ public record DeviceSpec(String name, String stack, List<RegimeSpec> regimes, St
                 return regime;
             }
         }
-        throw new SpecViolation("DeviceSpec(" + name + ")", "regimes", regimeName, Problem.UNKNOWN, "device " + name + " has no regime \"" + regimeName
-                + "\"; known regimes: " + String.join(", ", regimeNames()));
+        throw new SpecViolation("DeviceSpec(" + name + ")", "regimes", regimeName, Problem.UNKNOWN,
+                "device " + name + " has no regime \"" + regimeName
+                        + "\"; known regimes: " + String.join(", ", regimeNames()));
     }
 
     /** The regimes' names, in declaration order. */

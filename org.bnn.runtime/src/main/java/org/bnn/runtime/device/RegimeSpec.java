@@ -26,8 +26,9 @@ public record RegimeSpec(String name, LogNormal lrs, LogNormal hrs, Pulse set, P
         Checks.present(record, "reset", reset);
         Checks.positiveFinite(record, "enduranceCycles", enduranceCycles);
         if (!(hrs.medianOhms() > lrs.medianOhms())) {
-            throw new SpecViolation(record, "hrs.medianOhms", Problem.INCONSISTENT, record + ".hrs.medianOhms must be greater than lrs.medianOhms = "
-                    + lrs.medianOhms() + ", got " + hrs.medianOhms());
+            throw new SpecViolation(record, "hrs.medianOhms", Problem.INCONSISTENT,
+                    record + ".hrs.medianOhms must be greater than lrs.medianOhms = "
+                            + lrs.medianOhms() + ", got " + hrs.medianOhms());
         }
     }
 

@@ -22,13 +22,15 @@ public final class SenseAmpOffsets {
 
     /** The static offset of amplifier {@code amplifier} (e.g. a global column index) of chip {@code chipKey}. */
     public double mismatch(long chipKey, long amplifier) {
-        return mismatchSigma == 0 ? 0.0
+        return mismatchSigma == 0
+                ? 0.0
                 : mismatchSigma * KeyedRandom.gaussian(KeyedRandom.key(chipKey, RandomStreams.MISMATCH), amplifier);
     }
 
     /** The noise offset of sense {@code sense} under {@code readKey}. */
     public double noise(long readKey, long sense) {
-        return noiseSigma == 0 ? 0.0
+        return noiseSigma == 0
+                ? 0.0
                 : noiseSigma * KeyedRandom.gaussian(KeyedRandom.key(readKey, RandomStreams.NOISE), sense);
     }
 

@@ -20,8 +20,9 @@ public record StuckAt(double stuckAtLrsProbability, double stuckAtHrsProbability
         Checks.probability("StuckAt", "stuckAtLrsProbability", stuckAtLrsProbability);
         Checks.probability("StuckAt", "stuckAtHrsProbability", stuckAtHrsProbability);
         if (stuckAtLrsProbability + stuckAtHrsProbability > 1) {
-            throw new SpecViolation("StuckAt", "stuckAtLrsProbability", Problem.INCONSISTENT, "StuckAt.stuckAtLrsProbability + stuckAtHrsProbability must be at most 1, got "
-                    + stuckAtLrsProbability + " + " + stuckAtHrsProbability);
+            throw new SpecViolation("StuckAt", "stuckAtLrsProbability", Problem.INCONSISTENT,
+                    "StuckAt.stuckAtLrsProbability + stuckAtHrsProbability must be at most 1, got "
+                            + stuckAtLrsProbability + " + " + stuckAtHrsProbability);
         }
     }
 

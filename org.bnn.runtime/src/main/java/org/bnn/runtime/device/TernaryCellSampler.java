@@ -19,11 +19,13 @@ public final class TernaryCellSampler {
 
     /** ln R (R in ohms) of the BL or BLb device of cell {@code cellIndex} programmed with {@code weight} (−1, 0, +1). */
     public double lnR(long chipKey, long cellIndex, boolean onBitLineBar, int weight) {
-        return devices.lnRDevice(chipKey, CellSampler.twoTwoRDevice(cellIndex, onBitLineBar), TernaryPcsa.programmedLow(weight, onBitLineBar));
+        return devices.lnRDevice(chipKey, CellSampler.twoTwoRDevice(cellIndex, onBitLineBar),
+                TernaryPcsa.programmedLow(weight, onBitLineBar));
     }
 
     /** The weight one sense reads from cell {@code cellIndex} storing {@code weight}, with the amplifier's total {@code offset}. */
     public int read(long chipKey, long cellIndex, int weight, double lnZeroThreshold, double offset) {
-        return TernaryPcsa.weightRead(lnR(chipKey, cellIndex, false, weight), lnR(chipKey, cellIndex, true, weight), lnZeroThreshold, offset);
+        return TernaryPcsa.weightRead(lnR(chipKey, cellIndex, false, weight), lnR(chipKey, cellIndex, true, weight), lnZeroThreshold,
+                offset);
     }
 }

@@ -47,7 +47,8 @@ public final class TernaryReads {
      * without one), with stuck-at faults, against the zero threshold {@code zeroThreshold}
      * ({@code best}: {@link BitErrorRates#bestReferenceOhms}).
      */
-    public static TernaryConfusion confusion(RegimeSpec regime, Optional<SenseAmpSpec> sense, StuckAt stuckAt, ReadReference zeroThreshold) {
+    public static TernaryConfusion confusion(RegimeSpec regime, Optional<SenseAmpSpec> sense, StuckAt stuckAt,
+            ReadReference zeroThreshold) {
         Checks.present("TernaryReads", "regime", regime);
         return confusion(regime, sense, stuckAt, Checks.present("TernaryReads", "zeroThreshold", zeroThreshold).ohms(regime));
     }

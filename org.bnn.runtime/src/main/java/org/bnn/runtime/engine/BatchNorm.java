@@ -102,7 +102,7 @@ public record BatchNorm(double[] gamma, double[] beta, double[] mean, double[] v
     @Override
     public int hashCode() {
         return Arrays.hashCode(new int[] {Arrays.hashCode(gamma), Arrays.hashCode(beta), Arrays.hashCode(mean),
-                Arrays.hashCode(variance), Double.hashCode(epsilon)});
+            Arrays.hashCode(variance), Double.hashCode(epsilon)});
     }
 
     @Override

@@ -169,7 +169,8 @@ public final class KernelCheck {
                     digest = add(digest, a);
                 }
                 long[][] perRead = flips(network, key ^ 1);
-                digest = add(digest, scratch.predictWithReadFlips(inputs[n], (layer, read) -> read % 2 == 0 ? perRead[layer] : new long[0]));
+                digest = add(digest,
+                        scratch.predictWithReadFlips(inputs[n], (layer, read) -> read % 2 == 0 ? perRead[layer] : new long[0]));
                 for (long a : scratch.lastPreActivations()) {
                     digest = add(digest, a);
                 }

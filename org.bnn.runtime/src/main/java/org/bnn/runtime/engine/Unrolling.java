@@ -55,7 +55,8 @@ final class Unrolling {
         int targetBit = to * Long.SIZE;
         PackedBits.fill(target, targetBit, paddedBits, padPlusOne);
         for (int y = 0; y < height; y++) {
-            PackedBits.copy(source, from * Long.SIZE + y * rowBits, target, targetBit + (y + pad) * paddedRowBits + pad * channels, rowBits);
+            PackedBits.copy(source, from * Long.SIZE + y * rowBits, target, targetBit + (y + pad) * paddedRowBits + pad * channels,
+                    rowBits);
         }
     }
 

@@ -47,7 +47,8 @@ public final class NestedFlips {
             throw new IllegalArgumentException("too many flips to list: " + count + " of " + n + " positions at p = " + p);
         }
         long positionStream = KeyedRandom.stream(KeyedRandom.key(key, POSITION_STREAM));
-        return n <= BITMAP_POSITIONS ? firstDistinctByBitmap(positionStream, n, (int) count)
+        return n <= BITMAP_POSITIONS
+                ? firstDistinctByBitmap(positionStream, n, (int) count)
                 : firstDistinctByHash(positionStream, n, (int) count);
     }
 

@@ -31,8 +31,10 @@ public final class EstimateText {
         }
         text.append(String.format(Locale.ROOT, "tiles: %d of %d (%.1f %%)%s%s%n", estimate.tilesNeeded(),
                 estimate.tilesAvailable(), 100.0 * estimate.tilesNeeded() / estimate.tilesAvailable(),
-                estimate.tilesPlaced() > estimate.tilesNeeded() ? String.format(Locale.ROOT, ", %d placed (%.1f %% of their cells hold weights)",
-                        estimate.tilesPlaced(), 100.0 * estimate.placedUtilization()) : "",
+                estimate.tilesPlaced() > estimate.tilesNeeded()
+                        ? String.format(Locale.ROOT, ", %d placed (%.1f %% of their cells hold weights)",
+                                estimate.tilesPlaced(), 100.0 * estimate.placedUtilization())
+                        : "",
                 estimate.fits() ? "" : " -- DOES NOT FIT"));
         text.append(String.format(Locale.ROOT, "placement: %s%n", estimate.mapping().placement().auto() ? "auto" : "explicit"));
         return text.toString();
@@ -64,7 +66,8 @@ public final class EstimateText {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "  %-12s %12s %12s%n", "layer", "energy", "cycles"));
         for (LayerEstimate layer : estimate.layers()) {
-            text.append(String.format(Locale.ROOT, "  %-12s %12s %12d%n", layer.name(), joules(layer.energy().totalJoules()), layer.cycles()));
+            text.append(
+                    String.format(Locale.ROOT, "  %-12s %12s %12d%n", layer.name(), joules(layer.energy().totalJoules()), layer.cycles()));
         }
         Energy energy = estimate.energy();
         text.append("energy per inference: ").append(joules(energy.totalJoules()));

@@ -141,7 +141,8 @@ public final class Estimator {
     private static LayerEstimate pool(LayerGeometry layer, LayerSpec.Pool pool, ChipSpec chip) {
         long outputs = layer.output().size();
         long window = (long) pool.size() * pool.size();
-        EventCounts events = pool.kind() == PoolKind.MAX ? new EventCounts(0, 0, 0, 0, 0, outputs * (window + 1), 0)
+        EventCounts events = pool.kind() == PoolKind.MAX
+                ? new EventCounts(0, 0, 0, 0, 0, outputs * (window + 1), 0)
                 : new EventCounts(0, 0, outputs * (window - 1), outputs, 0, outputs, 0);
         return new LayerEstimate(layer, 0, 0, 1, events, 0, energy(events, chip), Optional.empty());
     }

@@ -27,7 +27,8 @@ public sealed interface InputSource {
             Checks.name("InputSource.Dataset", "folder", folder);
             Checks.present("InputSource.Dataset", "split", split);
             if (limit < 0) {
-                throw new SpecViolation("InputSource.Dataset", "limit", Problem.NEGATIVE, "InputSource.Dataset.limit must be 0 (all) or positive, got " + limit);
+                throw new SpecViolation("InputSource.Dataset", "limit", Problem.NEGATIVE,
+                        "InputSource.Dataset.limit must be 0 (all) or positive, got " + limit);
             }
         }
     }

@@ -122,8 +122,10 @@ public final class OutputLocation {
         if (target.startsWith(project) || extraRoots.stream().map(root -> real(root.toAbsolutePath())).anyMatch(target::startsWith)) {
             return new Allowed(target);
         }
-        return new Outside(target, project, what + " " + target + " lies outside the project " + project + " (the nearest folder above the .bnn file with a "
-                + LIBRARY + "/ folder of .bnn files, else the file's own folder); write inside it, or allow the folder with --output-root DIR (bnn run, bnn train)");
+        return new Outside(target, project, what + " " + target + " lies outside the project " + project
+                + " (the nearest folder above the .bnn file with a "
+                + LIBRARY
+                + "/ folder of .bnn files, else the file's own folder); write inside it, or allow the folder with --output-root DIR (bnn run, bnn train)");
     }
 
     /**

@@ -29,6 +29,10 @@ public record ReportSpec(String folder, Set<ReportFormat> formats) {
 
     /** The output formats of a report. */
     public enum ReportFormat {
-        CSV, JSON, MD, PNG, SVG
+        CSV,
+        JSON,
+        MD,
+        PNG,
+        SVG
     }
 }

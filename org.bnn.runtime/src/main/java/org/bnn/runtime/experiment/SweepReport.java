@@ -66,7 +66,8 @@ public final class SweepReport {
     /** A table for the console: the metric is accuracy when there are labels, else agreement. */
     public static String table(ExperimentSpec spec, List<SweepPoint> points) {
         boolean labelled = !points.isEmpty() && points.get(0).accuracy().isPresent();
-        StringBuilder text = new StringBuilder(headline(spec)).append(labelled ? " (accuracy on the labels)" : " (agreement with the error-free chip)")
+        StringBuilder text = new StringBuilder(headline(spec))
+                .append(labelled ? " (accuracy on the labels)" : " (agreement with the error-free chip)")
                 .append(String.format("%n"));
         // A BER sweep's points are their BER; regime and layer points get a name column, and with several mappings each point its mapping.
         boolean named = !(spec.sweep() instanceof SweepSpec.Ber);
@@ -74,7 +75,8 @@ public final class SweepReport {
         int mappingWidth = Math.max("mapping".length(), spec.mappings().stream().mapToInt(m -> m.name().length()).max().orElse(0));
         String mappingColumn = several ? String.format(Locale.ROOT, "  %-" + mappingWidth + "s", "mapping") : "";
         String nameColumn = named ? String.format(Locale.ROOT, "  %-12s", "point") : "";
-        text.append(mappingColumn).append(nameColumn).append(String.format(Locale.ROOT, "  %10s %10s %10s %12s%n", "BER", "mean", "std", "95% CI"));
+        text.append(mappingColumn).append(nameColumn)
+                .append(String.format(Locale.ROOT, "  %10s %10s %10s %12s%n", "BER", "mean", "std", "95% CI"));
         for (SweepPoint point : points) {
             TrialStatistics metric = point.metric();
             if (several) {

@@ -51,7 +51,8 @@ public sealed interface SweepSpec {
     record Layers(double ber) implements SweepSpec {
         public Layers {
             if (!(ber > 0 && ber <= 0.5)) {
-                throw new SpecViolation("SweepSpec.Layers", "ber", Problem.OUT_OF_RANGE, "SweepSpec.Layers.ber must be in (0, 0.5], got " + ber);
+                throw new SpecViolation("SweepSpec.Layers", "ber", Problem.OUT_OF_RANGE,
+                        "SweepSpec.Layers.ber must be in (0, 0.5], got " + ber);
             }
         }
     }

@@ -119,7 +119,9 @@ public final class CellByCellEngine {
                             int partialPopcount = 0;
                             for (int column = 0; column < columns; column++) { // unused columns are gated, not sensed
                                 int j = columnChunk * tile.columns() + column;
-                                int read = ternary ? ternaryRead(weights, flipped, neuron, j, fanIn) : binaryRead(weights, flipped, neuron, j, fanIn);
+                                int read = ternary
+                                        ? ternaryRead(weights, flipped, neuron, j, fanIn)
+                                        : binaryRead(weights, flipped, neuron, j, fanIn);
                                 int senseAmplifierOutput = x[j] ? read : -read; // XNOR inside the PCSA (0 for a weight 0)
                                 tally.senses++;
                                 tally.popcountInputBits++;
@@ -175,7 +177,8 @@ public final class CellByCellEngine {
                     int iy = oy * conv.stride() - pad + dy;
                     int ix = ox * conv.stride() - pad + dx;
                     boolean inside = iy >= 0 && iy < in.height() && ix >= 0 && ix < in.width();
-                    x[(dy * k + dx) * in.channels() + c] = inside ? input[(iy * in.width() + ix) * in.channels() + c]
+                    x[(dy * k + dx) * in.channels() + c] = inside
+                            ? input[(iy * in.width() + ix) * in.channels() + c]
                             : conv.padding().value() > 0;
                 }
             }

@@ -283,7 +283,8 @@ public final class ErrorPatterns {
         }
         long[][] flips = new long[network.weightLayerCount()][];
         for (int l = 0; l < flips.length; l++) {
-            flips[l] = drawsCounts(network, l) ? NONE
+            flips[l] = drawsCounts(network, l)
+                    ? NONE
                     : NestedFlips.positions(ErrorKeys.layer(key, l), network.weights(l).size(), bitRate(network, l));
         }
         return flips;
@@ -361,8 +362,9 @@ public final class ErrorPatterns {
 
     private void checkLayers(BinaryNetwork network) {
         if (errors.layers() != network.weightLayerCount()) {
-            throw new IllegalArgumentException("network has " + network.weightLayerCount() + " layers with weights but errors are given for "
-                    + errors.layers());
+            throw new IllegalArgumentException(
+                    "network has " + network.weightLayerCount() + " layers with weights but errors are given for "
+                            + errors.layers());
         }
     }
 

@@ -322,8 +322,9 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
 
         @Override
         public CellTechnology forTernaryWeights() {
-            throw new SpecViolation("CellTechnology", "cell", Problem.INCONSISTENT, "CellTechnology.cell: ternary weights need 2T2R cells; a "
-                    + label() + " cell holds one device, it cannot store three values read in one sense");
+            throw new SpecViolation("CellTechnology", "cell", Problem.INCONSISTENT,
+                    "CellTechnology.cell: ternary weights need 2T2R cells; a "
+                            + label() + " cell holds one device, it cannot store three values read in one sense");
         }
 
         /** The device-level model reads complementary pairs with a PCSA. */

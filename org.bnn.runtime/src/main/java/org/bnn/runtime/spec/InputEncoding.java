@@ -16,7 +16,8 @@ public sealed interface InputEncoding permits InputEncoding.Binarize, InputEncod
     record Binarize(double threshold) implements InputEncoding {
         public Binarize {
             if (!(threshold >= 0.0 && threshold <= 1.0)) {
-                throw new SpecViolation("Binarize", "threshold", Problem.OUT_OF_RANGE, "Binarize.threshold must be in [0, 1], got " + threshold);
+                throw new SpecViolation("Binarize", "threshold", Problem.OUT_OF_RANGE,
+                        "Binarize.threshold must be in [0, 1], got " + threshold);
             }
         }
 

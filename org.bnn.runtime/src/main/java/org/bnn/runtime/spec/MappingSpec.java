@@ -32,7 +32,7 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
             if (!weightLayers.contains(entry.getKey())) {
                 throw new SpecViolation("MappingSpec(" + name + ")", "replication", entry.getKey(), Problem.UNKNOWN,
                         "MappingSpec(" + name + ").replication names " + entry.getKey()
-                        + ", which is not a layer with weights of network " + network.name());
+                                + ", which is not a layer with weights of network " + network.name());
             }
             if (entry.getValue() <= 0) {
                 throw new SpecViolation("MappingSpec(" + name + ")", "replication", entry.getKey(), Problem.NOT_POSITIVE,
@@ -45,7 +45,7 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
         if (regime.isPresent()) {
             var device = chip.tile().device().orElseThrow(() -> new SpecViolation("MappingSpec(" + name + ")", "regime",
                     Problem.INCONSISTENT, "MappingSpec(" + name
-                    + ").regime " + regime.get() + " needs a device on tile " + chip.tile().name()));
+                            + ").regime " + regime.get() + " needs a device on tile " + chip.tile().name()));
             device.regime(regime.get()); // throws with the known regimes if absent
         }
         Checks.present("MappingSpec", "placement", placement);
@@ -54,7 +54,7 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
             if (!placement.ranges().isEmpty() && !placement.ranges().equals(resolved.ranges())) {
                 throw new SpecViolation("MappingSpec(" + name + ")", "placement", Problem.INCONSISTENT,
                         "MappingSpec(" + name + ").placement is auto but its ranges " + placement.ranges()
-                        + " are not the automatic rule's " + resolved.ranges());
+                                + " are not the automatic rule's " + resolved.ranges());
             }
             placement = resolved;
         } else {
@@ -62,7 +62,7 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
             if (!problems.isEmpty()) {
                 throw new SpecViolation("MappingSpec(" + name + ")", "placement", problems.get(0).layer(), Problem.INCONSISTENT,
                         "MappingSpec(" + name + ").placement "
-                        + String.join("; ", problems.stream().map(PlacementProblem::message).toList()));
+                                + String.join("; ", problems.stream().map(PlacementProblem::message).toList()));
             }
         }
     }
@@ -119,6 +119,6 @@ public record MappingSpec(String name, NetworkSpec network, ChipSpec chip, Optio
     public TileRange rangeOf(String layer) {
         return placement.rangeOf(layer).orElseThrow(() -> new SpecViolation("MappingSpec(" + name + ")", "placement", layer,
                 Problem.UNKNOWN, "MappingSpec(" + name + ") places no layer "
-                + layer + "; its layers with weights are " + placement.ranges().keySet()));
+                        + layer + "; its layers with weights are " + placement.ranges().keySet()));
     }
 }

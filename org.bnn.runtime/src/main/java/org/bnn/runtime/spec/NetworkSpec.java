@@ -121,15 +121,17 @@ public record NetworkSpec(String name, InputSpec input, List<LayerSpec> layers) 
     private static int outputSize(String where, String layer, String dimension, int in, int window, int stride, int pad) {
         int size = Math.floorDiv(in + 2 * pad - window, stride) + 1;
         if (size < 1) {
-            throw new SpecViolation(where, "layers", layer, Problem.INCONSISTENT, where + ": layer " + layer + " gives an output " + dimension + " of " + size
-                    + " (input " + in + ", window " + window + ", stride " + stride + ", padding " + pad + ")");
+            throw new SpecViolation(where, "layers", layer, Problem.INCONSISTENT,
+                    where + ": layer " + layer + " gives an output " + dimension + " of " + size
+                            + " (input " + in + ", window " + window + ", stride " + stride + ", padding " + pad + ")");
         }
         return size;
     }
 
     private static void checkSize(String where, String field, String item, String what, long size) {
         if (size > Integer.MAX_VALUE) {
-            throw new SpecViolation(where, field, item, Problem.TOO_LARGE, where + ": " + what + " of " + size + " exceeds " + Integer.MAX_VALUE);
+            throw new SpecViolation(where, field, item, Problem.TOO_LARGE,
+                    where + ": " + what + " of " + size + " exceeds " + Integer.MAX_VALUE);
         }
     }
 

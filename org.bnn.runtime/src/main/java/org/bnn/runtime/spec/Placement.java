@@ -145,7 +145,8 @@ public record Placement(boolean auto, Map<String, TileRange> ranges) {
             }
             start = Math.max(start, range.last() + 1L);
         }
-        return count >= 1 && start + count <= tileCount ? Optional.of(TileRange.of((int) start, count))
+        return count >= 1 && start + count <= tileCount
+                ? Optional.of(TileRange.of((int) start, count))
                 : Optional.empty();
     }
 

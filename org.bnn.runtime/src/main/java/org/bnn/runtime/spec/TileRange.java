@@ -10,10 +10,12 @@ import org.bnn.runtime.checks.SpecViolation.Problem;
 public record TileRange(int first, int last) {
     public TileRange {
         if (first < 0) {
-            throw new SpecViolation("TileRange", "first", Problem.NEGATIVE, "TileRange.first must be a tile index (0 or more), got " + first);
+            throw new SpecViolation("TileRange", "first", Problem.NEGATIVE,
+                    "TileRange.first must be a tile index (0 or more), got " + first);
         }
         if (last < first) {
-            throw new SpecViolation("TileRange", "last", Problem.INCONSISTENT, "TileRange.last must not be below first (" + first + "), got " + last);
+            throw new SpecViolation("TileRange", "last", Problem.INCONSISTENT,
+                    "TileRange.last must not be below first (" + first + "), got " + last);
         }
     }
 

@@ -32,8 +32,9 @@ public record TileSpec(String name, int rows, int columns, CellTechnology cell, 
                 Checks.present("TileSpec", "popcountJoulesPerInputBit", popcountJoulesPerInputBit));
         Checks.positive("TileSpec", "rowCycleClocks", rowCycleClocks);
         if (columns < cell.minimumColumns()) {
-            throw new SpecViolation("TileSpec(" + name + ")", "columns", Problem.INCONSISTENT, "TileSpec(" + name + "): " + cell.label() + " cells: a code word needs "
-                    + cell.minimumColumns() + " columns, the tile has " + columns);
+            throw new SpecViolation("TileSpec(" + name + ")", "columns", Problem.INCONSISTENT,
+                    "TileSpec(" + name + "): " + cell.label() + " cells: a code word needs "
+                            + cell.minimumColumns() + " columns, the tile has " + columns);
         }
     }
 

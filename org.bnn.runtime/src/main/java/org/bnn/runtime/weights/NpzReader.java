@@ -48,7 +48,8 @@ public final class NpzReader implements AutoCloseable {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new WeightsException(file + " does not exist");
         } catch (ZipException e) {
-            throw new WeightsException(file + " is not a NumPy .npz file (not a zip archive, or one whose directory is damaged or cut off)");
+            throw new WeightsException(
+                    file + " is not a NumPy .npz file (not a zip archive, or one whose directory is damaged or cut off)");
         } catch (IOException e) {
             throw new WeightsException(file + " cannot be read: " + e.getMessage(), e);
         }
@@ -151,9 +152,11 @@ public final class NpzReader implements AutoCloseable {
 
     /** The zip layer's own exception texts are not for the user: what went wrong is said in our words. */
     private WeightsException failed(ZipEntry entry, IOException e) {
-        String problem = e instanceof EOFException ? "the compressed data ends early (truncated archive)"
-                : e instanceof ZipException ? "the compressed data is corrupt"
-                : "cannot be read (" + e.getMessage() + ")";
+        String problem = e instanceof EOFException
+                ? "the compressed data ends early (truncated archive)"
+                : e instanceof ZipException
+                        ? "the compressed data is corrupt"
+                        : "cannot be read (" + e.getMessage() + ")";
         return new WeightsException(member(entry) + ": " + problem, e);
     }
 

@@ -198,11 +198,13 @@ public final class WeightsFile {
         String epsName = layer + "/eps";
         double[] eps = finite(in, epsName, in.array(epsName).toDoubles());
         if (eps.length != 1 || eps[0] < 0) {
-            throw new WeightsException(in.where(epsName) + " must be one number ≥ 0, got " + (eps.length == 1 ? eps[0] : in.header(epsName)));
+            throw new WeightsException(
+                    in.where(epsName) + " must be one number ≥ 0, got " + (eps.length == 1 ? eps[0] : in.header(epsName)));
         }
         for (int k = 0; k < rows; k++) {
             if (variance[k] < 0) {
-                throw new WeightsException(in.where(varName) + " holds " + variance[k] + " at index " + k + ": a variance cannot be negative");
+                throw new WeightsException(
+                        in.where(varName) + " holds " + variance[k] + " at index " + k + ": a variance cannot be negative");
             }
             if (variance[k] + eps[0] == 0) {
                 throw new WeightsException(in.where(varName) + " holds 0 at index " + k + " and " + epsName
@@ -231,7 +233,8 @@ public final class WeightsFile {
     private static double[] finite(NpzReader in, String name, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new WeightsException(in.where(name) + " holds " + values[i] + " at index " + i + ": batch-norm values must be finite");
+                throw new WeightsException(
+                        in.where(name) + " holds " + values[i] + " at index " + i + ": batch-norm values must be finite");
             }
         }
         return values;

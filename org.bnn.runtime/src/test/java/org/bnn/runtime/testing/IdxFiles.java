@@ -32,7 +32,8 @@ public final class IdxFiles {
     }
 
     /** Writes the four files of one MNIST-layout split with {@code count} images of h × w. */
-    public static void writeSplit(Path folder, String prefix, int count, int height, int width, long seed, boolean gzip) throws IOException {
+    public static void writeSplit(Path folder, String prefix, int count, int height, int width, long seed, boolean gzip)
+            throws IOException {
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         byte[] pixels = new byte[count * height * width];
         byte[] labels = new byte[count];

@@ -39,7 +39,8 @@ public final class NpzFiles {
 
     /** {@code .npy} bytes with any descr and shape text, e.g. {@code npy("<f2", "(3,)", data)}. */
     public static byte[] npy(String descr, String shape, byte[] data) {
-        byte[] dict = ("{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] dict = ("{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }")
+                .getBytes(StandardCharsets.ISO_8859_1);
         int total = (10 + dict.length + 1 + 63) / 64 * 64;
         ByteBuffer header = ByteBuffer.allocate(total + data.length).order(ByteOrder.LITTLE_ENDIAN);
         header.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) (total - 10)).put(dict);

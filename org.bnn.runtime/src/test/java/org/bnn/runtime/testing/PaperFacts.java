@@ -20,7 +20,7 @@ public final class PaperFacts {
 
     /** One row of the preset table. */
     public record Row(RegimeSpec regime, double energyPerPulseJoules, double berTwoTwoR,
-               double bestReferenceOhms, double berOneTOneR) {
+            double bestReferenceOhms, double berOneTOneR) {
         @Override
         public String toString() {
             return regime.name();

@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BinomialInversionTest {
     private static final double[] EDGES = {0, Double.MIN_VALUE, 1e-300, 1e-17, 1e-12, 1e-6, 0.5, 1 - 1e-6, 1 - 1e-12,
-            1 - 1e-16, Math.nextDown(1.0)};
+        1 - 1e-16, Math.nextDown(1.0)};
 
     @ParameterizedTest
     @CsvSource({"1, 0.5", "7, 1e-9", "10, 0.999", "784, 1e-3", "10240, 1e-3", "802816, 1e-4", "1048576, 1e-3",
-            "1048576, 3.3e-2", "1048576, 0.5", "30000000, 1e-2", "4000000000, 0.5", "5000, 0.97"})
+        "1048576, 3.3e-2", "1048576, 0.5", "30000000, 1e-2", "4000000000, 0.5", "5000, 0.97"})
     void equalsTheWalkForEveryU(long n, double p) {
         BinomialInversion table = BinomialInversion.of(n, p);
         boolean wide = n * p * (1 - p) > 1e6;

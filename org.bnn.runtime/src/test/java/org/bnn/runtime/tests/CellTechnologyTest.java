@@ -192,7 +192,9 @@ class CellTechnologyTest {
         assertEquals("2T2R ternary, zero threshold 18.0 kOhm, PCSA offsets included", TERNARY.readDescription(SHARP, Optional.of(pcsa)));
         String best = new CellTechnology.TwoTransistorTwoResistorTernary(TernaryReads.DEFAULT_ZERO_THRESHOLD)
                 .readDescription(SHARP, Optional.empty());
-        assertTrue(best.startsWith("2T2R ternary, zero threshold ") && best.endsWith(" kOhm (best), offset-free comparator (no sense amplifier given)"),
+        assertTrue(
+                best.startsWith("2T2R ternary, zero threshold ")
+                        && best.endsWith(" kOhm (best), offset-free comparator (no sense amplifier given)"),
                 best);
     }
 

@@ -126,7 +126,8 @@ class EstimatorTest {
         NetworkSpec cnn = NetworkSpec.builder("C", "img", 8, 8).conv("c1", 16, 3, 1, Padding.VALID).output("out", 10).build();
         ChipSpec chip = new ChipSpec("C", 100, T32);
         LayerEstimate single = Estimator.estimate(new MappingSpec("m", cnn, chip)).layers().get(0);
-        LayerEstimate quad = Estimator.estimate(new MappingSpec("m", cnn, chip, java.util.Optional.empty(), java.util.Map.of("c1", 4), false))
+        LayerEstimate quad = Estimator
+                .estimate(new MappingSpec("m", cnn, chip, java.util.Optional.empty(), java.util.Map.of("c1", 4), false))
                 .layers().get(0);
         assertEquals(4 * single.tiles(), quad.tiles());
         assertEquals(16 * 36 + 0, single.cycles());

@@ -29,10 +29,10 @@ class NestedFlipsDrawsTest {
 
     @ParameterizedTest(name = "n = {0}, p = {1}")
     @CsvSource({
-            "1000, 0.3", // many repeats among the draws
-            "16777216, 1e-3", // 2^24: the largest bitmap
-            "16777217, 2e-3", // one more: the hash set, about 30 repeats among 33,000 draws
-            "3000000000, 1e-4" // 300,000 flips in the hash set
+        "1000, 0.3", // many repeats among the draws
+        "16777216, 1e-3", // 2^24: the largest bitmap
+        "16777217, 2e-3", // one more: the hash set, about 30 repeats among 33,000 draws
+        "3000000000, 1e-4" // 300,000 flips in the hash set
     })
     void flipsAreTheFirstDistinctDrawsOfTheKeyedSequence(long n, double p) {
         long key = 4242;

@@ -64,7 +64,8 @@ class PlacementTest {
     void autoMakesRoomForCopiesAndSkipsPooling() {
         NetworkSpec cnn = NetworkSpec.builder("Cnn", "img", 8, 8).conv("c", 4, 2, 1, Padding.VALID).pool("p", PoolKind.MAX, 2, 2)
                 .output("o", 3).build();
-        MappingSpec spec = new MappingSpec("M", cnn, new ChipSpec("C", 20, new TileSpec("T", 8, 8, new CellTechnology.TwoTransistorTwoResistor())),
+        MappingSpec spec = new MappingSpec("M", cnn,
+                new ChipSpec("C", 20, new TileSpec("T", 8, 8, new CellTechnology.TwoTransistorTwoResistor())),
                 Optional.empty(), Map.of("c", 3), false);
         assertEquals(Map.of("c", new TileRange(0, 2), "o", new TileRange(3, 7)), spec.placement().ranges());
     }

@@ -22,8 +22,10 @@ class SpecTest {
 
     @Test
     void nonPositiveSizesAreRejectedWithFieldAndValue() {
-        assertEquals("TileSpec.rows must be positive, got 0", rejection(() -> new TileSpec("T", 0, 32, new CellTechnology.TwoTransistorTwoResistor())));
-        assertEquals("TileSpec.columns must be positive, got -3", rejection(() -> new TileSpec("T", 32, -3, new CellTechnology.TwoTransistorTwoResistor())));
+        assertEquals("TileSpec.rows must be positive, got 0",
+                rejection(() -> new TileSpec("T", 0, 32, new CellTechnology.TwoTransistorTwoResistor())));
+        assertEquals("TileSpec.columns must be positive, got -3",
+                rejection(() -> new TileSpec("T", 32, -3, new CellTechnology.TwoTransistorTwoResistor())));
         TileSpec tile = new TileSpec("T", 32, 32, new CellTechnology.TwoTransistorTwoResistor());
         assertEquals("ChipSpec.tileCount must be positive, got 0", rejection(() -> new ChipSpec("C", 0, tile)));
         assertEquals("Dense(fc1).neurons must be positive, got 0", rejection(() -> new LayerSpec.Dense("fc1", 0)));

@@ -59,7 +59,8 @@ class SpecViolationTest {
         assertViolation(violation(() -> new LogNormal(-8e3, 0.25), "LogNormal.medianOhms must be positive and finite, got -8000.0"),
                 "LogNormal", null, "medianOhms", null, Problem.NOT_POSITIVE);
         assertViolation(violation(() -> new LogNormal(Double.POSITIVE_INFINITY, 0.25),
-                "LogNormal.medianOhms must be positive and finite, got Infinity"), "LogNormal", null, "medianOhms", null, Problem.NOT_FINITE);
+                "LogNormal.medianOhms must be positive and finite, got Infinity"), "LogNormal", null, "medianOhms", null,
+                Problem.NOT_FINITE);
         assertViolation(violation(() -> new LogNormal(8e3, -0.25), "LogNormal.sigma must be non-negative and finite, got -0.25"),
                 "LogNormal", null, "sigma", null, Problem.NEGATIVE);
         assertViolation(violation(() -> new LogNormal(8e3, Double.NaN), "LogNormal.sigma must be non-negative and finite, got NaN"),
@@ -84,7 +85,9 @@ class SpecViolationTest {
         assertViolation(violation(() -> new Pulse(1.8, 100e-6, 500e-9, -1),
                 "Pulse.explicitEnergyJoules must be positive and finite, or NaN for none, got -1.0"),
                 "Pulse", null, "explicitEnergyJoules", null, Problem.NOT_POSITIVE);
-        assertViolation(violation(() -> new StuckAt(0.6, 0.5), "StuckAt.stuckAtLrsProbability + stuckAtHrsProbability must be at most 1, got 0.6 + 0.5"),
+        assertViolation(
+                violation(() -> new StuckAt(0.6, 0.5),
+                        "StuckAt.stuckAtLrsProbability + stuckAtHrsProbability must be at most 1, got 0.6 + 0.5"),
                 "StuckAt", null, "stuckAtLrsProbability", null, Problem.INCONSISTENT);
         RegimeSpec regime = new RegimeSpec("r", new LogNormal(8e3, 0.25), new LogNormal(180e3, 0.8), PULSE, PULSE, 1e7);
         assertViolation(violation(() -> new DeviceSpec("d", "", List.of(regime, regime), StuckAt.NONE),
@@ -94,7 +97,8 @@ class SpecViolationTest {
                 "DeviceSpec", "d", "regimes", "strong", Problem.UNKNOWN);
         assertViolation(violation(() -> CellTechnology.of("2T2R", Optional.empty(), Optional.of("secded(72,64)"), OptionalDouble.empty()),
                 "CellTechnology.code: secded(72,64) cannot be used with 2T2R cells: the XNOR is computed inside the sense amplifier,"
-                        + " before any decoder"), "CellTechnology", null, "code", null, Problem.INCONSISTENT);
+                        + " before any decoder"),
+                "CellTechnology", null, "code", null, Problem.INCONSISTENT);
         assertViolation(violation(() -> CellTechnology.of("1T1R", Optional.empty(), Optional.empty(), OptionalDouble.empty()),
                 "CellTechnology.reference is required for a 1T1R cell (a resistance or 'best')"),
                 "CellTechnology", null, "reference", null, Problem.MISSING);
@@ -125,14 +129,18 @@ class SpecViolationTest {
     void theExperimentRecordsSayWhichFieldAndItem() {
         assertViolation(violation(() -> new SweepSpec.Ber(List.of(0.0, 0.7)), "SweepSpec.Ber.points[1] must be in [0, 0.5], got 0.7"),
                 "SweepSpec.Ber", null, "points", "1", Problem.OUT_OF_RANGE);
-        assertViolation(violation(() -> new SweepSpec.Ber(List.of(1e-3, 1e-4)), "SweepSpec.Ber.points must be ascending, got 0.001 then 1.0E-4"),
+        assertViolation(
+                violation(() -> new SweepSpec.Ber(List.of(1e-3, 1e-4)), "SweepSpec.Ber.points must be ascending, got 0.001 then 1.0E-4"),
                 "SweepSpec.Ber", null, "points", "1", Problem.INCONSISTENT);
-        assertViolation(violation(() -> new SweepSpec.Regimes(List.of("low", "low")), "SweepSpec.Regimes.regimes must be distinct and not empty, got [low, low]"),
+        assertViolation(
+                violation(() -> new SweepSpec.Regimes(List.of("low", "low")),
+                        "SweepSpec.Regimes.regimes must be distinct and not empty, got [low, low]"),
                 "SweepSpec.Regimes", null, "regimes", null, Problem.DUPLICATE);
         assertViolation(violation(() -> new SweepSpec.Layers(0), "SweepSpec.Layers.ber must be in (0, 0.5], got 0.0"),
                 "SweepSpec.Layers", null, "ber", null, Problem.OUT_OF_RANGE);
         assertViolation(violation(() -> new InputSource.Dataset("mnist", "data", Split.TEST, -1),
-                "InputSource.Dataset.limit must be 0 (all) or positive, got -1"), "InputSource.Dataset", null, "limit", null, Problem.NEGATIVE);
+                "InputSource.Dataset.limit must be 0 (all) or positive, got -1"), "InputSource.Dataset", null, "limit", null,
+                Problem.NEGATIVE);
         assertViolation(violation(() -> new ReportSpec("reports", Set.of()), "ReportSpec.formats must not be empty"),
                 "ReportSpec", null, "formats", null, Problem.MISSING);
     }

@@ -56,7 +56,8 @@ class TernaryMappingTest {
 
     @Test
     void aOneDeviceCellCannotHoldTernaryWeights() {
-        SpecViolation e = assertThrows(SpecViolation.class, () -> on(new CellTechnology.OneTransistorOneResistor(new ReadReference.Best())));
+        SpecViolation e = assertThrows(SpecViolation.class,
+                () -> on(new CellTechnology.OneTransistorOneResistor(new ReadReference.Best())));
         assertEquals("chip", e.field());
         assertEquals(Optional.of("fc"), e.item());
         assertEquals(SpecViolation.Problem.INCONSISTENT, e.problem());

@@ -90,11 +90,14 @@ public final class TrainExample {
             text.printf(Locale.ROOT, "network:      %s (%s)%n", network, spec.name());
             text.printf(Locale.ROOT, "data:         %s, %d training images, %d test images%n", train.name(), train.size(), test.size());
             text.printf(Locale.ROOT, "settings:     %s, threads %d%n", config.fingerprint(), config.threads());
-            text.printf(Locale.ROOT, "epochs run:   %d of %d%s%n", result.epochs().size(), config.epochs(), result.complete() ? "" : " (stopped)");
+            text.printf(Locale.ROOT, "epochs run:   %d of %d%s%n", result.epochs().size(), config.epochs(),
+                    result.complete() ? "" : " (stopped)");
             text.printf(Locale.ROOT, "time:         %.1f min this run (epoch times below; a resumed run adds earlier sittings)%n", minutes);
-            text.printf(Locale.ROOT, "accuracy:     %.2f %% clean test accuracy measured by the simulator (BinaryNetwork) on all %d test images%n",
+            text.printf(Locale.ROOT,
+                    "accuracy:     %.2f %% clean test accuracy measured by the simulator (BinaryNetwork) on all %d test images%n",
                     100 * accuracy, test.size());
-            text.printf(Locale.ROOT, "trainer:      %.2f %% (evaluation-mode float network after the last epoch)%n", 100 * result.finalTestAccuracy());
+            text.printf(Locale.ROOT, "trainer:      %.2f %% (evaluation-mode float network after the last epoch)%n",
+                    100 * result.finalTestAccuracy());
             for (EpochStats s : result.epochs()) {
                 text.println(ProgressBarListener.line(network, s, config.epochs()));
             }

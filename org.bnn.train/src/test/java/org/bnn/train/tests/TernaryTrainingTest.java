@@ -57,7 +57,8 @@ class TernaryTrainingTest {
     static Stream<Arguments> networks() {
         // bit-serial input: the first layer multiplies floats; binarized: every layer reads packed planes x‖x.
         return Stream.of(Arguments.of(TestNetworks.ternaryMlp(TestNetworks.bitSerial())),
-                Arguments.of(TestNetworks.ternaryMlp(TestNetworks.binarized())), Arguments.of(TestNetworks.ternaryConv(TestNetworks.bitSerial())),
+                Arguments.of(TestNetworks.ternaryMlp(TestNetworks.binarized())),
+                Arguments.of(TestNetworks.ternaryConv(TestNetworks.bitSerial())),
                 Arguments.of(TestNetworks.ternaryConv(TestNetworks.binarized())), Arguments.of(TestNetworks.mixedMlp()));
     }
 

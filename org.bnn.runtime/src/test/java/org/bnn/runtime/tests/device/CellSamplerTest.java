@@ -66,8 +66,8 @@ class CellSamplerTest {
             forward[i] = sampler.lnR(CHIP, i, (i & 1) == 0, (i & 2) == 0) + offsets.offset(CHIP, i % 32, 5, i);
         }
         double[] backwardInParallel = new double[n];
-        IntStream.range(0, n).map(i -> n - 1 - i).parallel().forEach(i -> backwardInParallel[i] =
-                sampler.lnR(CHIP, i, (i & 1) == 0, (i & 2) == 0) + offsets.offset(CHIP, i % 32, 5, i));
+        IntStream.range(0, n).map(i -> n - 1 - i).parallel().forEach(
+                i -> backwardInParallel[i] = sampler.lnR(CHIP, i, (i & 1) == 0, (i & 2) == 0) + offsets.offset(CHIP, i % 32, 5, i));
         assertArrayEquals(forward, backwardInParallel, 0.0);
 
         TestChip chip = new TestChip(sampler, PaperFacts.SENSE_AMP, CHIP, 64);

@@ -113,7 +113,8 @@ class TernaryMonteCarloTest {
             double below = poissonAtMost(rare, mean);
             double above = rare == 0 ? 1 : 1 - poissonAtMost(rare - 1, mean);
             ok = below >= ONE_SIDED_TAIL && above >= ONE_SIDED_TAIL;
-            figures = String.format(Locale.ROOT, "%s: %d of %d, analytic %.4e (rare outcome expected %.3g times, Poisson tails %.3g / %.3g)",
+            figures = String.format(Locale.ROOT,
+                    "%s: %d of %d, analytic %.4e (rare outcome expected %.3g times, Poisson tails %.3g / %.3g)",
                     entry, events, n, p, mean, below, above);
         }
         System.out.println(figures);

@@ -66,7 +66,8 @@ class EnginesAgreeUnderDeviceErrorsTest {
             for (int n = 0; n < inputs.length; n++) {
                 String where = resampling + " trial " + trial + " input " + n;
                 Walk walk = reference.walk(inputs[n], patterns.seenBy(network, SEED, trial, n));
-                int fast = patterns.isPerRead() ? scratch.predictWithReadFlips(inputs[n], patterns.reads(network, SEED, trial, n))
+                int fast = patterns.isPerRead()
+                        ? scratch.predictWithReadFlips(inputs[n], patterns.reads(network, SEED, trial, n))
                         : scratch.predict(inputs[n]);
                 assertArrayEquals(walk.preActivations(), scratch.lastPreActivations(), where);
                 assertArrayEquals(walk.scores(), scratch.lastScores(), where);

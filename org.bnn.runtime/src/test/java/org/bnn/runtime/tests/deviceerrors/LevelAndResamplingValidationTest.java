@@ -70,7 +70,8 @@ class LevelAndResamplingValidationTest {
 
     @Test
     void whatTheModelCannotRepresentIsRejectedNamingTheField() {
-        TileSpec oneTOneR = TileSpec.builder("R1", 32, 72).cell(new CellTechnology.OneTransistorOneResistor(new ReadReference.Best())).device(DEVICE)
+        TileSpec oneTOneR = TileSpec.builder("R1", 32, 72).cell(new CellTechnology.OneTransistorOneResistor(new ReadReference.Best()))
+                .device(DEVICE)
                 .sense(Presets.SENSE_AMP).build();
         assertMessage("TileSpec(R1).cell must be 2T2R for device-level errors (a PCSA reading a complementary pair), got 1T1R",
                 () -> DeviceErrors.forTile(oneTOneR, "nominal", Resampling.PER_CHIP, 3));
@@ -98,7 +99,8 @@ class LevelAndResamplingValidationTest {
                 () -> DeviceErrors.forMapping(new MappingSpec("M", network, chip), Resampling.PER_CHIP));
         NetworkSpec conv = TestNetworks.convPaddingStride();
         assertMessage("MappingSpec(R).replication of c1 must be 1 for device-level errors (each copy holds other cells; "
-                + "not modelled), got 4", () -> DeviceErrors.forMapping(new MappingSpec("R", conv, chip, Optional.of("low"),
+                + "not modelled), got 4",
+                () -> DeviceErrors.forMapping(new MappingSpec("R", conv, chip, Optional.of("low"),
                         Map.of("c1", 4), false), Resampling.PER_CHIP));
     }
 

@@ -130,7 +130,8 @@ class DecodedWeightErrorsTest {
     }
 
     private static int[] distinct(int trial, int count) {
-        return java.util.stream.LongStream.iterate(0, i -> i + 1).mapToInt(i -> (int) Long.remainderUnsigned(KeyedRandom.bits(trial, i), WORD))
+        return java.util.stream.LongStream.iterate(0, i -> i + 1)
+                .mapToInt(i -> (int) Long.remainderUnsigned(KeyedRandom.bits(trial, i), WORD))
                 .distinct().limit(count).toArray();
     }
 

@@ -87,7 +87,8 @@ class ConvPoolTest {
                             BinaryNetwork network = BinaryNetwork.create(spec, parameters);
                             for (double[] input : RandomNetworks.realInputs(spec.inputSize(), 3, cases)) {
                                 FloatReference.Result expected = FloatReference.run(spec, parameters, input, null);
-                                assertArrayEquals(expected.scores(), network.scores(network.encode(input)), spec.layers().get(0).toString());
+                                assertArrayEquals(expected.scores(), network.scores(network.encode(input)),
+                                        spec.layers().get(0).toString());
                             }
                             cases++;
                         }

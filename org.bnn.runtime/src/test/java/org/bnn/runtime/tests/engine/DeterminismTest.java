@@ -29,9 +29,9 @@ class DeterminismTest {
             long[][] inputs = RandomNetworks.inputs(network, 150, 5);
             int layers = network.weightLayerCount();
             for (ErrorPatterns patterns : new ErrorPatterns[] {ErrorPatterns.of(WeightErrors.none(layers)),
-                    ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_CHIP, 0.05, layers)),
-                    ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_INFERENCE, 0.05, layers)),
-                    ErrorPatterns.perRead(WeightErrors.uniform(Resampling.PER_INFERENCE, 0.05, layers))}) {
+                ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_CHIP, 0.05, layers)),
+                ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_INFERENCE, 0.05, layers)),
+                ErrorPatterns.perRead(WeightErrors.uniform(Resampling.PER_INFERENCE, 0.05, layers))}) {
                 SimulationResult one = new Simulation(1).run(network, inputs, patterns, 3, 11);
                 SimulationResult three = new Simulation(3).run(network, inputs, patterns, 3, 11);
                 for (int trial = 0; trial < 3; trial++) {
@@ -98,7 +98,8 @@ class DeterminismTest {
         assertArrayEquals(reads.positions(0, 17), again.positions(0, 17));
         // And they are the sampler's own draw over reads × weights, sliced by read.
         long size = network.weights(0).size();
-        long[] all = NestedFlips.sortedPositions(ErrorKeys.layer(ErrorKeys.inference(5, 1, 2), 0), size * network.weightLayer(0).reads(), ber);
+        long[] all = NestedFlips.sortedPositions(ErrorKeys.layer(ErrorKeys.inference(5, 1, 2), 0), size * network.weightLayer(0).reads(),
+                ber);
         long[] slice = Arrays.stream(all).filter(p -> p >= 17 * size && p < 18 * size).map(p -> p - 17 * size).toArray();
         assertArrayEquals(slice, reads.positions(0, 17));
     }

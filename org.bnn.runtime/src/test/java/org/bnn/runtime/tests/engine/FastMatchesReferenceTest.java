@@ -68,14 +68,14 @@ class FastMatchesReferenceTest {
             return ErrorPatterns.of(WeightErrors.uniform(resampling, ber, layers), Optional.of(Secded7264.WORD_CODE));
         }
         switch (mode) {
-        case "none":
-            return ErrorPatterns.of(WeightErrors.none(layers));
-        case "per chip":
-            return ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_CHIP, ber, layers));
-        case "per inference":
-            return ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_INFERENCE, ber, layers));
-        default:
-            return ErrorPatterns.perRead(WeightErrors.uniform(Resampling.PER_INFERENCE, ber, layers));
+            case "none" :
+                return ErrorPatterns.of(WeightErrors.none(layers));
+            case "per chip" :
+                return ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_CHIP, ber, layers));
+            case "per inference" :
+                return ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_INFERENCE, ber, layers));
+            default :
+                return ErrorPatterns.perRead(WeightErrors.uniform(Resampling.PER_INFERENCE, ber, layers));
         }
     }
 
@@ -89,7 +89,8 @@ class FastMatchesReferenceTest {
         SimulationResult simulated = new Simulation(1).run(network, inputs, patterns, trials, SEED);
         CellByCellEngine reference = new CellByCellEngine(network, TILE);
         for (int trial = 0; trial < trials; trial++) {
-            BinaryNetwork chip = patterns.isPerChip() && !patterns.isNone() ? network.withWeightFlips(patterns.chip(network, SEED, trial))
+            BinaryNetwork chip = patterns.isPerChip() && !patterns.isNone()
+                    ? network.withWeightFlips(patterns.chip(network, SEED, trial))
                     : network;
             BinaryNetwork.Scratch scratch = chip.newScratch();
             for (int n = 0; n < inputs.length; n++) {

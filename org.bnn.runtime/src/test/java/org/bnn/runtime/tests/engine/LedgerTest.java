@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LedgerTest {
     private static final List<TileSpec> TILES = List.of(new TileSpec("T32", 32, 32, new CellTechnology.TwoTransistorTwoResistor()),
-            new TileSpec("T7x5", 7, 5, new CellTechnology.TwoTransistorTwoResistor()), new TileSpec("T16x100", 16, 100, new CellTechnology.TwoTransistorTwoResistor()));
+            new TileSpec("T7x5", 7, 5, new CellTechnology.TwoTransistorTwoResistor()),
+            new TileSpec("T16x100", 16, 100, new CellTechnology.TwoTransistorTwoResistor()));
 
     static Stream<Arguments> cases() {
         return TestSpecs.all().stream().flatMap(spec -> TILES.stream().map(tile -> Arguments.of(spec, tile)));

@@ -49,7 +49,8 @@ class ParameterValidationTest {
                 message(() -> new LayerParameters("fc", weights, BatchNorm.identity(3))));
         assertEquals("LayerParameters.layer must be a non-empty name, got \"\"",
                 message(() -> new LayerParameters("", weights, BatchNorm.identity(2))));
-        assertEquals("LayerParameters(fc).weights is required, got null", message(() -> new LayerParameters("fc", null, BatchNorm.identity(2))));
+        assertEquals("LayerParameters(fc).weights is required, got null",
+                message(() -> new LayerParameters("fc", null, BatchNorm.identity(2))));
         assertEquals("weight (1, 0) is NaN", message(() -> WeightMatrix.fromSigns(2, 2, new double[] {1, 1, Double.NaN, 1})));
         assertEquals("weights must hold 2 x 2 values, got 3", message(() -> WeightMatrix.fromSigns(2, 2, new double[3])));
         assertEquals("NetworkParameters has two entries for layer fc",

@@ -60,7 +60,9 @@ class PopcountDomainTest {
                         pooledObserved = 0;
                     }
                 }
-                chiSquare += pooledExpected > 0 ? (pooledObserved - pooledExpected) * (pooledObserved - pooledExpected) / pooledExpected : 0;
+                chiSquare += pooledExpected > 0
+                        ? (pooledObserved - pooledExpected) * (pooledObserved - pooledExpected) / pooledExpected
+                        : 0;
                 int degrees = Math.max(1, bins - 1);
                 // Wilson-Hilferty: the 99.99 % quantile of chi-square with k degrees of freedom (z = 3.72).
                 double h = 2.0 / (9 * degrees);

@@ -60,8 +60,8 @@ class KernelAgreementTest {
             assertEquals(one.lastSharingMaximum() > 1, tied[n], "input " + n);
         }
         for (ErrorPatterns patterns : new ErrorPatterns[] {ErrorPatterns.of(WeightErrors.none(3)),
-                ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_CHIP, 0.02, 3)),
-                ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_INFERENCE, 0.02, 3))}) {
+            ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_CHIP, 0.02, 3)),
+            ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_INFERENCE, 0.02, 3))}) {
             SimulationResult one = new Simulation(1).run(network, inputs, patterns, 5, 9);
             for (int threads : new int[] {2, 3, 8}) {
                 SimulationResult many = new Simulation(threads).run(network, inputs, patterns, 5, 9);
@@ -116,7 +116,8 @@ class KernelAgreementTest {
                 process.destroyForcibly();
                 throw new AssertionError("KernelCheck did not finish within 180 s: " + command);
             }
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

@@ -26,8 +26,8 @@ class NpyTest {
     @Test
     void roundTripOfEveryFactory() throws IOException {
         NpyArray[] arrays = {NpyArray.ofDoubles(new double[] {1.5, -2, 1e300, 0}, 2, 2), NpyArray.ofFloats(new float[] {1.5f, -3f}, 2),
-                NpyArray.ofLongs(new long[] {Long.MIN_VALUE, 7, -1}, 3), NpyArray.ofUnsignedBytes(new byte[] {(byte) 255, 1}, 1, 2),
-                NpyArray.scalar(42L), NpyArray.scalar(0.25)};
+            NpyArray.ofLongs(new long[] {Long.MIN_VALUE, 7, -1}, 3), NpyArray.ofUnsignedBytes(new byte[] {(byte) 255, 1}, 1, 2),
+            NpyArray.scalar(42L), NpyArray.scalar(0.25)};
         for (NpyArray array : arrays) {
             byte[] bytes = write(array);
             assertEquals(0, bytes.length - array.bytes().length & 63, "header padded to 64 bytes");

@@ -39,7 +39,8 @@ class NpzIntegrityTest {
     }
 
     private static String mismatch(Path file, String member, long stored, long computed) {
-        return String.format(Locale.ROOT, "%s: member %s: CRC-32 mismatch (stored 0x%08x, computed 0x%08x)", file, member, stored, computed);
+        return String.format(Locale.ROOT, "%s: member %s: CRC-32 mismatch (stored 0x%08x, computed 0x%08x)", file, member, stored,
+                computed);
     }
 
     private static void assertRefused(Path file, String message) {

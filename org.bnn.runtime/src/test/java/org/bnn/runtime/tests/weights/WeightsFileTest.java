@@ -114,7 +114,9 @@ class WeightsFileTest {
             out.add("t/fan_in", NpyArray.scalar(9L));
         }
         WeightsException e = assertThrows(WeightsException.class, () -> WeightsFile.read(bad));
-        assertTrue(e.getMessage().contains("t/nonzero") && e.getMessage().contains("must be uint8 packed bits of the shape of t/weights (1, 2)"),
+        assertTrue(
+                e.getMessage().contains("t/nonzero")
+                        && e.getMessage().contains("must be uint8 packed bits of the shape of t/weights (1, 2)"),
                 e.getMessage());
     }
 
