@@ -51,8 +51,17 @@ public final class CellSampler {
 
     /** ln R (R in ohms) of a device programmed to the LRS ({@code programmedLow}) or the HRS. */
     public double lnRDevice(long chipKey, long deviceIndex, boolean programmedLow) {
-        double z = KeyedRandom.gaussian(KeyedRandom.key(chipKey, RandomStreams.RESISTANCE), deviceIndex);
-        return endsLow(chipKey, deviceIndex, programmedLow) ? lnLrs + sigmaLrs * z : lnHrs + sigmaHrs * z;
+        return lnRInState(chipKey, deviceIndex, endsLow(chipKey, deviceIndex, programmedLow));
+    }
+
+    /**
+     * ln R (R in ohms) of a device that ends in the LRS ({@code endsLow}) or the HRS, its normal
+     * drawn under {@code resistanceKey}: with the chip key, what {@link #lnRDevice} draws; a tile
+     * reprogrammed with another layer passes another key (device-level errors under a placement).
+     */
+    public double lnRInState(long resistanceKey, long deviceIndex, boolean endsLow) {
+        double z = KeyedRandom.gaussian(KeyedRandom.key(resistanceKey, RandomStreams.RESISTANCE), deviceIndex);
+        return endsLow ? lnLrs + sigmaLrs * z : lnHrs + sigmaHrs * z;
     }
 
     /** Whether the device ends in the LRS: a stuck device keeps its stuck state whatever is programmed. */

@@ -14,11 +14,11 @@ public final class DeviceChip {
     private final long seed;
     private final int trial;
     private final long[] chipLayerKeys;
-    private final LayerMargins[] margins;
+    private final LayerReads[] margins;
     private final SenseAmpOffsets offsets;
     private volatile long[][] perChipFlips;
 
-    private DeviceChip(long seed, int trial, long[] chipLayerKeys, LayerMargins[] margins, SenseAmpOffsets offsets) {
+    private DeviceChip(long seed, int trial, long[] chipLayerKeys, LayerReads[] margins, SenseAmpOffsets offsets) {
         this.seed = seed;
         this.trial = trial;
         this.chipLayerKeys = chipLayerKeys;
@@ -33,13 +33,24 @@ public final class DeviceChip {
                     + network.spec().name() + " has " + network.weightLayerCount() + " layers with weights");
         }
         MarginSampler sampler = errors.marginSampler();
+        TernaryMarginSampler ternarySampler = errors.ternary().isEmpty() ? null : errors.ternaryMarginSampler();
         long[] keys = new long[errors.layers()];
-        LayerMargins[] margins = new LayerMargins[errors.layers()];
+        LayerReads[] margins = new LayerReads[errors.layers()];
         long chipTiles = DeviceKeys.chipTiles(seed, trial);
         for (int layer = 0; layer < margins.length; layer++) {
             keys[layer] = DeviceKeys.chipLayer(seed, trial, layer);
+            if (network.weightLayer(layer).ternary() != errors.ternary().contains(layer)) {
+                throw new IllegalArgumentException(
+                        "device errors are given for " + (errors.ternary().contains(layer) ? "ternary" : "binary")
+                                + " weights in layer " + layer + " (counting layers with weights), but network " + network.spec().name()
+                                + " has " + (network.weightLayer(layer).ternary() ? "ternary" : "binary") + " weights there");
+            }
             if (!errors.erring(layer)) {
                 margins[layer] = LayerMargins.NONE;
+            } else if (errors.ternary().contains(layer)) {
+                margins[layer] = errors.tiles().isEmpty()
+                        ? ternarySampler.sample(network.weights(layer), keys[layer])
+                        : ternarySampler.sample(network.weights(layer), chipTiles, layer, errors.tiles().get(layer));
             } else if (errors.tiles().isEmpty()) { // automatic placement: devices keyed by layer
                 margins[layer] = sampler.sample(network.weights(layer), keys[layer]);
             } else { // explicit placement: devices keyed by physical tile
@@ -49,9 +60,20 @@ public final class DeviceChip {
         return new DeviceChip(seed, trial, keys, margins, new SenseAmpOffsets(errors.senseAmp()));
     }
 
-    /** The static margins of layer {@code layer} (counting layers with weights). */
+    /** The static margins of binary layer {@code layer} (counting layers with weights). */
     public LayerMargins margins(int layer) {
-        return margins[layer];
+        if (margins[layer] instanceof LayerMargins binary) {
+            return binary;
+        }
+        throw new IllegalArgumentException("layer " + layer + " holds ternary weights: ask ternaryMargins(" + layer + ")");
+    }
+
+    /** The static reads of ternary layer {@code layer} (counting layers with weights). */
+    public TernaryLayerMargins ternaryMargins(int layer) {
+        if (margins[layer] instanceof TernaryLayerMargins ternary) {
+            return ternary;
+        }
+        throw new IllegalArgumentException("layer " + layer + " holds binary weights: ask margins(" + layer + ")");
     }
 
     /** Number of layers with weights. */

@@ -1,5 +1,6 @@
 package org.bnn.runtime.errors;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.spec.CellTechnology.TwoTransistorTwoResistorTernary;
 import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.TileRange;
@@ -21,7 +23,9 @@ import org.bnn.runtime.spec.TileSpec;
  * Device-level errors (docs/architecture.md, "Error injection"): every weight is a 2T2R cell programmed under
  * {@code regime}, with stuck-at faults, read by the PCSA of its tile column with a static mismatch
  * and a per-sense noise. A misread is again a weight read inverted, so the patterns plug into the
- * flip-pattern machinery and both engines stay bit-identical.
+ * flip-pattern machinery and both engines stay bit-identical. In the {@link TernaryLayers ternary
+ * layers} a cell holds −1, 0 or +1 and a misread inverts one or both of the weight's plane bits
+ * ({@link TernaryLayerMargins}).
  * <ul>
  * <li>{@link Resampling#PER_CHIP}: resistances, faults and mismatch drawn once per chip instance,
  * and the noise of one read frozen with them, so that a weight's misread probability is that of one
@@ -42,9 +46,10 @@ import org.bnn.runtime.spec.TileSpec;
  * @param tiles           the physical tiles of each layer with weights under an explicit placement, whose devices
  *                        are then keyed by tile; empty for automatic placement, whose devices are keyed by layer
  *                        ({@link DeviceKeys})
+ * @param ternary         the layers whose cells hold ternary weights, and their zero threshold
  */
 public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stuckAt, TileFolding folding,
-        Resampling resampling, int layers, Set<Integer> errorFreeLayers, List<TileRange> tiles) {
+        Resampling resampling, int layers, Set<Integer> errorFreeLayers, List<TileRange> tiles, TernaryLayers ternary) {
     public DeviceErrors {
         Checks.present("DeviceErrors", "regime", regime);
         Checks.present("DeviceErrors", "senseAmp", senseAmp);
@@ -65,6 +70,17 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
             throw new IllegalArgumentException("DeviceErrors.tiles must give a range for each of the " + layers
                     + " layers (or none, for automatic placement), got " + tiles.size());
         }
+        Checks.present("DeviceErrors", "ternary", ternary);
+        if (!ternary.isEmpty() && ternary.weightsPerLayer().size() != layers) {
+            throw new IllegalArgumentException("DeviceErrors.ternary must count the weights of each of the " + layers
+                    + " layers, got " + ternary.weightsPerLayer().size());
+        }
+    }
+
+    /** Errors of binary weights only, placed as {@code tiles} says (empty for automatic placement). */
+    public DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stuckAt, TileFolding folding, Resampling resampling,
+            int layers, Set<Integer> errorFreeLayers, List<TileRange> tiles) {
+        this(regime, senseAmp, stuckAt, folding, resampling, layers, errorFreeLayers, tiles, TernaryLayers.NONE);
     }
 
     /** Errors of an automatically placed network, with the given layers read error-free. */
@@ -82,9 +98,9 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
     /**
      * The device-level errors of a mapping: its regime, the device's stuck-at faults, the tile's
      * sense amplifiers and folding, and under an explicit placement each layer's tiles (whose
-     * devices it then meets). Rejects, naming the field, what the model cannot represent: no
-     * regime, no device or sense amplifier on the tile, 1T1R cells, replicated layers (each copy
-     * would be a different set of cells read at different positions).
+     * devices it then meets), and the layers with ternary weights. Rejects, naming the field, what
+     * the model cannot represent: no regime, no device or sense amplifier on the tile, 1T1R cells,
+     * replicated layers (each copy would be a different set of cells read at different positions).
      */
     public static DeviceErrors forMapping(MappingSpec mapping, Resampling resampling) {
         Checks.present("DeviceErrors.forMapping", "mapping", mapping);
@@ -97,13 +113,30 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
                         + " must be 1 for device-level errors (each copy holds other cells; not modelled), got " + copies);
             }
         }
-        DeviceErrors errors = forTile(mapping.chip().tile(), regimeName, resampling, mapping.network().weightLayers().size());
+        DeviceErrors errors = forTile(mapping.chip().tile(), regimeName, resampling, mapping.network().weightLayers().size())
+                .withTernaryLayers(ternaryLayers(mapping));
         if (mapping.placement().auto()) {
             return errors;
         }
         List<TileRange> tiles = mapping.network().weightLayers().stream().map(layer -> mapping.rangeOf(layer.layer().name())).toList();
         return new DeviceErrors(errors.regime, errors.senseAmp, errors.stuckAt, errors.folding, resampling, errors.layers,
-                errors.errorFreeLayers, tiles);
+                errors.errorFreeLayers, tiles, errors.ternary);
+    }
+
+    /** The layers of {@code mapping} held by ternary cells ({@link MappingSpec#cell}), none if all are binary. */
+    private static TernaryLayers ternaryLayers(MappingSpec mapping) {
+        List<LayerGeometry> layers = mapping.network().weightLayers();
+        Set<Integer> ternary = new TreeSet<>();
+        List<Long> weights = new ArrayList<>();
+        TwoTransistorTwoResistorTernary cells = null;
+        for (int l = 0; l < layers.size(); l++) {
+            weights.add((long) layers.get(l).fanIn() * layers.get(l).fanOut());
+            if (mapping.cell(layers.get(l).layer()) instanceof TwoTransistorTwoResistorTernary ternaryCells) {
+                ternary.add(l);
+                cells = ternaryCells;
+            }
+        }
+        return cells == null ? TernaryLayers.NONE : new TernaryLayers(cells, ternary, weights);
     }
 
     /** The errors of {@code layers} layers on tiles like {@code tile}, programmed under its device's regime {@code regimeName}. */
@@ -123,17 +156,22 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
 
     /** The same chips programmed under another regime (a point of a regime sweep). */
     public DeviceErrors withRegime(RegimeSpec other) {
-        return new DeviceErrors(other, senseAmp, stuckAt, folding, resampling, layers, errorFreeLayers, tiles);
+        return new DeviceErrors(other, senseAmp, stuckAt, folding, resampling, layers, errorFreeLayers, tiles, ternary);
     }
 
     /** The same errors resampled otherwise. */
     public DeviceErrors withResampling(Resampling other) {
-        return new DeviceErrors(regime, senseAmp, stuckAt, folding, other, layers, errorFreeLayers, tiles);
+        return new DeviceErrors(regime, senseAmp, stuckAt, folding, other, layers, errorFreeLayers, tiles, ternary);
     }
 
     /** The same errors with the given layers (indices among layers with weights) read error-free. */
     public DeviceErrors withErrorFreeLayers(Set<Integer> layerIndices) {
-        return new DeviceErrors(regime, senseAmp, stuckAt, folding, resampling, layers, layerIndices, tiles);
+        return new DeviceErrors(regime, senseAmp, stuckAt, folding, resampling, layers, layerIndices, tiles, ternary);
+    }
+
+    /** The same errors with {@code layersHoldingTernary} holding ternary weights (a network's must match when it is programmed). */
+    public DeviceErrors withTernaryLayers(TernaryLayers layersHoldingTernary) {
+        return new DeviceErrors(regime, senseAmp, stuckAt, folding, resampling, layers, errorFreeLayers, tiles, layersHoldingTernary);
     }
 
     /** Whether layer {@code layer} has device errors at all. */
@@ -141,28 +179,67 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
         return !errorFreeLayers.contains(layer);
     }
 
-    /** The probability that one read of one weight is wrong, averaged over chips and reads (BitErrorRates.twoTwoR). */
+    /**
+     * The probability that one read of one weight is wrong, averaged over chips and reads
+     * (BitErrorRates.twoTwoR). With ternary layers, the share of weights misread over the erring
+     * layers (over all layers if none errs), each layer at its cells' rate ({@link #averageWeightErrors}).
+     */
     public double averageBitErrorRate() {
-        return BitErrorRates.twoTwoR(regime, senseAmp, stuckAt);
+        if (ternary.isEmpty()) {
+            return BitErrorRates.twoTwoR(regime, senseAmp, stuckAt);
+        }
+        double[] rates = layerRates();
+        boolean anyErring = errorFreeLayers.size() < layers;
+        double misread = 0;
+        double weights = 0;
+        for (int l = 0; l < layers; l++) {
+            if (erring(l) || !anyErring) {
+                misread += rates[l] * ternary.weights(l);
+                weights += ternary.weights(l);
+            }
+        }
+        return misread / weights;
     }
 
     /**
      * Weight-level errors with the same average BER in every erring layer (0 in the others) and
      * the same resampling: what the device model averages to, and the weight-level point of a
-     * regime sweep.
+     * regime sweep. A ternary layer's is the probability that a read of one of its weights is
+     * wrong, −1, 0, +1 equally likely ({@link TernaryLayers#weightErrorRate}).
      */
     public WeightErrors averageWeightErrors() {
-        double[] bers = new double[layers];
-        Arrays.fill(bers, averageBitErrorRate());
+        double[] bers;
+        if (ternary.isEmpty()) {
+            bers = new double[layers];
+            Arrays.fill(bers, averageBitErrorRate());
+        } else {
+            bers = layerRates();
+        }
         for (int layer : errorFreeLayers) {
             bers[layer] = 0.0;
         }
         return new WeightErrors(resampling, bers);
     }
 
+    /** Each layer's average rate of a wrong read, by the cells that hold it. */
+    private double[] layerRates() {
+        double binary = BitErrorRates.twoTwoR(regime, senseAmp, stuckAt);
+        double ternaryRate = ternary.weightErrorRate(regime, senseAmp, stuckAt);
+        double[] rates = new double[layers];
+        for (int l = 0; l < layers; l++) {
+            rates[l] = ternary.contains(l) ? ternaryRate : binary;
+        }
+        return rates;
+    }
+
     /** The sampler of the static margins under this regime, sense amplifier, faults and folding. */
     public MarginSampler marginSampler() {
         return new MarginSampler(regime, senseAmp, stuckAt, folding);
+    }
+
+    /** The sampler of the static reads of ternary layers, against their cells' zero threshold under this regime. */
+    TernaryMarginSampler ternaryMarginSampler() {
+        return new TernaryMarginSampler(regime, senseAmp, stuckAt, folding, ternary.lnZeroThreshold(regime));
     }
 
     /** Chip instance {@code trial} of {@code seed} with {@code network} programmed into it. */
@@ -176,6 +253,7 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
                 + senseAmp.noiseSigma() + ", stuck-at LRS " + stuckAt.stuckAtLrsProbability() + " HRS "
                 + stuckAt.stuckAtHrsProbability() + ", tiles " + folding.rows() + "x" + folding.columns() + ", " + resampling
                 + (errorFreeLayers.isEmpty() ? "" : ", error-free layers " + new TreeSet<>(errorFreeLayers))
-                + (tiles.isEmpty() ? "" : ", on tiles " + tiles.stream().map(TileRange::span).toList()) + "]";
+                + (tiles.isEmpty() ? "" : ", on tiles " + tiles.stream().map(TileRange::span).toList())
+                + (ternary.isEmpty() ? "" : ", " + ternary) + "]";
     }
 }

@@ -13,7 +13,7 @@ import org.bnn.runtime.device.SenseAmpOffsets;
  * as the PCSA decides with the noise drawn for that read: the same decision as drawing noise for
  * every cell, at a cost proportional to the fragile cells only. Positions are logical, k·fanIn + j.
  */
-public final class LayerMargins {
+public final class LayerMargins implements LayerReads {
     /** A layer no error reaches. */
     public static final LayerMargins NONE = new Builder().build();
 
@@ -71,6 +71,7 @@ public final class LayerMargins {
      * cells misread at any noise and every fragile cell that the PCSA misreads with offset m + n,
      * n = {@code offsets.noise(readKey, position)}.
      */
+    @Override
     public long[] misreadIn(long readKey, SenseAmpOffsets offsets) {
         long[] flippedByNoise = new long[fragilePositions.length];
         int flipped = 0;
@@ -83,7 +84,8 @@ public final class LayerMargins {
         return merge(misreadAtAnyNoise, flippedByNoise, flipped);
     }
 
-    private static long[] merge(long[] a, long[] b, int bCount) {
+    /** The first {@code bCount} values of {@code b} merged into {@code a}, both ascending. */
+    static long[] merge(long[] a, long[] b, int bCount) {
         long[] merged = new long[a.length + bCount];
         int i = 0;
         int j = 0;

@@ -99,7 +99,7 @@ public record ExperimentSpec(String name, MappingSpec mapping, List<MappingSpec>
                 if (!cells.supportsDeviceLevelErrors()) {
                     throw new IllegalArgumentException("ExperimentSpec(" + name + ") simulates device-level errors, but layer "
                             + layer.layer().name() + " of mapping " + mapping.name() + " is held by " + cells.label()
-                            + " cells: the device-level simulation reads binary weights from 2T2R pairs only; use weight-level "
+                            + " cells: the device-level simulation reads 2T2R pairs with a PCSA only; use weight-level "
                             + "errors (a regime sweep then uses the cells' analytic error rate)");
                 }
             }

@@ -280,10 +280,14 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
             return confusion(regime, sense, stuckAt).weightErrorRate();
         }
 
-        /** The device-level simulation reads binary weights only, for now. */
+        /**
+         * The device-level simulation draws every cell's two resistances and reads them with the
+         * rule of {@link org.bnn.runtime.device.TernaryPcsa} (errors.TernaryMarginSampler): the
+         * sampled confusions agree with {@link #confusion}.
+         */
         @Override
         public boolean supportsDeviceLevelErrors() {
-            return false;
+            return true;
         }
 
         @Override

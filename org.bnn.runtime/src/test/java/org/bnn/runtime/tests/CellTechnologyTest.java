@@ -188,7 +188,7 @@ class CellTechnologyTest {
         assertEquals(OptionalDouble.of(25e-15), TERNARY.joulesPerSense(Optional.of(pcsa)), "one sense per weight, as 2T2R");
         assertEquals(TWO_T_TWO_R.programming(SHARP, 1000, 3), TERNARY.programming(SHARP, 1000, 3));
         assertEquals(6000, TERNARY.programming(SHARP, 1000, 3).pulses());
-        assertFalse(TERNARY.supportsDeviceLevelErrors());
+        assertTrue(TERNARY.supportsDeviceLevelErrors());
         assertEquals("2T2R ternary, zero threshold 18.0 kOhm, PCSA offsets included", TERNARY.readDescription(SHARP, Optional.of(pcsa)));
         String best = new CellTechnology.TwoTransistorTwoResistorTernary(TernaryReads.DEFAULT_ZERO_THRESHOLD)
                 .readDescription(SHARP, Optional.empty());
