@@ -11,10 +11,12 @@ import java.util.stream.Stream;
 import org.bnn.runtime.device.DeviceSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.device.TernaryReads;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.RandomNetworks;
 import org.bnn.runtime.errors.DeviceErrors;
 import org.bnn.runtime.errors.Resampling;
+import org.bnn.runtime.errors.TernaryLayers;
 import org.bnn.runtime.reference.CellByCellEngine;
 import org.bnn.runtime.reference.Walk;
 import org.bnn.runtime.simulation.ErrorPatterns;
@@ -22,12 +24,14 @@ import org.bnn.runtime.simulation.Simulation;
 import org.bnn.runtime.simulation.SimulationResult;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.TileSpec;
+import org.bnn.runtime.tests.engine.TestSpecs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The fast engine and the cell-by-cell reference on device-level patterns, per chip and per read:
+ * The fast engine and the cell-by-cell reference on device-level patterns, per chip and per read,
+ * for binary networks and ternary ones (every network of TestSpecs.allTernary(), one mixed):
  * pre-activations, scores and predictions bit for bit, through the {@link Simulation} as well as a
  * single scratch. The device errors are made from the same tile the reference walks.
  */
@@ -40,7 +44,9 @@ class EnginesAgreeUnderDeviceErrorsTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        for (NetworkSpec spec : TestNetworks.all()) {
+        List<NetworkSpec> specs = new ArrayList<>(TestNetworks.all());
+        specs.addAll(TestSpecs.allTernary()); // ternary layers: a misread inverts one or both plane bits
+        for (NetworkSpec spec : specs) {
             for (Resampling resampling : new Resampling[] {Resampling.PER_CHIP, Resampling.PER_READ}) {
                 for (String regime : new String[] {"very-low", "ultra-low"}) {
                     cases.add(Arguments.of(spec.name(), spec, resampling, regime));
@@ -54,7 +60,8 @@ class EnginesAgreeUnderDeviceErrorsTest {
     @MethodSource("cases")
     void fastEngineIsBitIdenticalToTheReference(String name, NetworkSpec spec, Resampling resampling, String regime) {
         BinaryNetwork network = RandomNetworks.create(spec, 5);
-        ErrorPatterns patterns = ErrorPatterns.of(DeviceErrors.forTile(TILE, regime, resampling, network.weightLayerCount()));
+        ErrorPatterns patterns = ErrorPatterns.of(DeviceErrors.forTile(TILE, regime, resampling, network.weightLayerCount())
+                .withTernaryLayers(TernaryLayers.of(network, TernaryReads.DEFAULT_ZERO_THRESHOLD)));
         long[][] inputs = RandomNetworks.inputs(network, 6, 9);
         int trials = 2;
         SimulationResult simulated = new Simulation(1).run(network, inputs, patterns, trials, SEED);

@@ -31,6 +31,7 @@ import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.errors.TernaryLayers;
 import org.bnn.runtime.errors.TileFolding;
 import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.TileRange;
 import org.bnn.runtime.spec.WeightValues;
 import org.bnn.runtime.testing.PaperFacts;
 import org.junit.jupiter.api.Test;
@@ -61,9 +62,12 @@ class TernaryDeviceReadsTest {
         for (PaperFacts.Row row : List.of(PaperFacts.NOMINAL, PaperFacts.LOW, PaperFacts.VERY_LOW, PaperFacts.ULTRA_LOW)) {
             for (StuckAt stuckAt : List.of(StuckAt.NONE, STUCK)) {
                 for (Resampling resampling : List.of(Resampling.PER_CHIP, Resampling.PER_READ)) {
-                    cases.add(Arguments.of(row.regime().name(), row.regime(), stuckAt, resampling));
+                    cases.add(Arguments.of(row.regime().name(), row.regime(), stuckAt, resampling, false));
                 }
             }
+        }
+        for (Resampling resampling : List.of(Resampling.PER_CHIP, Resampling.PER_READ)) { // devices keyed by physical tile
+            cases.add(Arguments.of("very-low", PaperFacts.VERY_LOW.regime(), STUCK, resampling, true));
         }
         return cases.stream();
     }
@@ -73,11 +77,13 @@ class TernaryDeviceReadsTest {
      * P(read | stored) within 3 binomial standard deviations, for the frozen read of a per-chip
      * pattern and for one fresh read per chip. One row per tile (folding 1 × N): every cell has
      * an amplifier of its own, so the cells are independent and the count is exactly binomial.
+     * Automatic placement, and an explicit one (fc on tiles 7..206, out on 300..309).
      */
-    @ParameterizedTest(name = "{0}, {2}, {3}")
+    @ParameterizedTest(name = "{0}, {2}, {3}, placed {4}")
     @MethodSource("cases")
-    void sampledReadsMatchTheAnalyticConfusion(String name, RegimeSpec regime, StuckAt stuckAt, Resampling resampling) {
-        DeviceErrors errors = errors(regime, PaperFacts.SENSE_AMP, stuckAt, new TileFolding(1, FAN_IN), resampling);
+    void sampledReadsMatchTheAnalyticConfusion(String name, RegimeSpec regime, StuckAt stuckAt, Resampling resampling, boolean placed) {
+        DeviceErrors automatic = errors(regime, PaperFacts.SENSE_AMP, stuckAt, new TileFolding(1, FAN_IN), resampling);
+        DeviceErrors errors = placed ? placed(automatic, new TileRange(7, 206)) : automatic;
         long[][] counts = new long[3][3];
         for (int trial = 0; trial < CHIPS; trial++) {
             DeviceChip chip = errors.program(NETWORK, SEED, trial);
@@ -85,7 +91,7 @@ class TernaryDeviceReadsTest {
             count(NETWORK.weights(0), flips, counts);
         }
         TernaryConfusion analytic = TernaryReads.confusion(regime, Optional.of(PaperFacts.SENSE_AMP), stuckAt, ZERO_THRESHOLD);
-        StringBuilder figures = new StringBuilder(name + " " + stuckAt + " " + resampling + ":");
+        StringBuilder figures = new StringBuilder(name + " " + stuckAt + " " + resampling + (placed ? " placed" : "") + ":");
         for (int stored = -1; stored <= 1; stored++) {
             long n = Arrays.stream(counts[stored + 1]).sum();
             for (int read = -1; read <= 1; read++) {
@@ -129,6 +135,21 @@ class TernaryDeviceReadsTest {
         }
     }
 
+    /** Placed explicitly, a ternary layer meets the devices of its tiles: others when moved, the same ones on the same tiles. */
+    @Test
+    void aMovedTernaryLayerMeetsOtherDevices() {
+        DeviceErrors automatic = errors(PaperFacts.ULTRA_LOW.regime(), Presets.NOISY_SENSE_AMP, STUCK, new TileFolding(8, 64),
+                Resampling.PER_CHIP);
+        long[] here = placed(automatic, new TileRange(0, 199)).program(NETWORK, SEED, 0).perChipFlips()[0];
+        long[] moved = placed(automatic, new TileRange(500, 699)).program(NETWORK, SEED, 0).perChipFlips()[0];
+        long[] again = placed(automatic.withRegime(PaperFacts.ULTRA_LOW.regime()), new TileRange(0, 199)).program(NETWORK, SEED, 0)
+                .perChipFlips()[0];
+        assertTrue(here.length > 1000, "misreads to compare: " + here.length);
+        assertTrue(!Arrays.equals(here, moved), "other tiles, other devices");
+        assertArrayEquals(here, again, "the same tiles, the same devices");
+        assertTrue(!Arrays.equals(here, automatic.program(NETWORK, SEED, 0).perChipFlips()[0]), "tile-keyed, not layer-keyed");
+    }
+
     /** The analytic rates a device-level point reports: the ternary read's for the ternary layer, the binary read's for the other. */
     @Test
     void averageRatesAreThoseOfEachLayersCells() {
@@ -148,6 +169,12 @@ class TernaryDeviceReadsTest {
             Resampling resampling) {
         return new DeviceErrors(regime, senseAmp, stuckAt, folding, resampling, 2, Set.of(), List.of(),
                 TernaryLayers.of(NETWORK, ZERO_THRESHOLD));
+    }
+
+    /** {@code errors} with fc placed on {@code fc} and out on the 10 tiles from 300 (enough for out on every folding used here). */
+    private static DeviceErrors placed(DeviceErrors errors, TileRange fc) {
+        return new DeviceErrors(errors.regime(), errors.senseAmp(), errors.stuckAt(), errors.folding(), errors.resampling(), 2, Set.of(),
+                List.of(fc, new TileRange(300, 309)), errors.ternary());
     }
 
     /** Adds, for every weight of {@code stored}, one count at [stored + 1][read + 1], the read being the value after {@code flips}. */
