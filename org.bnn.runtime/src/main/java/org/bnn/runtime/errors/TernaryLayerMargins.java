@@ -26,8 +26,8 @@ public final class TernaryLayerMargins implements LayerReads {
     private final int fanIn;
     private final long[] misreadAtAnyNoise;
     private final long[] fragilePositions;
-    private final double[] fragileBitLineDifferences;
-    private final double[] fragileMismatches;
+    /** Δ then m of each fragile cell: Δ of cell i at 2i, its amplifier's mismatch at 2i + 1. */
+    private final double[] fragileMargins;
     private final byte[] fragileFlips;
 
     private TernaryLayerMargins(Builder builder) {
@@ -35,8 +35,7 @@ public final class TernaryLayerMargins implements LayerReads {
         this.misreadAtAnyNoise = Arrays.copyOf(builder.misread, builder.misreadCount);
         Arrays.sort(misreadAtAnyNoise); // filed cell by cell: each row's s' bits come after all its s bits
         this.fragilePositions = Arrays.copyOf(builder.fragilePositions, builder.fragileCount);
-        this.fragileBitLineDifferences = Arrays.copyOf(builder.fragileDifferences, builder.fragileCount);
-        this.fragileMismatches = Arrays.copyOf(builder.fragileMismatches, builder.fragileCount);
+        this.fragileMargins = Arrays.copyOf(builder.fragileMargins, 2 * builder.fragileCount);
         this.fragileFlips = Arrays.copyOf(builder.fragileFlips, builder.fragileCount);
     }
 
@@ -67,8 +66,8 @@ public final class TernaryLayerMargins implements LayerReads {
         int firstCount = 0;
         int secondCount = 0;
         for (int i = 0; i < fragilePositions.length; i++) {
-            double offset = fragileMismatches[i] + offsets.noise(readKey, fragilePositions[i]);
-            int flips = Pcsa.weightRead(0.0, fragileBitLineDifferences[i], offset) ? fragileFlips[i] & 3 : fragileFlips[i] >>> 2;
+            double offset = fragileMargins[2 * i + 1] + offsets.noise(readKey, fragilePositions[i]);
+            int flips = Pcsa.weightRead(0.0, fragileMargins[2 * i], offset) ? fragileFlips[i] & 3 : fragileFlips[i] >>> 2;
             if ((flips & 1) != 0) {
                 first[firstCount++] = fragilePositions[i];
             }
@@ -87,8 +86,7 @@ public final class TernaryLayerMargins implements LayerReads {
         private long[] misread = new long[16];
         private int misreadCount;
         private long[] fragilePositions = new long[16];
-        private double[] fragileDifferences = new double[16];
-        private double[] fragileMismatches = new double[16];
+        private double[] fragileMargins = new double[32];
         private byte[] fragileFlips = new byte[16];
         private int fragileCount;
 
@@ -128,18 +126,15 @@ public final class TernaryLayerMargins implements LayerReads {
         }
 
         private void addFragile(long position, double bitLineDifference, double mismatch, byte flips) {
-            if (fragileCount == fragilePositions.length) {
-                int capacity = 2 * fragileCount;
-                fragilePositions = Arrays.copyOf(fragilePositions, capacity);
-                fragileDifferences = Arrays.copyOf(fragileDifferences, capacity);
-                fragileMismatches = Arrays.copyOf(fragileMismatches, capacity);
-                fragileFlips = Arrays.copyOf(fragileFlips, capacity);
+            if (fragileCount == fragileFlips.length) {
+                fragilePositions = Arrays.copyOf(fragilePositions, 2 * fragileCount);
+                fragileMargins = Arrays.copyOf(fragileMargins, 4 * fragileCount);
+                fragileFlips = Arrays.copyOf(fragileFlips, 2 * fragileCount);
             }
             fragilePositions[fragileCount] = position;
-            fragileDifferences[fragileCount] = bitLineDifference;
-            fragileMismatches[fragileCount] = mismatch;
-            fragileFlips[fragileCount] = flips;
-            fragileCount++;
+            fragileMargins[2 * fragileCount] = bitLineDifference;
+            fragileMargins[2 * fragileCount + 1] = mismatch;
+            fragileFlips[fragileCount++] = flips;
         }
 
         TernaryLayerMargins build() {

@@ -75,15 +75,9 @@ class TernaryMappingTest {
     @Test
     void aRegimeSweepErrsEachLayerAtItsCellsRate() {
         MappingSpec mapping = on(new CellTechnology.TwoTransistorTwoResistor());
-        ExperimentSpec spec = new ExperimentSpec("E", mapping, new InputSource.Random(20), ErrorSpec.weightLevel(Resampling.PER_CHIP),
-                new SweepSpec.Regimes(List.of("nominal", "very-low")), 2, 3, Optional.empty(), Optional.empty());
-        BinaryNetwork network = RandomNetworks.create(MIXED, 1);
-        List<SweepPoint> points = new ExperimentRunner(1).run(spec, network, RandomNetworks.inputs(network, 20, 2), Optional.empty());
-        assertEquals(2, points.size());
-        for (SweepPoint point : points) {
-            var regime = PaperFacts.HFO2.regime(point.label());
-            double ternary = mapping.cell(MIXED.layers().get(0)).bitErrorRate(regime, Optional.of(PaperFacts.SENSE_AMP), StuckAt.NONE);
-            double binary = mapping.cell(MIXED.layers().get(1)).bitErrorRate(regime, Optional.of(PaperFacts.SENSE_AMP), StuckAt.NONE);
+        for (SweepPoint point : regimeSweep(mapping, ErrorSpec.weightLevel(Resampling.PER_CHIP), 2, RandomNetworks.create(MIXED, 1))) {
+            double ternary = rate(mapping, 0, point);
+            double binary = rate(mapping, 1, point);
             assertTrue(ternary > binary, point.label() + ": the zero state makes ternary reads err more");
             assertEquals((ternary * 100 * 40 + binary * 40 * 10) / (100 * 40 + 40 * 10), point.ber(), 1e-15, point.label());
         }
@@ -101,20 +95,14 @@ class TernaryMappingTest {
     void theDeviceLevelSimulationRunsTernaryLayers() {
         MappingSpec mapping = on(new CellTechnology.TwoTransistorTwoResistor());
         int trials = 8;
-        ExperimentSpec spec = new ExperimentSpec("E", mapping, new InputSource.Random(20),
-                new ErrorSpec(ErrorLevel.DEVICE, Resampling.PER_CHIP, List.of()), new SweepSpec.Regimes(List.of("nominal", "very-low")),
-                trials, 3, Optional.empty(), Optional.empty());
         BinaryNetwork network = RandomNetworks.create(MIXED, 1);
-        List<SweepPoint> points = new ExperimentRunner(1).run(spec, network, RandomNetworks.inputs(network, 20, 2), Optional.empty());
-        assertEquals(2, points.size());
-        for (SweepPoint point : points) {
-            var regime = PaperFacts.HFO2.regime(point.label());
-            double ternary = mapping.cell(MIXED.layers().get(0)).bitErrorRate(regime, Optional.of(PaperFacts.SENSE_AMP), StuckAt.NONE);
-            double binary = mapping.cell(MIXED.layers().get(1)).bitErrorRate(regime, Optional.of(PaperFacts.SENSE_AMP), StuckAt.NONE);
+        for (SweepPoint point : regimeSweep(mapping, new ErrorSpec(ErrorLevel.DEVICE, Resampling.PER_CHIP, List.of()), trials, network)) {
+            double ternary = rate(mapping, 0, point);
+            double binary = rate(mapping, 1, point);
             double weights = 100 * 40 + 40 * 10;
             assertEquals((ternary * 100 * 40 + binary * 40 * 10) / weights, point.ber(), 1e-15, point.label());
             TernaryConfusion confusion = ((CellTechnology.TwoTransistorTwoResistorTernary) mapping.cell(MIXED.layers().get(0)))
-                    .confusion(regime, Optional.of(PaperFacts.SENSE_AMP), StuckAt.NONE);
+                    .confusion(PaperFacts.HFO2.regime(point.label()), Optional.of(PaperFacts.SENSE_AMP), StuckAt.NONE);
             long zeros = zeros(network.weights(0), 100);
             double expected = (zeros * confusion.zeroToSignRate()
                     + (100 * 40 - zeros) * (confusion.signToZeroRate() + confusion.signFlipRate()) + binary * 40 * 10) / weights;
@@ -125,6 +113,22 @@ class TernaryMappingTest {
             System.out.println(point.label() + ": chips misread " + seen + " of the weights, expected " + expected + " +- " + sigma
                     + " (reported, weights -1, 0, +1 alike: " + point.ber() + ")");
         }
+    }
+
+    /** The points of a sweep over regimes nominal and very-low of {@code mapping}, 20 random inputs. */
+    private static List<SweepPoint> regimeSweep(MappingSpec mapping, ErrorSpec errors, int trials, BinaryNetwork network) {
+        ExperimentSpec spec = new ExperimentSpec("E", mapping, new InputSource.Random(20), errors,
+                new SweepSpec.Regimes(List.of("nominal", "very-low")), trials, 3, Optional.empty(), Optional.empty());
+        List<SweepPoint> points = new ExperimentRunner(1).run(spec, network, RandomNetworks.inputs(network, 20, 2), Optional.empty());
+        assertEquals(2, points.size());
+        return points;
+    }
+
+    /** The analytic rate of the cells holding MIXED's layer {@code layer}, at the regime of {@code point}. */
+    private static double rate(MappingSpec mapping, int layer, SweepPoint point) {
+        return mapping.cell(MIXED.layers().get(layer)).bitErrorRate(PaperFacts.HFO2.regime(point.label()),
+                Optional.of(PaperFacts.SENSE_AMP),
+                StuckAt.NONE);
     }
 
     /** Weights 0 of the ternary layer stored as {@code stored}, of fan-in {@code fanIn}. */
