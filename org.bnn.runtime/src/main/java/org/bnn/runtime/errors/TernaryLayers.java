@@ -84,6 +84,7 @@ public record TernaryLayers(TwoTransistorTwoResistorTernary cells, Set<Integer> 
 
     @Override
     public String toString() {
-        return "ternary layers " + new TreeSet<>(layers) + " (zero threshold " + cells.zeroThreshold() + ")";
+        String threshold = cells.zeroThreshold() instanceof ReadReference.Fixed fixed ? fixed.ohms() + " ohm" : "best";
+        return "ternary layers " + new TreeSet<>(layers) + " (zero threshold " + threshold + ")";
     }
 }

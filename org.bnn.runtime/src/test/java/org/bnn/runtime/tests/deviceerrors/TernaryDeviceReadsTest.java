@@ -2,6 +2,7 @@ package org.bnn.runtime.tests.deviceerrors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -148,6 +149,16 @@ class TernaryDeviceReadsTest {
         assertTrue(!Arrays.equals(here, moved), "other tiles, other devices");
         assertArrayEquals(here, again, "the same tiles, the same devices");
         assertTrue(!Arrays.equals(here, automatic.program(NETWORK, SEED, 0).perChipFlips()[0]), "tile-keyed, not layer-keyed");
+    }
+
+    /** Errors made for binary weights do not program a network whose layer holds ternary ones (its bits are planes, not weights). */
+    @Test
+    void errorsForBinaryLayersRefuseATernaryLayer() {
+        DeviceErrors binaryOnly = new DeviceErrors(PaperFacts.NOMINAL.regime(), PaperFacts.SENSE_AMP, StuckAt.NONE, new TileFolding(64, 64),
+                Resampling.PER_CHIP, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> binaryOnly.program(NETWORK, SEED, 0));
+        assertEquals("device errors are given for binary weights in layer 0 (counting layers with weights), but network Wide has"
+                + " ternary weights there", e.getMessage());
     }
 
     /** The analytic rates a device-level point reports: the ternary read's for the ternary layer, the binary read's for the other. */
