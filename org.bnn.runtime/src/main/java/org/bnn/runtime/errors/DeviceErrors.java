@@ -3,12 +3,14 @@ package org.bnn.runtime.errors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.bnn.runtime.checks.Checks;
 import org.bnn.runtime.device.BitErrorRates;
 import org.bnn.runtime.device.DeviceSpec;
+import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
@@ -128,15 +130,17 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
         List<LayerGeometry> layers = mapping.network().weightLayers();
         Set<Integer> ternary = new TreeSet<>();
         List<Long> weights = new ArrayList<>();
-        TwoTransistorTwoResistorTernary cells = null;
+        Optional<ReadReference> zeroThreshold = Optional.empty(); // one tile kind, so one threshold for every ternary layer
         for (int l = 0; l < layers.size(); l++) {
             weights.add((long) layers.get(l).fanIn() * layers.get(l).fanOut());
-            if (mapping.cell(layers.get(l).layer()) instanceof TwoTransistorTwoResistorTernary ternaryCells) {
+            Optional<ReadReference> threshold = mapping.cell(layers.get(l).layer()).ternaryZeroThreshold();
+            if (threshold.isPresent()) {
                 ternary.add(l);
-                cells = ternaryCells;
+                zeroThreshold = threshold;
             }
         }
-        return cells == null ? TernaryLayers.NONE : new TernaryLayers(cells, ternary, weights);
+        return zeroThreshold.map(t -> new TernaryLayers(new TwoTransistorTwoResistorTernary(t), ternary, weights))
+                .orElse(TernaryLayers.NONE);
     }
 
     /** The errors of {@code layers} layers on tiles like {@code tile}, programmed under its device's regime {@code regimeName}. */

@@ -45,6 +45,11 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         return 2;
     }
 
+    /** For cells that read ternary weights, the threshold below which a branch discharges in the sense window; else empty. */
+    default Optional<ReadReference> ternaryZeroThreshold() {
+        return Optional.empty();
+    }
+
     /**
      * The same cells holding ternary weights (docs/architecture.md §3, "Ternary weights: the zero
      * state"). Only a 2T2R pair can hold three values read in one sense; the other technologies
@@ -261,6 +266,11 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         @Override
         public int weightLevels() {
             return 3;
+        }
+
+        @Override
+        public Optional<ReadReference> ternaryZeroThreshold() {
+            return Optional.of(zeroThreshold);
         }
 
         /** These cells already hold ternary weights. */

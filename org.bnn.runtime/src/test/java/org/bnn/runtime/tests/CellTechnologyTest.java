@@ -163,6 +163,8 @@ class CellTechnologyTest {
         ReadReference best = new ReadReference.Best();
         assertEquals(new CellTechnology.TwoTransistorTwoResistorTernary(best), TWO_T_TWO_R.forTernaryWeights());
         assertEquals(TERNARY, TERNARY.forTernaryWeights(), "already ternary");
+        assertEquals(Optional.of(new ReadReference.Fixed(18e3)), TERNARY.ternaryZeroThreshold());
+        assertEquals(Optional.empty(), TWO_T_TWO_R.ternaryZeroThreshold(), "a binary read has no zero threshold");
         for (CellTechnology oneDevice : java.util.List.of(ONE_T_ONE_R, SECDED)) {
             SpecViolation e = assertThrows(SpecViolation.class, () -> oneDevice.forTernaryWeights());
             assertEquals(SpecViolation.Problem.INCONSISTENT, e.problem());
