@@ -217,7 +217,7 @@ public final class WeightLayer extends Stage {
             long range = inputScale * stored.fanIn();
             int half = ternary ? 1 : 0; // a ternary layer's 2V − range is twice its pre-activation, and even
             for (int k = 0; k < neurons; k++) {
-                a[k] = 2 * a[k] - range >> half;
+                a[k] = (2 * a[k] - range) >> half;
             }
             return;
         }

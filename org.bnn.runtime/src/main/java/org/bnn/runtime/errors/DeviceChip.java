@@ -42,7 +42,8 @@ public final class DeviceChip {
             if (network.weightLayer(layer).ternary() != errors.ternary().contains(layer)) {
                 throw new IllegalArgumentException(
                         "device errors are given for " + (errors.ternary().contains(layer) ? "ternary" : "binary")
-                                + " weights in layer " + layer + " (counting layers with weights), but network " + network.spec().name()
+                                + " weights in layer " + network.weightLayer(layer).geometry().layer().name() + ", but network "
+                                + network.spec().name()
                                 + " has " + (network.weightLayer(layer).ternary() ? "ternary" : "binary") + " weights there");
             }
             if (!errors.erring(layer)) {

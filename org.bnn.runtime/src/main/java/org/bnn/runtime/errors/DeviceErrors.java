@@ -10,12 +10,11 @@ import java.util.TreeSet;
 import org.bnn.runtime.checks.Checks;
 import org.bnn.runtime.device.BitErrorRates;
 import org.bnn.runtime.device.DeviceSpec;
-import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.engine.BinaryNetwork;
-import org.bnn.runtime.spec.CellTechnology.TwoTransistorTwoResistorTernary;
+import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.TileRange;
@@ -31,7 +30,8 @@ import org.bnn.runtime.spec.TileSpec;
  * <ul>
  * <li>{@link Resampling#PER_CHIP}: resistances, faults and mismatch drawn once per chip instance,
  * and the noise of one read frozen with them, so that a weight's misread probability is that of one
- * read, {@link BitErrorRates#twoTwoR(RegimeSpec, SenseAmpSpec, StuckAt)}, and the mean accuracy
+ * read ({@link BitErrorRates#twoTwoR(RegimeSpec, SenseAmpSpec, StuckAt)}; for a ternary layer the
+ * confusions of {@link org.bnn.runtime.device.TernaryReads}), and the mean accuracy
  * equals the per-read one for dense layers (each weight read once per inference).</li>
  * <li>{@link Resampling#PER_READ}: the same static part, and a fresh noise at every sense: once per
  * inference for dense layers, once per output position and input plane for convolutions.</li>
@@ -130,17 +130,16 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
         List<LayerGeometry> layers = mapping.network().weightLayers();
         Set<Integer> ternary = new TreeSet<>();
         List<Long> weights = new ArrayList<>();
-        Optional<ReadReference> zeroThreshold = Optional.empty(); // one tile kind, so one threshold for every ternary layer
+        Optional<CellTechnology> ternaryCells = Optional.empty(); // one tile kind, so the same cells for every ternary layer
         for (int l = 0; l < layers.size(); l++) {
             weights.add((long) layers.get(l).fanIn() * layers.get(l).fanOut());
-            Optional<ReadReference> threshold = mapping.cell(layers.get(l).layer()).ternaryZeroThreshold();
-            if (threshold.isPresent()) {
+            CellTechnology cells = mapping.cell(layers.get(l).layer());
+            if (cells.ternaryZeroThreshold().isPresent()) {
                 ternary.add(l);
-                zeroThreshold = threshold;
+                ternaryCells = Optional.of(cells);
             }
         }
-        return zeroThreshold.map(t -> new TernaryLayers(new TwoTransistorTwoResistorTernary(t), ternary, weights))
-                .orElse(TernaryLayers.NONE);
+        return ternaryCells.map(cells -> new TernaryLayers(cells, ternary, weights)).orElse(TernaryLayers.NONE);
     }
 
     /** The errors of {@code layers} layers on tiles like {@code tile}, programmed under its device's regime {@code regimeName}. */

@@ -1,6 +1,7 @@
 package org.bnn.runtime.errors;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,7 +14,7 @@ import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.device.TernaryReads;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.WeightLayer;
-import org.bnn.runtime.spec.CellTechnology.TwoTransistorTwoResistorTernary;
+import org.bnn.runtime.spec.CellTechnology;
 
 /**
  * The layers of a network whose 2T2R cells hold ternary weights under {@link DeviceErrors}
@@ -25,13 +26,16 @@ import org.bnn.runtime.spec.CellTechnology.TwoTransistorTwoResistorTernary;
  * @param layers          indices (among layers with weights) of the ternary layers
  * @param weightsPerLayer weights (fan-in × fan-out) of every layer with weights; empty if {@code layers} is
  */
-public record TernaryLayers(TwoTransistorTwoResistorTernary cells, Set<Integer> layers, List<Long> weightsPerLayer) {
+public record TernaryLayers(CellTechnology cells, Set<Integer> layers, List<Long> weightsPerLayer) {
     /** A network without ternary layers. */
-    public static final TernaryLayers NONE = new TernaryLayers(new TwoTransistorTwoResistorTernary(TernaryReads.DEFAULT_ZERO_THRESHOLD),
-            Set.of(), List.of());
+    public static final TernaryLayers NONE = new TernaryLayers(new CellTechnology.TwoTransistorTwoResistor().forTernaryWeights(), Set.of(),
+            List.of());
 
     public TernaryLayers {
         Checks.present("TernaryLayers", "cells", cells);
+        if (cells.ternaryZeroThreshold().isEmpty()) {
+            throw new IllegalArgumentException("TernaryLayers.cells must read ternary weights, got " + cells.label());
+        }
         layers = Set.copyOf(Checks.present("TernaryLayers", "layers", layers));
         weightsPerLayer = List.copyOf(Checks.present("TernaryLayers", "weightsPerLayer", weightsPerLayer));
         for (Integer layer : layers) {
@@ -54,7 +58,7 @@ public record TernaryLayers(TwoTransistorTwoResistorTernary cells, Set<Integer> 
                 ternary.add(l);
             }
         }
-        return new TernaryLayers(new TwoTransistorTwoResistorTernary(zeroThreshold), ternary, List.of(weights));
+        return new TernaryLayers(new CellTechnology.TwoTransistorTwoResistor(zeroThreshold).forTernaryWeights(), ternary, List.of(weights));
     }
 
     /** Whether layer {@code layer} holds ternary weights. */
@@ -69,7 +73,7 @@ public record TernaryLayers(TwoTransistorTwoResistorTernary cells, Set<Integer> 
 
     /** ln T (T in ohms) of the zero threshold under {@code regime}: a branch above it does not discharge. */
     public double lnZeroThreshold(RegimeSpec regime) {
-        return Math.log(cells.zeroThreshold().ohms(regime));
+        return Math.log(zeroThreshold().ohms(regime));
     }
 
     /** The probability that one read of a ternary weight is wrong, −1, 0, +1 equally likely ({@link TernaryReads}). */
@@ -82,9 +86,15 @@ public record TernaryLayers(TwoTransistorTwoResistorTernary cells, Set<Integer> 
         return weightsPerLayer.get(layer);
     }
 
+    private ReadReference zeroThreshold() {
+        return cells.ternaryZeroThreshold().orElseThrow(); // checked when made
+    }
+
     @Override
     public String toString() {
-        String threshold = cells.zeroThreshold() instanceof ReadReference.Fixed fixed ? fixed.ohms() + " ohm" : "best";
+        String threshold = zeroThreshold() instanceof ReadReference.Fixed fixed
+                ? String.format(Locale.ROOT, "%.3g kOhm", fixed.ohms() / 1e3)
+                : "best";
         return "ternary layers " + new TreeSet<>(layers) + " (zero threshold " + threshold + ")";
     }
 }

@@ -260,6 +260,10 @@ public final class ErrorPatterns {
         }
         CodedRows[] layers = new CodedRows[network.weightLayerCount()];
         for (int l = 0; l < layers.length; l++) {
+            if (network.weightLayer(l).ternary()) { // the language cannot say it: ternary weights need 2T2R cells, which have no code
+                throw new IllegalArgumentException("layer " + network.weightLayer(l).geometry().layer().name()
+                        + " has ternary weights: coded words (" + code.name() + ") hold binary weights only");
+            }
             layers[l] = new CodedRows(code, network.weights(l));
         }
         coded = new Coded(network, layers);

@@ -119,7 +119,10 @@ public final class Simulation {
         return new SimulationResult(predictions, tied);
     }
 
-    /** Number of stored weights of every layer with weights, the positions error patterns index. */
+    /**
+     * Number of stored bits of every layer with weights, the positions error patterns index: its
+     * weights, or for ternary weights their two plane bits each ({@link org.bnn.runtime.engine.TernaryPlanes}).
+     */
     public static long[] weightsPerLayer(BinaryNetwork network) {
         long[] sizes = new long[network.weightLayerCount()];
         for (int l = 0; l < sizes.length; l++) {

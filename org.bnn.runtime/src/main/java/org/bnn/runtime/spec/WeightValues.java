@@ -1,8 +1,8 @@
 package org.bnn.runtime.spec;
 
 /**
- * The values a layer's weights take (docs/architecture.md §3, "Ternary weights"). Either way one
- * 2T2R cell holds one weight and is read in one sense: a ternary weight's 0 is a cell with both
+ * The values a layer's weights take (docs/architecture.md §3, "Ternary weights"). On 2T2R tiles,
+ * either way one cell holds one weight and is read in one sense: a ternary weight's 0 is a cell with both
  * devices in the high-resistance state, which the precharge sense amplifier tells from ±1 in the
  * same sense (Laborieux et al., arXiv 2007.14234).
  */

@@ -16,7 +16,7 @@ import org.bnn.runtime.engine.WeightMatrix;
 /**
  * Trained parameters as a NumPy {@code .npz} file (docs/weights.md), per layer with weights:
  * <pre>
- *   &lt;layer&gt;/weights  uint8 (rows, ceil(N/8))  binary weights, np.packbits order (bit 1 = +1, first weight
+ *   &lt;layer&gt;/weights  uint8 (rows, ceil(N/8))  the weights' signs, np.packbits order (bit 1 = +1, first weight
  *                                           in the most significant bit, padding bits 0)
  *   &lt;layer&gt;/nonzero  uint8 (rows, ceil(N/8))  ternary weights only: bit 1 = ±1 (sign in weights), 0 = weight 0
  *   &lt;layer&gt;/fan_in   int64 ()                 N, the number of weights per row

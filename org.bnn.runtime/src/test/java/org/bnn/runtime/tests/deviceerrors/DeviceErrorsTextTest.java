@@ -34,7 +34,7 @@ class DeviceErrorsTextTest {
         DeviceErrors ternary = plain.withTernaryLayers(new TernaryLayers(
                 new CellTechnology.TwoTransistorTwoResistorTernary(new ReadReference.Fixed(20e3)), Set.of(2, 0), List.of(10L, 20L, 30L)));
         assertEquals("DeviceErrors[regime nominal, mismatch 0.02, noise 0.01, stuck-at LRS 0.001 HRS 0.002, tiles 16x32, PER_READ"
-                + ", ternary layers [0, 2] (zero threshold 20000.0 ohm)]", ternary.toString());
+                + ", ternary layers [0, 2] (zero threshold 20.0 kOhm)]", ternary.toString());
     }
 
     @Test

@@ -157,8 +157,7 @@ class TernaryDeviceReadsTest {
         DeviceErrors binaryOnly = new DeviceErrors(PaperFacts.NOMINAL.regime(), PaperFacts.SENSE_AMP, StuckAt.NONE, new TileFolding(64, 64),
                 Resampling.PER_CHIP, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> binaryOnly.program(NETWORK, SEED, 0));
-        assertEquals("device errors are given for binary weights in layer 0 (counting layers with weights), but network Wide has"
-                + " ternary weights there", e.getMessage());
+        assertEquals("device errors are given for binary weights in layer fc, but network Wide has ternary weights there", e.getMessage());
     }
 
     /** The analytic rates a device-level point reports: the ternary read's for the ternary layer, the binary read's for the other. */

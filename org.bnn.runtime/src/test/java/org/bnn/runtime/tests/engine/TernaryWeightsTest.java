@@ -102,6 +102,17 @@ class TernaryWeightsTest {
         assertEquals(expected, measured, 4 * sigma, "misread share");
     }
 
+    /** Coded words (SECDED) hold binary weights: patterns with a code refuse a ternary layer by name. */
+    @Test
+    void codedWordsRefuseTernaryLayers() {
+        NetworkSpec spec = TestSpecs.ternary(NetworkSpec.builder("T", "in", 100).dense("fc", 8).output("out", 3).build(), "fc");
+        BinaryNetwork network = RandomNetworks.create(spec, 2);
+        ErrorPatterns coded = ErrorPatterns.of(WeightErrors.uniform(Resampling.PER_CHIP, 0.01, 2),
+                java.util.Optional.of(org.bnn.runtime.ecc.Secded7264.WORD_CODE));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> coded.chip(network, 1, 0));
+        assertEquals("layer fc has ternary weights: coded words (secded(72,64)) hold binary weights only", e.getMessage());
+    }
+
     /** A binary layer given a nonzero mask, or a ternary layer given none, is refused by name. */
     @Test
     void parametersMustMatchTheWeightValuesOfTheNetwork() {
