@@ -128,7 +128,7 @@ public class EstimatePresentation {
      * summed up by its ends, "2,910,208 weights × BER 0 … 0.100 (7 points) → 0 … 291k expected bit errors".
      */
     public String experimentHint(ExperimentCost cost) {
-        if (cost.layerBer().isPresent()) {
+        if (cost.layerBer().isPresent() && !cost.mapping().layers().isEmpty()) {
             double ber = cost.layerBer().getAsDouble();
             LayerEstimate most = cost.mapping().layers().stream().max(Comparator.comparingLong(l -> l.geometry().weights())).orElseThrow();
             return bounded("one layer at a time at BER " + rate(ber) + " → ≤ " + number(most.geometry().weights() * ber) + BIT_ERRORS
@@ -143,10 +143,16 @@ public class EstimatePresentation {
             return series(weights, true, regimes.stream().map(RegimeBer::regime).toList(),
                     regimes.stream().map(ber -> number(cost.expectedBitErrors(ber.effective()))).toList(), "");
         }
+        String regime = cost.regimeBer()
+                .map(ber -> "; regime " + ber.regime() + ": BER " + rate(ber.effective()) + " → "
+                        + number(cost.expectedBitErrors(ber.effective())))
+                .orElse("");
+        if (cost.berPoints().isEmpty()) {
+            // a sweep still being typed (or broken): say so rather than show an empty series
+            return bounded(weights + " × BER: no BER to sweep yet" + regime);
+        }
         return series(weights, false, cost.berPoints().stream().map(EstimatePresentation::rate).toList(),
-                cost.berPoints().stream().map(ber -> number(cost.expectedBitErrors(ber))).toList(),
-                cost.regimeBer().map(ber -> "; regime " + ber.regime() + ": BER " + rate(ber.effective()) + " → "
-                        + number(cost.expectedBitErrors(ber.effective()))).orElse(""));
+                cost.berPoints().stream().map(ber -> number(cost.expectedBitErrors(ber))).toList(), regime);
     }
 
     /**

@@ -79,6 +79,10 @@ class EstimatePresentationTest {
         String hint = hint(regimes, Experiment.class);
         assertTrue(hint.matches("2,910,208 weights × BER of nominal · low → [0-9.]+[kM]? · [0-9.]+[kM]? expected bit errors"),
                 hint);
+        // A sweep being typed has no BER yet: said so, not an empty series (the fuzz test found "ends" of none failing).
+        String typing = hint(QUICKSTART.replace("sweep ber { 0, 1e-5, 1e-4, 1e-3, 1e-2, 3.3e-2, 1e-1 }", "sweep ber { }"),
+                Experiment.class);
+        assertTrue(typing.startsWith("2,910,208 weights × BER: no BER to sweep yet; regime nominal: BER "), typing);
         Breakdown hover = presentation().hover(element(regimes, Experiment.class)).orElseThrow();
         assertEquals(3, hover.lines().size(), hover.lines().toString());
         assertTrue(hover.lines().get(1).startsWith("regime nominal ("), hover.lines().toString());
