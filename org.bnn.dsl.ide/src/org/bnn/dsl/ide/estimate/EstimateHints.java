@@ -48,7 +48,7 @@ public class EstimateHints {
                 for (Layer layer : network.getLayers()) {
                     LayerCost cost = layer.getName() == null ? null : costs.get(layer.getName());
                     if (cost != null) {
-                        add(layer, end(layer), presentation.layerHint(cost), hints);
+                        add(layer, end(layer), EstimatePresentation.bounded(presentation.layerHint(cost)), hints);
                     }
                 }
             } else if (element instanceof Mapping || element instanceof Experiment) {

@@ -1,6 +1,7 @@
 package org.bnn.dsl.ide.estimate;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,9 @@ import com.google.inject.Singleton;
 @Singleton
 public class EstimatePresentation {
     private static final String DOT = " · ";
+    /** The longest hint shown in the text (inlay hint, code lens, code mining); longer ones are shortened. */
+    public static final int HINT_LENGTH = 80;
+    private static final String BIT_ERRORS = " expected bit errors";
     /** Layers listed in a mapping's hover before "… more". */
     private static final int HOVER_LAYERS = 12;
     /**
@@ -63,10 +67,10 @@ public class EstimatePresentation {
     /** The one-line hint of an element with an estimate (layer, mapping, experiment), if it has one. */
     public Optional<String> hint(EObject element) {
         if (element instanceof Layer layer) {
-            return estimates.of(layer).map(this::layerHint);
+            return estimates.of(layer).map(this::layerHint).map(EstimatePresentation::bounded);
         }
         if (element instanceof Mapping mapping) {
-            return estimates.of(mapping).map(this::mappingHint);
+            return estimates.of(mapping).map(this::mappingHint).map(EstimatePresentation::bounded);
         }
         if (element instanceof Experiment experiment) {
             return estimates.of(experiment).map(this::experimentHint);
@@ -85,21 +89,105 @@ public class EstimatePresentation {
         return cost.mappings() > 1 ? hint + " (" + cost.mappingName() + ")" : hint;
     }
 
-    /** "2,880/4,096 tiles (70.3 %) · 151 nJ/inference · 1.26 us · 69.4 % of cells hold weights". */
+    /**
+     * "2,880/4,096 tiles (70.3 %) · 151 nJ/inference · 1.26 us · 69.4 % of cells used" (they hold weights); for a
+     * network that does not fit, what it needs against what the chip has and what happens to the weights:
+     * "needs 3,200 tiles, chip has 64: weights streamed · …" (its tiles reprogrammed during each inference) or "…: does not fit · …".
+     * No share over 100 % is shown as a utilization.
+     */
     public String mappingHint(MappingEstimate estimate) {
-        String tiles = count(estimate.tilesNeeded()) + "/" + count(estimate.tilesAvailable()) + " tiles ("
-                + percent((double) estimate.tilesNeeded() / estimate.tilesAvailable()) + ")"
-                + (estimate.fits() ? "" : " DOES NOT FIT");
-        return tiles + DOT + energy(estimate.energy()) + "/inference" + DOT + latency(estimate.cycles(), estimate.mapping().chip())
-                + DOT + percent(estimate.chipUtilization()) + " of cells hold weights";
+        String costs = energy(estimate.energy()) + "/inference" + DOT + latency(estimate.cycles(), estimate.mapping().chip());
+        if (estimate.fits()) {
+            return tileShare(estimate) + DOT + costs + DOT + percent(estimate.chipUtilization()) + " of cells used";
+        }
+        return tileNeeds(estimate) + ": " + (estimate.reprogramming().isPresent() ? "weights streamed" : "does not fit")
+                + DOT + costs;
     }
 
-    /** "2,913,280 weights × BER → 0 · 2.91 · 29.1 … expected bit errors per chip". */
+    /** "2,880/4,096 tiles (70.3 %)": tiles needed of the chip's, for a network the chip holds. */
+    private static String tileShare(MappingEstimate estimate) {
+        return count(estimate.tilesNeeded()) + "/" + count(estimate.tilesAvailable()) + " tiles ("
+                + percent((double) estimate.tilesNeeded() / estimate.tilesAvailable()) + ")";
+    }
+
+    /**
+     * Why a network is not held at once: "needs 3,200 tiles, chip has 64", or, when the chip has enough
+     * tiles but the placement's ranges do not hold the layers, "needs 30 of 4,096 tiles, ranges too small".
+     */
+    private static String tileNeeds(MappingEstimate estimate) {
+        return estimate.tilesNeeded() > estimate.tilesAvailable()
+                ? "needs " + count(estimate.tilesNeeded()) + " tiles, chip has " + count(estimate.tilesAvailable())
+                : "needs " + count(estimate.tilesNeeded()) + " of " + count(estimate.tilesAvailable()) + " tiles, ranges too small";
+    }
+
+    /**
+     * The expected bit errors of an experiment, at most {@link #HINT_LENGTH} characters (the hover has
+     * every figure, per chip): per BER point "2,910,208 weights × BER → 0 · 29.1 · 291 expected bit errors",
+     * per regime "2,910,208 weights × BER of nominal · low → 298 · 2.8k expected bit errors", per layer
+     * "one layer at a time at BER 0.0100 → ≤ 10.5k expected bit errors (fc2)"; a long series is
+     * summed up by its ends, "2,910,208 weights × BER 0 … 0.100 (7 points) → 0 … 291k expected bit errors".
+     */
     public String experimentHint(ExperimentCost cost) {
-        String perPoint = cost.berPoints().stream().map(ber -> number(cost.expectedBitErrors(ber))).collect(Collectors.joining(DOT));
-        String hint = count(cost.mapping().weights()) + " weights × BER → " + perPoint + " expected bit errors per chip";
-        return cost.regimeBer().map(ber -> hint + "; regime " + ber.regime() + ": BER " + rate(ber.effective()) + " → "
-                + number(cost.expectedBitErrors(ber.effective()))).orElse(hint);
+        if (cost.layerBer().isPresent() && !cost.mapping().layers().isEmpty()) {
+            double ber = cost.layerBer().getAsDouble();
+            LayerEstimate most = cost.mapping().layers().stream().max(Comparator.comparingLong(l -> l.geometry().weights())).orElseThrow();
+            return bounded("one layer at a time at BER " + rate(ber) + " → ≤ " + number(most.geometry().weights() * ber) + BIT_ERRORS
+                    + " (" + most.name() + ")");
+        }
+        String weights = count(cost.mapping().weights()) + " weights";
+        if (cost.sweptRegimes().isPresent()) {
+            List<RegimeBer> regimes = cost.sweptRegimes().get();
+            if (regimes.isEmpty()) {
+                return bounded(weights + " × BER of each regime: not estimated (the tile names no device)");
+            }
+            return series(weights, true, regimes.stream().map(RegimeBer::regime).toList(),
+                    regimes.stream().map(ber -> number(cost.expectedBitErrors(ber.effective()))).toList(), "");
+        }
+        String regime = cost.regimeBer()
+                .map(ber -> "; regime " + ber.regime() + ": BER " + rate(ber.effective()) + " → "
+                        + number(cost.expectedBitErrors(ber.effective())))
+                .orElse("");
+        if (cost.berPoints().isEmpty()) {
+            // a sweep still being typed (or broken): say so rather than show an empty series
+            return bounded(weights + " × BER: no BER to sweep yet" + regime);
+        }
+        return series(weights, false, cost.berPoints().stream().map(EstimatePresentation::rate).toList(),
+                cost.berPoints().stream().map(ber -> number(cost.expectedBitErrors(ber))).toList(), regime);
+    }
+
+    /**
+     * "{@code weights} × BER [of k1 · k2] → v1 · v2 expected bit errors{@code tail}" (the keys named when
+     * {@code named}), or, when that is too long, the series by its ends: "{@code weights} × BER of k1 … kn
+     * → v1 … vn expected bit errors", or "{@code weights} × BER k1 … kn (n points) → v1 … vn …" for
+     * unnamed keys, the tail dropped when it no longer fits.
+     */
+    private static String series(String weights, boolean named, List<String> keys, List<String> values, String tail) {
+        String full = weights + " × BER" + (named ? " of " + String.join(DOT, keys) : "") + " → " + String.join(DOT, values)
+                + BIT_ERRORS;
+        if ((full + tail).length() <= HINT_LENGTH) {
+            return full + tail;
+        }
+        String ends = weights + " × BER " + (named ? "of " + ends(keys) : ends(keys) + " (" + keys.size() + " points)") + " → "
+                + ends(values) + BIT_ERRORS;
+        return bounded((ends + tail).length() <= HINT_LENGTH ? ends + tail : ends);
+    }
+
+    /** "a … z" for a series of more than one, else its only element. */
+    private static String ends(List<String> series) {
+        return series.size() == 1 ? series.get(0) : series.get(0) + " … " + series.get(series.size() - 1);
+    }
+
+    /**
+     * A hint of at most {@link #HINT_LENGTH} characters, so that it stays in the editor's view: cut
+     * after its last whole part (" · " or "; ") that fits, and marked " …"; the hover has the rest.
+     */
+    static String bounded(String hint) {
+        if (hint.length() <= HINT_LENGTH) {
+            return hint;
+        }
+        String room = hint.substring(0, HINT_LENGTH - 2);
+        int cut = Math.max(room.lastIndexOf(DOT), room.lastIndexOf("; "));
+        return (cut > 0 ? room.substring(0, cut) : room.substring(0, HINT_LENGTH - 2).stripTrailing()) + " …";
     }
 
     /** The hover breakdown of an element, if it has estimated figures. */
@@ -211,11 +299,18 @@ public class EstimatePresentation {
         ChipSpec chip = estimate.mapping().chip();
         TileSpec tile = chip.tile();
         List<String> lines = new ArrayList<>();
-        lines.add("tiles: " + count(estimate.tilesNeeded()) + " of " + count(estimate.tilesAvailable()) + " ("
-                + percent((double) estimate.tilesNeeded() / estimate.tilesAvailable()) + ")"
-                + (estimate.fits() ? "" : ", does not fit without reprogramming") + "; chip utilization "
-                + percent(estimate.chipUtilization()) + " of the cells");
-        if (estimate.tilesPlaced() > estimate.tilesNeeded()) {
+        if (estimate.fits()) {
+            lines.add("tiles: " + count(estimate.tilesNeeded()) + " of " + count(estimate.tilesAvailable()) + " ("
+                    + percent((double) estimate.tilesNeeded() / estimate.tilesAvailable()) + "); chip utilization "
+                    + percent(estimate.chipUtilization()) + " of the cells");
+        } else {
+            lines.add("tiles: " + tileNeeds(estimate) + "; "
+                    + (estimate.reprogramming().isPresent()
+                            ? "the weights are streamed: tiles are reprogrammed during each inference"
+                            : "the weights do not fit (allow reprogramming to stream them)"));
+        }
+        estimate.reprogramming().ifPresent(r -> lines.add(EstimateText.reprogrammingLine(r)));
+        if (estimate.fits() && estimate.tilesPlaced() > estimate.tilesNeeded()) {
             lines.add("placed: " + count(estimate.tilesPlaced()) + " tiles, " + percent(estimate.placedUtilization())
                     + " of their cells hold weights");
         }
@@ -244,13 +339,37 @@ public class EstimatePresentation {
     private Breakdown experimentBreakdown(ExperimentCost cost) {
         List<String> lines = new ArrayList<>();
         lines.add("stored weights: " + count(cost.mapping().weights()));
-        for (double ber : cost.berPoints()) {
-            lines.add("BER " + rate(ber) + " → " + number(cost.expectedBitErrors(ber)) + " expected bit errors per chip");
+        String sweep;
+        if (cost.layerBer().isPresent()) {
+            double ber = cost.layerBer().getAsDouble();
+            sweep = "BER " + rate(ber) + " in one layer at a time";
+            for (LayerEstimate layer : cost.mapping().layers()) {
+                if (layer.geometry().weights() > 0) {
+                    lines.add(layer.name() + ": " + count(layer.geometry().weights()) + " weights → "
+                            + number(layer.geometry().weights() * ber) + " expected bit errors per chip");
+                }
+            }
+        } else if (cost.sweptRegimes().isPresent()) {
+            sweep = "regime sweep";
+            cost.sweptRegimes().get().forEach(ber -> lines.add(regimeErrorsLine(cost, ber)));
+            if (cost.sweptRegimes().get().isEmpty()) {
+                lines.add("the BER of the regimes is not estimated: the mapped chip's tile names no device");
+            }
+        } else {
+            sweep = "BER sweep";
+            for (double ber : cost.berPoints()) {
+                lines.add("BER " + rate(ber) + " → " + number(cost.expectedBitErrors(ber)) + " expected bit errors per chip");
+            }
+            cost.regimeBer().ifPresent(ber -> lines.add(regimeErrorsLine(cost, ber)));
         }
-        cost.regimeBer().ifPresent(ber -> lines.add("regime " + ber.regime() + " (" + ber.how() + "): BER " + rate(ber.effective())
-                + " → " + number(cost.expectedBitErrors(ber.effective())) + " expected bit errors per chip"));
-        return new Breakdown("Experiment " + cost.experimentName() + ": BER sweep of mapping " + cost.mapping().mapping().name()
+        return new Breakdown("Experiment " + cost.experimentName() + ": " + sweep + " of mapping " + cost.mapping().mapping().name()
                 + " (weights × BER)", lines);
+    }
+
+    /** "regime nominal (2T2R, …): BER 1.20e-05 → 35 expected bit errors per chip". */
+    private static String regimeErrorsLine(ExperimentCost cost, RegimeBer ber) {
+        return "regime " + ber.regime() + " (" + ber.how() + "): BER " + rate(ber.effective()) + " → "
+                + number(cost.expectedBitErrors(ber.effective())) + " expected bit errors per chip";
     }
 
     private Optional<Breakdown> networkBreakdown(Network network) {

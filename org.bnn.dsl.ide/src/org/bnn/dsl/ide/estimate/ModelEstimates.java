@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -123,7 +124,20 @@ public class ModelEstimates {
             return Optional.empty();
         }
         return of(mapping).map(estimate -> new ExperimentCost(experiment.getName(), estimate, List.copyOf(experiment.getPoints()),
-                regimeBer(estimate)));
+                regimeBer(estimate), sweptRegimes(experiment, estimate),
+                experiment.isSweepLayers() ? OptionalDouble.of(experiment.getLayerBer()) : OptionalDouble.empty()));
+    }
+
+    /** For {@code sweep regime}, the BER of each swept regime on the mapping's tile, in the order written. */
+    private Optional<List<RegimeBer>> sweptRegimes(Experiment experiment, MappingEstimate estimate) {
+        if (!experiment.isSweepRegimes()) {
+            return Optional.empty();
+        }
+        TileSpec tile = estimate.mapping().chip().tile();
+        return Optional.of(experiment.getRegimes().stream().filter(regime -> !regime.eIsProxy() && regime.getName() != null)
+                .flatMap(regime -> estimated("regime " + regime.getName() + " of " + describe(experiment),
+                        () -> RegimeErrorRates.of(tile, regime.getName())).flatMap(b -> b).stream())
+                .toList());
     }
 
     /** The BER of the mapping's regime on its tile's cells, if the mapping names a regime and the tile a device. */
