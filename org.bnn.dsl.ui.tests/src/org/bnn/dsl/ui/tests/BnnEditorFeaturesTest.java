@@ -149,8 +149,8 @@ class BnnEditorFeaturesTest {
                 "1,024 tiles at 1824..2847 · ≥ 54.1 nJ · 370 ns",
                 "32 tiles at 2848..2879 · ≥ 668 pJ · 150 ns"), labels.subList(0, 4));
         assertTrue(labels.get(4).startsWith("2,880/4,096 tiles (70.3 %) · ≥ 151 nJ/inference · 1.26 us · "), labels.get(4));
-        assertTrue(labels.get(5).startsWith("2,910,208 weights × BER → 0 · 29.1 · 291 · 2.91k · 29.1k · 96k · 291k expected bit errors"),
-                labels.get(5));
+        assertEquals("2,910,208 weights × BER 0 … 0.100 (7 points) → 0 … 291k expected bit errors", labels.get(5),
+                "a sweep's range, bounded; every point is in the experiment's hover");
 
         // Drawn: one inlined annotation per mining in the viewer, and the mapping's line header
         // makes room above its line.
