@@ -79,11 +79,7 @@ public final class TernaryPlanes {
     /** Turns the {@code fanIn} bits at the start of {@code vector} into x‖x (bits past 2N in the last word cleared). */
     public static void twiceInPlace(long[] vector, int fanIn) {
         PackedBits.copy(vector, 0, vector, fanIn, fanIn); // reads bits below N, writes bits from N: no overlap
-        int words = PackedBits.words(2 * fanIn);
-        int used = (2 * fanIn) & 63;
-        if (used != 0) {
-            vector[words - 1] &= (1L << used) - 1;
-        }
+        clearPadding(vector, 2 * fanIn);
     }
 
     /**
@@ -113,10 +109,11 @@ public final class TernaryPlanes {
         return wrong;
     }
 
+    /** Clears the bits past {@code bits} in word ⌈bits/64⌉ − 1 of {@code row}. */
     private static void clearPadding(long[] row, int bits) {
         int used = bits & 63;
         if (used != 0) {
-            row[row.length - 1] &= (1L << used) - 1;
+            row[PackedBits.words(bits) - 1] &= (1L << used) - 1;
         }
     }
 }

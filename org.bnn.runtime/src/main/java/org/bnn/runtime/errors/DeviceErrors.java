@@ -1,9 +1,7 @@
 package org.bnn.runtime.errors;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -127,19 +125,10 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
 
     /** The layers of {@code mapping} held by ternary cells ({@link MappingSpec#cell}), none if all are binary. */
     private static TernaryLayers ternaryLayers(MappingSpec mapping) {
-        List<LayerGeometry> layers = mapping.network().weightLayers();
-        Set<Integer> ternary = new TreeSet<>();
-        List<Long> weights = new ArrayList<>();
-        Optional<CellTechnology> ternaryCells = Optional.empty(); // one tile kind, so the same cells for every ternary layer
-        for (int l = 0; l < layers.size(); l++) {
-            weights.add((long) layers.get(l).fanIn() * layers.get(l).fanOut());
-            CellTechnology cells = mapping.cell(layers.get(l).layer());
-            if (cells.ternaryZeroThreshold().isPresent()) {
-                ternary.add(l);
-                ternaryCells = Optional.of(cells);
-            }
-        }
-        return ternaryCells.map(cells -> new TernaryLayers(cells, ternary, weights)).orElse(TernaryLayers.NONE);
+        // one tile kind, so the same cells hold every ternary layer
+        return mapping.network().weightLayers().stream().map(layer -> mapping.cell(layer.layer()))
+                .filter(cells -> cells.ternaryZeroThreshold().isPresent()).findFirst()
+                .map(cells -> TernaryLayers.of(mapping.network(), cells)).orElse(TernaryLayers.NONE);
     }
 
     /** The errors of {@code layers} layers on tiles like {@code tile}, programmed under its device's regime {@code regimeName}. */

@@ -13,8 +13,10 @@ import org.bnn.runtime.device.SenseAmpSpec;
 import org.bnn.runtime.device.StuckAt;
 import org.bnn.runtime.device.TernaryReads;
 import org.bnn.runtime.engine.BinaryNetwork;
-import org.bnn.runtime.engine.WeightLayer;
 import org.bnn.runtime.spec.CellTechnology;
+import org.bnn.runtime.spec.LayerGeometry;
+import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.WeightValues;
 
 /**
  * The layers of a network whose 2T2R cells hold ternary weights under {@link DeviceErrors}
@@ -49,16 +51,19 @@ public record TernaryLayers(CellTechnology cells, Set<Integer> layers, List<Long
     /** The ternary layers of {@code network}, held by cells with the zero threshold {@code zeroThreshold}. */
     public static TernaryLayers of(BinaryNetwork network, ReadReference zeroThreshold) {
         Checks.present("TernaryLayers.of", "network", network);
+        return of(network.spec(), new CellTechnology.TwoTransistorTwoResistor(zeroThreshold).forTernaryWeights());
+    }
+
+    /** The layers of {@code network} whose weights are ternary, held by {@code cells}. */
+    public static TernaryLayers of(NetworkSpec network, CellTechnology cells) {
+        List<LayerGeometry> layers = network.weightLayers();
         Set<Integer> ternary = new TreeSet<>();
-        Long[] weights = new Long[network.weightLayerCount()];
-        for (int l = 0; l < weights.length; l++) {
-            WeightLayer layer = network.weightLayer(l);
-            weights[l] = (long) layer.geometry().fanIn() * layer.geometry().fanOut();
-            if (layer.ternary()) {
+        for (int l = 0; l < layers.size(); l++) {
+            if (layers.get(l).layer().values() == WeightValues.TERNARY) {
                 ternary.add(l);
             }
         }
-        return new TernaryLayers(new CellTechnology.TwoTransistorTwoResistor(zeroThreshold).forTernaryWeights(), ternary, List.of(weights));
+        return new TernaryLayers(cells, ternary, layers.stream().map(LayerGeometry::weights).toList());
     }
 
     /** Whether layer {@code layer} holds ternary weights. */

@@ -150,8 +150,8 @@ public final class ExperimentRunner {
                 for (int l = 0; l < bers.length; l++) {
                     LayerGeometry layer = layers.get(l);
                     bers[l] = erring[l] ? mapping.cell(layer.layer()).bitErrorRate(regime, tile.sense(), device.stuckAt()) : 0;
-                    misread += erring[l] ? bers[l] * layer.fanIn() * layer.fanOut() : 0;
-                    weights += erring[l] ? (double) layer.fanIn() * layer.fanOut() : 0;
+                    misread += erring[l] ? bers[l] * layer.weights() : 0;
+                    weights += erring[l] ? layer.weights() : 0;
                 }
                 double ber = weights > 0 ? misread / weights : 0; // the share of the erring layers' weights misread
                 points.add(new Point(mapping.name(), regime.name(), ber,

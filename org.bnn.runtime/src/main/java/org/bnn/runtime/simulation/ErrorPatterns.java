@@ -208,7 +208,7 @@ public final class ErrorPatterns {
         }
         long weights = 0;
         for (WeightLayer layer : network.weightLayers()) {
-            weights += (long) layer.geometry().fanIn() * layer.geometry().fanOut();
+            weights += layer.geometry().weights();
         }
         long wrong = 0;
         for (int trial = 0; trial < trials; trial++) {
