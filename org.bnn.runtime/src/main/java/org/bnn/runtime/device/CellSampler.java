@@ -21,6 +21,7 @@ public final class CellSampler {
     private final double lnHrs;
     private final double sigmaHrs;
     private final double stuckAtLrs;
+    private final double stuckAtHrs;
     private final double stuck;
 
     public CellSampler(RegimeSpec regime, StuckAt stuckAt) {
@@ -31,6 +32,7 @@ public final class CellSampler {
         this.lnHrs = regime.hrs().lnMedian();
         this.sigmaHrs = regime.hrs().sigma();
         this.stuckAtLrs = stuckAt.stuckAtLrsProbability();
+        this.stuckAtHrs = stuckAt.stuckAtHrsProbability();
         this.stuck = stuckAt.stuckProbability();
     }
 
@@ -64,7 +66,12 @@ public final class CellSampler {
         return endsLow ? lnLrs + sigmaLrs * z : lnHrs + sigmaHrs * z;
     }
 
-    /** Whether the device ends in the LRS: a stuck device keeps its stuck state whatever is programmed. */
+    /**
+     * Whether the device ends in the LRS: a stuck device keeps its stuck state whatever is programmed.
+     * One uniform u per device decides: stuck in the LRS iff u &lt; p_L, in the HRS iff u ≥ 1 − p_H.
+     * Both intervals only grow with p_L and p_H, so as devices age (more of them stuck,
+     * {@link org.bnn.runtime.aging.Aging#at}) a device stuck at one condition stays stuck at every later one.
+     */
     public boolean endsLow(long chipKey, long deviceIndex, boolean programmedLow) {
         if (stuck == 0) {
             return programmedLow;
@@ -73,6 +80,6 @@ public final class CellSampler {
         if (u < stuckAtLrs) {
             return true;
         }
-        return u < stuck ? false : programmedLow;
+        return u >= 1 - stuckAtHrs ? false : programmedLow;
     }
 }

@@ -11,6 +11,14 @@ public sealed interface ReadReference permits ReadReference.Fixed, ReadReference
     /** The reference resistance, in ohms, used with {@code regime}. */
     double ohms(RegimeSpec regime);
 
+    /**
+     * The reference fixed at the value it takes under {@code regime}: a chip's references are set
+     * when it is designed for a regime and stay put while its devices age.
+     */
+    default Fixed fixedFor(RegimeSpec regime) {
+        return new Fixed(ohms(regime));
+    }
+
     /** A reference fixed by the designer, e.g. {@code reference 18 kOhm}. */
     record Fixed(double ohms) implements ReadReference {
         public Fixed {

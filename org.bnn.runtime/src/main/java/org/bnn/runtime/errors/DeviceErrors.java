@@ -151,6 +151,17 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
         return new DeviceErrors(other, senseAmp, stuckAt, folding, resampling, layers, errorFreeLayers, tiles, ternary);
     }
 
+    /**
+     * The same chips read under another {@code regime} and {@code stuckAt} faults, the zero threshold of
+     * ternary layers fixed for {@code programmed}: the chips of {@code programmed} aged to a condition
+     * ({@link org.bnn.runtime.aging.Aging#at}). Device keys do not involve any of these, so the chips
+     * are the same at every condition: nested over time where the model drifts one way.
+     */
+    public DeviceErrors aged(RegimeSpec programmed, RegimeSpec regimeThen, StuckAt stuckAtThen) {
+        return new DeviceErrors(regimeThen, senseAmp, stuckAtThen, folding, resampling, layers, errorFreeLayers, tiles,
+                ternary.referencesSetFor(programmed));
+    }
+
     /** The same errors resampled otherwise. */
     public DeviceErrors withResampling(Resampling other) {
         return new DeviceErrors(regime, senseAmp, stuckAt, folding, other, layers, errorFreeLayers, tiles, ternary);

@@ -66,6 +66,11 @@ public record TernaryLayers(CellTechnology cells, Set<Integer> layers, List<Long
         return new TernaryLayers(cells, ternary, layers.stream().map(LayerGeometry::weights).toList());
     }
 
+    /** The same layers with their zero threshold fixed at its value under {@code regime} ({@link CellTechnology#referencesSetFor}). */
+    public TernaryLayers referencesSetFor(RegimeSpec regime) {
+        return new TernaryLayers(cells.referencesSetFor(regime), layers, weightsPerLayer);
+    }
+
     /** Whether layer {@code layer} holds ternary weights. */
     public boolean contains(int layer) {
         return layers.contains(layer);

@@ -2,6 +2,7 @@ package org.bnn.runtime.experiment;
 
 import java.util.List;
 
+import org.bnn.runtime.aging.Condition;
 import org.bnn.runtime.checks.Checks;
 import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.errors.Resampling;
@@ -17,17 +18,30 @@ import org.bnn.runtime.spec.CellTechnology;
  * @param erringLayers names of the layers with weights that have errors; empty means all of them
  * @param sampling     {@link Sampling#POPCOUNT_DOMAIN} only with weight-level per-inference errors; null is
  *                     {@link Sampling#EXACT} (JSON written before there was a choice)
+ * @param condition    when and how the chips are read: time since programming, temperature, cycles, reads
+ *                     (docs/reliability.md); null is {@link Condition#FRESH} (JSON written before there was a choice)
  */
-public record ErrorSpec(ErrorLevel level, Resampling resampling, List<String> erringLayers, Sampling sampling) {
+public record ErrorSpec(ErrorLevel level, Resampling resampling, List<String> erringLayers, Sampling sampling, Condition condition) {
     public ErrorSpec {
         Checks.present("ErrorSpec", "level", level);
         level.requireSupported(resampling);
         erringLayers = List.copyOf(Checks.present("ErrorSpec", "erringLayers", erringLayers));
         sampling = sampling == null ? Sampling.EXACT : sampling; // results written before the popcount-domain mode
+        condition = condition == null ? Condition.FRESH : condition; // results written before aging
         if (sampling == Sampling.POPCOUNT_DOMAIN && (level != ErrorLevel.WEIGHT || resampling != Resampling.PER_INFERENCE)) {
             throw new IllegalArgumentException("ErrorSpec.sampling POPCOUNT_DOMAIN needs weight-level per-inference errors, got "
                     + level + " " + resampling);
         }
+    }
+
+    /** Errors of chips read at once after programming ({@link Condition#FRESH}). */
+    public ErrorSpec(ErrorLevel level, Resampling resampling, List<String> erringLayers, Sampling sampling) {
+        this(level, resampling, erringLayers, sampling, Condition.FRESH);
+    }
+
+    /** The same errors, the chips read under {@code other}. */
+    public ErrorSpec at(Condition other) {
+        return new ErrorSpec(level, resampling, erringLayers, sampling, other);
     }
 
     /** Errors sampled as exact flip patterns. */

@@ -8,12 +8,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
-import org.bnn.runtime.device.DeviceSpec;
-import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.errors.DeviceErrors;
 import org.bnn.runtime.errors.ErrorLevel;
-import org.bnn.runtime.errors.RegimeSweep;
 import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.errors.WeightErrors;
 import org.bnn.runtime.simulation.ErrorPatterns;
@@ -112,21 +109,23 @@ public final class ExperimentRunner {
                 }
             }
         } else if (spec.sweep() instanceof SweepSpec.Regimes regimes) {
-            points.addAll(regimePoints(spec, mapping, regimes, erring));
+            points.addAll(statePoints(spec, mapping, DeviceStates.of(mapping, regimes, spec.errors().condition()), erring));
+        } else if (spec.sweep() instanceof SweepSpec.Ages ages) {
+            points.addAll(statePoints(spec, mapping, DeviceStates.of(mapping, ages, spec.errors().condition()), erring));
         }
         return points;
     }
 
     /**
-     * Device level: chips programmed under each regime. Weight level: flips at the analytic raw BER
-     * of each regime on the mapping's cells ({@link CellTechnology#bitErrorRate}, the tile's sense
-     * amplifier and the device's stuck-at faults included), resampled as the spec says, and decoded
-     * if the cells carry a code.
+     * Device level: the chips programmed under each state's regime, read as the state says (aged
+     * distributions, devices stuck or moved by use). Weight level: flips at the analytic raw BER of
+     * each state on the mapping's cells ({@link CellTechnology#bitErrorRate}, the tile's sense
+     * amplifier and the stuck-at faults included), resampled as the spec says, and decoded if the
+     * cells carry a code. Either way the cells' references are fixed for the regime programmed
+     * ({@link CellTechnology#referencesSetFor}): they do not follow aging devices.
      */
-    private static List<Point> regimePoints(ExperimentSpec spec, MappingSpec mapping, SweepSpec.Regimes regimes, boolean[] erring) {
+    private static List<Point> statePoints(ExperimentSpec spec, MappingSpec mapping, List<DeviceStates> states, boolean[] erring) {
         TileSpec tile = mapping.chip().tile();
-        DeviceSpec device = tile.device().orElseThrow();
-        List<RegimeSpec> specs = regimes.regimes().stream().map(device::regime).toList();
         List<Point> points = new ArrayList<>();
         if (spec.errors().level() == ErrorLevel.DEVICE) {
             Set<Integer> errorFree = new HashSet<>();
@@ -136,25 +135,27 @@ public final class ExperimentRunner {
                 }
             }
             DeviceErrors base = DeviceErrors.forMapping(mapping, spec.errors().resampling()).withErrorFreeLayers(errorFree);
-            for (DeviceErrors chips : RegimeSweep.devicePoints(base, specs)) {
-                points.add(new Point(mapping.name(), chips.regime().name(), chips.averageBitErrorRate(), ErrorPatterns.of(chips)));
+            for (DeviceStates state : states) {
+                DeviceErrors chips = base.aged(state.programmed(), state.then().regime(), state.then().stuckAt());
+                points.add(new Point(mapping.name(), state.label(), chips.averageBitErrorRate(), ErrorPatterns.of(chips)));
             }
         } else {
             Resampling resampling = spec.errors().resampling();
             List<LayerGeometry> layers = mapping.network().weightLayers();
-            for (RegimeSpec regime : specs) {
+            for (DeviceStates state : states) {
                 // Each layer errs at the rate of the cells holding it (binary or ternary weights on the same tile).
                 double[] bers = new double[erring.length];
                 double misread = 0;
                 double weights = 0;
                 for (int l = 0; l < bers.length; l++) {
                     LayerGeometry layer = layers.get(l);
-                    bers[l] = erring[l] ? mapping.cell(layer.layer()).bitErrorRate(regime, tile.sense(), device.stuckAt()) : 0;
+                    CellTechnology cells = mapping.cell(layer.layer()).referencesSetFor(state.programmed());
+                    bers[l] = erring[l] ? cells.bitErrorRate(state.then().regime(), tile.sense(), state.then().stuckAt()) : 0;
                     misread += erring[l] ? bers[l] * layer.weights() : 0;
                     weights += erring[l] ? layer.weights() : 0;
                 }
                 double ber = weights > 0 ? misread / weights : 0; // the share of the erring layers' weights misread
-                points.add(new Point(mapping.name(), regime.name(), ber,
+                points.add(new Point(mapping.name(), state.label(), ber,
                         spec.errors().patterns(new WeightErrors(resampling, bers), tile.cell())));
             }
         }

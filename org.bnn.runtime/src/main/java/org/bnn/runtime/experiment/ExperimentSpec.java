@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bnn.runtime.aging.Condition;
 import org.bnn.runtime.checks.Checks;
 import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.errors.Sampling;
@@ -43,6 +44,11 @@ public record ExperimentSpec(String name, MappingSpec mapping, List<MappingSpec>
         if (sweep instanceof SweepSpec.Ber && errors.level() == ErrorLevel.DEVICE) {
             throw new IllegalArgumentException("ExperimentSpec(" + name + ") sweeps BER at device level: a device-level chip's "
                     + "errors follow from its regime, so sweep regimes there, or use weight-level errors to sweep BER");
+        }
+        if ((sweep instanceof SweepSpec.Ber || sweep instanceof SweepSpec.Layers) && !errors.condition().equals(Condition.FRESH)) {
+            throw new IllegalArgumentException("ExperimentSpec(" + name + ") reads its chips " + errors.condition().describe()
+                    + ", but its sweep sets the bit error rate directly: aging applies to a regime's devices, so sweep "
+                    + "regime, time, temperature, cycles or reads");
         }
         if (sweep instanceof SweepSpec.Layers && errors.level() == ErrorLevel.DEVICE) {
             throw new IllegalArgumentException("ExperimentSpec(" + name + ") sweeps layers at device level: the layer "
@@ -89,9 +95,10 @@ public record ExperimentSpec(String name, MappingSpec mapping, List<MappingSpec>
             }
         }
         if (sweep instanceof SweepSpec.Regimes regimes) {
-            var device = mapping.chip().tile().device().orElseThrow(() -> new IllegalArgumentException("ExperimentSpec(" + name
-                    + ") sweeps regimes but tile " + mapping.chip().tile().name() + " has no device"));
-            regimes.regimes().forEach(device::regime);
+            DeviceStates.of(mapping, regimes, errors.condition()); // known regimes, physical at the condition
+        }
+        if (sweep instanceof SweepSpec.Ages ages) {
+            DeviceStates.of(mapping, ages, errors.condition()); // each point is physical, or the violation says where not
         }
         if (errors.level() == ErrorLevel.DEVICE) {
             for (LayerGeometry layer : mapping.network().weightLayers()) {

@@ -2,6 +2,7 @@ package org.bnn.runtime.experiment;
 
 import java.util.List;
 
+import org.bnn.runtime.aging.Condition;
 import org.bnn.runtime.checks.Checks;
 import org.bnn.runtime.checks.SpecViolation;
 import org.bnn.runtime.checks.SpecViolation.Problem;
@@ -40,6 +41,34 @@ public sealed interface SweepSpec {
             if (regimes.isEmpty() || regimes.stream().distinct().count() != regimes.size()) {
                 throw new SpecViolation("SweepSpec.Regimes", "regimes", regimes.isEmpty() ? Problem.MISSING : Problem.DUPLICATE,
                         "SweepSpec.Regimes.regimes must be distinct and not empty, got " + regimes);
+            }
+        }
+    }
+
+    /**
+     * Aging devices (docs/reliability.md): one point per value of {@code axis}, ascending, the rest of
+     * the condition as the experiment's errors state it ({@link ErrorSpec#condition()}). The chips are
+     * the same at every point, so where devices drift one way a point's errors include the previous one's.
+     */
+    record Ages(AgeAxis axis, List<Double> points) implements SweepSpec {
+        public Ages {
+            Checks.present("SweepSpec.Ages", "axis", axis);
+            points = List.copyOf(Checks.present("SweepSpec.Ages", "points", points));
+            if (points.isEmpty()) {
+                throw new SpecViolation("SweepSpec.Ages", "points", Problem.MISSING, "SweepSpec.Ages.points must not be empty");
+            }
+            for (int i = 0; i < points.size(); i++) {
+                try {
+                    axis.apply(Condition.FRESH, points.get(i));
+                } catch (SpecViolation e) {
+                    throw new SpecViolation("SweepSpec.Ages", "points", String.valueOf(i), e.problem(),
+                            "SweepSpec.Ages.points[" + i + "] is not a valid " + axis.keyword() + ": " + e.getMessage());
+                }
+                if (i > 0 && points.get(i) <= points.get(i - 1)) {
+                    throw new SpecViolation("SweepSpec.Ages", "points", String.valueOf(i), Problem.INCONSISTENT,
+                            "SweepSpec.Ages.points must be ascending, got " + axis.label(points.get(i - 1)) + " then "
+                                    + axis.label(points.get(i)));
+                }
             }
         }
     }

@@ -5,15 +5,19 @@ import java.util.stream.Stream;
 
 import java.util.List;
 
+import org.bnn.runtime.aging.Aging;
+import org.bnn.runtime.aging.Condition;
 import org.bnn.runtime.device.ReadReference;
+import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.experiment.ErrorSpec;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.experiment.SweepSpec;
 import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.LayerSpec;
-import org.bnn.runtime.spec.WeightValues;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.WeightValues;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -45,6 +49,9 @@ public final class SpecJson {
             .addMixIn(InputSource.class, InputSourceKinds.class)
             .addMixIn(SweepSpec.class, SweepKinds.class)
             .addMixIn(ExperimentSpec.class, ExperimentFields.class)
+            .addMixIn(ErrorSpec.class, ErrorFields.class)
+            .addMixIn(RegimeSpec.class, RegimeFields.class)
+            .addMixIn(Aging.class, AgingFields.class)
             .enable(SerializationFeature.INDENT_OUTPUT)
             // Lines end with "\n" on every platform (the default indenter uses the system's separator).
             .defaultPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
@@ -138,8 +145,52 @@ public final class SpecJson {
         abstract List<MappingSpec> otherMappings();
     }
 
+    /** Chips read at once after programming are written as before there was aging. */
+    private abstract static class ErrorFields {
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = FreshCondition.class)
+        abstract Condition condition();
+    }
+
+    /** Excludes {@link Condition#FRESH} (Jackson calls equals with the value; true leaves it out). */
+    private static final class FreshCondition {
+        @Override
+        public boolean equals(Object value) {
+            return Condition.FRESH.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Condition.FRESH.hashCode();
+        }
+    }
+
+    /** Regimes whose devices do not age are written as before there was aging. */
+    private abstract static class RegimeFields {
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoAging.class)
+        abstract Aging aging();
+    }
+
+    /** Excludes {@link Aging#NONE}. */
+    private static final class NoAging {
+        @Override
+        public boolean equals(Object value) {
+            return Aging.NONE.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Aging.NONE.hashCode();
+        }
+    }
+
+    /** An aging model is written with the parts it has. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    private abstract static class AgingFields {
+    }
+
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
     @JsonSubTypes({@JsonSubTypes.Type(value = SweepSpec.Ber.class, name = "ber"),
+        @JsonSubTypes.Type(value = SweepSpec.Ages.class, name = "ages"),
         @JsonSubTypes.Type(value = SweepSpec.Regimes.class, name = "regimes"),
         @JsonSubTypes.Type(value = SweepSpec.Layers.class, name = "layers")})
     private interface SweepKinds {

@@ -58,6 +58,13 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
     CellTechnology forTernaryWeights();
 
     /**
+     * The same cells with every reference (1T1R read reference, ternary zero threshold) fixed at the
+     * value it takes under {@code regime}: set when the chip is designed and programmed, they do not
+     * follow the distributions as the devices age ({@link org.bnn.runtime.aging.Aging}).
+     */
+    CellTechnology referencesSetFor(RegimeSpec regime);
+
+    /**
      * The code each row's words are stored in, if any. The weight-level simulation then draws raw
      * errors on every stored bit (check bits included) and decodes every word as it is read
      * (docs/architecture.md §3, "SECDED(72,64)").
@@ -220,6 +227,11 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         }
 
         @Override
+        public CellTechnology referencesSetFor(RegimeSpec regime) {
+            return new TwoTransistorTwoResistor(zeroThreshold.fixedFor(regime));
+        }
+
+        @Override
         public boolean supportsDeviceLevelErrors() {
             return true;
         }
@@ -277,6 +289,11 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         @Override
         public CellTechnology forTernaryWeights() {
             return this;
+        }
+
+        @Override
+        public CellTechnology referencesSetFor(RegimeSpec regime) {
+            return new TwoTransistorTwoResistorTernary(zeroThreshold.fixedFor(regime));
         }
 
         /** P(read | stored) of one sense, for every stored value ({@link TernaryReads#confusion}). */
@@ -339,6 +356,11 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
             throw new SpecViolation("CellTechnology", "cell", Problem.INCONSISTENT,
                     "CellTechnology.cell: ternary weights need 2T2R cells; a "
                             + label() + " cell holds one device, it cannot store three values read in one sense");
+        }
+
+        @Override
+        public CellTechnology referencesSetFor(RegimeSpec regime) {
+            return new OneTransistorOneResistor(reference.fixedFor(regime));
         }
 
         /** The device-level model reads complementary pairs with a PCSA. */
@@ -423,6 +445,11 @@ public sealed interface CellTechnology permits CellTechnology.TwoTransistorTwoRe
         @Override
         public CellTechnology forTernaryWeights() {
             return cells().forTernaryWeights();
+        }
+
+        @Override
+        public CellTechnology referencesSetFor(RegimeSpec regime) {
+            return new OneTransistorOneResistorSecded(reference.fixedFor(regime), decodeJoulesPerWord);
         }
 
         /** p·[1 − (1−p)^71], the binomial approximation of {@link Secded7264#residualBitErrorRate}. */

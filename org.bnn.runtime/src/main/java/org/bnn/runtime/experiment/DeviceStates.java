@@ -1,0 +1,47 @@
+package org.bnn.runtime.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bnn.runtime.aging.Aging;
+import org.bnn.runtime.aging.Condition;
+import org.bnn.runtime.device.DeviceSpec;
+import org.bnn.runtime.device.RegimeSpec;
+import org.bnn.runtime.spec.MappingSpec;
+
+/**
+ * The device states the points of a regime or aging sweep read a mapping's chips in: for each
+ * point, the regime the chips were programmed under and what a read meets then ({@link Aging#at}).
+ */
+record DeviceStates(String label, RegimeSpec programmed, Aging.Aged then) {
+
+    /** One state per regime, each aged to {@code condition}. */
+    static List<DeviceStates> of(MappingSpec mapping, SweepSpec.Regimes regimes, Condition condition) {
+        DeviceSpec device = device(mapping);
+        List<DeviceStates> states = new ArrayList<>();
+        for (String name : regimes.regimes()) {
+            RegimeSpec regime = device.regime(name);
+            states.add(new DeviceStates(name, regime, regime.aging().at(regime, device.stuckAt(), condition)));
+        }
+        return List.copyOf(states);
+    }
+
+    /** One state per point of {@code ages}, the mapping's regime aged to {@code base} with the axis at the point. */
+    static List<DeviceStates> of(MappingSpec mapping, SweepSpec.Ages ages, Condition base) {
+        DeviceSpec device = device(mapping);
+        RegimeSpec regime = device.regime(mapping.regime().orElseThrow(() -> new IllegalArgumentException("MappingSpec("
+                + mapping.name() + ").regime is required to sweep " + ages.axis().keyword() + " (the regime its chips are "
+                + "programmed under), got none")));
+        List<DeviceStates> states = new ArrayList<>();
+        for (double point : ages.points()) {
+            Condition condition = ages.axis().apply(base, point);
+            states.add(new DeviceStates(ages.axis().label(point), regime, regime.aging().at(regime, device.stuckAt(), condition)));
+        }
+        return List.copyOf(states);
+    }
+
+    private static DeviceSpec device(MappingSpec mapping) {
+        return mapping.chip().tile().device().orElseThrow(() -> new IllegalArgumentException("MappingSpec(" + mapping.name()
+                + ") runs on tile " + mapping.chip().tile().name() + ", which has no device"));
+    }
+}
