@@ -8,6 +8,7 @@ import java.util.Optional
 import org.bnn.runtime.experiment.ExperimentSpec
 import org.bnn.runtime.experiment.InputSource
 import org.bnn.runtime.experiment.SweepSpec
+import org.bnn.runtime.aging.Condition
 
 /**
  * The Java source of one experiment: a class whose main runs the sweep on org.bnn.runtime,
@@ -49,6 +50,8 @@ class ExperimentTemplate {
 		import org.bnn.runtime.errors.ErrorLevel;
 		import org.bnn.runtime.errors.Resampling;
 		import org.bnn.runtime.errors.Sampling;
+		import org.bnn.runtime.aging.Condition;
+		import org.bnn.runtime.experiment.AgeAxis;
 		import org.bnn.runtime.experiment.ErrorSpec;
 		import org.bnn.runtime.experiment.ExperimentInputs;
 		import org.bnn.runtime.experiment.ExperimentRunner;
@@ -83,7 +86,7 @@ class ExperimentTemplate {
 		    public static ExperimentSpec experiment() {
 		        return new ExperimentSpec(«JavaNames.stringLiteral(spec.name)», mapping(),«IF !spec.otherMappings.empty» List.of(«FOR i : 0 ..< spec.otherMappings.size SEPARATOR ', '»«otherMappingMethod(i)»()«ENDFOR»),«ENDIF»
 		                «inputs(spec.inputs)»,
-		                new ErrorSpec(ErrorLevel.«spec.errors.level.name», Resampling.«spec.errors.resampling.name», «strings(spec.errors.erringLayers)», Sampling.«spec.errors.sampling.name»),
+		                new ErrorSpec(ErrorLevel.«spec.errors.level.name», Resampling.«spec.errors.resampling.name», «strings(spec.errors.erringLayers)», Sampling.«spec.errors.sampling.name»)«IF spec.errors.condition != Condition.FRESH».at(«JavaValues.of(spec.errors.condition)»)«ENDIF»,
 		                «sweep(spec.sweep)»,
 		                «spec.trials», «spec.seed»L, «optionalString(spec.weights)»,
 		                «IF spec.report.present»Optional.of(new ReportSpec(«JavaNames.stringLiteral(spec.report.get.folder)», Set.of(«FOR format : spec.report.get.formats.sortBy[ordinal] SEPARATOR ', '»ReportSpec.ReportFormat.«format.name»«ENDFOR»)))«ELSE»Optional.empty()«ENDIF»);
@@ -133,6 +136,7 @@ class ExperimentTemplate {
 			SweepSpec.Ber: '''new SweepSpec.Ber(List.of(«FOR ber : sweep.points SEPARATOR ', '»«ber»«ENDFOR»))'''
 			SweepSpec.Regimes: '''new SweepSpec.Regimes(«strings(sweep.regimes)»)'''
 			SweepSpec.Layers: '''new SweepSpec.Layers(«sweep.ber»)'''
+			SweepSpec.Ages: JavaValues.of(sweep)
 		}
 	}
 

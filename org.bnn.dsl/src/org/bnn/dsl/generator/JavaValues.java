@@ -38,6 +38,12 @@ public final class JavaValues {
         if (value instanceof Optional<?> optional) {
             return optional.isPresent() ? "Optional.of(" + of(optional.get()) + ")" : "Optional.empty()";
         }
+        if (value instanceof Enum<?> constant) {
+            return typeName(constant.getDeclaringClass()) + "." + constant.name();
+        }
+        if (value instanceof java.util.List<?> list) {
+            return "List.of(" + list.stream().map(JavaValues::of).collect(Collectors.joining(", ")) + ")";
+        }
         if (value instanceof Record record) {
             return "new " + typeName(record.getClass()) + "(" + Stream.of(record.getClass().getRecordComponents())
                     .map(component -> of(componentValue(record, component))).collect(Collectors.joining(", ")) + ")";

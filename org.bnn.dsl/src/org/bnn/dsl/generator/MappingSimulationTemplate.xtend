@@ -137,6 +137,11 @@ class MappingSimulationTemplate {
 		import org.bnn.runtime.estimate.EstimateText;
 		import org.bnn.runtime.estimate.Estimator;
 		import org.bnn.runtime.estimate.MappingEstimate;
+		import org.bnn.runtime.aging.Aging;
+		import org.bnn.runtime.aging.ReadDisturb;
+		import org.bnn.runtime.aging.Relaxation;
+		import org.bnn.runtime.aging.StateDrift;
+		import org.bnn.runtime.aging.Wear;
 		import org.bnn.runtime.spec.CellTechnology;
 		import org.bnn.runtime.spec.ChipSpec;
 		import org.bnn.runtime.spec.InputEncoding;
@@ -169,7 +174,7 @@ class MappingSimulationTemplate {
 		                    new LogNormal(«number(regime.lrs.medianOhms)», «number(regime.lrs.sigma)»), new LogNormal(«number(regime.hrs.medianOhms)», «number(regime.hrs.sigma)»),
 		                    «pulse(regime.set)»,
 		                    «pulse(regime.reset)»,
-		                    «number(regime.enduranceCycles)»)
+		                    «number(regime.enduranceCycles)»)«IF regime.aging.any».withAging(«JavaValues.of(regime.aging)»)«ENDIF»
 		            «ENDFOR»
 		            ), new StuckAt(«number(device.stuckAt.stuckAtLrsProbability)», «number(device.stuckAt.stuckAtHrsProbability)»));
 		    «ENDIF»

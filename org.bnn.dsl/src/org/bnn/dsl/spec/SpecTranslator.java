@@ -1,5 +1,7 @@
 package org.bnn.dsl.spec;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +13,16 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.bnn.dsl.bnn.Chip;
+import org.bnn.dsl.bnn.DeviceState;
+import org.bnn.dsl.bnn.Drift;
+import org.bnn.dsl.bnn.ReadCondition;
+import org.bnn.runtime.aging.Aging;
+import org.bnn.runtime.aging.Condition;
+import org.bnn.runtime.aging.ReadDisturb;
+import org.bnn.runtime.aging.Relaxation;
+import org.bnn.runtime.aging.StateDrift;
+import org.bnn.runtime.aging.Wear;
+import org.bnn.runtime.experiment.AgeAxis;
 import org.bnn.dsl.bnn.Binarize;
 import org.bnn.dsl.bnn.BitSerial;
 import org.bnn.dsl.bnn.ConvLayer;
@@ -80,6 +92,8 @@ import org.bnn.dsl.bnn.WeightValuesClause;
  * the generator both go through here, so they always see the same description.
  */
 public class SpecTranslator {
+    /** One electronvolt in joules (CODATA 2018, exact). */
+    private static final double ELECTRONVOLT_JOULES = 1.602176634e-19;
 
     /**
      * The spec of a mapping, or empty when the model is not complete enough to describe one
@@ -223,7 +237,8 @@ public class SpecTranslator {
                 : Optional.of(new ReportSpec(experiment.getReport(), reportFormats(experiment)));
         List<MappingSpec> others = experiment.getOtherMappings().stream().map(other -> translate(resolved(other, "mapping"))).toList();
         return new ExperimentSpec(named(experiment.getName()), translate(mapping), others, translate(experiment.getInputs()),
-                new ErrorSpec(level, resampling, erring, experiment.isPopcountDomain() ? Sampling.POPCOUNT_DOMAIN : Sampling.EXACT),
+                new ErrorSpec(level, resampling, erring, experiment.isPopcountDomain() ? Sampling.POPCOUNT_DOMAIN : Sampling.EXACT,
+                        condition(experiment.getCondition())),
                 sweep(experiment), experiment.getTrials() == 0 ? 1 : experiment.getTrials(),
                 experiment.getSeed(), Optional.ofNullable(weights), report);
     }
@@ -305,7 +320,21 @@ public class SpecTranslator {
         return kind.getLiteral();
     }
 
+    /** When the chips are read; {@link Condition#FRESH} for what the clause leaves out. */
+    private Condition condition(ReadCondition written) {
+        if (written == null) {
+            return Condition.FRESH;
+        }
+        return from(written, () -> new Condition(written.getTime() == null ? 0 : siRequired(written.getTime()),
+                written.getTemperature() == null ? Condition.ROOM_KELVIN : siRequired(written.getTemperature()),
+                written.eIsSet(BnnPackage.Literals.READ_CONDITION__CYCLES) ? written.getCycles() : 1, written.getReads()));
+    }
+
     private static SweepSpec sweep(Experiment experiment) {
+        if (!experiment.getAgePoints().isEmpty()) {
+            return new SweepSpec.Ages(AgeAxis.valueOf(experiment.getAgeAxis().name()),
+                    experiment.getAgePoints().stream().map(SpecTranslator::siRequired).toList());
+        }
         if (experiment.isSweepRegimes()) {
             return new SweepSpec.Regimes(
                     experiment.getRegimes().stream().map(regime -> named(resolved(regime, "regime").getName())).toList());
@@ -372,7 +401,34 @@ public class SpecTranslator {
     public RegimeSpec translate(Regime regime) {
         present(regime, "regime");
         return from(regime, () -> new RegimeSpec(named(regime.getName()), translate(regime.getLrs()), translate(regime.getHrs()),
-                translate(regime.getSet()), translate(regime.getReset()), siRequired(regime.getEndurance())));
+                translate(regime.getSet()), translate(regime.getReset()), siRequired(regime.getEndurance()), aging(regime)));
+    }
+
+    /** How the regime's devices age; {@link Aging#NONE} when it says nothing (defaults as the grammar's comments state). */
+    private Aging aging(Regime regime) {
+        Optional<Relaxation> relaxation = Optional.ofNullable(regime.getRelaxation()).map(r -> from(r, () -> new Relaxation(
+                drift(r.getLrs()), drift(r.getHrs()), r.getReferenceTime() == null ? 1 : siRequired(r.getReferenceTime()),
+                r.getActivationEnergy() == null ? 0 : electronvolts(siRequired(r.getActivationEnergy())),
+                r.getReferenceTemperature() == null ? Condition.ROOM_KELVIN : siRequired(r.getReferenceTemperature()))));
+        Optional<ReadDisturb> disturb = Optional.ofNullable(regime.getDisturb()).map(d -> from(d,
+                () -> new ReadDisturb(siRequired(d.getProbability()), d.getTowards() != DeviceState.HRS)));
+        Optional<Wear> wear = Optional.ofNullable(regime.getWear()).map(w -> from(w, () -> new Wear(drift(w.getLrs()), drift(w.getHrs()),
+                w.getReferenceCycles() == 0 ? 1 : w.getReferenceCycles(),
+                w.getFailureSpread() == null ? 0 : siRequired(w.getFailureSpread()),
+                w.getFailsTo() == DeviceState.LRS)));
+        return new Aging(relaxation, disturb, wear);
+    }
+
+    /** A drift per decade: the median's change as a ratio (−4 % = −0.04) becomes the runtime's percentage. */
+    private StateDrift drift(Drift drift) {
+        present(drift, "drift");
+        return from(drift, () -> new StateDrift(
+                BigDecimal.valueOf(siRequired(drift.getMedian())).movePointRight(2).doubleValue(), siRequired(drift.getSigma())));
+    }
+
+    /** Joules to electronvolts, rounded to 12 significant digits so that 1.1 eV reads back as 1.1. */
+    private static double electronvolts(double joules) {
+        return BigDecimal.valueOf(joules / ELECTRONVOLT_JOULES).round(new MathContext(12)).doubleValue();
     }
 
     private LogNormal translate(org.bnn.dsl.bnn.LogNormal distribution) {

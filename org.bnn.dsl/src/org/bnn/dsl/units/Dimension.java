@@ -11,6 +11,8 @@ public enum Dimension {
     POWER("W", "a power"),
     LENGTH("m", "a length"),
     DATA("B", "an amount of data"),
+    /** Kelvins, or degrees Celsius ({@code 85 C}). */
+    TEMPERATURE("K", "a temperature"),
     /** A plain number that may be written in percent (sigma of ln R, probabilities). */
     RATIO("", "a plain number or a percentage"),
     /** A count: a plain number, no unit. */

@@ -3,6 +3,7 @@ package org.bnn.dsl.units;
 import java.util.Map;
 
 import org.bnn.dsl.bnn.BnnPackage;
+import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Quantity;
 import org.eclipse.emf.ecore.EReference;
 
@@ -30,13 +31,29 @@ public final class QuantityDimensions {
             Map.entry(BNN.getChip_Clock(), Dimension.FREQUENCY),
             Map.entry(BNN.getChip_ThresholdEnergy(), Dimension.ENERGY),
             Map.entry(BNN.getChip_AdderEnergy(), Dimension.ENERGY),
-            Map.entry(BNN.getChip_BufferEnergy(), Dimension.ENERGY));
+            Map.entry(BNN.getChip_BufferEnergy(), Dimension.ENERGY),
+            Map.entry(BNN.getRelaxation_ReferenceTime(), Dimension.TIME),
+            Map.entry(BNN.getRelaxation_ReferenceTemperature(), Dimension.TEMPERATURE),
+            Map.entry(BNN.getRelaxation_ActivationEnergy(), Dimension.ENERGY),
+            Map.entry(BNN.getDrift_Median(), Dimension.RATIO),
+            Map.entry(BNN.getDrift_Sigma(), Dimension.RATIO),
+            Map.entry(BNN.getReadDisturb_Probability(), Dimension.RATIO),
+            Map.entry(BNN.getWear_FailureSpread(), Dimension.RATIO),
+            Map.entry(BNN.getReadCondition_Time(), Dimension.TIME),
+            Map.entry(BNN.getReadCondition_Temperature(), Dimension.TEMPERATURE));
 
     private QuantityDimensions() {
     }
 
     /** The dimension {@code quantity} must have where it stands. */
     public static Dimension expected(Quantity quantity) {
+        if (quantity.eContainmentFeature() == BNN.getExperiment_AgePoints() && quantity.eContainer() instanceof Experiment experiment) {
+            return switch (experiment.getAgeAxis()) {
+                case TIME -> Dimension.TIME;
+                case TEMPERATURE -> Dimension.TEMPERATURE;
+                case CYCLES, READS -> Dimension.COUNT;
+            };
+        }
         Dimension dimension = BY_PROPERTY.get(quantity.eContainmentFeature());
         return dimension == null ? Dimension.COUNT : dimension;
     }
@@ -64,6 +81,7 @@ public final class QuantityDimensions {
             return quantity.getValue(); // 1e999 is read as infinite: the runtime rejects it, on this quantity (not a unit problem)
         }
         // Decimal scaling: 200 uA is exactly 2.0E-4 A, not 1.9999999999999998E-4.
-        return java.math.BigDecimal.valueOf(quantity.getValue()).multiply(java.math.BigDecimal.valueOf(unit.factor())).doubleValue();
+        return java.math.BigDecimal.valueOf(quantity.getValue()).multiply(java.math.BigDecimal.valueOf(unit.factor()))
+                .add(java.math.BigDecimal.valueOf(unit.offset())).doubleValue();
     }
 }

@@ -9,9 +9,22 @@ import java.util.Optional;
  * {@code KiB}, {@code %}. A symbol resolves to a dimension and the factor to SI.
  */
 public final class Units {
-    /** A unit: its dimension and its factor to the SI unit of that dimension. */
-    public record Unit(Dimension dimension, double factor) {
+    /** A unit: its dimension, and value·factor + offset is the value in the SI unit of that dimension. */
+    public record Unit(Dimension dimension, double factor, double offset) {
+        public Unit(Dimension dimension, double factor) {
+            this(dimension, factor, 0);
+        }
     }
+
+    /**
+     * Units outside SI that researchers write, without prefixes: durations of aging studies (a year
+     * is 365.25 days), degrees Celsius, and electronvolts for activation energies (CODATA 2018, exact).
+     */
+    private static final Map<String, Unit> WHOLE = Map.ofEntries(Map.entry("min", new Unit(Dimension.TIME, 60)),
+            Map.entry("h", new Unit(Dimension.TIME, 3600)), Map.entry("day", new Unit(Dimension.TIME, 86_400)),
+            Map.entry("days", new Unit(Dimension.TIME, 86_400)), Map.entry("year", new Unit(Dimension.TIME, 31_557_600)),
+            Map.entry("years", new Unit(Dimension.TIME, 31_557_600)), Map.entry("C", new Unit(Dimension.TEMPERATURE, 1, 273.15)),
+            Map.entry("eV", new Unit(Dimension.ENERGY, 1.602176634e-19)));
 
     private static final Map<String, Dimension> BASES = new LinkedHashMap<>();
     private static final Map<String, Double> PREFIXES = new LinkedHashMap<>();
@@ -28,6 +41,7 @@ public final class Units {
         BASES.put("W", Dimension.POWER);
         BASES.put("m", Dimension.LENGTH);
         BASES.put("B", Dimension.DATA);
+        BASES.put("K", Dimension.TEMPERATURE);
         PREFIXES.put("f", 1e-15);
         PREFIXES.put("p", 1e-12);
         PREFIXES.put("n", 1e-9);
@@ -49,6 +63,10 @@ public final class Units {
         }
         if (symbol.equals("%")) {
             return Optional.of(new Unit(Dimension.RATIO, 0.01));
+        }
+        Unit whole = WHOLE.get(symbol);
+        if (whole != null) {
+            return Optional.of(whole);
         }
         Dimension exact = BASES.get(symbol);
         if (exact != null) {
@@ -93,12 +111,13 @@ public final class Units {
             case RESISTANCE -> "Ohm, kOhm, MOhm";
             case CURRENT -> "A, mA, uA, nA";
             case VOLTAGE -> "V, mV";
-            case TIME -> "s, ms, us, ns";
+            case TIME -> "s, ms, us, ns, min, h, day, year";
             case FREQUENCY -> "Hz, kHz, MHz, GHz";
-            case ENERGY -> "J, nJ, pJ, fJ";
+            case ENERGY -> "J, nJ, pJ, fJ, eV";
             case POWER -> "W, mW, uW";
             case LENGTH -> "m, um, nm";
             case DATA -> "B, KiB, MiB";
+            case TEMPERATURE -> "K, C";
             case RATIO -> "no unit, or %";
             case COUNT -> "no unit";
         };

@@ -7,8 +7,9 @@ import org.bnn.runtime.device.StandardNormal;
 
 /**
  * Wear: as devices are rewritten their distributions widen and move per decade of program cycles
- * past {@code referenceCycles}, and a device fails into a stuck state after a number of cycles that
- * is log-normal with the regime's endurance as median and σ {@code failureSigma} of ln cycles.
+ * past {@code referenceCycles}, and past it a device fails into a stuck state after a number of
+ * cycles that is log-normal with the regime's endurance as median and σ {@code failureSigma} of ln
+ * cycles. Up to the reference nothing has worn: a chip read there is the regime as stated, exactly.
  *
  * @param lrs             the low-resistance state's drift per decade of cycles
  * @param hrs             the high-resistance state's drift per decade of cycles
@@ -37,7 +38,7 @@ public record Wear(StateDrift lrs, StateDrift hrs, double referenceCycles, doubl
     public double failedAfter(double cycles, double enduranceCycles) {
         Checks.nonNegativeFinite("Wear", "cycles", cycles);
         Checks.positiveFinite("Wear", "enduranceCycles", enduranceCycles);
-        if (cycles <= 0) {
+        if (cycles <= referenceCycles) {
             return 0;
         }
         if (failureSigma == 0) {

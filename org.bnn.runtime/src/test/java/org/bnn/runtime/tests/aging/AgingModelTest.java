@@ -74,6 +74,7 @@ class AgingModelTest {
         assertEquals(0, sharp.failedAfter(9.99e6, 1e7));
         assertEquals(1, sharp.failedAfter(1e7, 1e7));
         assertEquals(2, wear.decades(100), 1e-12);
+        assertEquals(0, wear.failedAfter(1, 1e7)); // nothing has worn at the reference: a fresh chip is exactly the regime
     }
 
     @Test
