@@ -1,6 +1,7 @@
 package org.bnn.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -62,20 +63,22 @@ final class FitCommand implements Callable<Integer> {
             return BnnCli.EXIT_INPUT_ERRORS;
         }
         Calibration calibration = Calibration.of(measurements, CONFIDENCE);
-        spec.commandLine().getOut().print(CalibrationReport.text(calibration));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(CalibrationReport.text(calibration));
         Set<String> keywords = GrammarUtil.getAllKeywords(
                 new BnnStandaloneSetup().createInjectorAndDoEMFRegistration().getInstance(IGrammarAccess.class).getGrammar());
         String block = DeviceBlock.text(calibration, name, String.valueOf(csv.getFileName()), keywords::contains);
         if (output == null) {
-            spec.commandLine().getOut().print("\n" + block);
+            out.print("\n" + block);
         } else {
             try {
                 Files.writeString(output, block);
             } catch (IOException e) {
                 throw new WorkspaceException(output + ": cannot be written: " + e.getMessage());
             }
-            spec.commandLine().getOut().println("\ndevice " + name + " written to " + output);
+            out.print("\ndevice " + name + " written to " + output + "\n");
         }
+        out.flush(); // print does not flush the command line's writer, and nothing else will
         return 0;
     }
 }

@@ -29,11 +29,10 @@ public record Calibration(Measurements measurements, double confidence, List<Log
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
         }
-        LillieforsTest normality = new LillieforsTest();
         List<LogNormalFit> fits = new ArrayList<>();
         Map<GroupKey, List<LogNormalFit>> series = new LinkedHashMap<>();
         for (MeasurementGroup group : measurements.groups()) {
-            LogNormalFit fit = LogNormalFit.of(group, confidence, normality);
+            LogNormalFit fit = LogNormalFit.of(group, confidence);
             fits.add(fit);
             series.computeIfAbsent(group.key().withoutTime(), key -> new ArrayList<>()).add(fit);
         }

@@ -24,8 +24,11 @@ public final class LillieforsTest {
     private static final long SEED = 0x4C696C6C6965L;
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
-    /** Sorted simulated statistics per sample size. */
-    private final Map<Integer, double[]> nullStatistics = new ConcurrentHashMap<>();
+    /** Sorted simulated statistics per sample size: they depend on nothing else, so every test shares them. */
+    private static final Map<Integer, double[]> NULL_STATISTICS = new ConcurrentHashMap<>();
+
+    private LillieforsTest() {
+    }
 
     /**
      * @param statistic the KS distance D between the standardized sample and N(0, 1)
@@ -39,9 +42,9 @@ public final class LillieforsTest {
     }
 
     /** The test of {@code values} (at least 3, not all equal). */
-    public Result test(double[] values) {
+    public static Result test(double[] values) {
         double statistic = statistic(values);
-        double[] simulated = nullStatistics.computeIfAbsent(values.length, LillieforsTest::simulate);
+        double[] simulated = NULL_STATISTICS.computeIfAbsent(values.length, LillieforsTest::simulate);
         int below = 0; // the number of simulated statistics below D (they are sorted)
         int end = simulated.length;
         while (below < end) {

@@ -23,7 +23,7 @@ public record LogNormalFit(MeasurementGroup group, LogNormal estimate, Interval 
         double sigmaVariance, LillieforsTest.Result normality) {
 
     /** The fit of {@code group} with {@code confidence} (e.g. 0.95) intervals. */
-    public static LogNormalFit of(MeasurementGroup group, double confidence, LillieforsTest normalityTest) {
+    public static LogNormalFit of(MeasurementGroup group, double confidence) {
         double[] ln = group.lnOhms();
         int n = ln.length;
         double mean = 0;
@@ -44,7 +44,7 @@ public record LogNormalFit(MeasurementGroup group, LogNormal estimate, Interval 
         Interval sigma = new Interval(Math.sqrt(squares / chiSquare.inverseSurvivalProbability(tail)),
                 Math.sqrt(squares / chiSquare.inverseCumulativeProbability(tail)));
         return new LogNormalFit(group, new LogNormal(Math.exp(mean), sigmaMle), median, sigma, variance / n,
-                sigmaMle * sigmaMle / (2.0 * (n - 1)), normalityTest.test(ln));
+                sigmaMle * sigmaMle / (2.0 * (n - 1)), LillieforsTest.test(ln));
     }
 
     /** The number of measurements. */

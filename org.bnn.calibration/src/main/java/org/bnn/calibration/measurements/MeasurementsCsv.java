@@ -75,10 +75,6 @@ public final class MeasurementsCsv {
         if (replaced >= 0) {
             throw problem(lineOf(body, replaced), "not UTF-8 text (save the file as UTF-8)");
         }
-        // The parser counts a line when it reads its end: a last line without one would be counted short.
-        if (!body.isEmpty() && !body.endsWith("\n") && !body.endsWith("\r")) {
-            body += "\n";
-        }
         try (CSVParser parser = FORMAT.parse(new StringReader(body))) {
             Rows rows = new Rows(parser);
             if (!rows.hasNext()) {
@@ -117,7 +113,7 @@ public final class MeasurementsCsv {
         for (String value : header) {
             String column = value.toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(column)) {
-                throw problem(line, "unknown column \"" + value + "\"; the columns are " + String.join(", ", COLUMNS)
+                throw problem(line, "unknown column " + shown(value) + "; the columns are " + String.join(", ", COLUMNS)
                         + (looksLikeData(header) ? " (is the header row missing?)" : ""));
             }
             if (columns.contains(column)) {
@@ -176,6 +172,15 @@ public final class MeasurementsCsv {
 
     private MalformedMeasurementsException problem(int line, String problem) {
         return new MalformedMeasurementsException(file, line, problem);
+    }
+
+    /**
+     * A value as a message quotes it: on one line (line ends and tabs escaped) and at most 40
+     * characters, so that the error stays one line whatever the file holds.
+     */
+    private static String shown(String value) {
+        String escaped = value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        return "\"" + (escaped.length() > 40 ? escaped.substring(0, 37) + "..." : escaped) + "\"";
     }
 
     private static int lineOf(String text, int offset) {
@@ -244,7 +249,7 @@ public final class MeasurementsCsv {
             }
             String regime = value(REGIME);
             if (!NAME.matcher(regime).matches()) {
-                throw problem(line, "regime \"" + regime + "\" is not a name (letters, digits and _, not starting with a digit,"
+                throw problem(line, "regime " + shown(regime) + " is not a name (letters, digits and _, not starting with a digit,"
                         + " at most 200)");
             }
             return regime;
@@ -257,7 +262,7 @@ public final class MeasurementsCsv {
                     return known;
                 }
             }
-            throw problem(line, "unknown state \"" + state + "\"; expected lrs or hrs");
+            throw problem(line, "unknown state " + shown(state) + "; expected lrs or hrs");
         }
 
         double ohms() throws MalformedMeasurementsException {
@@ -298,7 +303,7 @@ public final class MeasurementsCsv {
                 throw problem(line, column + " must be a finite number, got " + text);
             }
             if (number == null) {
-                throw problem(line, column + " is not a number: \"" + text + "\" (expected " + expected + ")");
+                throw problem(line, column + " is not a number: " + shown(text) + " (expected " + expected + ")");
             }
             return number;
         }
