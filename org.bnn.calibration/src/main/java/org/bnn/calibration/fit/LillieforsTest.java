@@ -62,19 +62,11 @@ public final class LillieforsTest {
     /** D of the sample standardized by its own mean and standard deviation (n − 1 in the denominator). */
     static double statistic(double[] values) {
         int n = values.length;
-        double mean = 0;
-        for (double value : values) {
-            mean += value;
-        }
-        mean /= n;
-        double squares = 0;
-        for (double value : values) {
-            squares += (value - mean) * (value - mean);
-        }
-        double sd = Math.sqrt(squares / (n - 1));
+        SampleMoments moments = SampleMoments.of(values);
+        double sd = Math.sqrt(moments.variance());
         double[] standardized = new double[n];
         for (int i = 0; i < n; i++) {
-            standardized[i] = (values[i] - mean) / sd;
+            standardized[i] = (values[i] - moments.mean()) / sd;
         }
         return KolmogorovSmirnovTest.withDefaults().statistic(standardized, STANDARD_NORMAL::cumulativeProbability);
     }

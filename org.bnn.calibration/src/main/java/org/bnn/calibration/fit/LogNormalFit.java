@@ -26,17 +26,11 @@ public record LogNormalFit(MeasurementGroup group, LogNormal estimate, Interval 
     public static LogNormalFit of(MeasurementGroup group, double confidence) {
         double[] ln = group.lnOhms();
         int n = ln.length;
-        double mean = 0;
-        for (double value : ln) {
-            mean += value;
-        }
-        mean /= n;
-        double squares = 0;
-        for (double value : ln) {
-            squares += (value - mean) * (value - mean);
-        }
+        SampleMoments moments = SampleMoments.of(ln);
+        double mean = moments.mean();
+        double squares = moments.squares();
         double sigmaMle = Math.sqrt(squares / n);
-        double variance = squares / (n - 1);
+        double variance = moments.variance();
         double tail = (1 - confidence) / 2;
         double halfWidth = TDistribution.of(n - 1).inverseSurvivalProbability(tail) * Math.sqrt(variance / n);
         ChiSquaredDistribution chiSquare = ChiSquaredDistribution.of(n - 1);
