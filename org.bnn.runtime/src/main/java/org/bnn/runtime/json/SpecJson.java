@@ -151,16 +151,32 @@ public final class SpecJson {
         abstract Condition condition();
     }
 
-    /** Excludes {@link Condition#FRESH} (Jackson calls equals with the value; true leaves it out). */
-    private static final class FreshCondition {
+    /**
+     * A Jackson value filter that leaves out one default value: Jackson calls equals with the value,
+     * and true leaves it out.
+     */
+    private abstract static class Excludes {
+        private final Object left;
+
+        Excludes(Object left) {
+            this.left = left;
+        }
+
         @Override
         public boolean equals(Object value) {
-            return Condition.FRESH.equals(value);
+            return left.equals(value);
         }
 
         @Override
         public int hashCode() {
-            return Condition.FRESH.hashCode();
+            return left.hashCode();
+        }
+    }
+
+    /** Leaves out {@link Condition#FRESH}. */
+    private static final class FreshCondition extends Excludes {
+        FreshCondition() {
+            super(Condition.FRESH);
         }
     }
 
@@ -170,16 +186,10 @@ public final class SpecJson {
         abstract Aging aging();
     }
 
-    /** Excludes {@link Aging#NONE}. */
-    private static final class NoAging {
-        @Override
-        public boolean equals(Object value) {
-            return Aging.NONE.equals(value);
-        }
-
-        @Override
-        public int hashCode() {
-            return Aging.NONE.hashCode();
+    /** Leaves out {@link Aging#NONE}. */
+    private static final class NoAging extends Excludes {
+        NoAging() {
+            super(Aging.NONE);
         }
     }
 

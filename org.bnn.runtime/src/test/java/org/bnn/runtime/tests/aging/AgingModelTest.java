@@ -20,8 +20,12 @@ import org.bnn.runtime.device.LogNormal;
 import org.bnn.runtime.device.Pulse;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.device.StuckAt;
+import org.bnn.runtime.errors.ErrorLevel;
+import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.experiment.AgeAxis;
+import org.bnn.runtime.experiment.ErrorSpec;
 import org.bnn.runtime.experiment.SweepSpec;
+import org.bnn.runtime.json.SpecJson;
 import org.junit.jupiter.api.Test;
 
 /** The aging model's formulas, each against a figure computed by hand (or by a one-line Python check, quoted). */
@@ -131,5 +135,19 @@ class AgingModelTest {
         SpecViolation e = assertThrows(SpecViolation.class, () -> new SweepSpec.Ages(AgeAxis.TIME, List.of(3600.0, 60.0)));
         assertEquals("SweepSpec.Ages.points must be ascending, got 1 h then 1 min", e.getMessage());
         assertThrows(SpecViolation.class, () -> new SweepSpec.Ages(AgeAxis.TEMPERATURE, List.of(-5.0)));
+    }
+
+    @Test
+    void agingAndConditionsRoundTripThroughJsonAndStayOutWhenAbsent() {
+        Aging aging = new Aging(Optional.of(HRS_RELAXES), Optional.of(new ReadDisturb(1e-12, true)),
+                Optional.of(new Wear(StateDrift.NONE, new StateDrift(-4, 0.03), 1000, 0.5, true)));
+        RegimeSpec aged = NOMINAL.withAging(aging);
+        assertEquals(aged, SpecJson.read(SpecJson.write(aged), RegimeSpec.class));
+        assertTrue(!SpecJson.write(NOMINAL).contains("aging"), "a regime without aging is written as before aging");
+        ErrorSpec hot = new ErrorSpec(ErrorLevel.DEVICE, Resampling.PER_CHIP, List.of()).at(new Condition(3600, 358.15, 1e3, 1e9));
+        assertEquals(hot, SpecJson.read(SpecJson.write(hot), ErrorSpec.class));
+        assertTrue(!SpecJson.write(new ErrorSpec(ErrorLevel.DEVICE, Resampling.PER_CHIP, List.of())).contains("condition"));
+        SweepSpec sweep = new SweepSpec.Ages(AgeAxis.CYCLES, List.of(1e3, 1e6));
+        assertEquals(sweep, SpecJson.read(SpecJson.write(sweep), SweepSpec.class));
     }
 }
