@@ -88,7 +88,16 @@ public final class SweepReport {
             text.append(String.format(Locale.ROOT, "  %10s %9.2f%% %9.2f%% %11s%n", berText(point.ber()), 100 * metric.mean(),
                     100 * metric.standardDeviation(), String.format(Locale.ROOT, "+-%.2f%%", 100 * metric.confidence95())));
         }
+        for (RefreshPlan plan : refreshPlans(spec, points)) {
+            text.append("  refresh ").append(plan.describe()).append(String.format("%n"));
+        }
         return text.toString();
+    }
+
+    /** The refresh plans of a time sweep (one point of loss, docs/reliability.md), else none. */
+    static List<RefreshPlan> refreshPlans(ExperimentSpec spec, List<SweepPoint> points) {
+        boolean overTime = spec.sweep() instanceof SweepSpec.Ages ages && ages.axis() == AgeAxis.TIME;
+        return overTime && !points.isEmpty() ? RefreshPlan.of(spec, points, RefreshPlan.ONE_POINT) : List.of();
     }
 
     /**
@@ -123,12 +132,18 @@ public final class SweepReport {
             md.append(String.format(Locale.ROOT, "| %s | %s | %.2f %% | %.2f %% | ± %.2f %% |\n", point.label(), berText(point.ber()),
                     100 * value.mean(), 100 * value.standardDeviation(), 100 * value.confidence95()));
         }
+        List<RefreshPlan> plans = refreshPlans(spec, points);
+        if (!plans.isEmpty()) {
+            md.append("\n**Refresh** (reprogramming so that the loss since the first time stays within one point):\n\n");
+            plans.forEach(plan -> md.append("- ").append(plan.describe()).append('\n'));
+        }
         return md.toString();
     }
 
     /**
      * Writes {@code sweep.md}, {@code sweep.csv} and {@code sweep.json} into {@code folder}, which
-     * must be new, empty or already the tool's ({@link OwnedFolder}).
+     * must be new, empty or already the tool's ({@link OwnedFolder}), and for a time sweep the
+     * refresh plans as {@code refresh.csv}.
      *
      * @return the files written, in that order (the one for people first)
      */
@@ -138,7 +153,11 @@ public final class SweepReport {
         Path csv = Files.writeString(folder.resolve("sweep.csv"), csv(points));
         Path json = Files.writeString(folder.resolve("sweep.json"),
                 SpecJson.write(new Results(tool, spec, points.stream().map(Row::of).toList())));
-        return List.of(md, csv, json);
+        List<RefreshPlan> plans = refreshPlans(spec, points);
+        if (plans.isEmpty()) {
+            return List.of(md, csv, json);
+        }
+        return List.of(md, csv, json, Files.writeString(folder.resolve("refresh.csv"), RefreshPlan.csv(plans)));
     }
 
     private static String berText(double ber) {
