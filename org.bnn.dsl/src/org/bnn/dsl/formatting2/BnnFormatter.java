@@ -11,6 +11,7 @@ import org.bnn.dsl.bnn.Import;
 import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Model;
 import org.bnn.dsl.bnn.Placement;
+import org.bnn.dsl.bnn.ReadCondition;
 import org.bnn.dsl.bnn.Sense;
 import org.bnn.dsl.bnn.Tile;
 import org.bnn.dsl.bnn.WeightValuesClause;
@@ -55,7 +56,10 @@ public class BnnFormatter extends AbstractFormatter2 {
             "cells", "sense", "popcount", "row", "tiles", "clock", "threshold", "adder", "buffer", "input", "dense", "conv", "pool",
             "output", "weights", "network", "replicate", "place", "allow", "run", "errors", "sweep", "trials", "seed", "report", "epochs",
             "batch",
-            "adam", "inject", "norm", "save");
+            "adam", "inject", "norm", "save", "relaxation", "disturb", "wear", "from", "fails", "condition");
+
+    /** The words a sweep's braced list follows ({@code sweep ber { ... }}, {@code sweep time { ... }}, ...). */
+    private static final Set<String> SWEEP_LISTS = Set.of("ber", "regime", "time", "temperature", "cycles", "reads");
 
     /** Four spaces per level, whatever the caller's preference: one layout everywhere. */
     @Override
@@ -138,17 +142,17 @@ public class BnnFormatter extends AbstractFormatter2 {
         document.interior(regions.get(0), regions.get(regions.size() - 1), f -> f.indent());
     }
 
-    /** Braces that stay on one line: the sense amplifier's block and a sweep's value or regime list. */
+    /** Braces that stay on one line: the sense amplifier's block, an experiment's condition and a sweep's value or regime list. */
     private static boolean inlineOpen(ISemanticRegion region) {
         ISemanticRegion previous = region.getPreviousSemanticRegion();
-        return region.getText().equals("{")
-                && (region.getSemanticElement() instanceof Sense || previous != null && (previous.getText().equals("ber")
-                        || previous.getText().equals("regime") && region.getSemanticElement() instanceof Experiment));
+        EObject owner = region.getSemanticElement();
+        return region.getText().equals("{") && (owner instanceof Sense || owner instanceof ReadCondition
+                || previous != null && owner instanceof Experiment && SWEEP_LISTS.contains(previous.getText()));
     }
 
     private boolean inlineClose(ISemanticRegion region) {
         EObject owner = region.getSemanticElement();
-        return owner instanceof Sense || owner instanceof Experiment && region != lastClosingBrace(owner);
+        return owner instanceof Sense || owner instanceof ReadCondition || owner instanceof Experiment && region != lastClosingBrace(owner);
     }
 
     private ISemanticRegion lastClosingBrace(EObject block) {
@@ -168,10 +172,13 @@ public class BnnFormatter extends AbstractFormatter2 {
                 && region.getOffset() == textRegionExtensions.regionForEObject(owner).getOffset();
     }
 
-    /** A clause keyword starts a line unless it continues a clause ("per sense", "dense" after "output o:", "sweep regime"). */
+    /**
+     * A clause keyword starts a line unless it continues a clause ("per sense", "dense" after "output o:", "sweep regime",
+     * "to lrs").
+     */
     private static boolean startsClause(ISemanticRegion previous) {
         String text = previous.getText();
         return !(text.equals(":") || text.equals("per") || text.equals("of") || text.equals("row") || text.equals("energy")
-                || text.equals("sweep") || text.equals("->"));
+                || text.equals("sweep") || text.equals("->") || text.equals("to"));
     }
 }

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.bnn.report.data.FromRuntime;
+import org.bnn.report.data.SweepAxis;
 import org.bnn.runtime.errors.Sampling;
 import org.bnn.runtime.estimate.Estimator;
+import org.bnn.runtime.experiment.AgeAxis;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.OutputLocation;
 import org.bnn.runtime.experiment.OwnedFolder;
@@ -23,7 +25,8 @@ import org.bnn.runtime.spec.MappingSpec;
  * The report of one experiment run, as its {@code report} clause asks: a BER sweep gives the
  * accuracy-vs-BER table and plot (a curve per mapping), a regime sweep the regime comparison (BER,
  * accuracy, programming energy, endurance, energy per inference) or, run on several mappings, the
- * comparison of mappings across regimes (table and plot), a layer sweep the per-layer table; every
+ * comparison of mappings across regimes (table and plot), a sweep over time, cycles or reads the
+ * curves over a log axis of it (and, over time, the refresh plans), a layer sweep the per-layer table; every
  * report has the energy per inference by layer and component (of the first mapping), and JSON with
  * the fully resolved experiment.
  */
@@ -94,6 +97,13 @@ public final class ExperimentReport {
                 for (SweepPoint point : points) {
                     MappingSpec underRegime = spec.mapping().withRegime(point.label());
                     report.regime(FromRuntime.regimeRow(Estimator.estimate(underRegime), point.ber(), FromRuntime.point(point)));
+                }
+            } else if (spec.sweep() instanceof SweepSpec.Ages ages && ages.axis() != AgeAxis.TEMPERATURE) {
+                // Curves over a log axis of time, cycles or reads, one per mapping (temperatures: the table only).
+                report.axis(SweepAxis.valueOf(ages.axis().name()));
+                for (MappingSpec mapping : spec.mappings()) {
+                    String label = several ? mapping.name() : mapping.network().name();
+                    report.series(FromRuntime.series(label, of(mapping, points), ages.points()));
                 }
             }
             // Named points (regimes, layers) as a table of their own: csv, json, md.

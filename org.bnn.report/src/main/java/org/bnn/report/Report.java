@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.bnn.report.data.BerSeries;
+import org.bnn.report.data.SweepAxis;
 import org.bnn.report.data.ComparisonRow;
 import org.bnn.report.data.EnergyBreakdown;
 import org.bnn.report.data.RegimeRow;
@@ -36,10 +37,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param energy      energy of one inference by layer and component
  * @param regimes     rows of a regime comparison
  * @param comparison  rows of a comparison of mappings across regimes
+ * @param axis        what the curves' x is (the BER unless a sweep over time, cycles or reads says otherwise)
  */
 public record Report(String title, String quantity, String tool, String version, Optional<Instant> created,
         Optional<JsonNode> description, SortedMap<String, Long> seeds, List<BerSeries> series, Optional<EnergyBreakdown> energy,
-        List<RegimeRow> regimes, List<ComparisonRow> comparison) {
+        List<RegimeRow> regimes, List<ComparisonRow> comparison, SweepAxis axis) {
 
     public Report {
         Checks.name("Report", "title", title);
@@ -61,6 +63,8 @@ public record Report(String title, String quantity, String tool, String version,
             if (!labels.add(s.label())) {
                 throw new IllegalArgumentException("Report(" + title + ").series has the label \"" + s.label() + "\" twice");
             }
+            Checks.present("Report(" + title + ")", "axis", axis);
+            s.points().forEach(p -> axis.check("Report(" + title + ").series[" + s.label() + "]", p.ber()));
         }
         series = List.copyOf(series);
         Checks.present("Report(" + title + ")", "energy", energy);
@@ -74,6 +78,13 @@ public record Report(String title, String quantity, String tool, String version,
             Checks.present("Report(" + title + ")", "comparison[" + i + "]", comparison.get(i));
         }
         comparison = List.copyOf(comparison);
+    }
+
+    /** A report whose curves are over the BER. */
+    public Report(String title, String quantity, String tool, String version, Optional<Instant> created, Optional<JsonNode> description,
+            SortedMap<String, Long> seeds, List<BerSeries> series, Optional<EnergyBreakdown> energy, List<RegimeRow> regimes,
+            List<ComparisonRow> comparison) {
+        this(title, quantity, tool, version, created, description, seeds, series, energy, regimes, comparison, SweepAxis.BER);
     }
 
     /** A report without a comparison of mappings. */
@@ -104,6 +115,7 @@ public record Report(String title, String quantity, String tool, String version,
         private Optional<EnergyBreakdown> energy = Optional.empty();
         private final List<RegimeRow> regimes = new ArrayList<>();
         private final List<ComparisonRow> comparison = new ArrayList<>();
+        private SweepAxis axis = SweepAxis.BER;
 
         private Builder(String title) {
             this.title = title;
@@ -136,6 +148,12 @@ public record Report(String title, String quantity, String tool, String version,
             return this;
         }
 
+        /** What the curves' x is (default: the BER). */
+        public Builder axis(SweepAxis x) {
+            axis = x;
+            return this;
+        }
+
         public Builder series(BerSeries curve) {
             series.add(curve);
             return this;
@@ -157,7 +175,7 @@ public record Report(String title, String quantity, String tool, String version,
         }
 
         public Report build() {
-            return new Report(title, quantity, tool, version, created, description, seeds, series, energy, regimes, comparison);
+            return new Report(title, quantity, tool, version, created, description, seeds, series, energy, regimes, comparison, axis);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.bnn.report.json.ReportJson;
+import org.bnn.report.data.SweepAxis;
 import org.bnn.report.plot.AccuracyChart;
 import org.bnn.report.plot.ChartFiles;
 import org.bnn.report.plot.ComparisonChart;
@@ -34,6 +35,7 @@ import org.jfree.chart.JFreeChart;
  *
  * <pre>
  * accuracy-vs-ber.csv          csv   one row per series and BER: mean, std, 95 % CI half-width, trials
+ *                                    (accuracy-vs-time, -cycles, -reads: the same over a {@link SweepAxis})
  * accuracy-vs-ber-trials.csv   csv   one row per trial
  * energy-per-inference.csv     csv   one row per layer, joules per component
  * regimes.csv                  csv   one row per regime
@@ -85,8 +87,8 @@ public final class ReportWriter {
         boolean hasSeries = !report.series().isEmpty();
         if (formats.contains(ReportFormat.CSV)) {
             if (hasSeries) {
-                written.add(text(folder, ACCURACY + ".csv", SweepCsv.points(report.series())));
-                written.add(text(folder, ACCURACY_TRIALS + ".csv", SweepCsv.trials(report.series())));
+                written.add(text(folder, report.axis().fileStem() + ".csv", SweepCsv.points(report.series(), report.axis())));
+                written.add(text(folder, report.axis().fileStem() + "-trials.csv", SweepCsv.trials(report.series(), report.axis())));
             }
             if (report.energy().isPresent()) {
                 written.add(text(folder, ENERGY + ".csv", EnergyCsv.write(report.energy().get())));
@@ -102,17 +104,17 @@ public final class ReportWriter {
             written.add(text(folder, REPORT + ".json", ReportJson.write(report)));
         }
         Optional<JFreeChart> accuracy = hasSeries
-                ? Optional.of(AccuracyChart.create(report.title(), report.quantity(), report.series()))
+                ? Optional.of(AccuracyChart.create(report.title(), report.quantity(), report.series(), report.axis().axisLabel()))
                 : Optional.empty();
         Optional<JFreeChart> energy = report.energy().map(e -> EnergyChart.create(report.title(), e));
         Optional<JFreeChart> comparison = report.comparison().isEmpty()
                 ? Optional.empty()
                 : Optional.of(ComparisonChart.create(report.title(), report.quantity(), report.comparison()));
         if (formats.contains(ReportFormat.MD)) {
-            written.add(text(folder, REPORT + ".md", ReportMarkdown.write(report, accuracy.flatMap(c -> plotFile(ACCURACY)),
+            written.add(text(folder, REPORT + ".md", ReportMarkdown.write(report, accuracy.flatMap(c -> plotFile(report.axis().fileStem())),
                     energy.flatMap(c -> plotFile(ENERGY)), comparison.flatMap(c -> plotFile(COMPARISON)))));
         }
-        plots(folder, ACCURACY, accuracy, plotSize, written);
+        plots(folder, report.axis().fileStem(), accuracy, plotSize, written);
         plots(folder, ENERGY, energy, plotSize, written);
         // Two panels, one above the other: taller than the other plots.
         plots(folder, COMPARISON, comparison, new PlotSize(plotSize.width(), plotSize.height() * 7 / 5, plotSize.pngScale()), written);

@@ -10,7 +10,8 @@ import org.bnn.runtime.experiment.TrialStatistics;
  * error-free chip) measured on several trials (chip instances), with its mean, sample standard
  * deviation and the half-width of the 95 % confidence interval of the mean (Student t).
  *
- * @param ber               bit error rate of the weights, in [0, 1]; 0 is the error-free chip
+ * @param ber               bit error rate of the weights, in [0, 1]; 0 is the error-free chip (or the x of
+ *                          another {@link SweepAxis}, e.g. seconds since programming)
  * @param mean              mean over the trials, in [0, 1]
  * @param standardDeviation sample standard deviation over the trials (0 for one trial)
  * @param confidence95      half-width of the 95 % confidence interval of the mean (0 for one trial)
@@ -32,7 +33,7 @@ public record BerPoint(double ber, double mean, double standardDeviation, double
 
     /** Checked before the statistics, so that a bad trial is named rather than the NaN mean it causes. */
     private static double[] requireTrials(double ber, double[] perTrial) {
-        Checks.probability("BerPoint", "ber", ber);
+        Checks.nonNegativeFinite("BerPoint", "ber", ber); // what it may be is the report's axis's (SweepAxis.check)
         if (perTrial == null || perTrial.length == 0) {
             throw new IllegalArgumentException("BerPoint(ber " + ber + ").perTrial must hold at least one trial");
         }

@@ -1,6 +1,7 @@
 package org.bnn.report.data;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.OptionalDouble;
 
 import org.bnn.runtime.device.ProgrammingCost;
@@ -32,8 +33,13 @@ public final class FromRuntime {
 
     /** The point's metric: accuracy when the inputs had labels, else agreement with the error-free chip. */
     public static BerPoint point(SweepPoint point) {
+        return point(point, point.ber());
+    }
+
+    /** The point's metric at {@code x} of another {@link SweepAxis} (the time, cycles or reads it was run at). */
+    public static BerPoint point(SweepPoint point, double x) {
         TrialStatistics metric = point.metric();
-        return new BerPoint(point.ber(), metric.mean(), metric.standardDeviation(), metric.confidence95(), metric.perTrial());
+        return new BerPoint(x, metric.mean(), metric.standardDeviation(), metric.confidence95(), metric.perTrial());
     }
 
     /** A row of a runtime JSON report, by the same rule as {@link #point(SweepPoint)}. */
@@ -47,6 +53,15 @@ public final class FromRuntime {
     /** A series from {@link org.bnn.runtime.experiment.ExperimentRunner#run}'s points (of a BER sweep). */
     public static BerSeries series(String label, List<SweepPoint> points) {
         return new BerSeries(label, points.stream().map(FromRuntime::point).toList());
+    }
+
+    /** A series of points run at {@code xs} (one per point, in order) of a sweep over time, cycles or reads. */
+    public static BerSeries series(String label, List<SweepPoint> points, List<Double> xs) {
+        if (points.size() != xs.size()) {
+            throw new IllegalArgumentException("series " + label + ": " + points.size() + " points but " + xs.size() + " x values");
+        }
+        return new BerSeries(label, IntStream.range(0, points.size()).mapToObj(i -> point(points.get(i), xs.get(i)))
+                .toList());
     }
 
     /** A series from the rows of a runtime JSON report ({@link SweepReport.Results#points()}). */

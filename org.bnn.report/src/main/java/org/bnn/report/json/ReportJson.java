@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import org.bnn.report.Report;
 import org.bnn.report.data.BerPoint;
 import org.bnn.report.data.BerSeries;
+import org.bnn.report.data.SweepAxis;
 import org.bnn.report.data.ComparisonRow;
 import org.bnn.report.data.EnergyBreakdown;
 import org.bnn.report.data.RegimeRow;
@@ -57,7 +58,7 @@ public final class ReportJson {
         report.seeds().forEach(seeds::put);
         if (!report.series().isEmpty()) {
             ArrayNode series = root.putArray("series");
-            report.series().forEach(s -> series.add(series(s)));
+            report.series().forEach(s -> series.add(series(s, report.axis())));
         }
         report.energy().ifPresent(energy -> root.set("energyPerInference", energy(energy)));
         if (!report.regimes().isEmpty()) {
@@ -101,13 +102,13 @@ public final class ReportJson {
         }
     }
 
-    private static ObjectNode series(BerSeries series) {
+    private static ObjectNode series(BerSeries series, SweepAxis axis) {
         ObjectNode node = NODES.objectNode();
         node.put("label", series.label());
         ArrayNode points = node.putArray("points");
         for (BerPoint p : series.points()) {
             ObjectNode point = points.addObject();
-            point.put("ber", p.ber());
+            point.put(axis.column(), p.ber());
             point.put("mean", p.mean());
             point.put("std", p.standardDeviation());
             point.put("ci95HalfWidth", p.confidence95());

@@ -35,14 +35,15 @@ public final class AccuracyChart {
 
     /**
      * @param quantity what the series measure (the y axis reads "{quantity} (%)")
-     * @param series   at least one curve
+     * @param series    at least one curve
+     * @param axisLabel the x axis's label, e.g. "Bit error rate of the weights (log scale)"
      */
-    public static JFreeChart create(String title, String quantity, List<BerSeries> series) {
+    public static JFreeChart create(String title, String quantity, List<BerSeries> series, String axisLabel) {
         Drawing.prepare();
         if (series.isEmpty()) {
             throw new IllegalArgumentException("accuracy plot " + title + ": no series to plot");
         }
-        BerAxis berAxis = new BerAxis("Bit error rate of the weights (log scale)",
+        BerAxis berAxis = new BerAxis(axisLabel,
                 series.stream().flatMap(s -> s.points().stream()).mapToDouble(BerPoint::ber).toArray());
         YIntervalSeriesCollection bars = new YIntervalSeriesCollection();
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import org.bnn.report.data.BerPoint;
 import org.bnn.report.data.BerSeries;
+import org.bnn.report.data.SweepAxis;
 import org.bnn.report.data.ComparisonRow;
 import org.bnn.report.data.EnergyBreakdown;
 import org.bnn.report.data.RegimeRow;
@@ -23,19 +24,19 @@ public final class MarkdownTables {
     }
 
     /**
-     * Mean ± standard deviation (in %) per BER (rows, the union of all series' BERs) and series
-     * (columns); "–" where a series has no such point.
+     * Mean ± standard deviation (in %) per x of {@code axis} (rows, the union of all series' points)
+     * and series (columns); "–" where a series has no such point.
      */
-    public static String sweep(List<BerSeries> series) {
+    public static String sweep(List<BerSeries> series, SweepAxis axis) {
         List<String> header = new ArrayList<>();
-        header.add("BER");
+        header.add(axis.header());
         series.forEach(s -> header.add(s.label() + " (%)"));
         TreeSet<Double> bers = new TreeSet<>();
         series.forEach(s -> s.points().forEach(p -> bers.add(p.ber())));
         List<List<String>> rows = new ArrayList<>();
         for (double ber : bers) {
             List<String> row = new ArrayList<>();
-            row.add(Numbers.ber(ber));
+            row.add(axis.format(ber));
             for (BerSeries s : series) {
                 row.add(s.points().stream().filter(p -> p.ber() == ber).findFirst().map(MarkdownTables::meanAndStd).orElse(ABSENT));
             }

@@ -27,11 +27,11 @@ public final class ReportMarkdown {
     public static String write(Report report, Optional<String> accuracyPlot, Optional<String> energyPlot, Optional<String> comparisonPlot) {
         StringBuilder text = new StringBuilder("# ").append(report.title()).append("\n");
         if (!report.series().isEmpty()) {
-            text.append("\n## ").append(report.quantity()).append(" vs bit error rate\n\n");
+            text.append("\n## ").append(report.quantity()).append(" vs ").append(report.axis().description()).append("\n\n");
             text.append(
                     "Mean ± standard deviation over trials, in %. The 95 % confidence intervals of the means are in the CSV and JSON files.\n\n");
-            text.append(MarkdownTables.sweep(report.series()));
-            accuracyPlot.ifPresent(file -> image(text, report.quantity() + " vs bit error rate", file));
+            text.append(MarkdownTables.sweep(report.series(), report.axis()));
+            accuracyPlot.ifPresent(file -> image(text, report.quantity() + " vs " + report.axis().description(), file));
         }
         report.energy().ifPresent(energy -> {
             text.append("\n## Energy per inference\n\n");

@@ -12,6 +12,7 @@ import org.bnn.report.ReportFormat;
 import org.bnn.report.ReportWriter;
 import org.bnn.report.data.BerPoint;
 import org.bnn.report.data.BerSeries;
+import org.bnn.report.data.SweepAxis;
 import org.bnn.report.data.EnergyBreakdown;
 import org.bnn.report.data.RegimeRow;
 import org.bnn.runtime.estimate.EnergyComponent;
@@ -29,13 +30,21 @@ class ReportInputTest {
     void pointsRejectNaNNegativeBerAndMissingTrials() {
         assertEquals("BerPoint(ber 0.001).mean must be in [0, 1], got NaN",
                 rejection(() -> new BerPoint(1e-3, Double.NaN, 0, 0, new double[] {0.5})));
-        assertEquals("BerPoint.ber must be in [0, 1], got -1.0E-4", rejection(() -> new BerPoint(-1e-4, 0.5, 0, 0, new double[] {0.5})));
-        assertEquals("BerPoint.ber must be in [0, 1], got NaN", rejection(() -> BerPoint.ofTrials(Double.NaN, 0.5)));
+        assertEquals("BerPoint.ber must be non-negative and finite, got -1.0E-4",
+                rejection(() -> new BerPoint(-1e-4, 0.5, 0, 0, new double[] {0.5})));
+        assertEquals("BerPoint.ber must be non-negative and finite, got NaN", rejection(() -> BerPoint.ofTrials(Double.NaN, 0.5)));
         assertEquals("BerPoint(ber 0.01).standardDeviation must be non-negative and finite, got Infinity",
                 rejection(() -> new BerPoint(0.01, 0.5, Double.POSITIVE_INFINITY, 0, new double[] {0.5})));
         assertEquals("BerPoint(ber 0.01).perTrial[1] must be in [0, 1], got NaN",
                 rejection(() -> BerPoint.ofTrials(0.01, 0.5, Double.NaN)));
         assertEquals("BerPoint(ber 0.01).perTrial must hold at least one trial", rejection(() -> BerPoint.ofTrials(0.01)));
+    }
+
+    @Test
+    void aReportOverTheBerRejectsPointsAboveOneAndOneOverTimeTakesSeconds() {
+        BerSeries hour = new BerSeries("s", List.of(BerPoint.ofTrials(3600, 0.9)));
+        assertEquals("Report(R).series[s].ber must be in [0, 1], got 3600.0", rejection(() -> Report.builder("R").series(hour).build()));
+        assertEquals(SweepAxis.TIME, Report.builder("R").axis(SweepAxis.TIME).series(hour).build().axis());
     }
 
     @Test
