@@ -66,6 +66,15 @@ public final class CellSampler {
         return endsLow ? lnLrs + sigmaLrs * z : lnHrs + sigmaHrs * z;
     }
 
+    /** Whether the device is stuck (in either state), as a test that writes both states finds it. */
+    public boolean stuck(long chipKey, long deviceIndex) {
+        if (stuck == 0) {
+            return false;
+        }
+        double u = KeyedRandom.uniform(KeyedRandom.key(chipKey, RandomStreams.STUCK_AT), deviceIndex);
+        return u < stuckAtLrs || u >= 1 - stuckAtHrs;
+    }
+
     /**
      * Whether the device ends in the LRS: a stuck device keeps its stuck state whatever is programmed.
      * One uniform u per device decides: stuck in the LRS iff u &lt; p_L, in the HRS iff u ≥ 1 − p_H.

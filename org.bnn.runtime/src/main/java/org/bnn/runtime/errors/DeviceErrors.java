@@ -115,6 +115,10 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
         }
         DeviceErrors errors = forTile(mapping.chip().tile(), regimeName, resampling, mapping.network().weightLayers().size())
                 .withTernaryLayers(ternaryLayers(mapping));
+        if (!errors.ternary().isEmpty() && mapping.chip().tile().spareColumns() > 0) {
+            throw new IllegalArgumentException("TileSpec(" + mapping.chip().tile().name() + ").spareColumns: the repair by spare "
+                    + "columns is modelled for binary weights; network " + mapping.network().name() + " has ternary ones");
+        }
         if (mapping.placement().auto()) {
             return errors;
         }
@@ -254,7 +258,8 @@ public record DeviceErrors(RegimeSpec regime, SenseAmpSpec senseAmp, StuckAt stu
     public String toString() {
         return "DeviceErrors[regime " + regime.name() + ", mismatch " + senseAmp.mismatchSigma() + ", noise "
                 + senseAmp.noiseSigma() + ", stuck-at LRS " + stuckAt.stuckAtLrsProbability() + " HRS "
-                + stuckAt.stuckAtHrsProbability() + ", tiles " + folding.rows() + "x" + folding.columns() + ", " + resampling
+                + stuckAt.stuckAtHrsProbability() + ", tiles " + folding.rows() + "x" + folding.columns()
+                + (folding.spareColumns() > 0 ? " + " + folding.spareColumns() + " spare columns" : "") + ", " + resampling
                 + (errorFreeLayers.isEmpty() ? "" : ", error-free layers " + new TreeSet<>(errorFreeLayers))
                 + (tiles.isEmpty() ? "" : ", on tiles " + tiles.stream().map(TileRange::span).toList())
                 + (ternary.isEmpty() ? "" : ", " + ternary) + "]";

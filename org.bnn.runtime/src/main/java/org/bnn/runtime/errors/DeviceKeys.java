@@ -21,6 +21,8 @@ public final class DeviceKeys {
     private static final long MARGINS = 0x4D415247494E5321L;     // "MARGINS!"
     private static final long FROZEN_READ = 0x46524F5A454E5244L; // "FROZENRD"
     private static final long TILES = 0x5048595354494C45L;       // "PHYSTILE"
+    /** The stream of a tile's spare columns ({@link ColumnRepair}). */
+    static final long SPARES = 0x5350415245434F4CL;              // "SPARECOL"
 
     private DeviceKeys() {
     }

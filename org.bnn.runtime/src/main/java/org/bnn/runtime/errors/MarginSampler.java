@@ -37,6 +37,7 @@ import org.bnn.runtime.spec.TileRange;
  */
 public final class MarginSampler {
     private final CellSampler cells;
+    private final StuckAt stuckAt;
     private final boolean anyStuck;
     private final SenseAmpOffsets offsets;
     private final TileFolding folding;
@@ -51,6 +52,7 @@ public final class MarginSampler {
         Checks.present("MarginSampler", "stuckAt", stuckAt);
         Checks.present("MarginSampler", "folding", folding);
         this.cells = new CellSampler(regime, stuckAt);
+        this.stuckAt = stuckAt;
         this.anyStuck = stuckAt.stuckProbability() > 0;
         this.offsets = new SenseAmpOffsets(senseAmp);
         this.folding = folding;
@@ -91,6 +93,24 @@ public final class MarginSampler {
             plusSafeAbove[a] = plusSafeAbove(mismatch[a]);
             minusSafeAbove[a] = minusSafeAbove(mismatch[a]);
         }
+        int columnChunks = folding.columnChunks(fanIn);
+        boolean[] replaced = ColumnRepair.replaced(folding.rowChunks(neurons) * columnChunks, folding, cells, stuckAt,
+                new ColumnRepair.ColumnCells() {
+                    @Override
+                    public long deviceKey(int local) {
+                        return chipLayerKey;
+                    }
+
+                    @Override
+                    public long spareKey(int local) {
+                        return KeyedRandom.key(KeyedRandom.key(chipLayerKey, DeviceKeys.SPARES), local);
+                    }
+
+                    @Override
+                    public long cell(int local, int row, int column) {
+                        return position(fanIn, neurons, columnChunks, local, row, column);
+                    }
+                });
         long[] words = weights.packedRows();
         int wordsPerRow = PackedBits.words(fanIn);
         LayerMargins.Builder filed = new LayerMargins.Builder();
@@ -103,7 +123,7 @@ public final class MarginSampler {
                 long position = rowStart + j;
                 int amplifier = rowAmplifier + j;
                 cell(filed, weight, position, chipLayerKey, position, marginKey, mismatch[amplifier], plusSafeAbove[amplifier],
-                        minusSafeAbove[amplifier]);
+                        minusSafeAbove[amplifier], replaced != null && replaced[amplifier]);
             }
         }
         return filed.build();
@@ -140,6 +160,22 @@ public final class MarginSampler {
                 minusSafeAbove[amplifier] = minusSafeAbove(mismatch[amplifier]);
             }
         }
+        boolean[] replaced = ColumnRepair.replaced(localTiles, folding, cells, stuckAt, new ColumnRepair.ColumnCells() {
+            @Override
+            public long deviceKey(int local) {
+                return deviceKeys[local];
+            }
+
+            @Override
+            public long spareKey(int local) {
+                return KeyedRandom.key(deviceKeys[local], DeviceKeys.SPARES);
+            }
+
+            @Override
+            public long cell(int local, int row, int column) {
+                return position(fanIn, neurons, columnChunks, local, row, column) < 0 ? -1 : (long) row * columns + column;
+            }
+        });
         long[] words = weights.packedRows();
         int wordsPerRow = PackedBits.words(fanIn);
         LayerMargins.Builder filed = new LayerMargins.Builder();
@@ -154,7 +190,7 @@ public final class MarginSampler {
                 int column = j % columns;
                 int amplifier = local * columns + column;
                 cell(filed, weight, rowStart + j, deviceKeys[local], rowCell + column, marginKeys[local], mismatch[amplifier],
-                        plusSafeAbove[amplifier], minusSafeAbove[amplifier]);
+                        plusSafeAbove[amplifier], minusSafeAbove[amplifier], replaced != null && replaced[amplifier]);
             }
         }
         return filed.build();
@@ -162,14 +198,14 @@ public final class MarginSampler {
 
     /**
      * Files one cell, holding {@code weight} at logical {@code position}, if it can be misread: its
-     * stuck-at draws come from {@code deviceKey} at {@code cell}, its margin's normal from
-     * {@code marginKey} at {@code cell}.
+     * stuck-at draws come from {@code deviceKey} at {@code cell} (none if its column was replaced by
+     * a spare), its margin's normal from {@code marginKey} at {@code cell}.
      */
     private void cell(LayerMargins.Builder filed, boolean weight, long position, long deviceKey, long cell, long marginKey,
-            double mismatch, double plusSafeAbove, double minusSafeAbove) {
+            double mismatch, double plusSafeAbove, double minusSafeAbove, boolean replacedBySpare) {
         boolean blLow = weight;
         boolean blbLow = !weight;
-        if (anyStuck) {
+        if (anyStuck && !replacedBySpare) {
             blLow = cells.endsLow(deviceKey, CellSampler.twoTwoRDevice(cell, false), weight);
             blbLow = cells.endsLow(deviceKey, CellSampler.twoTwoRDevice(cell, true), !weight);
         }
@@ -181,6 +217,16 @@ public final class MarginSampler {
         }
         double z = KeyedRandom.gaussian(marginKey, cell);
         filed.add(position, bitLineDifference(blLow, blbLow, z), mismatch, weight, reach);
+    }
+
+    /**
+     * The logical position k · fanIn + j of row {@code row}, column {@code column} of local tile
+     * {@code local} (row chunk · column chunks + column chunk), or −1 where the layer leaves the cell unused.
+     */
+    private long position(int fanIn, int neurons, int columnChunks, int local, int row, int column) {
+        int k = local / columnChunks * folding.rows() + row;
+        int j = local % columnChunks * folding.columns() + column;
+        return k < neurons && j < fanIn ? (long) k * fanIn + j : -1;
     }
 
     private double plusSafeAbove(double mismatch) {

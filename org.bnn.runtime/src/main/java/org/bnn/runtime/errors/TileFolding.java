@@ -17,13 +17,20 @@ import org.bnn.runtime.spec.TileSpec;
  * physical tile t, whichever layer uses it ({@link DeviceKeys}), so layers that share a tile through
  * reprogramming share its amplifiers.
  *
- * @param rows    word lines per tile (R)
- * @param columns bit-line pairs, hence sense amplifiers, per tile (C)
+ * @param rows         word lines per tile (R)
+ * @param columns      bit-line pairs, hence sense amplifiers, per tile (C)
+ * @param spareColumns further columns per tile that replace faulty ones ({@link ColumnRepair})
  */
-public record TileFolding(int rows, int columns) {
+public record TileFolding(int rows, int columns, int spareColumns) {
     public TileFolding {
         Checks.positive("TileFolding", "rows", rows);
         Checks.positive("TileFolding", "columns", columns);
+        Checks.nonNegative("TileFolding", "spareColumns", spareColumns);
+    }
+
+    /** Tiles without spare columns. */
+    public TileFolding(int rows, int columns) {
+        this(rows, columns, 0);
     }
 
     /**
@@ -32,7 +39,7 @@ public record TileFolding(int rows, int columns) {
      * are the tile's own ({@link TileSpec#columnChunks}).
      */
     public static TileFolding of(TileSpec tile) {
-        return new TileFolding(tile.rows(), tile.columns());
+        return new TileFolding(tile.rows(), tile.columns(), tile.spareColumns());
     }
 
     /** Column chunks of a row of {@code fanIn} weights: ⌈fanIn / C⌉. */

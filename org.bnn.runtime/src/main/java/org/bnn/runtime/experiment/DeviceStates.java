@@ -40,6 +40,19 @@ record DeviceStates(String label, RegimeSpec programmed, Aging.Aged then) {
         return List.copyOf(states);
     }
 
+    /** One state per stuck-at probability of {@code faults}, the mapping's regime aged to {@code condition}. */
+    static List<DeviceStates> of(MappingSpec mapping, SweepSpec.StuckDevices faults, Condition condition) {
+        DeviceSpec device = device(mapping);
+        RegimeSpec regime = device.regime(mapping.regime().orElseThrow(() -> new IllegalArgumentException("MappingSpec("
+                + mapping.name() + ").regime is required to sweep stuck devices (the regime its chips are programmed under), got none")));
+        List<DeviceStates> states = new ArrayList<>();
+        for (double probability : faults.points()) {
+            states.add(new DeviceStates(Condition.countLabel(probability), regime,
+                    regime.aging().at(regime, faults.at(probability, device.stuckAt()), condition)));
+        }
+        return List.copyOf(states);
+    }
+
     private static DeviceSpec device(MappingSpec mapping) {
         return mapping.chip().tile().device().orElseThrow(() -> new IllegalArgumentException("MappingSpec(" + mapping.name()
                 + ") runs on tile " + mapping.chip().tile().name() + ", which has no device"));

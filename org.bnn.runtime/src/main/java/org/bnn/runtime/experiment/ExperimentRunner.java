@@ -112,6 +112,8 @@ public final class ExperimentRunner {
             points.addAll(statePoints(spec, mapping, DeviceStates.of(mapping, regimes, spec.errors().condition()), erring));
         } else if (spec.sweep() instanceof SweepSpec.Ages ages) {
             points.addAll(statePoints(spec, mapping, DeviceStates.of(mapping, ages, spec.errors().condition()), erring));
+        } else if (spec.sweep() instanceof SweepSpec.StuckDevices faults) {
+            points.addAll(statePoints(spec, mapping, DeviceStates.of(mapping, faults, spec.errors().condition()), erring));
         }
         return points;
     }

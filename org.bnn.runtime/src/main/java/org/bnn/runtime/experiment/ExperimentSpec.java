@@ -100,6 +100,9 @@ public record ExperimentSpec(String name, MappingSpec mapping, List<MappingSpec>
         if (sweep instanceof SweepSpec.Ages ages) {
             DeviceStates.of(mapping, ages, errors.condition()); // each point is physical, or the violation says where not
         }
+        if (sweep instanceof SweepSpec.StuckDevices faults) {
+            DeviceStates.of(mapping, faults, errors.condition());
+        }
         if (errors.level() == ErrorLevel.DEVICE) {
             for (LayerGeometry layer : mapping.network().weightLayers()) {
                 CellTechnology cells = mapping.cell(layer.layer());

@@ -3,6 +3,7 @@ package org.bnn.runtime.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -91,6 +92,9 @@ public final class SweepReport {
         for (RefreshPlan plan : refreshPlans(spec, points)) {
             text.append("  refresh ").append(plan.describe()).append(String.format("%n"));
         }
+        for (Yield yield : Yield.of(spec, points)) {
+            text.append("  yield ").append(yield.describe()).append(String.format("%n"));
+        }
         return text.toString();
     }
 
@@ -137,13 +141,18 @@ public final class SweepReport {
             md.append("\n**Refresh** (reprogramming so that the loss since the first time stays within one point):\n\n");
             plans.forEach(plan -> md.append("- ").append(plan.describe()).append('\n'));
         }
+        List<Yield> yields = Yield.of(spec, points);
+        if (!yields.isEmpty()) {
+            md.append("\n**Yield** (chips reaching the target, Wilson 95 % interval):\n\n");
+            yields.forEach(yield -> md.append("- ").append(yield.describe()).append('\n'));
+        }
         return md.toString();
     }
 
     /**
      * Writes {@code sweep.md}, {@code sweep.csv} and {@code sweep.json} into {@code folder}, which
      * must be new, empty or already the tool's ({@link OwnedFolder}), and for a time sweep the
-     * refresh plans as {@code refresh.csv}.
+     * refresh plans as {@code refresh.csv}, for a stuck-device sweep with a target the yields as {@code yield.csv}.
      *
      * @return the files written, in that order (the one for people first)
      */
@@ -153,11 +162,16 @@ public final class SweepReport {
         Path csv = Files.writeString(folder.resolve("sweep.csv"), csv(points));
         Path json = Files.writeString(folder.resolve("sweep.json"),
                 SpecJson.write(new Results(tool, spec, points.stream().map(Row::of).toList())));
+        List<Path> written = new ArrayList<>(List.of(md, csv, json));
         List<RefreshPlan> plans = refreshPlans(spec, points);
-        if (plans.isEmpty()) {
-            return List.of(md, csv, json);
+        if (!plans.isEmpty()) {
+            written.add(Files.writeString(folder.resolve("refresh.csv"), RefreshPlan.csv(plans)));
         }
-        return List.of(md, csv, json, Files.writeString(folder.resolve("refresh.csv"), RefreshPlan.csv(plans)));
+        List<Yield> yields = Yield.of(spec, points);
+        if (!yields.isEmpty()) {
+            written.add(Files.writeString(folder.resolve("yield.csv"), Yield.csv(yields)));
+        }
+        return List.copyOf(written);
     }
 
     private static String berText(double ber) {

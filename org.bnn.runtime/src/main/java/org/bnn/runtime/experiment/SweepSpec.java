@@ -1,11 +1,13 @@
 package org.bnn.runtime.experiment;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.bnn.runtime.aging.Condition;
 import org.bnn.runtime.checks.Checks;
 import org.bnn.runtime.checks.SpecViolation;
 import org.bnn.runtime.checks.SpecViolation.Problem;
+import org.bnn.runtime.device.StuckAt;
 
 /** What an experiment varies from point to point. */
 public sealed interface SweepSpec {
@@ -70,6 +72,43 @@ public sealed interface SweepSpec {
                                     + axis.label(points.get(i)));
                 }
             }
+        }
+    }
+
+    /**
+     * Fabrication faults (docs/reliability.md, "Yield and repair"): one point per probability that a
+     * device is stuck, ascending in [0, 1], split between the LRS and the HRS as the device's own
+     * stuck-at faults are (evenly if it has none). With {@code yieldAbove}, each point also reports
+     * the yield: the share of chips whose accuracy (or agreement) is at least that.
+     *
+     * @param yieldAbove the accuracy a chip must reach to count as good, a share in (0, 1]; empty: no yield
+     */
+    record StuckDevices(List<Double> points, OptionalDouble yieldAbove) implements SweepSpec {
+        public StuckDevices {
+            points = List.copyOf(Checks.present("SweepSpec.StuckDevices", "points", points));
+            if (points.isEmpty()) {
+                throw new SpecViolation("SweepSpec.StuckDevices", "points", Problem.MISSING,
+                        "SweepSpec.StuckDevices.points must not be empty");
+            }
+            for (int i = 0; i < points.size(); i++) {
+                Checks.probability("SweepSpec.StuckDevices", "points[" + i + "]", points.get(i));
+                if (i > 0 && points.get(i) <= points.get(i - 1)) {
+                    throw new SpecViolation("SweepSpec.StuckDevices", "points", String.valueOf(i), Problem.INCONSISTENT,
+                            "SweepSpec.StuckDevices.points must be ascending, got " + points.get(i - 1) + " then " + points.get(i));
+                }
+            }
+            Checks.present("SweepSpec.StuckDevices", "yieldAbove", yieldAbove);
+            if (yieldAbove.isPresent() && !(yieldAbove.getAsDouble() > 0 && yieldAbove.getAsDouble() <= 1)) {
+                throw new SpecViolation("SweepSpec.StuckDevices", "yieldAbove", Problem.OUT_OF_RANGE,
+                        "SweepSpec.StuckDevices.yieldAbove must be in (0, 1], got " + yieldAbove.getAsDouble());
+            }
+        }
+
+        /** The faults of point {@code probability}, split as {@code device} splits its own (evenly if it has none). */
+        public StuckAt at(double probability, StuckAt device) {
+            double total = device.stuckProbability();
+            double lrsShare = total == 0 ? 0.5 : device.stuckAtLrsProbability() / total;
+            return new StuckAt(probability * lrsShare, probability - probability * lrsShare);
         }
     }
 

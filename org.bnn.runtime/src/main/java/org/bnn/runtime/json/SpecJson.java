@@ -17,9 +17,12 @@ import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.TileSpec;
 import org.bnn.runtime.spec.WeightValues;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,6 +55,7 @@ public final class SpecJson {
             .addMixIn(ErrorSpec.class, ErrorFields.class)
             .addMixIn(RegimeSpec.class, RegimeFields.class)
             .addMixIn(Aging.class, AgingFields.class)
+            .addMixIn(TileSpec.class, TileFields.class)
             .enable(SerializationFeature.INDENT_OUTPUT)
             // Lines end with "\n" on every platform (the default indenter uses the system's separator).
             .defaultPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
@@ -193,6 +197,13 @@ public final class SpecJson {
         }
     }
 
+    /** Tiles without spare columns are written, and read back, as before there were spares. */
+    private abstract static class TileFields {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        @JsonSetter(nulls = Nulls.AS_EMPTY)
+        abstract int spareColumns();
+    }
+
     /** An aging model is written with the parts it has. */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
     private abstract static class AgingFields {
@@ -201,6 +212,7 @@ public final class SpecJson {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
     @JsonSubTypes({@JsonSubTypes.Type(value = SweepSpec.Ber.class, name = "ber"),
         @JsonSubTypes.Type(value = SweepSpec.Ages.class, name = "ages"),
+        @JsonSubTypes.Type(value = SweepSpec.StuckDevices.class, name = "stuck"),
         @JsonSubTypes.Type(value = SweepSpec.Regimes.class, name = "regimes"),
         @JsonSubTypes.Type(value = SweepSpec.Layers.class, name = "layers")})
     private interface SweepKinds {

@@ -18,9 +18,12 @@ import org.bnn.runtime.device.SenseAmpSpec;
  *
  * @param cell                      the cell technology, which alone decides cells per row, code words and bit error rates
  * @param popcountJoulesPerInputBit energy of the tile's popcount per input bit, in joules
+ * @param spareColumns              further columns that replace faulty ones after a test (docs/reliability.md, "Yield
+ *                                  and repair"): cells that hold no weight of their own, each used instead of a column,
+ *                                  not in addition to it
  */
 public record TileSpec(String name, int rows, int columns, CellTechnology cell, Optional<DeviceSpec> device,
-        Optional<SenseAmpSpec> sense, OptionalDouble popcountJoulesPerInputBit, int rowCycleClocks) {
+        Optional<SenseAmpSpec> sense, OptionalDouble popcountJoulesPerInputBit, int rowCycleClocks, int spareColumns) {
     public TileSpec {
         Checks.name("TileSpec", "name", name);
         Checks.positive("TileSpec", "rows", rows);
@@ -31,6 +34,12 @@ public record TileSpec(String name, int rows, int columns, CellTechnology cell, 
         Checks.nonNegativeFinite("TileSpec", "popcountJoulesPerInputBit",
                 Checks.present("TileSpec", "popcountJoulesPerInputBit", popcountJoulesPerInputBit));
         Checks.positive("TileSpec", "rowCycleClocks", rowCycleClocks);
+        Checks.nonNegative("TileSpec(" + name + ")", "spareColumns", spareColumns);
+        if (spareColumns > 0 && !cell.supportsDeviceLevelErrors()) {
+            throw new SpecViolation("TileSpec(" + name + ")", "spareColumns", Problem.INCONSISTENT, "TileSpec(" + name
+                    + "): spare columns repair 2T2R arrays read by a PCSA, whose stuck devices the device-level model finds; "
+                    + cell.label() + " cells have none of that");
+        }
         if (columns < cell.minimumColumns()) {
             throw new SpecViolation("TileSpec(" + name + ")", "columns", Problem.INCONSISTENT,
                     "TileSpec(" + name + "): " + cell.label() + " cells: a code word needs "
@@ -38,14 +47,25 @@ public record TileSpec(String name, int rows, int columns, CellTechnology cell, 
         }
     }
 
+    /** A tile without spare columns. */
+    public TileSpec(String name, int rows, int columns, CellTechnology cell, Optional<DeviceSpec> device, Optional<SenseAmpSpec> sense,
+            OptionalDouble popcountJoulesPerInputBit, int rowCycleClocks) {
+        this(name, rows, columns, cell, device, sense, popcountJoulesPerInputBit, rowCycleClocks, 0);
+    }
+
     /** A tile of {@code cell} cells with nothing else given (one row per clock). */
     public TileSpec(String name, int rows, int columns, CellTechnology cell) {
         this(name, rows, columns, cell, Optional.empty(), Optional.empty(), OptionalDouble.empty(), 1);
     }
 
-    /** Cells of one tile, rows × columns (ECC check bits take cells like weights). */
+    /** Cells of one tile that can hold weights, rows × columns (ECC check bits take cells like weights); spares not counted. */
     public long cells() {
         return (long) rows * columns;
+    }
+
+    /** Cells of one tile's spare columns, rows × spare columns: what the repair costs in area. */
+    public long spareCells() {
+        return (long) rows * spareColumns;
     }
 
     /** Column chunks of a layer of fan-in {@code fanIn}: its rows cut into slices of at most {@code columns} cells. */
@@ -89,6 +109,7 @@ public record TileSpec(String name, int rows, int columns, CellTechnology cell, 
         private Optional<SenseAmpSpec> sense = Optional.empty();
         private OptionalDouble popcountJoulesPerInputBit = OptionalDouble.empty();
         private int rowCycleClocks = 1;
+        private int spareColumns;
 
         private Builder(String name, int rows, int columns) {
             this.name = name;
@@ -122,8 +143,14 @@ public record TileSpec(String name, int rows, int columns, CellTechnology cell, 
             return this;
         }
 
+        /** Spare columns that replace faulty ones. */
+        public Builder spareColumns(int value) {
+            this.spareColumns = value;
+            return this;
+        }
+
         public TileSpec build() {
-            return new TileSpec(name, rows, columns, cell, device, sense, popcountJoulesPerInputBit, rowCycleClocks);
+            return new TileSpec(name, rows, columns, cell, device, sense, popcountJoulesPerInputBit, rowCycleClocks, spareColumns);
         }
     }
 }
