@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.bnn.runtime.aging.Condition;
 import org.bnn.runtime.checks.Checks;
 
 /**
@@ -65,8 +66,8 @@ public record Yield(String mapping, String point, double target, int good, int c
     /** "Spared, stuck 1e-4: 18 of 20 chips reach 97 % (yield 90 %, 95 % CI 70-97 %)". */
     public String describe() {
         double[] ci = interval95();
-        return String.format(Locale.ROOT, "%s, stuck %s: %d of %d chips reach %.4g %% (yield %.0f %%, 95 %% CI %.0f-%.0f %%)", mapping,
-                point, good, chips, 100 * target, 100 * share(), 100 * ci[0], 100 * ci[1]);
+        return String.format(Locale.ROOT, "%s, stuck %s: %d of %d chips reach %s %% (yield %.0f %%, 95 %% CI %.0f-%.0f %%)", mapping,
+                point, good, chips, Condition.countLabel(100 * target), 100 * share(), 100 * ci[0], 100 * ci[1]);
     }
 
     /** CSV, one row per point. */
