@@ -137,6 +137,7 @@ class ExperimentTemplate {
 			SweepSpec.Regimes: '''new SweepSpec.Regimes(«strings(sweep.regimes)»)'''
 			SweepSpec.Layers: '''new SweepSpec.Layers(«sweep.ber»)'''
 			SweepSpec.Ages: JavaValues.of(sweep)
+			SweepSpec.StuckDevices: JavaValues.of(sweep)
 		}
 	}
 

@@ -191,6 +191,9 @@ class MappingSimulationTemplate {
 		            .popcountEnergy(«number(spec.chip.tile.popcountJoulesPerInputBit.asDouble)»)
 		            «ENDIF»
 		            .rowCycleClocks(«spec.chip.tile.rowCycleClocks»)
+		            «IF spec.chip.tile.spareColumns > 0»
+		            .spareColumns(«spec.chip.tile.spareColumns»)
+		            «ENDIF»
 		            .build();
 		    ChipSpec chip = ChipSpec.builder(«JavaNames.stringLiteral(spec.chip.name)», «spec.chip.tileCount», tile)
 		            «IF spec.chip.clockHz.present»

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.bnn.report.data.FromRuntime;
 import org.bnn.report.data.SweepAxis;
+import org.bnn.runtime.aging.Condition;
 import org.bnn.runtime.errors.Sampling;
 import org.bnn.runtime.estimate.Estimator;
 import org.bnn.runtime.experiment.AgeAxis;
@@ -104,6 +105,21 @@ public final class ExperimentReport {
                 for (MappingSpec mapping : spec.mappings()) {
                     String label = several ? mapping.name() : mapping.network().name();
                     report.series(FromRuntime.series(label, of(mapping, points), ages.points()));
+                }
+            } else if (spec.sweep() instanceof SweepSpec.StuckDevices faults) {
+                // The yield when a target is given (each chip good or not), else the accuracy, over the stuck-at probability.
+                report.axis(SweepAxis.STUCK);
+                faults.yieldAbove().ifPresent(target -> report.quantity("Yield: chips at or above " + Condition.countLabel(100 * target)
+                        + " % " + (labelled ? "accuracy" : "agreement")));
+                for (MappingSpec mapping : spec.mappings()) {
+                    String label = several
+                            ? mapping.name() + (mapping.chip().tile().spareColumns() > 0
+                                    ? " (" + mapping.chip().tile().spareColumns() + " spare columns)"
+                                    : "")
+                            : mapping.network().name();
+                    report.series(faults.yieldAbove().isPresent()
+                            ? FromRuntime.yieldSeries(label, of(mapping, points), faults.points(), faults.yieldAbove().getAsDouble())
+                            : FromRuntime.series(label, of(mapping, points), faults.points()));
                 }
             }
             // Named points (regimes, layers) as a table of their own: csv, json, md.

@@ -1,5 +1,6 @@
 package org.bnn.report.data;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.OptionalDouble;
@@ -62,6 +63,18 @@ public final class FromRuntime {
         }
         return new BerSeries(label, IntStream.range(0, points.size()).mapToObj(i -> point(points.get(i), xs.get(i)))
                 .toList());
+    }
+
+    /**
+     * The yield of a stuck-device sweep as a series: at each point the chips as 1 (accuracy at or above
+     * {@code target}) or 0, so the mean is the yield ({@link org.bnn.runtime.experiment.Yield}).
+     */
+    public static BerSeries yieldSeries(String label, List<SweepPoint> points, List<Double> xs, double target) {
+        if (points.size() != xs.size()) {
+            throw new IllegalArgumentException("series " + label + ": " + points.size() + " points but " + xs.size() + " x values");
+        }
+        return new BerSeries(label, IntStream.range(0, points.size()).mapToObj(i -> BerPoint.ofTrials(xs.get(i),
+                Arrays.stream(points.get(i).metric().perTrial()).map(value -> value >= target ? 1 : 0).toArray())).toList());
     }
 
     /** A series from the rows of a runtime JSON report ({@link SweepReport.Results#points()}). */

@@ -20,7 +20,9 @@ public enum SweepAxis {
     /** Program cycles endured. */
     CYCLES("cycles", "cycles", "program cycles", "Program cycles (log scale)"),
     /** Reads since programming. */
-    READS("reads", "reads", "reads", "Reads since programming (log scale)");
+    READS("reads", "reads", "reads", "Reads since programming (log scale)"),
+    /** The probability that a device is stuck, in [0, 1]. */
+    STUCK("stuck_probability", "stuck", "stuck devices", "Probability that a device is stuck (log scale)");
 
     private final String column;
     private final String header;
@@ -36,7 +38,7 @@ public enum SweepAxis {
 
     /** The files of the curves: accuracy-vs-ber, accuracy-vs-time, ... */
     public String fileStem() {
-        return "accuracy-vs-" + (this == BER ? "ber" : name().toLowerCase(Locale.ROOT));
+        return this == STUCK ? "vs-stuck" : "accuracy-vs-" + (this == BER ? "ber" : name().toLowerCase(Locale.ROOT));
     }
 
     /** The CSV and JSON column of x. */
@@ -64,12 +66,12 @@ public enum SweepAxis {
         return switch (this) {
             case BER -> Numbers.ber(x);
             case TIME -> Durations.label(x);
-            case CYCLES, READS -> Condition.countLabel(x);
+            case CYCLES, READS, STUCK -> Condition.countLabel(x);
         };
     }
 
     /** Checks that {@code x} can be a point on this axis. */
     public double check(String record, double x) {
-        return this == BER ? Checks.probability(record, column, x) : Checks.nonNegativeFinite(record, column, x);
+        return this == BER || this == STUCK ? Checks.probability(record, column, x) : Checks.nonNegativeFinite(record, column, x);
     }
 }

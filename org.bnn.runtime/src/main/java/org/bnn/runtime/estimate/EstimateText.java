@@ -36,6 +36,11 @@ public final class EstimateText {
                                 estimate.tilesPlaced(), 100.0 * estimate.placedUtilization())
                         : "",
                 estimate.fits() ? "" : " -- DOES NOT FIT"));
+        if (tile.spareColumns() > 0) {
+            // Spares hold no weights and are sensed instead of a faulty column, not beside it: their cost is area.
+            text.append(String.format(Locale.ROOT, "spares: %d columns per tile, %d cells on the chip (+%.1f %% of its cells)%n",
+                    tile.spareColumns(), tile.spareCells() * estimate.tilesAvailable(), 100.0 * tile.spareCells() / tile.cells()));
+        }
         text.append(String.format(Locale.ROOT, "placement: %s%n", estimate.mapping().placement().auto() ? "auto" : "explicit"));
         return text.toString();
     }
