@@ -159,8 +159,8 @@ public class AgingPresentation {
 
     /** "lrs median ×1.01 and sigma +0.005 per decade of time". */
     private static String drift(String state, StateDrift drift, String of) {
-        return String.format(Locale.ROOT, "%s median x%s and sigma of ln R %+.4g per decade of %s", state,
-                plain(1 + drift.medianPercentPerDecade() / 100), drift.sigmaPerDecade(), of);
+        return String.format(Locale.ROOT, "%s median x%s and sigma of ln R %s%s per decade of %s", state,
+                plain(1 + drift.medianPercentPerDecade() / 100), drift.sigmaPerDecade() < 0 ? "" : "+", plain(drift.sigmaPerDecade()), of);
     }
 
     private static String plain(double value) {
