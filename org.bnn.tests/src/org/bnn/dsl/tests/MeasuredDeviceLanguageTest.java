@@ -45,11 +45,11 @@ import com.google.inject.Provider;
  */
 @ExtendWith(InjectionExtension.class)
 @InjectWith(BnnInjectorProvider.class)
-class MeasuredDeviceLanguageTest {
+public class MeasuredDeviceLanguageTest {
     private static final BnnPackage BNN = BnnPackage.eINSTANCE;
     private static final Path CELLS = TestFiles.repositoryRoot().resolve("examples/reliability/cells.csv");
     /** Two regimes of cells.csv, with the pulses and endurance resistances do not give. */
-    static final String MEASURED = """
+    public static final String MEASURED = """
             device D from measurements "cells.csv" {
                 regime nominal {
                     set 1.8 V 100 uA 500 ns
@@ -64,15 +64,15 @@ class MeasuredDeviceLanguageTest {
             }
             """;
 
-    @TempDir
-    Path dir;
-
     @Inject
-    private Provider<XtextResourceSet> resourceSets;
+    private SpecTranslator translator;
     @Inject
     private ValidationTestHelper validation;
     @Inject
-    private SpecTranslator translator;
+    private Provider<XtextResourceSet> resourceSets;
+
+    @TempDir
+    Path dir;
 
     private Model load(String name, String text) throws IOException {
         Path file = dir.resolve(name);

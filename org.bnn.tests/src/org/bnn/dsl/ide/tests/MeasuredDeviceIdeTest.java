@@ -17,6 +17,7 @@ import org.bnn.dsl.ide.estimate.EstimatePresentation;
 import org.bnn.dsl.ide.quickfix.IssueResolutions;
 import org.bnn.dsl.ide.quickfix.IssueResolutions.Resolution;
 import org.bnn.dsl.spec.SpecTranslator;
+import org.bnn.dsl.tests.MeasuredDeviceLanguageTest;
 import org.bnn.dsl.tests.TestFiles;
 import org.bnn.dsl.validation.BnnIssueCodes;
 import org.bnn.runtime.device.DeviceSpec;
@@ -44,45 +45,12 @@ import com.google.inject.Injector;
  */
 class MeasuredDeviceIdeTest {
     private static final Path CELLS = TestFiles.repositoryRoot().resolve("examples/reliability/cells.csv");
-    private static final String MEASURED = """
-            device D from measurements "cells.csv" {
-                regime nominal {
-                    set 1.8 V 100 uA 500 ns
-                    reset 1.8 V 100 uA 500 ns
-                    endurance 1e7
-                }
-                regime low {
-                    hrs lognormal(median 300 kOhm, sigma 0.9)
-                    set 1.6 V 50 uA 400 ns
-                    reset 1.6 V 50 uA 400 ns
-                    endurance 1e8
-                    disturb 1e-12 per read to lrs
-                }
-            }
-            """;
-    private static final String AGING = """
-            device A {
-                regime r {
-                    lrs lognormal(median 8 kOhm, sigma 0.25)
-                    hrs lognormal(median 180 kOhm, sigma 0.8)
-                    set 1.8 V 100 uA 500 ns
-                    reset 1.8 V 100 uA 500 ns
-                    endurance 1e7
-                    relaxation {
-                        lrs median +1 % sigma +0.005 per decade
-                        hrs median -3 % sigma +0.02 per decade
-                        from 1 s at 25 C activation 1.1 eV
-                    }
-                    disturb 1e-12 per read to lrs
-                    wear {
-                        lrs median 0 % sigma +0.01 per decade
-                        hrs median -4 % sigma +0.03 per decade
-                        from 1000 cycles
-                        fails to lrs spread 0.5
-                    }
-                }
-            }
-            """;
+    /** The language test's device, with an explicit hrs in regime low (kept by the fix) and a read disturb after its endurance. */
+    private static final String MEASURED = MeasuredDeviceLanguageTest.MEASURED
+            .replace("        set 1.6 V", "        hrs lognormal(median 300 kOhm, sigma 0.9)\n        set 1.6 V")
+            .replace("        endurance 1e8\n", "        endurance 1e8\n        disturb 1e-12 per read to lrs\n");
+    /** The aging example: regime nominal relaxes (activation 1.1 eV), is disturbed by reads and wears. */
+    private static final String AGING = TestFiles.read("examples/reliability/aging.bnn");
 
     @TempDir
     Path dir;
@@ -100,7 +68,8 @@ class MeasuredDeviceIdeTest {
     }
 
     private static Device device(XtextResource resource) {
-        return (Device) ((Model) resource.getContents().get(0)).getElements().get(0);
+        return ((Model) resource.getContents().get(0)).getElements().stream().filter(Device.class::isInstance).map(Device.class::cast)
+                .findFirst().orElseThrow();
     }
 
     /**
@@ -163,9 +132,9 @@ class MeasuredDeviceIdeTest {
         assertTrue(activation.startsWith("**Relaxation: the states drift with the logarithm of the time since programming**"), activation);
         assertTrue(activation.contains("an energy: 1.762e-19 J"), activation);
         assertTrue(activation.contains("activation 1.1 eV: time at 85 C counts 1,303x the time at 298.15 K (Arrhenius)"), activation);
-        String relaxation = hover(resource, document, AGING.indexOf("relaxation") + 3);
+        String relaxation = hover(resource, document, AGING.indexOf("relaxation {") + 3);
         assertTrue(relaxation.contains("lrs median x1.01 and sigma of ln R +0.005 per decade of time"), relaxation);
-        String disturb = hover(resource, document, AGING.indexOf("disturb") + 2);
+        String disturb = hover(resource, document, AGING.indexOf("disturb 1e-12") + 2);
         assertTrue(disturb.contains("each read moves a device from hrs to lrs with probability 1.00e-12 (a ratio per read)"), disturb);
         assertTrue(disturb.contains("after 1e9 reads 0.00100 of those devices have moved"), disturb);
         String wear = hover(resource, document, AGING.indexOf("fails"));
