@@ -32,7 +32,7 @@ public class MeasuredDeviceValidator extends ComposedBnnValidator {
         for (String state : List.of("lrs", "hrs")) {
             if (regime.eGet(regime.eClass().getEStructuralFeature(state)) == null) {
                 error(MessageNames.capitalizedOf("regime", regime.getName()) + " has no " + state + " distribution: write " + state
-                        + " lognormal(median ..., sigma ...), or fit it with device " + device.getName()
+                        + " lognormal(median ..., sigma ...), or fit it: device " + (device.getName() == null ? "D" : device.getName())
                         + " from measurements \"cells.csv\"", regime, BNN.getRegime_Name(), BnnIssueCodes.MISSING_DISTRIBUTION, state);
             }
         }

@@ -197,7 +197,7 @@ public class MeasuredDeviceLanguageTest {
         Model model = load("model.bnn", MEASURED.replace(" from measurements \"cells.csv\"", ""));
         List<Issue> missing = issues(model, BnnIssueCodes.MISSING_DISTRIBUTION);
         assertEquals(4, missing.size());
-        assertEquals("Regime nominal has no lrs distribution: write lrs lognormal(median ..., sigma ...), or fit it with device D"
+        assertEquals("Regime nominal has no lrs distribution: write lrs lognormal(median ..., sigma ...), or fit it: device D"
                 + " from measurements \"cells.csv\"", missing.get(0).getMessage());
         assertEquals(2, missing.get(0).getLineNumber());
     }
