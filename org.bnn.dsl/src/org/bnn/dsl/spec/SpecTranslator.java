@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.bnn.calibration.report.WrittenRegime;
 import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.DeviceState;
 import org.bnn.dsl.bnn.Drift;
@@ -86,12 +87,17 @@ import org.bnn.runtime.spec.TileSpec;
 import org.bnn.runtime.spec.WeightValues;
 import org.bnn.dsl.bnn.WeightValuesClause;
 
+import com.google.inject.Inject;
+
 /**
  * Translates the language's EMF model into the runtime's immutable spec records: the one bridge
  * between what a user wrote and what the estimator and the simulator compute. The validator and
  * the generator both go through here, so they always see the same description.
  */
 public class SpecTranslator {
+    @Inject
+    private MeasuredDevices measured;
+
     /** One electronvolt in joules (CODATA 2018, exact). */
     private static final double ELECTRONVOLT_JOULES = 1.602176634e-19;
 
@@ -398,18 +404,34 @@ public class SpecTranslator {
                 : from(device, () -> new StuckAt(siRequired(device.getStuckAtLrs()), siRequired(device.getStuckAtHrs())));
     }
 
+    /**
+     * The regime's spec. In a device {@code from measurements}, what the regime leaves out of lrs, hrs
+     * and relaxation is the fit of its measurements, as {@code bnn fit} writes it ({@link MeasuredDevices});
+     * what it writes wins.
+     */
     public RegimeSpec translate(Regime regime) {
         present(regime, "regime");
-        return from(regime, () -> new RegimeSpec(named(regime.getName()), translate(regime.getLrs()), translate(regime.getHrs()),
-                translate(regime.getSet()), translate(regime.getReset()), siRequired(regime.getEndurance()), aging(regime)));
+        Optional<WrittenRegime> fitted = regime.getLrs() != null && regime.getHrs() != null && regime.getRelaxation() != null
+                ? Optional.empty()
+                : measured.written(regime);
+        return from(regime, () -> new RegimeSpec(named(regime.getName()),
+                regime.getLrs() == null ? fitted.map(WrittenRegime::lrs).orElseThrow(() -> missing("lrs")) : translate(regime.getLrs()),
+                regime.getHrs() == null ? fitted.map(WrittenRegime::hrs).orElseThrow(() -> missing("hrs")) : translate(regime.getHrs()),
+                translate(regime.getSet()), translate(regime.getReset()), siRequired(regime.getEndurance()), aging(regime, fitted)));
+    }
+
+    private static IncompleteModelException missing(String state) {
+        return new IncompleteModelException("the " + state + " distribution is neither written nor fitted");
     }
 
     /** How the regime's devices age; {@link Aging#NONE} when it says nothing (defaults as the grammar's comments state). */
-    private Aging aging(Regime regime) {
-        Optional<Relaxation> relaxation = Optional.ofNullable(regime.getRelaxation()).map(r -> from(r, () -> new Relaxation(
-                drift(r.getLrs()), drift(r.getHrs()), r.getReferenceTime() == null ? 1 : siRequired(r.getReferenceTime()),
-                r.getActivationEnergy() == null ? 0 : electronvolts(siRequired(r.getActivationEnergy())),
-                r.getReferenceTemperature() == null ? Condition.ROOM_KELVIN : siRequired(r.getReferenceTemperature()))));
+    private Aging aging(Regime regime, Optional<WrittenRegime> fitted) {
+        Optional<Relaxation> relaxation = regime.getRelaxation() == null
+                ? fitted.flatMap(WrittenRegime::relaxation)
+                : Optional.of(regime.getRelaxation()).map(r -> from(r, () -> new Relaxation(
+                        drift(r.getLrs()), drift(r.getHrs()), r.getReferenceTime() == null ? 1 : siRequired(r.getReferenceTime()),
+                        r.getActivationEnergy() == null ? 0 : electronvolts(siRequired(r.getActivationEnergy())),
+                        r.getReferenceTemperature() == null ? Condition.ROOM_KELVIN : siRequired(r.getReferenceTemperature()))));
         Optional<ReadDisturb> disturb = Optional.ofNullable(regime.getDisturb()).map(d -> from(d,
                 () -> new ReadDisturb(siRequired(d.getProbability()), d.getTowards() != DeviceState.HRS)));
         Optional<Wear> wear = Optional.ofNullable(regime.getWear()).map(w -> from(w, () -> new Wear(drift(w.getLrs()), drift(w.getHrs()),

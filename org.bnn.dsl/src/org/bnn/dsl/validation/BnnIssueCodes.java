@@ -156,4 +156,25 @@ public final class BnnIssueCodes {
 
     /** A report folder or weights file that is not a path on this system. */
     public static final String OUTPUT_NOT_A_PATH = PREFIX + "outputNotAPath";
+
+    /** A regime of a device not from measurements leaves out its lrs or hrs distribution. Data: the state. */
+    public static final String MISSING_DISTRIBUTION = PREFIX + "missingDistribution";
+
+    /** A device's measurements file is not there (or the description is not saved, so a relative path names none). */
+    public static final String MEASUREMENTS_MISSING = PREFIX + "measurementsMissing";
+
+    /** A device's measurements file cannot be read or fitted: the calibration's {@code file:line: problem}. Data: the CSV's line. */
+    public static final String MEASUREMENTS_MALFORMED = PREFIX + "measurementsMalformed";
+
+    /** A regime of a device from measurements that its file gives no fit for (no such regime, a state not measured). */
+    public static final String MEASUREMENTS_NO_REGIME = PREFIX + "measurementsNoRegime";
+
+    /** A regime of a device from measurements writes a part the fit would give; what is written wins. Data: the part. */
+    public static final String MEASUREMENTS_OVERRIDDEN = PREFIX + "measurementsOverridden";
+
+    /**
+     * A device from measurements (information on its file): what was fitted. Its quick fix writes the
+     * fitted parameters into the file.
+     */
+    public static final String MEASURED_DEVICE = PREFIX + "measuredDevice";
 }

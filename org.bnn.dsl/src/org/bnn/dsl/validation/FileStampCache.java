@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *
  * @param <R> what reading the files gives
  */
-final class FileStampCache<R> {
+public final class FileStampCache<R> {
     private record Stamp(long size, FileTime modified) {
     }
 
@@ -28,7 +28,7 @@ final class FileStampCache<R> {
 
     private final Map<List<Path>, Entry<R>> entries;
 
-    FileStampCache(int capacity) {
+    public FileStampCache(int capacity) {
         entries = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -43,7 +43,7 @@ final class FileStampCache<R> {
      * What {@code read} gives for {@code files}, from the cache while they are unchanged; {@code
      * unreadable} turns a file whose size and time cannot be read into a result (not cached).
      */
-    R get(List<Path> files, Supplier<R> read, Function<String, R> unreadable) {
+    public R get(List<Path> files, Supplier<R> read, Function<String, R> unreadable) {
         List<Path> key = files.stream().map(file -> file.toAbsolutePath().normalize()).toList();
         List<Stamp> stamps = new ArrayList<>();
         for (Path file : key) {

@@ -31,9 +31,18 @@ class FitCommandTest {
         assertTrue(out.contains("nominal  lrs    3      +1.99 % +- 1.09 %"), out);
         assertTrue(out.contains("device Measured {\n    regime nominal {\n"), out);
         assertTrue(out.contains("        lrs lognormal(median 7.759 kOhm, sigma 0.2599)\n"), out);
-        assertTrue(
-                out.contains("        //   hrs: drift -11.64 % +- 4.00 % per decade, sigma growth +0.0402 +- 0.0283 per decade (3 times)"),
-                out);
+        // the fitted drift as the language's relaxation, after the endurance where the grammar has it:
+        // ln median -11.64 % per decade (the report's slope) is a median x (1 - 10.99 %) per decade
+        assertTrue(out.contains("        endurance 1e7\n        // Relaxation fitted over 3 times after programming;"), out);
+        assertTrue(out.contains("""
+                        relaxation {
+                            lrs median +5.41 % sigma +0.0159 per decade
+                            hrs median -10.99 % sigma +0.0402 per decade
+                            from 1 s
+                        }
+                    }
+                }
+                """), out);
 
         Path block = dir.resolve("device.bnn");
         CliRun written = bnn("fit", CELLS.toString(), "-o", block.toString(), "--name", "HfO2Fit");
@@ -41,6 +50,7 @@ class FitCommandTest {
         assertTrue(written.out().endsWith("device HfO2Fit written to " + block + "\n"), written.out());
         assertFalse(written.out().contains("regime nominal {"), "the block goes to the file: " + written.out());
         assertTrue(Files.readString(block).contains("device HfO2Fit {"));
+        assertEquals(2, Files.readString(block).split("relaxation \\{", -1).length - 1, "a relaxation block per regime");
         CliRun check = bnn("check", block.toString());
         assertEquals(0, check.exit(), check.all());
         assertEquals("", check.out());

@@ -63,6 +63,8 @@ public class EstimatePresentation {
 
     @Inject
     private ModelEstimates estimates;
+    @Inject
+    private AgingPresentation aging;
 
     /** The one-line hint of an element with an estimate (layer, mapping, experiment), if it has one. */
     public Optional<String> hint(EObject element) {
@@ -190,6 +192,16 @@ public class EstimatePresentation {
         return (cut > 0 ? room.substring(0, cut) : room.substring(0, HINT_LENGTH - 2).stripTrailing()) + " …";
     }
 
+    /** {@code breakdown} followed by the fits of a device from measurements (also when it has no estimate, to say why). */
+    private static Optional<Breakdown> withFits(Optional<Breakdown> breakdown, String title, List<String> fits) {
+        if (fits.isEmpty()) {
+            return breakdown;
+        }
+        List<String> lines = new ArrayList<>(breakdown.map(Breakdown::lines).orElse(List.of()));
+        lines.addAll(fits);
+        return Optional.of(new Breakdown(breakdown.map(Breakdown::title).orElse(title), lines));
+    }
+
     /** The hover breakdown of an element, if it has estimated figures. */
     public Optional<Breakdown> hover(EObject element) {
         if (element instanceof Layer layer) {
@@ -211,10 +223,15 @@ public class EstimatePresentation {
             return chipBreakdown(chip);
         }
         if (element instanceof Device device) {
-            return estimates.of(device).map(this::deviceBreakdown);
+            return withFits(estimates.of(device).map(this::deviceBreakdown), "Device " + device.getName(), aging.fitLines(device));
         }
         if (element instanceof Regime regime && regime.eContainer() instanceof Device device) {
-            return estimates.of(device).map(spec -> regimeBreakdown(spec, regime.getName()));
+            return withFits(estimates.of(device).map(spec -> regimeBreakdown(spec, regime.getName())), "Regime " + regime.getName(),
+                    aging.fitLines(regime));
+        }
+        Optional<Breakdown> agingParameter = aging.hover(element);
+        if (agingParameter.isPresent()) {
+            return agingParameter;
         }
         if (element instanceof WeightValuesClause clause
                 && SpecTranslator.written(clause, BnnPackage.Literals.WEIGHT_VALUES_CLAUSE__VALUES)) {

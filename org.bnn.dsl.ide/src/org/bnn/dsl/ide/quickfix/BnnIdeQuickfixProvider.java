@@ -3,6 +3,7 @@ package org.bnn.dsl.ide.quickfix;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bnn.dsl.bnn.Device;
 import org.bnn.dsl.bnn.LayerPlacement;
 import org.bnn.dsl.bnn.Placement;
 import org.bnn.dsl.bnn.WeightValuesClause;
@@ -26,6 +27,7 @@ import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import com.google.gson.JsonArray;
+import com.google.inject.Inject;
 import com.google.gson.JsonElement;
 
 /**
@@ -33,6 +35,9 @@ import com.google.gson.JsonElement;
  * them as code actions, and the Eclipse plugin adapts them to marker resolutions.
  */
 public class BnnIdeQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvider {
+    @Inject
+    private FittedParametersWriter fittedParameters;
+
     /** The diagnostic being resolved: fix methods receive only the acceptor, labels need the data. */
     private final ThreadLocal<Diagnostic> resolving = new ThreadLocal<>();
 
@@ -113,6 +118,15 @@ public class BnnIdeQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvid
                 end++; // "- 8 kOhm" keeps no space in front
             }
             return List.of(new TextEdit(new Range(d.getRange().getStart(), document.getPosition(end)), ""));
+        });
+    }
+
+    /** A device from measurements: write each regime's fit into the file, so that it no longer needs the CSV. */
+    @QuickFix(BnnIssueCodes.MEASURED_DEVICE)
+    public void writeTheFittedParameters(DiagnosticResolutionAcceptor acceptor) {
+        acceptor.accept("Write the fitted parameters into the file", (ITextModification) (d, object, document) -> {
+            Device device = EcoreUtil2.getContainerOfType(object, Device.class);
+            return device == null ? List.of() : fittedParameters.edits(device, document);
         });
     }
 

@@ -1,6 +1,7 @@
 package org.bnn.dsl.ide.server;
 
 import org.bnn.dsl.bnn.WeightValuesClause;
+import org.bnn.dsl.ide.estimate.AgingPresentation;
 import org.bnn.dsl.ide.estimate.Breakdown;
 import org.bnn.dsl.ide.estimate.EstimatePresentation;
 import org.eclipse.emf.ecore.EObject;
@@ -31,13 +32,16 @@ public class EstimateHoverService extends HoverService {
     }
 
     /**
-     * A {@code weights ternary} hovers on both of its words: Xtext keeps a hover only where the
-     * element's significant region is, which for an element without a name is not its whole text.
+     * A {@code weights ternary} hovers on both of its words, an aging parameter on all of its own: Xtext
+     * keeps a hover only where the element's significant region is, which for an element without a
+     * name is not its whole text.
      */
     @Override
     protected HoverContext createContext(Document document, XtextResource resource, int offset) {
         HoverContext context = super.createContext(document, resource, offset);
-        if (context != null && context.getElement() instanceof WeightValuesClause clause) {
+        if (context != null
+                && (context.getElement() instanceof WeightValuesClause || AgingPresentation.agingPart(context.getElement()).isPresent())) {
+            EObject clause = context.getElement();
             ICompositeNode node = NodeModelUtils.findActualNodeFor(clause);
             if (node != null) {
                 return new HoverContext(document, resource, offset, new TextRegion(node.getOffset(), node.getLength()), clause);

@@ -1,24 +1,21 @@
 package org.bnn.calibration.report;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.bnn.calibration.fit.AgingFit;
 import org.bnn.calibration.fit.Calibration;
 import org.bnn.calibration.fit.LogNormalFit;
-import org.bnn.calibration.measurements.GroupKey;
+import org.bnn.calibration.fit.RegimeFit;
+import org.bnn.calibration.fit.RegimeFitting;
 import org.bnn.calibration.measurements.Numbers;
-import org.bnn.calibration.measurements.ResistanceState;
-import org.bnn.runtime.device.LogNormal;
 
 /**
  * A {@code device} block of the language (docs/language.md) with one regime per measured regime:
  * its {@code lrs} and {@code hrs} are the fits of the earliest time and fewest cycles measured. The
  * language also requires the programming pulses and the endurance, which resistances do not give:
  * they are written as the <i>illustrative</i> nominal preset of examples/lib/illustrative-hw.bnn,
- * marked as placeholders. The aging the language cannot express yet is written as a comment.
+ * marked as placeholders. The relaxation over time is written when the file measured several times.
  */
 public final class DeviceBlock {
     /** The placeholders of what resistance measurements do not give (the illustrative nominal preset). */
@@ -48,79 +45,96 @@ public final class DeviceBlock {
         line(0, "// Fitted by bnn fit from " + source + " (" + calibration.measurements().count() + " measurements);"
                 + " median and sigma by maximum likelihood, " + level + " confidence intervals in the comments.");
         line(0, "device " + identifier(name) + " {");
-        List<String> regimes = calibration.fits().stream().map(fit -> fit.group().key().regime()).distinct().toList();
-        for (String regime : regimes) {
-            regime(regime, level);
+        for (String regime : RegimeFitting.regimes(calibration)) {
+            regime(regime);
         }
         line(0, "}");
         return text.toString();
     }
 
-    private void regime(String regime, String level) {
-        Optional<LogNormalFit> lrs = first(regime, ResistanceState.LRS);
-        Optional<LogNormalFit> hrs = first(regime, ResistanceState.HRS);
-        if (lrs.isEmpty() || hrs.isEmpty()) {
-            line(1, "// regime " + regime + " is not written: it has no " + (lrs.isEmpty() ? "lrs" : "hrs") + " measurements");
-            return;
-        }
-        LogNormal low = lrs.get().estimate();
-        LogNormal high = hrs.get().estimate();
-        if (!(high.medianOhms() > low.medianOhms())) {
-            line(1, "// regime " + regime + " is not written: its hrs median " + Figures.ohms(high.medianOhms())
-                    + " is not above its lrs median " + Figures.ohms(low.medianOhms()));
+    private void regime(String regime) {
+        RegimeFitting fitting = RegimeFitting.of(calibration, regime);
+        if (fitting instanceof RegimeFitting.Unfitted unfitted) {
+            line(1, "// Regime " + regime + " is not written. " + unfitted.problem());
             return;
         }
         line(1, "regime " + identifier(regime) + " {");
-        state("lrs", lrs.get(), level);
-        state("hrs", hrs.get(), level);
+        FittedLines fitted = fittedLines(calibration, (RegimeFit) fitting);
+        fitted.lrs().forEach(line -> line(2, line));
+        fitted.hrs().forEach(line -> line(2, line));
         line(2, "// Placeholders, not measured: the illustrative nominal preset of examples/lib/illustrative-hw.bnn.");
         line(2, "// Replace them with your programming pulses and endurance.");
         line(2, "set " + PLACEHOLDER_PULSE);
         line(2, "reset " + PLACEHOLDER_PULSE);
         line(2, "endurance " + PLACEHOLDER_ENDURANCE);
-        aging(regime);
+        fitted.relaxation().forEach(line -> line(2, line)); // the language has it after the endurance
         line(1, "}");
     }
 
-    private void state(String label, LogNormalFit fit, String level) {
-        GroupKey key = fit.group().key();
-        String where = key.seconds() == null ? "" : " at " + Numbers.plain(key.seconds()) + " s";
-        where += key.cycles() == null ? "" : " after " + key.cycles() + " cycles";
-        line(2, "// " + label + ": n = " + fit.n() + where + "; median " + level + " CI [" + Figures.ohms(fit.median().lower())
-                + ", " + Figures.ohms(fit.median().upper()) + "], sigma [" + Figures.significant(fit.sigma().lower()) + ", "
-                + Figures.significant(fit.sigma().upper()) + "], " + CalibrationReport.verdict(fit, calibration));
-        line(2, label + " lognormal(median " + Figures.ohms(fit.estimate().medianOhms()) + ", sigma "
-                + Figures.significant(fit.estimate().sigma()) + ")");
-    }
-
-    /** The regime's aging fits as a comment: the language has no aging parameters yet. */
-    private void aging(String regime) {
-        List<AgingFit> series = calibration.aging().stream().filter(aging -> aging.series().regime().equals(regime)).toList();
-        if (series.isEmpty()) {
-            return;
-        }
-        line(2, "// Aging fitted from the measurements (the language has no aging parameters yet), t0 = "
-                + Numbers.plain(series.get(0).t0Seconds()) + " s (the earliest time in the file):");
-        line(2, "//   ln median(t) = ln median(t0) + drift * log10(t/t0), sigma(t) = sigma(t0) + growth * log10(t/t0);"
-                + " +- one standard error.");
-        for (AgingFit aging : series) {
-            GroupKey key = aging.series();
-            line(2, "//   " + key.state().label() + (key.cycles() == null ? "" : " after " + key.cycles() + " cycles")
-                    + ": drift " + Figures.percent(aging.drift().slope()) + " +- "
-                    + Figures.percent(aging.drift().standardError()).substring(1) + " per decade, sigma growth "
-                    + Figures.signed(aging.growth().slope()) + " +- " + Figures.signed(aging.growth().standardError()).substring(1)
-                    + " per decade (" + aging.times().size() + " times)");
+    /**
+     * What the measurements give a regime, as lines of the language indented from 0 by four spaces
+     * per level, each part with its fit in a comment: {@code lrs}, {@code hrs}, and the
+     * {@code relaxation} block when it was fitted (else no lines). The lines {@code bnn fit} writes,
+     * and those the editor's quick fix writes into a device from measurements.
+     *
+     * @param lrs        the low-resistance state's lines
+     * @param hrs        the high-resistance state's lines
+     * @param relaxation the relaxation's lines, none when it was not fitted
+     */
+    public record FittedLines(List<String> lrs, List<String> hrs, List<String> relaxation) {
+        public FittedLines {
+            lrs = List.copyOf(lrs);
+            hrs = List.copyOf(hrs);
+            relaxation = List.copyOf(relaxation);
         }
     }
 
-    /** The regime's fit of the state at its fewest cycles and earliest time. */
-    private Optional<LogNormalFit> first(String regime, ResistanceState state) {
-        Comparator<Long> cycles = Comparator.nullsFirst(Comparator.naturalOrder());
-        Comparator<Double> seconds = Comparator.nullsFirst(Comparator.naturalOrder());
-        return calibration.fits().stream()
-                .filter(fit -> fit.group().key().regime().equals(regime) && fit.group().key().state() == state)
-                .min(Comparator.comparing((LogNormalFit fit) -> fit.group().key().cycles(), cycles)
-                        .thenComparing(fit -> fit.group().key().seconds(), seconds));
+    /** The lines of {@code fit}, a regime of {@code calibration}. */
+    public static FittedLines fittedLines(Calibration calibration, RegimeFit fit) {
+        WrittenRegime written = WrittenRegime.of(fit);
+        return new FittedLines(new DeviceBlock(calibration, name -> false).state("lrs", fit.lrs(), written.lrsText()),
+                new DeviceBlock(calibration, name -> false).state("hrs", fit.hrs(), written.hrsText()),
+                new DeviceBlock(calibration, name -> false).relaxation(written));
+    }
+
+    private List<String> state(String label, LogNormalFit fit, String distribution) {
+        line(0, "// " + label + ": " + FitSummary.of(fit, calibration));
+        line(0, label + " " + distribution);
+        return lines();
+    }
+
+    /**
+     * The fitted relaxation: the drifts per decade of time from the time of the fits above, with their
+     * standard errors in a comment. Measurements at one temperature give no activation energy: the
+     * block leaves it out (0 eV, the language's default).
+     */
+    private List<String> relaxation(WrittenRegime written) {
+        if (written.fromSeconds().isEmpty()) {
+            return List.of();
+        }
+        RegimeFit fit = written.fit();
+        line(0, "// Relaxation fitted over " + fit.lrsAging().orElseThrow().times().size() + " times after programming;"
+                + " +- one standard error: " + standardErrors("lrs", fit.lrsAging().orElseThrow()) + "; "
+                + standardErrors("hrs", fit.hrsAging().orElseThrow()) + ".");
+        line(0, "relaxation {");
+        line(1, "lrs " + written.lrsDrift().orElseThrow().text());
+        line(1, "hrs " + written.hrsDrift().orElseThrow().text());
+        line(1, "from " + Numbers.plain(written.fromSeconds().orElseThrow()) + " s");
+        line(0, "}");
+        return lines();
+    }
+
+    private List<String> lines() {
+        return text.toString().lines().toList();
+    }
+
+    /** "lrs median +- 0.31 %, sigma +- 0.0042": the standard errors of a drift, in the language's terms. */
+    private static String standardErrors(String label, AgingFit aging) {
+        double slope = aging.drift().slope();
+        double error = aging.drift().standardError();
+        // the percentage is 100·(e^slope − 1); its standard error by the delta method
+        return label + " median +- " + Figures.significant(100 * Math.exp(slope) * error) + " %, sigma +- "
+                + Figures.significant(aging.growth().standardError());
     }
 
     private String identifier(String name) {
