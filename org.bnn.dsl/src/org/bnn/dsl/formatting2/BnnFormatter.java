@@ -56,10 +56,10 @@ public class BnnFormatter extends AbstractFormatter2 {
             "cells", "sense", "popcount", "row", "tiles", "clock", "threshold", "adder", "buffer", "input", "dense", "conv", "pool",
             "output", "weights", "network", "replicate", "place", "allow", "run", "errors", "sweep", "trials", "seed", "report", "epochs",
             "batch",
-            "adam", "inject", "norm", "save", "relaxation", "disturb", "wear", "from", "fails", "condition");
+            "adam", "inject", "norm", "save", "relaxation", "disturb", "wear", "from", "fails", "condition", "spares");
 
     /** The words a sweep's braced list follows ({@code sweep ber { ... }}, {@code sweep time { ... }}, ...). */
-    private static final Set<String> SWEEP_LISTS = Set.of("ber", "regime", "time", "temperature", "cycles", "reads");
+    private static final Set<String> SWEEP_LISTS = Set.of("ber", "regime", "time", "temperature", "cycles", "reads", "stuck");
 
     /** Four spaces per level, whatever the caller's preference: one layout everywhere. */
     @Override

@@ -337,6 +337,12 @@ public class SpecTranslator {
     }
 
     private static SweepSpec sweep(Experiment experiment) {
+        if (experiment.isSweepStuck()) {
+            return new SweepSpec.StuckDevices(experiment.getStuckPoints().stream().map(SpecTranslator::siRequired).toList(),
+                    experiment.getYieldAbove() == null
+                            ? OptionalDouble.empty()
+                            : OptionalDouble.of(siRequired(experiment.getYieldAbove())));
+        }
         if (!experiment.getAgePoints().isEmpty()) {
             return new SweepSpec.Ages(AgeAxis.valueOf(experiment.getAgeAxis().name()),
                     experiment.getAgePoints().stream().map(SpecTranslator::siRequired).toList());
@@ -380,7 +386,7 @@ public class SpecTranslator {
         Optional<SenseAmpSpec> sense = Optional.ofNullable(tile.getSense()).map(this::translate);
         int rowCycle = tile.getRowCycleClocks() == 0 ? 1 : tile.getRowCycleClocks();
         return from(tile, () -> new TileSpec(named(tile.getName()), tile.getRows(), tile.getColumns(), cell, device, sense,
-                si(tile.getPopcountEnergy()), rowCycle));
+                si(tile.getPopcountEnergy()), rowCycle, tile.getSpareColumns()));
     }
 
     public SenseAmpSpec translate(Sense sense) {

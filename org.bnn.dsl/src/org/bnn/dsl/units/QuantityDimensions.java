@@ -40,7 +40,9 @@ public final class QuantityDimensions {
             Map.entry(BNN.getReadDisturb_Probability(), Dimension.RATIO),
             Map.entry(BNN.getWear_FailureSpread(), Dimension.RATIO),
             Map.entry(BNN.getReadCondition_Time(), Dimension.TIME),
-            Map.entry(BNN.getReadCondition_Temperature(), Dimension.TEMPERATURE));
+            Map.entry(BNN.getReadCondition_Temperature(), Dimension.TEMPERATURE),
+            Map.entry(BNN.getExperiment_StuckPoints(), Dimension.RATIO),
+            Map.entry(BNN.getExperiment_YieldAbove(), Dimension.RATIO));
 
     private QuantityDimensions() {
     }

@@ -72,9 +72,10 @@ public class ExperimentValidator extends ComposedBnnValidator {
                     + "use 'resample per-chip', 'resample per-read', or weight-level errors", experiment,
                     BNN.getExperiment_Resampling(), BnnIssueCodes.ERROR_MODEL);
         }
-        if (deviceLevel && !experiment.isSweepRegimes() && experiment.getAgePoints().isEmpty()) {
-            error("A device-level chip's bit errors follow from its regime: sweep regimes ('sweep regime { ... }') or how the "
-                    + "devices age ('sweep time { ... }', temperature, cycles, reads), or use weight-level errors to sweep "
+        if (deviceLevel && !experiment.isSweepRegimes() && experiment.getAgePoints().isEmpty() && !experiment.isSweepStuck()) {
+            error("A device-level chip's bit errors follow from its regime: sweep regimes ('sweep regime { ... }'), how the "
+                    + "devices age ('sweep time { ... }', temperature, cycles, reads) or stuck devices ('sweep stuck { ... }'), "
+                    + "or use weight-level errors to sweep "
                     + (experiment.isSweepLayers() ? "layers" : "BER"), experiment,
                     BNN.getExperiment_Level(), BnnIssueCodes.ERROR_MODEL);
         }
