@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.bnn.runtime.spec.LayerGeometry;
+import org.bnn.runtime.spec.LayerSpec;
 
 /**
  * A layer with weights in the fast engine: dense, conv or output, reading one or B input planes.
@@ -42,6 +43,8 @@ public final class WeightLayer extends Stage {
      */
     private final int[] limit;
     private final int[] sign;
+    /** A bit-serial conv computed from input levels ({@link BitSerialConv}), or null. */
+    private final BitSerialConv serial;
 
     private WeightLayer(int index, LayerGeometry geometry, WeightMatrix weights, Unrolling unrolling, long inputScale,
             Thresholds thresholds, PoolWindows averagePool, OutputAffine affine) {
@@ -55,6 +58,9 @@ public final class WeightLayer extends Stage {
         this.averagePool = averagePool;
         this.affine = affine;
         this.ternary = weights.fanIn() != geometry.fanIn();
+        this.serial = unrolling != null && BitSerialConv.fits(geometry.planes(), weights.fanIn())
+                ? new BitSerialConv((LayerSpec.Conv) geometry.layer(), geometry.input(), geometry.output(), geometry.planes())
+                : null;
         if (ternary && weights.fanIn() != 2 * geometry.fanIn()) {
             throw new IllegalArgumentException("layer " + geometry.layer().name() + ": stored rows of " + weights.fanIn()
                     + " bits for a fan-in of " + geometry.fanIn() + " (binary rows have the fan-in, ternary ones twice it)");
@@ -206,6 +212,10 @@ public final class WeightLayer extends Stage {
         WeightMatrix stored = workspace.stored[index];
         int neurons = stored.rows();
         int positions = (int) geometry.positions();
+        if (serial != null) {
+            serialForward(stored, input, output, workspace);
+            return;
+        }
         if (unrolling != null && unrolling.padded()) {
             for (int b = 0; b < geometry.planes(); b++) {
                 unrolling.pad(input, b * planeWords, workspace.padded, b * unrolling.paddedWords());
@@ -222,6 +232,10 @@ public final class WeightLayer extends Stage {
             return;
         }
         Arrays.fill(output, 0, PackedBits.words(outputBits()), 0L);
+        if (unrolling != null && averagePool == null && geometry.planes() == 1 && positions > 1) {
+            fireBlocks(stored, input, output, workspace);
+            return;
+        }
         long[] counts = workspace.counts;
         for (int position = 0; position < positions; position++) {
             if (averagePool != null) {
@@ -248,6 +262,78 @@ public final class WeightLayer extends Stage {
         addReadFlips(stored, position, vector, offset, differing, workspace);
         addCountErrors(differing, neurons, workspace);
         fireAll(differing, 0, neurons, position * neurons, output);
+    }
+
+    /**
+     * A one-plane conv layer: the patches of {@link Workspace#GROUP} positions at a time through the
+     * kernel together, so that each weight word is loaded once for several positions (rows of a conv
+     * are short: 9·C_in bits), then every neuron's bit at each position.
+     */
+    private void fireBlocks(WeightMatrix stored, long[] input, long[] output, Workspace workspace) {
+        int neurons = stored.rows();
+        int positions = (int) geometry.positions();
+        long[] map = unrolling.padded() ? workspace.padded : input;
+        long[][] block = workspace.patches;
+        int[] differing = workspace.differing(Workspace.GROUP * neurons);
+        for (int first = 0; first < positions; first += Workspace.GROUP) {
+            int count = Math.min(Workspace.GROUP, positions - first);
+            for (int i = 0; i < count; i++) {
+                unrolling.patch(map, 0, first + i, block[i]);
+                if (ternary) {
+                    TernaryPlanes.twiceInPlace(block[i], geometry.fanIn());
+                }
+            }
+            Kernels.ACTIVE.differences(stored.words(), stored.wordsPerRow(), neurons, block, count, differing, workspace.kernelBuffer);
+            for (int i = 0; i < count; i++) {
+                if (workspace.reads != null) {
+                    stored.addFlipDifferences(workspace.reads.positions(index, first + i), block[i], 0, differing, i * neurons);
+                }
+                fireAll(differing, i * neurons, neurons, (first + i) * neurons, output);
+            }
+        }
+    }
+
+    /**
+     * A bit-serial conv from its input levels ({@link BitSerialConv}): every neuron's count V at each
+     * position, corrected by the flips of each of its plane reads, against the thresholds (or kept
+     * for the average pool).
+     */
+    private void serialForward(WeightMatrix stored, long[] input, long[] output, Workspace workspace) {
+        int neurons = stored.rows();
+        int positions = (int) geometry.positions();
+        int planes = geometry.planes();
+        int[] map = workspace.levels(serial.levelsSize());
+        serial.levels(input, planeWords, map);
+        int[] a = workspace.coefficients(geometry.fanIn() * neurons);
+        int[] constants = workspace.constants(neurons);
+        serial.coefficients(stored, a, constants);
+        int[] v = workspace.serialCounts(neurons);
+        long[] counts = workspace.counts;
+        Arrays.fill(output, 0, PackedBits.words(outputBits()), 0L);
+        for (int position = 0; position < positions; position++) {
+            int corner = serial.corner(position);
+            serial.counts(map, corner, a, constants, neurons, v);
+            if (workspace.reads != null) {
+                for (int b = 0; b < planes; b++) {
+                    serial.addReadFlips(stored, workspace.reads.positions(index, position * planes + b), map, corner, b, v);
+                }
+            }
+            if (averagePool != null) {
+                for (int k = 0; k < neurons; k++) {
+                    counts[position * neurons + k] = v[k];
+                }
+            } else {
+                for (int k = 0; k < neurons; k++) {
+                    if (thresholds.fires(k, v[k])) {
+                        int bit = position * neurons + k;
+                        output[bit >>> 6] |= 1L << bit;
+                    }
+                }
+            }
+        }
+        if (averagePool != null) {
+            poolAndThreshold(counts, workspace.sums, neurons, output);
+        }
     }
 
     /**

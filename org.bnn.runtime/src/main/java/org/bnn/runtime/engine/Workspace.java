@@ -26,6 +26,13 @@ final class Workspace {
     CountErrors countErrors;
     /** Word offset of the fan-in vector last returned by {@link WeightLayer}. */
     int offset;
+    /** The patches of a block of conv positions, read by the kernel together ({@link #GROUP} of the widest fan-in). */
+    final long[][] patches;
+    /** A bit-serial conv's padded map of input levels, coefficients, constants and counts ({@link BitSerialConv}). */
+    private int[] levels = new int[0];
+    private int[] coefficients = new int[0];
+    private int[] constants = new int[0];
+    private int[] serialCounts = new int[0];
 
     Workspace(int patchWords, int paddedWords, int counts, int neurons, int classes, int weightLayers) {
         this.patch = new long[patchWords];
@@ -36,6 +43,31 @@ final class Workspace {
         this.stored = new WeightMatrix[weightLayers];
         this.differing = new int[neurons];
         this.kernelBuffer = new long[BinaryKernel.BLOCK * patchWords];
+        this.patches = new long[GROUP][patchWords];
+    }
+
+    /** {@link BitSerialConv#levels} map of at least {@code length} ints (grown once). */
+    int[] levels(int length) {
+        return levels = atLeast(levels, length);
+    }
+
+    /** {@link BitSerialConv#coefficients} of at least {@code length} ints. */
+    int[] coefficients(int length) {
+        return coefficients = atLeast(coefficients, length);
+    }
+
+    /** {@link BitSerialConv#coefficients} constants of at least {@code length} ints. */
+    int[] constants(int length) {
+        return constants = atLeast(constants, length);
+    }
+
+    /** {@link BitSerialConv#counts} of at least {@code length} ints. */
+    int[] serialCounts(int length) {
+        return serialCounts = atLeast(serialCounts, length);
+    }
+
+    private static int[] atLeast(int[] buffer, int length) {
+        return buffer.length >= length ? buffer : new int[length];
     }
 
     /** {@link #differing}, at least {@code length} long (grown once for several inputs). */
