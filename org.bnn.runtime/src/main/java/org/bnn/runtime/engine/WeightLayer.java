@@ -43,6 +43,9 @@ public final class WeightLayer extends Stage {
      */
     private final int[] limit;
     private final int[] sign;
+    /** The thresholds for counts of any scale: fires iff (V ≥ lowest[k]) XOR below[k] (1 for V ≤ t). Null for the output layer. */
+    private final long[] lowest;
+    private final int[] below;
     /** A bit-serial conv computed from input levels ({@link BitSerialConv}), or null. */
     private final BitSerialConv serial;
 
@@ -59,7 +62,8 @@ public final class WeightLayer extends Stage {
         this.affine = affine;
         this.ternary = weights.fanIn() != geometry.fanIn();
         this.serial = unrolling != null && BitSerialConv.fits(geometry.planes(), weights.fanIn())
-                ? new BitSerialConv((LayerSpec.Conv) geometry.layer(), geometry.input(), geometry.output(), geometry.planes())
+                ? new BitSerialConv((LayerSpec.Conv) geometry.layer(), geometry.input(), geometry.output(), geometry.planes(),
+                        averagePool == null ? thresholds : null)
                 : null;
         if (ternary && weights.fanIn() != 2 * geometry.fanIn()) {
             throw new IllegalArgumentException("layer " + geometry.layer().name() + ": stored rows of " + weights.fanIn()
@@ -70,18 +74,22 @@ public final class WeightLayer extends Stage {
             int fanIn = weights.fanIn();
             this.limit = new int[neurons];
             this.sign = new int[neurons];
+            this.lowest = new long[neurons];
+            this.below = new int[neurons];
             for (int k = 0; k < neurons; k++) {
+                long t = thresholds.threshold(k);
+                sign[k] = thresholds.atLeast(k) ? 1 : 0;
+                lowest[k] = t + 1 - sign[k];
+                below[k] = 1 - sign[k];
                 // P = fanIn − differing ≥ lowest ⇔ fanIn − lowest − differing ≥ 0; P is in [0, fanIn], so lowest
                 // can be clamped to [0, fanIn + 1] without changing any comparison.
-                long t = thresholds.threshold(k);
-                long lowest = thresholds.atLeast(k) ? t : t + 1;
-                lowest = Math.max(0, Math.min(fanIn + 1L, lowest));
-                limit[k] = (int) (fanIn - lowest);
-                sign[k] = thresholds.atLeast(k) ? 1 : 0;
+                limit[k] = (int) (fanIn - Math.max(0, Math.min(fanIn + 1L, lowest[k])));
             }
         } else {
             this.limit = null;
             this.sign = null;
+            this.lowest = null;
+            this.below = null;
         }
     }
 
@@ -299,41 +307,16 @@ public final class WeightLayer extends Stage {
      * for the average pool).
      */
     private void serialForward(WeightMatrix stored, long[] input, long[] output, Workspace workspace) {
-        int neurons = stored.rows();
-        int positions = (int) geometry.positions();
-        int planes = geometry.planes();
-        int[] map = workspace.levels(serial.levelsSize());
-        serial.levels(input, planeWords, map);
-        int[] a = workspace.coefficients(geometry.fanIn() * neurons);
-        int[] constants = workspace.constants(neurons);
-        serial.coefficients(stored, a, constants);
-        int[] v = workspace.serialCounts(neurons);
-        long[] counts = workspace.counts;
         Arrays.fill(output, 0, PackedBits.words(outputBits()), 0L);
-        for (int position = 0; position < positions; position++) {
-            int corner = serial.corner(position);
-            serial.counts(map, corner, a, constants, neurons, v);
-            if (workspace.reads != null) {
-                for (int b = 0; b < planes; b++) {
-                    serial.addReadFlips(stored, workspace.reads.positions(index, position * planes + b), map, corner, b, v);
-                }
-            }
-            if (averagePool != null) {
-                for (int k = 0; k < neurons; k++) {
-                    counts[position * neurons + k] = v[k];
-                }
-            } else {
-                for (int k = 0; k < neurons; k++) {
-                    if (thresholds.fires(k, v[k])) {
-                        int bit = position * neurons + k;
-                        output[bit >>> 6] |= 1L << bit;
-                    }
-                }
-            }
-        }
+        serial.forward(stored, input, planeWords, index, workspace, output, averagePool != null ? workspace.counts : null);
         if (averagePool != null) {
-            poolAndThreshold(counts, workspace.sums, neurons, output);
+            poolAndThreshold(workspace.counts, workspace.sums, stored.rows(), output);
         }
+    }
+
+    /** 1 if neuron k fires for count V (any count scale), else 0; without a branch (thresholds' fast form). */
+    private int firesAtLeast(int k, long count) {
+        return (int) ((lowest[k] - 1 - count) >>> 63) ^ below[k];
     }
 
     /**
@@ -359,24 +342,19 @@ public final class WeightLayer extends Stage {
 
     /**
      * Output bit (base + k) for every neuron k whose match count fanIn − differing[from + k] passes its
-     * threshold, into an output whose bits from base on are 0. Branch-free; whole words at a time
-     * when base is a multiple of 64 (dense layers).
+     * threshold, into an output whose bits from base on are 0. Branch-free; the bits of each output
+     * word gathered first and written once (conv positions start anywhere in a word).
      */
     private void fireAll(int[] differing, int from, int neurons, int base, long[] output) {
-        if ((base & 63) == 0) {
-            for (int first = 0; first < neurons; first += 64) {
-                int end = Math.min(neurons, first + 64);
-                long word = 0;
-                for (int k = first; k < end; k++) {
-                    word |= (long) firesBit(k, differing[from + k]) << k;
-                }
-                output[(base + first) >>> 6] |= word;
+        for (int first = 0; first < neurons;) {
+            int bit = base + first;
+            int end = Math.min(neurons, first + Long.SIZE - (bit & 63));
+            long word = 0;
+            for (int k = first; k < end; k++) {
+                word |= (long) firesBit(k, differing[from + k]) << (k - first);
             }
-            return;
-        }
-        for (int k = 0; k < neurons; k++) {
-            int bit = base + k;
-            output[bit >>> 6] |= (long) firesBit(k, differing[from + k]) << bit;
+            output[bit >>> 6] |= word << bit;
+            first = end;
         }
     }
 
@@ -405,10 +383,8 @@ public final class WeightLayer extends Stage {
 
     private void threshold(long[] counts, int neurons, int outputBase, long[] output) {
         for (int k = 0; k < neurons; k++) {
-            if (thresholds.fires(k, counts[k])) {
-                int bit = outputBase + k;
-                output[bit >>> 6] |= 1L << bit;
-            }
+            int bit = outputBase + k;
+            output[bit >>> 6] |= (long) firesAtLeast(k, counts[k]) << bit;
         }
     }
 

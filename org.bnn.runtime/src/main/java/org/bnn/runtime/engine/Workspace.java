@@ -28,11 +28,12 @@ final class Workspace {
     int offset;
     /** The patches of a block of conv positions, read by the kernel together ({@link #GROUP} of the widest fan-in). */
     final long[][] patches;
-    /** A bit-serial conv's padded map of input levels, coefficients, constants and counts ({@link BitSerialConv}). */
+    /** A bit-serial conv's padded maps of input levels, coefficients, constants and block counts ({@link BitSerialConv}). */
     private int[] levels = new int[0];
     private int[] coefficients = new int[0];
     private int[] constants = new int[0];
-    private int[] serialCounts = new int[0];
+    private long[] packedLevels = new long[0];
+    private long[] serialCounts = new long[0];
 
     Workspace(int patchWords, int paddedWords, int counts, int neurons, int classes, int weightLayers) {
         this.patch = new long[patchWords];
@@ -46,24 +47,35 @@ final class Workspace {
         this.patches = new long[GROUP][patchWords];
     }
 
-    /** {@link BitSerialConv#levels} map of at least {@code length} ints (grown once). */
+    /** {@link BitSerialConv}'s level maps: at least {@code length} ints (grown once). */
     int[] levels(int length) {
         return levels = atLeast(levels, length);
     }
 
-    /** {@link BitSerialConv#coefficients} of at least {@code length} ints. */
+    /** {@link BitSerialConv}'s coefficients: at least {@code length} ints. */
     int[] coefficients(int length) {
         return coefficients = atLeast(coefficients, length);
     }
 
-    /** {@link BitSerialConv#coefficients} constants of at least {@code length} ints. */
+    /** {@link BitSerialConv}'s constants: at least {@code length} ints. */
     int[] constants(int length) {
         return constants = atLeast(constants, length);
     }
 
-    /** {@link BitSerialConv#counts} of at least {@code length} ints. */
-    int[] serialCounts(int length) {
-        return serialCounts = atLeast(serialCounts, length);
+    /** {@link BitSerialConv}'s packed levels: at least {@code length} longs. */
+    long[] packedLevels(int length) {
+        if (packedLevels.length < length) {
+            packedLevels = new long[length];
+        }
+        return packedLevels;
+    }
+
+    /** {@link BitSerialConv}'s block counts: at least {@code length} longs. */
+    long[] serialCounts(int length) {
+        if (serialCounts.length < length) {
+            serialCounts = new long[length];
+        }
+        return serialCounts;
     }
 
     private static int[] atLeast(int[] buffer, int length) {
