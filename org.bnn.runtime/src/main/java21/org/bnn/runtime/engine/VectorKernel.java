@@ -57,6 +57,12 @@ final class VectorKernel extends BinaryKernel {
 
     @Override
     void differences(long[] weights, int wordsPerRow, int rows, long[][] inputs, int count, int[] differing, long[] buffer) {
+        if (wordsPerRow < L) {
+            // Rows shorter than a vector (conv rows of 9·C_in bits): the scalar kernel's interleaved blocks,
+            // eight popcount chains per weight word, beat one input at a time.
+            ScalarKernel.INSTANCE.differences(weights, wordsPerRow, rows, inputs, count, differing, buffer);
+            return;
+        }
         int j = 0;
         if (wordsPerRow >= L) {
             for (; j + 4 <= count; j += 4) {
