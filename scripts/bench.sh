@@ -15,9 +15,10 @@
 #       beside the PyTorch float32 peer of the same sweep                   (python/peer_conv_sweep.py)
 # then a summary table with the ratios and targets (org.bnn.benchmarks.BenchmarkReport).
 #
-#   scripts/bench.sh          full run (about 6-7 minutes on 2 busy cores)
+#   scripts/bench.sh          full run (about 6-7 minutes on 2 busy cores, plus 5-15 for the conv section:
+#                             the PyTorch peer of the 10,000-input conv sweep takes minutes)
 #   scripts/bench.sh quick    fewer iterations and BER points, one sweep iteration (cold JVM), and
-#                             only the faster peer configuration (about 2-3 minutes)
+#                             only the faster peer configuration, 2,000 conv sweep inputs (about 5-7 minutes)
 #   scripts/bench.sh conv     only (a) and the conv benchmarks (d), (f), (g) with its peer
 #   scripts/bench.sh verify   no timing: checks that the Vector API kernel (JDK >= 21) computes exactly
 #                             what the Java 17 scalar kernel computes (org.bnn.runtime.engine.KernelCheck

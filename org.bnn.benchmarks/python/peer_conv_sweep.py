@@ -77,11 +77,11 @@ def sweep(real_inputs, weights, trials, seed, batch):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--threads", type=int, default=os.cpu_count())
+    parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--inputs", type=int, default=10000)
     parser.add_argument("--trials", type=int, default=5)
     parser.add_argument("--seed", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=os.cpu_count())
-    parser.add_argument("--batch", type=int, default=1000)
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)

@@ -42,11 +42,12 @@ public class ConvNetworkBenchmark {
     @Param({"1e-3"})
     public double ber;
 
+    /** Inputs taken in turn. */
+    private int next;
+    private long[][] inputs;
     private BinaryNetwork net;
     private BinaryNetwork.Scratch scratch;
     private ErrorPatterns patterns;
-    private long[][] inputs;
-    private int next;
 
     @Setup
     public void setUp() {

@@ -366,20 +366,23 @@ public final class BinaryNetwork {
             for (int n = from; n < to; n++) {
                 checkInput(inputs[n]);
             }
-            if (groupA == null) {
-                groupA = new long[Workspace.GROUP][activationWords];
-                groupB = new long[Workspace.GROUP][activationWords];
-            }
-            for (int l = 0; l < weightLayerCount(); l++) {
-                workspace.stored[l] = weights(l);
-            }
+            predictGroups(inputs, 0, from, to, predictions, tied, record);
+        }
+
+        /**
+         * Inputs from .. to − 1 through stages {@code first} .. (the output layer), {@link Workspace#GROUP}
+         * at a time, starting from {@code entering}[n], what enters stage {@code first} for input n; every
+         * stage's outputs into {@code record} if not null.
+         */
+        private void predictGroups(long[][] entering, int first, int from, int to, int[] predictions, boolean[] tied, CleanRun record) {
+            prepareGroups();
             int hidden = stages.size() - 1;
             for (int start = from; start < to; start += Workspace.GROUP) {
                 int count = Math.min(Workspace.GROUP, to - start);
-                System.arraycopy(inputs, start, group, 0, count);
+                System.arraycopy(entering, start, group, 0, count);
                 long[][] current = group;
                 long[][] next = groupA;
-                for (int s = 0; s < hidden; s++) {
+                for (int s = first; s < hidden; s++) {
                     stages.get(s).forward(current, next, count, workspace);
                     if (record != null) {
                         int words = PackedBits.words(stages.get(s).outputBits());
@@ -404,6 +407,17 @@ public final class BinaryNetwork {
             Arrays.fill(group, null);
         }
 
+        /** The buffers of a group of inputs, and every layer reading its shared weights. */
+        private void prepareGroups() {
+            if (groupA == null) {
+                groupA = new long[Workspace.GROUP][activationWords];
+                groupB = new long[Workspace.GROUP][activationWords];
+            }
+            for (int l = 0; l < weightLayerCount(); l++) {
+                workspace.stored[l] = weights(l);
+            }
+        }
+
         /**
          * The same as {@link #predictAll(long[][], int, int, int[], boolean[])} on this chip, computed from
          * the error-free run of the network it was made from ({@link #worthStartingFrom} must hold): layer
@@ -423,16 +437,12 @@ public final class BinaryNetwork {
                 }
             }
             if (prefixRuns) {
-                predictAllAfter(firstFlippedStage(), clean, from, to, predictions, tied);
+                // The stages before the first with a flipped weight compute what they computed without errors.
+                int resume = firstFlippedStage();
+                predictGroups(clean.activations[resume - 1], resume, from, to, predictions, tied, null);
                 return;
             }
-            if (groupA == null) {
-                groupA = new long[Workspace.GROUP][activationWords];
-                groupB = new long[Workspace.GROUP][activationWords];
-            }
-            for (int l = 0; l < weightLayerCount(); l++) {
-                workspace.stored[l] = weights(l);
-            }
+            prepareGroups();
             long[][] current = new long[Workspace.GROUP][];
             long[][] next = new long[Workspace.GROUP][];
             int[] moving = new int[Workspace.GROUP];
@@ -482,39 +492,6 @@ public final class BinaryNetwork {
                 }
             }
             Arrays.fill(group, null);
-        }
-
-        /**
-         * The predictions of a chip whose stages before {@code resume} are error-free: from the clean
-         * run's outputs of stage resume − 1 on (the same inputs to the same layers give the same outputs).
-         */
-        private void predictAllAfter(int resume, CleanRun clean, int from, int to, int[] predictions, boolean[] tied) {
-            if (groupA == null) {
-                groupA = new long[Workspace.GROUP][activationWords];
-                groupB = new long[Workspace.GROUP][activationWords];
-            }
-            for (int l = 0; l < weightLayerCount(); l++) {
-                workspace.stored[l] = weights(l);
-            }
-            long[][] recorded = new long[Workspace.GROUP][];
-            for (int start = from; start < to; start += Workspace.GROUP) {
-                int count = Math.min(Workspace.GROUP, to - start);
-                System.arraycopy(clean.activations[resume - 1], start, recorded, 0, count);
-                long[][] current = recorded;
-                long[][] next = groupA;
-                for (int s = resume; s < stages.size() - 1; s++) {
-                    stages.get(s).forward(current, next, count, workspace);
-                    current = next;
-                    next = next == groupA ? groupB : groupA;
-                }
-                for (int j = 0; j < count; j++) {
-                    output.forward(current[j], a, workspace);
-                    predictions[start + j] = finish();
-                    if (tied != null) {
-                        tied[start + j] = lastSharingMaximum() > 1;
-                    }
-                }
-            }
         }
 
         /**

@@ -21,7 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors are unrolled, e.g. 784 and 1024 bits with AVX-512).</li>
  * <li>Four inputs at once: every weight vector is loaded once for the four; the four rows' lane
  * sums are packed into 16-bit fields of one vector so that one reduction gives all four (when a
- * count fits in 16 bits, i.e. W ≤ 1023).</li>
+ * count fits in 16 bits, i.e. W ≤ 1023). Several inputs on rows narrower than L words (conv rows of
+ * 9·C_in bits) go to the scalar kernel's interleaved blocks instead.</li>
  * </ul>
  * Vector-typed locals are never null (JDK 25's C2 crashed on a null vector local in a branch).
  */
