@@ -18,7 +18,7 @@ final class Workspace {
     final WeightMatrix[] stored;
     /** The kernel's differing counts of every neuron of one input (more inputs: {@link #differing(int)}). */
     int[] differing;
-    /** The kernel's scratch space for several inputs: {@link BinaryKernel#BLOCK} × the widest fan-in in words. */
+    /** The kernel's scratch space for several inputs: {@link BinaryKernel#BLOCK} × the widest fan-in in words, or × the widest layer's rows. */
     final long[] kernelBuffer;
     /** Per-read flips of this inference, or null. */
     ReadFlips reads;
@@ -43,7 +43,8 @@ final class Workspace {
         this.preActivations = new long[classes];
         this.stored = new WeightMatrix[weightLayers];
         this.differing = new int[neurons];
-        this.kernelBuffer = new long[BinaryKernel.BLOCK * patchWords];
+        // Also room for a word-major copy of rows shorter than BLOCK words (the vector kernel's short rows).
+        this.kernelBuffer = new long[BinaryKernel.BLOCK * Math.max(patchWords, neurons)];
         this.patches = new long[GROUP][patchWords];
     }
 
