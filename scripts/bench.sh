@@ -6,11 +6,20 @@
 #       PopcountDomainBenchmark, exact patterns vs the popcount-domain mode)
 #   (c) the full sweep 10,000 inputs x 9 BER x 5 trials, per-chip errors    (JMH SweepBenchmark)
 #       beside the NumPy + OpenBLAS float32 peer of the same sweep          (python/peer_sweep.py)
+# and the convolutions (docs/benchmarks.md, "Convolutions"):
+#   (d) error-free 3x3 conv layers vs the scalar-popcount loop over pre-unrolled patches and vs (a)
+#                                                                           (JMH ConvLayerBenchmark)
+#   (f) the Fashion-MNIST and CIFAR-10-size conv networks: images/s and G binary MAC/s per core,
+#       error-free and with per-inference errors at 1e-3                    (JMH ConvNetworkBenchmark)
+#   (g) the Fashion-MNIST conv sweep, inputs x 9 BER x 5 trials, per-chip errors (JMH ConvSweepBenchmark)
+#       beside the PyTorch float32 peer of the same sweep                   (python/peer_conv_sweep.py)
 # then a summary table with the ratios and targets (org.bnn.benchmarks.BenchmarkReport).
 #
-#   scripts/bench.sh          full run (about 6-7 minutes on 2 busy cores)
+#   scripts/bench.sh          full run (about 6-7 minutes on 2 busy cores, plus 5-15 for the conv section:
+#                             the PyTorch peer of the 10,000-input conv sweep takes minutes)
 #   scripts/bench.sh quick    fewer iterations and BER points, one sweep iteration (cold JVM), and
-#                             only the faster peer configuration (about 2-3 minutes)
+#                             only the faster peer configuration, 2,000 conv sweep inputs (about 5-7 minutes)
+#   scripts/bench.sh conv     only (a) and the conv benchmarks (d), (f), (g) with its peer
 #   scripts/bench.sh verify   no timing: checks that the Vector API kernel (JDK >= 21) computes exactly
 #                             what the Java 17 scalar kernel computes (org.bnn.runtime.engine.KernelCheck
 #                             on both JDKs, same whole-network digest), and that without the incubator
@@ -32,18 +41,22 @@
 # models and picks "Prescott", SSE3), the peer is run a second time with OPENBLAS_CORETYPE set to
 # the kernel the CPU flags allow, and the speed-up target is judged against the faster peer.
 #   BENCH_PEER_CORETYPE=<name>  use that kernel for the second run; =none skips the second run.
+# The conv peer runs on Debian's python3-torch (1.13, oneDNN and OpenMP; its build configuration is in
+# torch-peer.log) with nproc threads, also installed with apt-get when missing. The conv sweep and its peer
+# take BENCH_CONV_INPUTS inputs (default 10000; 2000 in quick mode), the same number on both sides.
 # Results go to org.bnn.benchmarks/target/bench/<time>/ (JMH JSON and logs, peer logs, summary.txt).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODE="${1:-full}"
 case "$MODE" in
-  full|quick|verify) ;;
+  full|quick|conv|verify) ;;
   -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "usage: scripts/bench.sh [quick|verify]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh [quick|conv|verify]" >&2; exit 2 ;;
 esac
 JAR="$ROOT/org.bnn.benchmarks/target/benchmarks.jar"
 PEER="$ROOT/org.bnn.benchmarks/python/peer_sweep.py"
+TORCH_PEER="$ROOT/org.bnn.benchmarks/python/peer_conv_sweep.py"
 PY=/usr/bin/python3
 OUT="$ROOT/org.bnn.benchmarks/target/bench/$(date +%Y%m%d-%H%M%S)"
 NPROC="$(nproc)"
@@ -108,14 +121,14 @@ KERNEL="$("$JAVA" $KERNEL_OPTS -cp "$JAR" org.bnn.runtime.engine.KernelCheck ker
 # --- the peer's packages -------------------------------------------------------------------------
 installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
 missing=()
-for p in python3-numpy libopenblas0-pthread; do installed "$p" || missing+=("$p"); done
+for p in python3-numpy libopenblas0-pthread python3-torch; do installed "$p" || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     say "installing ${missing[*]} (apt-get)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
   else
-    echo "bench: the NumPy peer needs the Debian packages ${missing[*]}, which are not installed," >&2
+    echo "bench: the NumPy and PyTorch peers need the Debian packages ${missing[*]}, which are not installed," >&2
     echo "bench: and installing them needs root. Run: sudo apt-get install ${missing[*]}" >&2
     exit 1
   fi
@@ -146,13 +159,20 @@ if [ "$best" = none ] || [ "$best" = "$detected" ]; then best=; fi
   echo "peer python: $PY $("$PY" -c 'import platform, numpy; print(platform.python_version(), "numpy", numpy.__version__)')"
   echo "openblas:    $(dpkg-query -W -f='${Package} ${Version}' libopenblas0-pthread); autodetected kernel: $detected${best:+; second peer run with OPENBLAS_CORETYPE=$best}"
   echo "inherited:   OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(unset)} (removed for the peer)"
+  echo "conv peer:   $("$PY" -c 'import torch; print("torch", torch.__version__, "oneDNN", torch.backends.mkldnn.is_available(), torch.__config__.parallel_info().splitlines()[-1].strip())' 2>&1 | tail -1); $(dpkg-query -W -f='${Package} ${Version}' python3-torch)"
 } | tee "$OUT/machine.txt"
 
 if [ "$MODE" = quick ]; then
   dense_opts=(-wi 2 -w 1 -i 3 -r 1)
   errors_opts=(-p ber=0,1e-4,1e-3,1e-2 -wi 2 -w 1 -i 3 -r 1)
   sweep_opts=(-i 1)
+  conv_opts=(-wi 2 -w 1 -i 3 -r 1)
+  conv_inputs="${BENCH_CONV_INPUTS:-2000}"
+  conv_sweep_opts=(-i 1)
 else
+  conv_opts=(-wi 3 -w 1 -i 5 -r 1)
+  conv_inputs="${BENCH_CONV_INPUTS:-10000}"
+  conv_sweep_opts=(-i 2)
   dense_opts=(-wi 3 -w 1 -i 5 -r 1)
   errors_opts=(-p ber=0,1e-5,1e-4,1e-3,1e-2,1e-1 -wi 3 -w 1 -i 5 -r 1)
   sweep_opts=(-i 3)
@@ -180,35 +200,50 @@ say "(a) DenseLayerBenchmark"
 jmh_kernel=()
 if [ -n "$KERNEL_OPTS" ]; then jmh_kernel=(-jvmArgsAppend "$KERNEL_OPTS"); fi
 jmh dense '^org\.bnn\.benchmarks\.DenseLayerBenchmark\.' "${dense_opts[@]}" "${jmh_kernel[@]}"
-say "(b) WeightErrorBenchmark"
-jmh errors '^org\.bnn\.benchmarks\.WeightErrorBenchmark\.' "${errors_opts[@]}" "${jmh_kernel[@]}"
-if [ "$MODE" = full ]; then
-  say "(b) FlipCostBenchmark: drawing the flips vs applying them"
-  jmh flipcost '^org\.bnn\.benchmarks\.FlipCostBenchmark\.' -wi 3 -w 1 -i 5 -r 1 "${jmh_kernel[@]}"
-  say "(b) PopcountDomainBenchmark: per-inference errors as exact patterns vs in the popcount domain"
-  jmh popcount '^org\.bnn\.benchmarks\.PopcountDomainBenchmark\.' -wi 3 -w 1 -i 5 -r 1 "${jmh_kernel[@]}"
-fi
-say "(c) SweepBenchmark (Java, $NPROC threads)"
-jmh sweep '^org\.bnn\.benchmarks\.SweepBenchmark\.' "${sweep_opts[@]}" \
-  -jvmArgsAppend "${KERNEL_OPTS:+$KERNEL_OPTS }-Xms1g -Xmx4g -Dbnn.bench.sweepStats=$OUT/sweep-stats.txt"
+if [ "$MODE" != conv ]; then
+  say "(b) WeightErrorBenchmark"
+  jmh errors '^org\.bnn\.benchmarks\.WeightErrorBenchmark\.' "${errors_opts[@]}" "${jmh_kernel[@]}"
+  if [ "$MODE" = full ]; then
+    say "(b) FlipCostBenchmark: drawing the flips vs applying them"
+    jmh flipcost '^org\.bnn\.benchmarks\.FlipCostBenchmark\.' -wi 3 -w 1 -i 5 -r 1 "${jmh_kernel[@]}"
+    say "(b) PopcountDomainBenchmark: per-inference errors as exact patterns vs in the popcount domain"
+    jmh popcount '^org\.bnn\.benchmarks\.PopcountDomainBenchmark\.' -wi 3 -w 1 -i 5 -r 1 "${jmh_kernel[@]}"
+  fi
+  say "(c) SweepBenchmark (Java, $NPROC threads)"
+  jmh sweep '^org\.bnn\.benchmarks\.SweepBenchmark\.' "${sweep_opts[@]}" \
+    -jvmArgsAppend "${KERNEL_OPTS:+$KERNEL_OPTS }-Xms1g -Xmx4g -Dbnn.bench.sweepStats=$OUT/sweep-stats.txt"
 
-peer() { # log name, extra environment...
-  local name="$1"; shift
-  load "before peer $name:"
-  "${peer_env[@]}" "$@" "$PY" -E -s "$PEER" > "$OUT/peer-$name.log" 2>&1 \
-    || { tail -30 "$OUT/peer-$name.log" >&2; echo "bench: the NumPy peer failed, see $OUT/peer-$name.log" >&2; exit 1; }
-  grep -E '^(OpenBLAS loaded|OPENBLAS_CORETYPE|PEER_RESULT)' "$OUT/peer-$name.log"
-}
-if [ -n "$best" ]; then
-  say "(c) NumPy + OpenBLAS peer, OPENBLAS_CORETYPE=$best (autodetection picked $detected)"
-  peer "1-$best" OPENBLAS_CORETYPE="$best"
+  peer() { # log name, extra environment...
+    local name="$1"; shift
+    load "before peer $name:"
+    "${peer_env[@]}" "$@" "$PY" -E -s "$PEER" > "$OUT/peer-$name.log" 2>&1 \
+      || { tail -30 "$OUT/peer-$name.log" >&2; echo "bench: the NumPy peer failed, see $OUT/peer-$name.log" >&2; exit 1; }
+    grep -E '^(OpenBLAS loaded|OPENBLAS_CORETYPE|PEER_RESULT)' "$OUT/peer-$name.log"
+  }
+  if [ -n "$best" ]; then
+    say "(c) NumPy + OpenBLAS peer, OPENBLAS_CORETYPE=$best (autodetection picked $detected)"
+    peer "1-$best" OPENBLAS_CORETYPE="$best"
+  fi
+  if [ "$MODE" = quick ] && [ -n "$best" ]; then
+    say "(c) quick: skipping the peer with OpenBLAS's own detection ($detected), the slower one; the full run includes it"
+  else
+    say "(c) NumPy + OpenBLAS peer, OPENBLAS_CORETYPE unset (OpenBLAS's own detection: $detected)"
+    peer "2-autodetected"
+  fi
 fi
-if [ "$MODE" = quick ] && [ -n "$best" ]; then
-  say "(c) quick: skipping the peer with OpenBLAS's own detection ($detected), the slower one; the full run includes it"
-else
-  say "(c) NumPy + OpenBLAS peer, OPENBLAS_CORETYPE unset (OpenBLAS's own detection: $detected)"
-  peer "2-autodetected"
-fi
+
+say "(d) ConvLayerBenchmark: conv layers vs the scalar-popcount loop"
+jmh convlayer '^org\.bnn\.benchmarks\.ConvLayerBenchmark\.' "${conv_opts[@]}" "${jmh_kernel[@]}"
+say "(f) ConvNetworkBenchmark: Fashion-MNIST and CIFAR-10-size networks, one image per operation"
+jmh convnet '^org\.bnn\.benchmarks\.ConvNetworkBenchmark\.' "${conv_opts[@]}" "${jmh_kernel[@]}"
+say "(g) ConvSweepBenchmark (Java, $NPROC threads, $conv_inputs inputs)"
+jmh convsweep '^org\.bnn\.benchmarks\.ConvSweepBenchmark\.' "${conv_sweep_opts[@]}" -p inputs="$conv_inputs" \
+  -jvmArgsAppend "${KERNEL_OPTS:+$KERNEL_OPTS }-Xms1g -Xmx4g -Dbnn.bench.sweepStats=$OUT/conv-sweep-stats.txt"
+say "(g) PyTorch float32 peer ($NPROC threads, $conv_inputs inputs)"
+load "before torch peer:"
+env -u OMP_NUM_THREADS -u MKL_NUM_THREADS "$PY" -E -s "$TORCH_PEER" --threads "$NPROC" --inputs "$conv_inputs" > "$OUT/torch-peer.log" 2>&1 \
+  || { tail -30 "$OUT/torch-peer.log" >&2; echo "bench: the PyTorch peer failed, see $OUT/torch-peer.log" >&2; exit 1; }
+grep -E '^(oneDNN|PEER_RESULT)|CPU capability' "$OUT/torch-peer.log"
 load "after:"
 
 say "summary ($OUT)"

@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Files read from the directory (each optional; a missing one is reported as not run):
  * {@code jmh-dense.json} (a), {@code jmh-errors.json}, {@code jmh-flipcost.json} and
  * {@code jmh-popcount.json} (b), {@code jmh-sweep.json} and {@code sweep-stats.txt} (c),
- * {@code peer-*.log} (c, one per peer configuration).
+ * {@code peer-*.log} (c, one per peer configuration), {@code jmh-convlayer.json} (d), {@code jmh-convnet.json} (f),
+ * {@code jmh-convsweep.json}, {@code conv-sweep-stats.txt} and {@code torch-peer.log} (g).
  * <p>
  * Usage: {@code java -cp benchmarks.jar org.bnn.benchmarks.BenchmarkReport DIR}
  */
@@ -40,6 +41,10 @@ public final class BenchmarkReport {
     static final double BER_1E3_TARGET = 2.0;
     static final double SWEEP_WALL_TARGET_S = 60;
     static final double PEER_SPEEDUP_TARGET = 3;
+    /** Conv layers: G binary MAC/s at least this share of the dense layer's, same engine, same run. */
+    static final double CONV_DENSE_SHARE_TARGET = 0.5;
+    /** The CIFAR-size network, error-free, one core, JDK ≥ 21 with the Vector API kernel. */
+    static final double CIFAR_IMAGES_TARGET = 100;
 
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
@@ -62,6 +67,7 @@ public final class BenchmarkReport {
         dense();
         errors();
         sweep();
+        conv();
     }
 
     // (a) ------------------------------------------------------------------------------------
@@ -247,12 +253,9 @@ public final class BenchmarkReport {
         Optional<JsonNode> results = results("jmh-sweep.json");
         JsonNode stats = line("sweep-stats.txt", "SWEEP_STATS ").orElse(null);
         List<JsonNode> peers = peers();
-        List<Double> shots = new ArrayList<>();
         long macs = stats == null ? 0 : stats.path("binary_macs").asLong();
-        JsonNode sweep = results.map(r -> find(r, "SweepBenchmark.sweep")).orElse(null);
-        if (sweep != null) {
-            sweep.path("primaryMetric").path("rawData").forEach(fork -> fork.forEach(v -> shots.add(v.asDouble() * toSeconds(sweep))));
-        }
+        JsonNode sweep = results.map(r -> find(r, ".SweepBenchmark.sweep")).orElse(null);
+        List<Double> shots = shots(sweep);
         if (shots.isEmpty()) {
             out.println("    Java sweep not run");
         } else {
@@ -321,6 +324,150 @@ public final class BenchmarkReport {
             }
         }
         sanity(stats, peers);
+    }
+
+    /** The single-shot times of a sweep result in seconds, iteration by iteration (empty if not run). */
+    private static List<Double> shots(JsonNode sweep) {
+        List<Double> shots = new ArrayList<>();
+        if (sweep != null) {
+            sweep.path("primaryMetric").path("rawData").forEach(fork -> fork.forEach(v -> shots.add(v.asDouble() * toSeconds(sweep))));
+        }
+        return shots;
+    }
+
+    // (d, f, g) convolutions -------------------------------------------------------------------
+
+    private void conv() throws IOException {
+        Optional<JsonNode> layers = results("jmh-convlayer.json");
+        Optional<JsonNode> networks = results("jmh-convnet.json");
+        Optional<JsonNode> sweep = results("jmh-convsweep.json");
+        if (layers.isEmpty() && networks.isEmpty() && sweep.isEmpty()) {
+            return;
+        }
+        convLayers(layers);
+        convNetworks(networks);
+        convSweep(sweep);
+    }
+
+    /** (d) Conv layers against the scalar-popcount loop over pre-unrolled patches and the dense layer, same run. */
+    private void convLayers(Optional<JsonNode> results) throws IOException {
+        out.println();
+        out.println("(d) Error-free 3×3 conv layer on a 16×16 map, padding 1, one thread (ConvLayerBenchmark): G binary MAC/s");
+        if (results.isEmpty()) {
+            out.println("    not run");
+            return;
+        }
+        double dense = results("jmh-dense.json").map(r -> find(r, "DenseLayerBenchmark.engine"))
+                .map(r -> score(r) * Math.pow(Long.parseLong(r.path("params").path("size").asText("1024")), 2) / 1e9).orElse(Double.NaN);
+        out.printf(Locale.ROOT, "    %-9s %14s %18s %12s %16s%n", "C_in×C_out", "engine", "scalar loop", "engine/loop", "engine/dense");
+        double worst = Double.NaN;
+        for (JsonNode engine : results.get()) {
+            if (!engine.path("benchmark").asText().endsWith(".engine")) {
+                continue;
+            }
+            String channels = engine.path("params").path("channels").asText();
+            JsonNode loop = null;
+            for (JsonNode r : results.get()) {
+                if (r.path("benchmark").asText().endsWith(".kernelOnly") && r.path("params").path("channels").asText().equals(channels)) {
+                    loop = r;
+                }
+            }
+            String[] inOut = channels.split("x");
+            double macs = 256.0 * 9 * Integer.parseInt(inOut[0]) * Integer.parseInt(inOut[1]) / 1e9;
+            double rate = score(engine) * macs;
+            double loopRate = loop == null ? Double.NaN : score(loop) * macs;
+            double share = rate / dense;
+            if (Integer.parseInt(inOut[0]) > 1) { // the 1-channel layer is a first layer: 9-bit rows, not the short-row target
+                worst = Double.isNaN(worst) ? share : Math.min(worst, share);
+            }
+            out.printf(Locale.ROOT, "    %-9s %14.1f %18.1f %11.2f× %15.0f%%%n", channels, rate, loopRate, rate / loopRate, 100 * share);
+        }
+        if (Double.isNaN(dense)) {
+            out.println("    dense layer (a) not run: no share of its rate");
+        } else {
+            out.printf(Locale.ROOT,
+                    "    dense 1024×1024 engine (a): %.1f G/s; target: conv layers ≥ %.0f%% of it: lowest (C_in > 1) %.0f%% %s%n", dense,
+                    100 * CONV_DENSE_SHARE_TARGET, 100 * worst, verdict(worst >= CONV_DENSE_SHARE_TARGET));
+        }
+    }
+
+    /** (f) Whole conv networks per image, one thread. */
+    private void convNetworks(Optional<JsonNode> results) {
+        out.println();
+        out.println("(f) Conv networks, one image per operation, one thread (ConvNetworkBenchmark)");
+        if (results.isEmpty()) {
+            out.println("    not run");
+            return;
+        }
+        out.printf(Locale.ROOT, "    %-9s %-14s %22s %20s%n", "network", "errors", "images/s per core", "G binary MAC/s");
+        boolean vector = false;
+        for (JsonNode r : results.get()) {
+            JsonNode p = r.path("params");
+            String network = p.path("network").asText();
+            long macs = ConvNetworks.binaryMacs(RandomNetworks.create(ConvNetworks.named(network), 1));
+            JsonNode m = r.path("primaryMetric");
+            String errors = p.path("errors").asText() + ("none".equals(p.path("errors").asText()) ? "" : " " + p.path("ber").asText());
+            out.printf(Locale.ROOT, "    %-9s %-14s %22s %20.1f%n", network, errors,
+                    withError(score(r), m.path("scoreError").asDouble(), 1),
+                    score(r) * macs / 1e9);
+            vector |= feature(r.path("jdkVersion").asText("?")) >= 21 && r.path("jvmArgs").toString().contains("jdk.incubator.vector");
+        }
+        JsonNode cifar = null;
+        JsonNode cifarErrors = null;
+        for (JsonNode r : results.get()) {
+            if ("cifar".equals(r.path("params").path("network").asText())) {
+                if ("none".equals(r.path("params").path("errors").asText())) {
+                    cifar = r;
+                } else {
+                    cifarErrors = r;
+                }
+            }
+        }
+        if (cifar != null) {
+            out.printf(Locale.ROOT,
+                    "    target (JDK ≥ 21, Vector API kernel): CIFAR-size network ≥ %.0f images/s per core error-free: %.1f %s%n",
+                    CIFAR_IMAGES_TARGET, score(cifar),
+                    vector ? verdict(score(cifar) >= CIFAR_IMAGES_TARGET) : "(not judged: scalar kernel)");
+        }
+        if (cifar != null && cifarErrors != null) {
+            out.printf(Locale.ROOT, "    CIFAR-size, per-inference errors at %s / error-free time: %.2f×%n",
+                    cifarErrors.path("params").path("ber").asText(),
+                    score(cifar) / score(cifarErrors));
+        }
+    }
+
+    /** (g) The Fashion-MNIST conv sweep against the PyTorch float32 peer. */
+    private void convSweep(Optional<JsonNode> results) throws IOException {
+        out.println();
+        out.println("(g) Fashion-MNIST conv sweep: inputs × 9 BER points × trials, per-chip errors, wall time (ConvSweepBenchmark)");
+        List<Double> shots = shots(results.map(r -> find(r, "ConvSweepBenchmark.sweep")).orElse(null));
+        Optional<JsonNode> peer = line("torch-peer.log", "PEER_RESULT ");
+        if (shots.isEmpty()) {
+            out.println("    Java sweep not run");
+        } else {
+            out.printf(Locale.ROOT, "    Java: single-shot iterations %s s%n",
+                    String.join(", ", shots.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList()));
+        }
+        if (peer.isEmpty()) {
+            out.println("    PyTorch peer not run");
+            return;
+        }
+        JsonNode p = peer.get();
+        double wall = p.path("wall_s").asDouble();
+        out.printf(Locale.ROOT, "    PyTorch peer: %.2f s wall, cpu %.1f s; torch %s, %s threads, oneDNN %s, %s; %s inputs × %s trials%n",
+                wall,
+                p.path("cpu_s").asDouble(), p.path("torch").asText(), p.path("threads").asText(), p.path("mkldnn").asText(),
+                p.path("parallel").asText(), p.path("inputs").asText(), p.path("trials").asText());
+        if (!shots.isEmpty()) {
+            double cold = shots.get(0);
+            double best = shots.stream().mapToDouble(Double::doubleValue).min().orElse(cold);
+            out.printf(Locale.ROOT,
+                    "    target ≥ %.0f× faster than the PyTorch peer (Java cold): %.2f× %s (fastest Java iteration: %.2f×)%n",
+                    PEER_SPEEDUP_TARGET, wall / cold, verdict(wall / cold >= PEER_SPEEDUP_TARGET), wall / best);
+        }
+        line("conv-sweep-stats.txt", "SWEEP_STATS ").ifPresent(stats -> out.printf(Locale.ROOT,
+                "    changed predictions vs BER 0 at 1e-3: Java %s, peer %s (different random networks: same order of magnitude expected)%n",
+                changed(stats, 1e-3), changed(p, 1e-3)));
     }
 
     /** Fraction of predictions changed vs BER 0, Java beside each peer: same statistics, different random networks. */

@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ConvLayerBenchmark {
     private static final int SIZE = 16;
 
-    @Param({"1x32", "32x32", "64x64", "128x128"})
+    @Param({"1x32", "32x32", "64x64", "128x128", "256x256"})
     public String channels;
 
     private int in;

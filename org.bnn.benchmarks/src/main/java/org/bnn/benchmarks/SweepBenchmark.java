@@ -78,10 +78,15 @@ public class SweepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        network = RandomNetworks.create(REFERENCE, NETWORK_SEED);
+        network = RandomNetworks.create(spec(), NETWORK_SEED);
         realInputs = RandomNetworks.realInputs(network.inputSize(), inputs, INPUT_SEED);
         threads = Runtime.getRuntime().availableProcessors();
         simulation = new Simulation(threads);
+    }
+
+    /** The network swept: the reference MLP here. */
+    NetworkSpec spec() {
+        return REFERENCE;
     }
 
     /** The whole sweep; returns predictions [ber][trial][input]. */
@@ -128,16 +133,13 @@ public class SweepBenchmark {
     }
 
     /**
-     * Binary multiply-accumulates of one sweep inferred in full: every trial of every BER point,
+     * Binary multiply-accumulates (weights × positions × input planes) of one sweep inferred in full: every trial of every BER point,
      * except that the error-free point is inferred once for all its trials (Simulation copies it).
      * Chips with few flipped weights start from the error-free run and compute less than this
      * (Simulation, CleanRun), so rates from it are effective rates.
      */
     long binaryMacs() {
-        long perInference = 0;
-        for (long weights : Simulation.weightsPerLayer(network)) {
-            perInference += weights;
-        }
+        long perInference = ConvNetworks.binaryMacs(network);
         long cleanPoints = Arrays.stream(BERS).filter(ber -> ber == 0).count();
         return perInference * inputs * (trials * (BERS.length - cleanPoints) + cleanPoints);
     }

@@ -31,7 +31,8 @@ abstract class BinaryKernel {
 
     /**
      * The same for {@code count} inputs, each starting at word 0 of {@code inputs[j]}:
-     * differing[j·rows + k]. {@code buffer} is scratch space of at least {@link #BLOCK}·wordsPerRow words.
+     * differing[j·rows + k]. {@code buffer} is scratch space of at least {@link #BLOCK}·wordsPerRow words
+     * (an implementation may use more if it is there, e.g. for a copy of short rows).
      */
     abstract void differences(long[] weights, int wordsPerRow, int rows, long[][] inputs, int count, int[] differing, long[] buffer);
 }

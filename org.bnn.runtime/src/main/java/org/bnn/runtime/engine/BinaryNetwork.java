@@ -28,6 +28,13 @@ public final class BinaryNetwork {
     private final int neurons;
     /** True if the output layer is the last stage, so that predictAll can run the others input block by input block. */
     private final boolean groupable;
+    /**
+     * True if chips start from a clean run by skipping the layers before their first flipped weight
+     * (networks with conv or pool stages whose hidden outputs, all kept, fit {@link #MAX_RECORDED_WORDS}).
+     */
+    private final boolean prefixRuns;
+    /** Words of hidden-stage outputs a clean run may keep per input for {@link #prefixRuns} (4 KB: 40 MB for 10,000 inputs). */
+    static final int MAX_RECORDED_WORDS = 512;
     /** For a chip made by {@link #withWeightFlips}: the network it was made from; else null. */
     private final BinaryNetwork base;
     /** For such a chip: per layer with weights, the neurons (rows) with a flipped weight, ascending. */
@@ -68,6 +75,13 @@ public final class BinaryNetwork {
         this.counts = count;
         this.neurons = widest;
         this.groupable = this.stages.get(this.stages.size() - 1) == output;
+        long recorded = 0;
+        boolean dense = true;
+        for (Stage stage : this.stages.subList(0, this.stages.size() - 1)) {
+            recorded += PackedBits.words(stage.outputBits());
+            dense &= stage instanceof WeightLayer layer && layer.rowByRow();
+        }
+        this.prefixRuns = groupable && !(dense && output.rowByRow()) && recorded <= MAX_RECORDED_WORDS;
     }
 
     /**
@@ -167,15 +181,37 @@ public final class BinaryNetwork {
 
     /**
      * True if chips of this network can start from its error-free runs ({@link CleanRun}): every layer
-     * with weights is dense (one position, no pool; the first may read a bit-serial input).
+     * with weights is dense (one position, no pool; the first may read a bit-serial input), and chips
+     * recompute only the neurons with a flipped weight; or the network has conv or pool stages whose
+     * hidden outputs take at most {@value #MAX_RECORDED_WORDS} words per input, and chips skip the
+     * stages before their first layer with a flipped weight.
      */
     public boolean supportsCleanRuns() {
+        return prefixRuns || denseRuns();
+    }
+
+    private boolean denseRuns() {
         for (Stage stage : stages) {
             if (!(stage instanceof WeightLayer layer && layer.rowByRow())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Hidden stages (all but the output layer): the outputs a {@link CleanRun} keeps. */
+    int hiddenStages() {
+        return stages.size() - 1;
+    }
+
+    /** For a chip: the first stage that is a layer with a flipped weight (the output layer if none is). */
+    private int firstFlippedStage() {
+        for (int s = 0; s < stages.size() - 1; s++) {
+            if (stages.get(s) instanceof WeightLayer layer && flippedRows[layer.index()].length > 0) {
+                return s;
+            }
+        }
+        return stages.size() - 1;
     }
 
     /**
@@ -187,6 +223,9 @@ public final class BinaryNetwork {
     public boolean worthStartingFrom(CleanRun clean) {
         if (base == null || clean.network() != base) {
             return false;
+        }
+        if (prefixRuns) {
+            return firstFlippedStage() > 0; // else nothing to skip
         }
         long flipped = 0;
         long all = 0;
@@ -327,20 +366,23 @@ public final class BinaryNetwork {
             for (int n = from; n < to; n++) {
                 checkInput(inputs[n]);
             }
-            if (groupA == null) {
-                groupA = new long[Workspace.GROUP][activationWords];
-                groupB = new long[Workspace.GROUP][activationWords];
-            }
-            for (int l = 0; l < weightLayerCount(); l++) {
-                workspace.stored[l] = weights(l);
-            }
+            predictGroups(inputs, 0, from, to, predictions, tied, record);
+        }
+
+        /**
+         * Inputs from .. to − 1 through stages {@code first} .. (the output layer), {@link Workspace#GROUP}
+         * at a time, starting from {@code entering}[n], what enters stage {@code first} for input n; every
+         * stage's outputs into {@code record} if not null.
+         */
+        private void predictGroups(long[][] entering, int first, int from, int to, int[] predictions, boolean[] tied, CleanRun record) {
+            prepareGroups();
             int hidden = stages.size() - 1;
             for (int start = from; start < to; start += Workspace.GROUP) {
                 int count = Math.min(Workspace.GROUP, to - start);
-                System.arraycopy(inputs, start, group, 0, count);
+                System.arraycopy(entering, start, group, 0, count);
                 long[][] current = group;
                 long[][] next = groupA;
-                for (int s = 0; s < hidden; s++) {
+                for (int s = first; s < hidden; s++) {
                     stages.get(s).forward(current, next, count, workspace);
                     if (record != null) {
                         int words = PackedBits.words(stages.get(s).outputBits());
@@ -365,6 +407,17 @@ public final class BinaryNetwork {
             Arrays.fill(group, null);
         }
 
+        /** The buffers of a group of inputs, and every layer reading its shared weights. */
+        private void prepareGroups() {
+            if (groupA == null) {
+                groupA = new long[Workspace.GROUP][activationWords];
+                groupB = new long[Workspace.GROUP][activationWords];
+            }
+            for (int l = 0; l < weightLayerCount(); l++) {
+                workspace.stored[l] = weights(l);
+            }
+        }
+
         /**
          * The same as {@link #predictAll(long[][], int, int, int[], boolean[])} on this chip, computed from
          * the error-free run of the network it was made from ({@link #worthStartingFrom} must hold): layer
@@ -383,13 +436,13 @@ public final class BinaryNetwork {
                     throw new IllegalArgumentException("the clean run has no record of input " + n);
                 }
             }
-            if (groupA == null) {
-                groupA = new long[Workspace.GROUP][activationWords];
-                groupB = new long[Workspace.GROUP][activationWords];
+            if (prefixRuns) {
+                // The stages before the first with a flipped weight compute what they computed without errors.
+                int resume = firstFlippedStage();
+                predictGroups(clean.activations[resume - 1], resume, from, to, predictions, tied, null);
+                return;
             }
-            for (int l = 0; l < weightLayerCount(); l++) {
-                workspace.stored[l] = weights(l);
-            }
+            prepareGroups();
             long[][] current = new long[Workspace.GROUP][];
             long[][] next = new long[Workspace.GROUP][];
             int[] moving = new int[Workspace.GROUP];

@@ -8,9 +8,11 @@ package org.bnn.runtime.engine;
  * neurons with a flipped weight, and only those are recomputed. The results are the same integers
  * as a full inference, so bit-identical.
  * <p>
- * Only for networks of dense layers, the first one binarized or bit-serial ({@link BinaryNetwork#supportsCleanRuns}).
- * Memory: (hidden neurons / 8 + 8 × classes) bytes per input plus array headers, e.g. ≈ 0.56 KB for
- * 784-1024-1024-1024-10. Filled by
+ * For networks of dense layers, the first one binarized or bit-serial; and for networks with conv or
+ * pool stages whose hidden outputs are small, where a chip skips the stages before its first layer
+ * with a flipped weight, starting from their kept outputs ({@link BinaryNetwork#supportsCleanRuns}).
+ * Memory: (hidden outputs / 8 + 8 × classes) bytes per input plus array headers, e.g. ≈ 0.56 KB for
+ * 784-1024-1024-1024-10, ≈ 3 KB for the Fashion-MNIST conv network of examples/fashion-mnist. Filled by
  * {@link BinaryNetwork.Scratch#predictAll(long[][], int, int, int[], boolean[], CleanRun)}; threads
  * filling disjoint ranges of inputs may share one, and it is read only after all of them are done.
  */
@@ -19,7 +21,7 @@ public final class CleanRun {
     private final long[][] inputs;
     /** A digest of the inputs' contents, so that inputs refilled in place are not taken for the recorded ones. */
     private final long inputsDigest;
-    /** [hidden layer][input]: the layer's output bits. */
+    /** [hidden stage][input]: the stage's output bits (for dense networks the stages are the hidden layers). */
     final long[][][] activations;
     /** [input]: the output layer's pre-activations a_k. */
     final long[][] preActivations;
@@ -27,13 +29,13 @@ public final class CleanRun {
     /** An empty record of {@code network} on exactly these inputs (the same array, not a copy). */
     public CleanRun(BinaryNetwork network, long[][] inputs) {
         if (!network.supportsCleanRuns()) {
-            throw new IllegalArgumentException("network " + network.spec().name()
-                    + " has layers other than dense ones (conv or pool): no clean run to reuse");
+            throw new IllegalArgumentException("network " + network.spec().name() + " keeps no clean run: its conv or pool stages' outputs"
+                    + " exceed " + BinaryNetwork.MAX_RECORDED_WORDS + " words per input");
         }
         this.network = network;
         this.inputs = inputs;
         this.inputsDigest = digest(inputs);
-        this.activations = new long[network.weightLayerCount() - 1][inputs.length][];
+        this.activations = new long[network.hiddenStages()][inputs.length][];
         this.preActivations = new long[inputs.length][];
     }
 

@@ -125,7 +125,8 @@ public final class KernelCheck {
 
     /**
      * A digest of predictions, scores and pre-activations of several random networks (dense with the
-     * reference 784-1024-1024-1024-10 shape, conv with max and average pools, bit-serial inputs), one
+     * reference 784-1024-1024-1024-10 shape, conv with max and average pools, short and long conv rows,
+     * bit-serial dense and conv layers), one
      * input at a time and through {@link BinaryNetwork.Scratch#predictAll}, without errors, with
      * per-chip, per-inference and per-read weight errors. The same in every JVM and with every kernel.
      */
@@ -138,7 +139,12 @@ public final class KernelCheck {
             NetworkSpec.builder("ConvAvg", "img", 10, 10, 3).conv("c1", 12, 3, 1, new Padding(1, 1)).pool("p1", PoolKind.AVG, 2, 2)
                     .conv("c2", 9, 2, 1, Padding.VALID).dense("fc", 11).output("out", 3).build(),
             NetworkSpec.builder("Serial", new InputSpec("px", Shape.flat(600), new InputEncoding.BitSerial(4)))
-                    .dense("fc", 700).dense("fc2", 64).output("out", 4).build()};
+                    .dense("fc", 700).dense("fc2", 64).output("out", 4).build(),
+            // Conv rows of 9 words (the vector kernel's blocks) and a bit-serial conv (input levels).
+            NetworkSpec.builder("ConvWide", "img", 7, 9, 64).conv("c1", 40, 3, 1, new Padding(1, -1)).pool("p1", PoolKind.MAX, 2, 2)
+                    .output("out", 6).build(),
+            NetworkSpec.builder("SerialConv", new InputSpec("px", new Shape(15, 13, 1), new InputEncoding.BitSerial(8)))
+                    .conv("c1", 16, 3, 1, new Padding(1, -1)).pool("p1", PoolKind.MAX, 2, 2).dense("fc", 30).output("out", 10).build()};
         long digest = 0;
         for (int s = 0; s < specs.length; s++) {
             BinaryNetwork network = RandomNetworks.create(specs[s], 10 + s);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.bnn.runtime.spec.LayerGeometry;
+import org.bnn.runtime.spec.LayerSpec;
 
 /**
  * A layer with weights in the fast engine: dense, conv or output, reading one or B input planes.
@@ -42,6 +43,11 @@ public final class WeightLayer extends Stage {
      */
     private final int[] limit;
     private final int[] sign;
+    /** The thresholds for counts of any scale: fires iff (V ≥ lowest[k]) XOR below[k] (1 for V ≤ t). Null for the output layer. */
+    private final long[] lowest;
+    private final int[] below;
+    /** A bit-serial conv computed from input levels ({@link BitSerialConv}), or null. */
+    private final BitSerialConv serial;
 
     private WeightLayer(int index, LayerGeometry geometry, WeightMatrix weights, Unrolling unrolling, long inputScale,
             Thresholds thresholds, PoolWindows averagePool, OutputAffine affine) {
@@ -55,6 +61,10 @@ public final class WeightLayer extends Stage {
         this.averagePool = averagePool;
         this.affine = affine;
         this.ternary = weights.fanIn() != geometry.fanIn();
+        this.serial = unrolling != null && BitSerialConv.fits(geometry.planes(), weights.fanIn())
+                ? new BitSerialConv((LayerSpec.Conv) geometry.layer(), geometry.input(), geometry.output(), geometry.planes(),
+                        averagePool == null ? thresholds : null)
+                : null;
         if (ternary && weights.fanIn() != 2 * geometry.fanIn()) {
             throw new IllegalArgumentException("layer " + geometry.layer().name() + ": stored rows of " + weights.fanIn()
                     + " bits for a fan-in of " + geometry.fanIn() + " (binary rows have the fan-in, ternary ones twice it)");
@@ -64,18 +74,22 @@ public final class WeightLayer extends Stage {
             int fanIn = weights.fanIn();
             this.limit = new int[neurons];
             this.sign = new int[neurons];
+            this.lowest = new long[neurons];
+            this.below = new int[neurons];
             for (int k = 0; k < neurons; k++) {
+                long t = thresholds.threshold(k);
+                sign[k] = thresholds.atLeast(k) ? 1 : 0;
+                lowest[k] = t + 1 - sign[k];
+                below[k] = 1 - sign[k];
                 // P = fanIn − differing ≥ lowest ⇔ fanIn − lowest − differing ≥ 0; P is in [0, fanIn], so lowest
                 // can be clamped to [0, fanIn + 1] without changing any comparison.
-                long t = thresholds.threshold(k);
-                long lowest = thresholds.atLeast(k) ? t : t + 1;
-                lowest = Math.max(0, Math.min(fanIn + 1L, lowest));
-                limit[k] = (int) (fanIn - lowest);
-                sign[k] = thresholds.atLeast(k) ? 1 : 0;
+                limit[k] = (int) (fanIn - Math.max(0, Math.min(fanIn + 1L, lowest[k])));
             }
         } else {
             this.limit = null;
             this.sign = null;
+            this.lowest = null;
+            this.below = null;
         }
     }
 
@@ -206,6 +220,10 @@ public final class WeightLayer extends Stage {
         WeightMatrix stored = workspace.stored[index];
         int neurons = stored.rows();
         int positions = (int) geometry.positions();
+        if (serial != null) {
+            serialForward(stored, input, output, workspace);
+            return;
+        }
         if (unrolling != null && unrolling.padded()) {
             for (int b = 0; b < geometry.planes(); b++) {
                 unrolling.pad(input, b * planeWords, workspace.padded, b * unrolling.paddedWords());
@@ -222,6 +240,10 @@ public final class WeightLayer extends Stage {
             return;
         }
         Arrays.fill(output, 0, PackedBits.words(outputBits()), 0L);
+        if (unrolling != null && averagePool == null && geometry.planes() == 1 && positions > 1) {
+            fireBlocks(stored, input, output, workspace);
+            return;
+        }
         long[] counts = workspace.counts;
         for (int position = 0; position < positions; position++) {
             if (averagePool != null) {
@@ -251,6 +273,53 @@ public final class WeightLayer extends Stage {
     }
 
     /**
+     * A one-plane conv layer: the patches of {@link Workspace#GROUP} positions at a time through the
+     * kernel together, so that each weight word is loaded once for several positions (rows of a conv
+     * are short: 9·C_in bits), then every neuron's bit at each position.
+     */
+    private void fireBlocks(WeightMatrix stored, long[] input, long[] output, Workspace workspace) {
+        int neurons = stored.rows();
+        int positions = (int) geometry.positions();
+        long[] map = unrolling.padded() ? workspace.padded : input;
+        long[][] block = workspace.patches;
+        int[] differing = workspace.differing(Workspace.GROUP * neurons);
+        for (int first = 0; first < positions; first += Workspace.GROUP) {
+            int count = Math.min(Workspace.GROUP, positions - first);
+            for (int i = 0; i < count; i++) {
+                unrolling.patch(map, 0, first + i, block[i]);
+                if (ternary) {
+                    TernaryPlanes.twiceInPlace(block[i], geometry.fanIn());
+                }
+            }
+            Kernels.ACTIVE.differences(stored.words(), stored.wordsPerRow(), neurons, block, count, differing, workspace.kernelBuffer);
+            for (int i = 0; i < count; i++) {
+                if (workspace.reads != null) {
+                    stored.addFlipDifferences(workspace.reads.positions(index, first + i), block[i], 0, differing, i * neurons);
+                }
+                fireAll(differing, i * neurons, neurons, (first + i) * neurons, output);
+            }
+        }
+    }
+
+    /**
+     * A bit-serial conv from its input levels ({@link BitSerialConv}): every neuron's count V at each
+     * position, corrected by the flips of each of its plane reads, against the thresholds (or kept
+     * for the average pool).
+     */
+    private void serialForward(WeightMatrix stored, long[] input, long[] output, Workspace workspace) {
+        Arrays.fill(output, 0, PackedBits.words(outputBits()), 0L);
+        serial.forward(stored, input, planeWords, index, workspace, output, averagePool != null ? workspace.counts : null);
+        if (averagePool != null) {
+            poolAndThreshold(workspace.counts, workspace.sums, stored.rows(), output);
+        }
+    }
+
+    /** 1 if neuron k fires for count V (any count scale), else 0; without a branch (thresholds' fast form). */
+    private int firesAtLeast(int k, long count) {
+        return (int) ((lowest[k] - 1 - count) >>> 63) ^ below[k];
+    }
+
+    /**
      * A dense one-plane hidden layer for several inputs at once, the weights loaded once for a block of
      * inputs (the other kinds of layer go input by input).
      */
@@ -273,24 +342,19 @@ public final class WeightLayer extends Stage {
 
     /**
      * Output bit (base + k) for every neuron k whose match count fanIn − differing[from + k] passes its
-     * threshold, into an output whose bits from base on are 0. Branch-free; whole words at a time
-     * when base is a multiple of 64 (dense layers).
+     * threshold, into an output whose bits from base on are 0. Branch-free; the bits of each output
+     * word gathered first and written once (conv positions start anywhere in a word).
      */
     private void fireAll(int[] differing, int from, int neurons, int base, long[] output) {
-        if ((base & 63) == 0) {
-            for (int first = 0; first < neurons; first += 64) {
-                int end = Math.min(neurons, first + 64);
-                long word = 0;
-                for (int k = first; k < end; k++) {
-                    word |= (long) firesBit(k, differing[from + k]) << k;
-                }
-                output[(base + first) >>> 6] |= word;
+        for (int first = 0; first < neurons;) {
+            int bit = base + first;
+            int end = Math.min(neurons, first + Long.SIZE - (bit & 63));
+            long word = 0;
+            for (int k = first; k < end; k++) {
+                word |= (long) firesBit(k, differing[from + k]) << (k - first);
             }
-            return;
-        }
-        for (int k = 0; k < neurons; k++) {
-            int bit = base + k;
-            output[bit >>> 6] |= (long) firesBit(k, differing[from + k]) << bit;
+            output[bit >>> 6] |= word << bit;
+            first = end;
         }
     }
 
@@ -319,10 +383,8 @@ public final class WeightLayer extends Stage {
 
     private void threshold(long[] counts, int neurons, int outputBase, long[] output) {
         for (int k = 0; k < neurons; k++) {
-            if (thresholds.fires(k, counts[k])) {
-                int bit = outputBase + k;
-                output[bit >>> 6] |= 1L << bit;
-            }
+            int bit = outputBase + k;
+            output[bit >>> 6] |= (long) firesAtLeast(k, counts[k]) << bit;
         }
     }
 

@@ -157,12 +157,17 @@ public final class WeightMatrix {
      * flipping and restoring it.
      */
     void addFlipDifferences(long[] positions, long[] vector, int offset, int[] differing) {
+        addFlipDifferences(positions, vector, offset, differing, 0);
+    }
+
+    /** As {@link #addFlipDifferences(long[], long[], int, int[])}, row k's count at differing[at + k]. */
+    void addFlipDifferences(long[] positions, long[] vector, int offset, int[] differing, int at) {
         long[] w = words;
         for (long position : positions) {
             int k = rowOf(position);
             int j = (int) (position - (long) k * fanIn);
             long mismatch = w[k * wordsPerRow + (j >>> 6)] ^ vector[offset + (j >>> 6)];
-            differing[k] += 1 - 2 * (int) (mismatch >>> j & 1L);
+            differing[at + k] += 1 - 2 * (int) (mismatch >>> j & 1L);
         }
     }
 

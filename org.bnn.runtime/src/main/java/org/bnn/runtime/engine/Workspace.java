@@ -18,7 +18,7 @@ final class Workspace {
     final WeightMatrix[] stored;
     /** The kernel's differing counts of every neuron of one input (more inputs: {@link #differing(int)}). */
     int[] differing;
-    /** The kernel's scratch space for several inputs: {@link BinaryKernel#BLOCK} × the widest fan-in in words. */
+    /** The kernel's scratch space for several inputs: {@link BinaryKernel#BLOCK} × the widest fan-in in words, or × the widest layer's rows. */
     final long[] kernelBuffer;
     /** Per-read flips of this inference, or null. */
     ReadFlips reads;
@@ -26,6 +26,14 @@ final class Workspace {
     CountErrors countErrors;
     /** Word offset of the fan-in vector last returned by {@link WeightLayer}. */
     int offset;
+    /** The patches of a block of conv positions, read by the kernel together ({@link #GROUP} of the widest fan-in). */
+    final long[][] patches;
+    /** A bit-serial conv's padded maps of input levels, coefficients, constants and block counts ({@link BitSerialConv}). */
+    private int[] levels = new int[0];
+    private int[] coefficients = new int[0];
+    private int[] constants = new int[0];
+    private long[] packedLevels = new long[0];
+    private long[] serialCounts = new long[0];
 
     Workspace(int patchWords, int paddedWords, int counts, int neurons, int classes, int weightLayers) {
         this.patch = new long[patchWords];
@@ -35,7 +43,44 @@ final class Workspace {
         this.preActivations = new long[classes];
         this.stored = new WeightMatrix[weightLayers];
         this.differing = new int[neurons];
-        this.kernelBuffer = new long[BinaryKernel.BLOCK * patchWords];
+        // Also room for a word-major copy of rows shorter than BLOCK words (the vector kernel's short rows).
+        this.kernelBuffer = new long[BinaryKernel.BLOCK * Math.max(patchWords, neurons)];
+        this.patches = new long[GROUP][patchWords];
+    }
+
+    /** {@link BitSerialConv}'s level maps: at least {@code length} ints (grown once). */
+    int[] levels(int length) {
+        return levels = atLeast(levels, length);
+    }
+
+    /** {@link BitSerialConv}'s coefficients: at least {@code length} ints. */
+    int[] coefficients(int length) {
+        return coefficients = atLeast(coefficients, length);
+    }
+
+    /** {@link BitSerialConv}'s constants: at least {@code length} ints. */
+    int[] constants(int length) {
+        return constants = atLeast(constants, length);
+    }
+
+    /** {@link BitSerialConv}'s packed levels: at least {@code length} longs. */
+    long[] packedLevels(int length) {
+        if (packedLevels.length < length) {
+            packedLevels = new long[length];
+        }
+        return packedLevels;
+    }
+
+    /** {@link BitSerialConv}'s block counts: at least {@code length} longs. */
+    long[] serialCounts(int length) {
+        if (serialCounts.length < length) {
+            serialCounts = new long[length];
+        }
+        return serialCounts;
+    }
+
+    private static int[] atLeast(int[] buffer, int length) {
+        return buffer.length >= length ? buffer : new int[length];
     }
 
     /** {@link #differing}, at least {@code length} long (grown once for several inputs). */

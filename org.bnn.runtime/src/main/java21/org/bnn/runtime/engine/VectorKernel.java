@@ -5,7 +5,10 @@ import static jdk.incubator.vector.VectorOperators.BIT_COUNT;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -22,12 +25,19 @@ import jdk.incubator.vector.VectorSpecies;
  * <li>Four inputs at once: every weight vector is loaded once for the four; the four rows' lane
  * sums are packed into 16-bit fields of one vector so that one reduction gives all four (when a
  * count fits in 16 bits, i.e. W ≤ 1023).</li>
+ * <li>Several inputs on rows narrower than L words (conv rows of 9·C_in bits): the rows are copied
+ * word-major into the buffer (word i of rows k .. k + L − 1 side by side), so that one vector XOR with
+ * an input word broadcast, popcount and add serves L rows, and L rows' counts are stored at once, with
+ * no reduction. Rows past the last multiple of L, or a buffer too small for the copy: the scalar
+ * kernel.</li>
  * </ul>
  * Vector-typed locals are never null (JDK 25's C2 crashed on a null vector local in a branch).
  */
 final class VectorKernel extends BinaryKernel {
     private static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** L int lanes: the counts of L rows, stored at once. */
+    private static final VectorSpecies<Integer> COUNTS = VectorSpecies.of(int.class, VectorShape.forBitSize(L * Integer.SIZE));
     /** L zero lanes then L all-ones lanes: loaded at offset t it keeps the last t lanes. */
     private static final long[] KEEP_LANES = new long[2 * L];
     /** Packed 16-bit fields hold a row's count if it is below 2^16. */
@@ -57,6 +67,14 @@ final class VectorKernel extends BinaryKernel {
 
     @Override
     void differences(long[] weights, int wordsPerRow, int rows, long[][] inputs, int count, int[] differing, long[] buffer) {
+        if (wordsPerRow < L) {
+            if (rows >= L && (long) rows * wordsPerRow <= buffer.length) {
+                wordMajor(weights, wordsPerRow, rows, inputs, count, differing, buffer);
+            } else {
+                ScalarKernel.INSTANCE.differences(weights, wordsPerRow, rows, inputs, count, differing, buffer);
+            }
+            return;
+        }
         int j = 0;
         if (wordsPerRow >= L) {
             for (; j + 4 <= count; j += 4) {
@@ -160,6 +178,28 @@ final class VectorKernel extends BinaryKernel {
                 acc = acc.add(count(load(w, o + i), load(x, xo + i)));
             }
             d[out + k] = (int) acc.reduceLanes(ADD);
+        }
+    }
+
+    /** Short rows, L at a time from a word-major copy t[i·rows + k] of word i of row k: d[j·rows + k]. */
+    private static void wordMajor(long[] w, int words, int rows, long[][] inputs, int count, int[] d, long[] t) {
+        for (int k = 0; k < rows; k++) {
+            for (int i = 0; i < words; i++) {
+                t[i * rows + k] = w[k * words + i];
+            }
+        }
+        int full = rows - rows % L;
+        for (int j = 0; j < count; j++) {
+            long[] x = inputs[j];
+            int out = j * rows;
+            for (int k = 0; k < full; k += L) {
+                LongVector acc = count(load(t, k), LongVector.broadcast(S, x[0]));
+                for (int i = 1; i < words; i++) {
+                    acc = acc.add(count(load(t, i * rows + k), LongVector.broadcast(S, x[i])));
+                }
+                ((IntVector) acc.convertShape(VectorOperators.L2I, COUNTS, 0)).intoArray(d, out + k);
+            }
+            ScalarKernel.rows(w, words, full, rows, x, 0, d, out + full);
         }
     }
 

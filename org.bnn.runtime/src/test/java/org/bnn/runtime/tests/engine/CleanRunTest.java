@@ -17,8 +17,11 @@ import org.bnn.runtime.simulation.SimulationResult;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.InputSpec;
 import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.Padding;
 import org.bnn.runtime.spec.Shape;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Chips that start from an error-free run (only the neurons with a flipped weight recomputed while
@@ -34,7 +37,9 @@ class CleanRunTest {
 
     @Test
     void chipsStartingFromACleanRunPredictWhatAFullInferencePredicts() {
-        for (NetworkSpec spec : new NetworkSpec[] {TestSpecs.dense(), DEEP, OUTPUT_ONLY, TestSpecs.bitSerialDense(), SERIAL_OUTPUT_ONLY}) {
+        for (NetworkSpec spec : new NetworkSpec[] {TestSpecs.dense(), DEEP, OUTPUT_ONLY, TestSpecs.bitSerialDense(), SERIAL_OUTPUT_ONLY,
+            TestSpecs.convMaxPool(),
+            TestSpecs.ternary(TestSpecs.convPaddingStride())}) {
             BinaryNetwork network = BinaryNetwork.create(spec, TrainedParameters.random(spec, 21));
             long[][] inputs = RandomNetworks.inputs(network, 300, 22);
             CleanRun clean = new CleanRun(network, inputs);
@@ -46,8 +51,11 @@ class CleanRunTest {
             for (double ber : new double[] {1e-4, 1e-3, 1e-2, 3e-2}) {
                 WeightErrors errors = WeightErrors.uniform(Resampling.PER_CHIP, ber, network.weightLayerCount());
                 for (int trial = 0; trial < 4; trial++) {
-                    BinaryNetwork chip = network.withWeightFlips(
-                            errors.flips(ErrorKeys.chip(23, trial), weightsPerLayer(network)));
+                    long[][] flips = errors.flips(ErrorKeys.chip(23, trial), weightsPerLayer(network));
+                    if (trial % 2 == 1 && flips.length > 1) {
+                        flips[0] = new long[0]; // a first layer without errors: conv chips skip it, and later layers change predictions
+                    }
+                    BinaryNetwork chip = network.withWeightFlips(flips);
                     if (!chip.worthStartingFrom(clean)) {
                         continue;
                     }
@@ -80,9 +88,11 @@ class CleanRunTest {
         }
     }
 
-    @Test
-    void simulationsOfASweepGiveTheSameResultsWithAndWithoutTheCleanRun() {
-        BinaryNetwork network = BinaryNetwork.create(DEEP, TrainedParameters.random(DEEP, 5));
+    @ParameterizedTest
+    @ValueSource(strings = {"deep", "conv"})
+    void simulationsOfASweepGiveTheSameResultsWithAndWithoutTheCleanRun(String kind) {
+        NetworkSpec spec = "deep".equals(kind) ? DEEP : TestSpecs.bitSerialConv();
+        BinaryNetwork network = BinaryNetwork.create(spec, TrainedParameters.random(spec, 5));
         long[][] inputs = RandomNetworks.inputs(network, 500, 6);
         int layers = network.weightLayerCount();
         Simulation sweeping = new Simulation(3);
@@ -153,16 +163,19 @@ class CleanRunTest {
     }
 
     @Test
-    void onlyDenseNetworksKeepCleanRuns() {
-        assertTrue(RandomNetworks.create(TestSpecs.dense(), 1).supportsCleanRuns());
-        assertTrue(RandomNetworks.create(TestSpecs.bitSerialDense(), 1).supportsCleanRuns());
-        for (NetworkSpec spec : new NetworkSpec[] {TestSpecs.convMaxPool(), TestSpecs.convAveragePool(), TestSpecs.bitSerialConv()}) {
-            BinaryNetwork network = RandomNetworks.create(spec, 1);
-            assertFalse(network.supportsCleanRuns(), spec.name());
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new CleanRun(network, RandomNetworks.inputs(network, 2, 1)));
-            assertTrue(e.getMessage().contains(spec.name()), e.getMessage());
+    void denseNetworksAndConvNetworksWithSmallOutputsKeepCleanRuns() {
+        for (NetworkSpec spec : new NetworkSpec[] {TestSpecs.dense(), TestSpecs.bitSerialDense(), TestSpecs.convMaxPool(),
+            TestSpecs.convAveragePool(), TestSpecs.bitSerialConv()}) {
+            assertTrue(RandomNetworks.create(spec, 1).supportsCleanRuns(), spec.name());
         }
+        // 32 × 32 × 64 output bits, 1,024 words per input: more than a clean run keeps.
+        NetworkSpec wide = NetworkSpec.builder("WideConv", "img", 32, 32, 3).conv("c", 64, 3, 1, new Padding(1, -1)).output("out", 2)
+                .build();
+        BinaryNetwork network = RandomNetworks.create(wide, 1);
+        assertFalse(network.supportsCleanRuns());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CleanRun(network, RandomNetworks.inputs(network, 2, 1)));
+        assertTrue(e.getMessage().contains("WideConv"), e.getMessage());
     }
 
     private static long[] weightsPerLayer(BinaryNetwork network) {

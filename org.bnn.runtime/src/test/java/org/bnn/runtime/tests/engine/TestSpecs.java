@@ -84,6 +84,31 @@ public final class TestSpecs {
                 .output("out", 3).build();
     }
 
+    /** A bit-serial conv with valid padding over 3 channels of odd sizes, then a one-plane conv with stride 2 and padding +1. */
+    public static NetworkSpec bitSerialConvValid() {
+        return NetworkSpec.builder("SerialValid", new InputSpec("px", new Shape(9, 7, 3), new InputEncoding.BitSerial(5)))
+                .conv("c1", 7, 3, 1, Padding.VALID)
+                .conv("c2", 5, 3, 2, new Padding(1, 1))
+                .output("out", 3).build();
+    }
+
+    /**
+     * Bit-serial convs larger than one block of output rows of the engine's level arithmetic (about 256
+     * positions), the last block partial: stride 1 with more than 32 neurons, and stride 2.
+     */
+    public static NetworkSpec bitSerialConvBlocks() {
+        return NetworkSpec.builder("SerialBlocks", new InputSpec("px", new Shape(23, 13, 1), new InputEncoding.BitSerial(3)))
+                .conv("c1", 35, 3, 1, new Padding(1, -1))
+                .pool("p1", PoolKind.MAX, 3, 3)
+                .output("out", 3).build();
+    }
+
+    public static NetworkSpec bitSerialConvStrideBlocks() {
+        return NetworkSpec.builder("SerialStrideBlocks", new InputSpec("px", new Shape(19, 61, 2), new InputEncoding.BitSerial(2)))
+                .conv("c1", 5, 3, 2, new Padding(1, 1))
+                .output("out", 4).build();
+    }
+
     public static NetworkSpec bitSerialOutputOnly() {
         return NetworkSpec.builder("SerialOut", new InputSpec("px", Shape.flat(40), new InputEncoding.BitSerial(5)))
                 .output("out", 7).build();
@@ -122,6 +147,7 @@ public final class TestSpecs {
 
     public static List<NetworkSpec> all() {
         return List.of(dense(), convPaddingStride(), convMaxPool(), convMaxPoolSkipping(), convAveragePool(), wideChannels(),
-                bitSerialDense(), bitSerialConv(), bitSerialConvAveragePool(), bitSerialOutputOnly());
+                bitSerialDense(), bitSerialConv(), bitSerialConvAveragePool(), bitSerialConvValid(), bitSerialConvBlocks(),
+                bitSerialConvStrideBlocks(), bitSerialOutputOnly());
     }
 }
