@@ -176,4 +176,25 @@ class AgingLanguageTest {
         assertTrue(errors.get(0).getMessage().contains("reads its chips at 1 year, but its sweep sets the bit error rate directly"),
                 errors.get(0).getMessage());
     }
+
+    @Test
+    void spareColumnsAndAStuckSweepWithAYieldTarget() throws Exception {
+        Model model = parser.parse(model(RELAXATION,
+                """
+                        tile S { cells 32 rows x 32 columns 2T2R of D spares 2 columns sense pcsa { mismatch 2 % noise 1 % energy 25 fJ per sense delay 2 ns } }
+                        chip CS { tiles 64 of S }
+                        mapping MS { network N on CS regime nominal }
+                        experiment E {
+                            run M, MS on random 4 inputs
+                            errors device-level resample per-chip
+                            sweep stuck { 1e-4, 1 % } yield 98.3 %
+                            seed 1
+                        }
+                        """));
+        validation.assertNoErrors(model);
+        ExperimentSpec spec = translator.translate((Experiment) model.getElements().get(8));
+        assertEquals(new SweepSpec.StuckDevices(List.of(1e-4, 0.01), java.util.OptionalDouble.of(0.983)), spec.sweep());
+        assertEquals(0, spec.mapping().chip().tile().spareColumns());
+        assertEquals(2, spec.otherMappings().get(0).chip().tile().spareColumns());
+    }
 }
