@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 
+import org.bnn.dsl.bnn.Device;
 import org.bnn.dsl.bnn.Element;
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Import;
@@ -120,7 +121,8 @@ public class BnnFormatter extends AbstractFormatter2 {
         } else if (previous.getText().equals("{") && !inlineOpen(previous)) {
             document.prepend(region, f -> f.newLine());
         } else if (region.getGrammarElement() instanceof Keyword && CLAUSES.contains(text) && !inSense && startsClause(previous)
-                && !(owner instanceof Tile && text.equals("clock")) && !ofLayer(owner)) {
+                && !(owner instanceof Tile && text.equals("clock")) && !(owner instanceof Device && text.equals("from"))
+                && !ofLayer(owner)) {
             document.prepend(region, f -> f.newLine());
         } else if (previous.getText().equals(",") && previous.getSemanticElement() instanceof Placement) {
             document.prepend(region, f -> f.newLine());

@@ -174,7 +174,8 @@ class MappingSimulationTemplate {
 		                    new LogNormal(«number(regime.lrs.medianOhms)», «number(regime.lrs.sigma)»), new LogNormal(«number(regime.hrs.medianOhms)», «number(regime.hrs.sigma)»),
 		                    «pulse(regime.set)»,
 		                    «pulse(regime.reset)»,
-		                    «number(regime.enduranceCycles)»)«IF regime.aging.any».withAging(«JavaValues.of(regime.aging)»)«ENDIF»
+		                    «number(regime.enduranceCycles)»)«IF regime.aging.any»
+		                    .withAging(«JavaValues.of(regime.aging)»)«ENDIF»
 		            «ENDFOR»
 		            ), new StuckAt(«number(device.stuckAt.stuckAtLrsProbability)», «number(device.stuckAt.stuckAtHrsProbability)»));
 		    «ENDIF»

@@ -24,6 +24,8 @@ import org.bnn.runtime.errors.Resampling;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.SweepSpec;
 import org.bnn.runtime.spec.MappingSpec;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.testing.util.ParseHelper;
@@ -48,10 +50,14 @@ class AgingExampleMonteCarloTest {
     private ParseHelper<Model> parser;
     @Inject
     private SpecTranslator translator;
+    @Inject
+    private com.google.inject.Provider<XtextResourceSet> resourceSets;
 
     @Test
     void everyPointOfTheStudyAgreesWithItsAnalyticRate() throws Exception {
-        Model model = parser.parse(TestFiles.read("examples/reliability/aging.bnn"));
+        XtextResourceSet resources = resourceSets.get();
+        parser.parse(TestFiles.read("examples/lib/illustrative-hw.bnn"), URI.createURI("lib.bnn"), resources);
+        Model model = parser.parse(TestFiles.read("examples/reliability/aging.bnn"), URI.createURI("aging.bnn"), resources);
         WeightMatrix layer = randomLayer();
         SenseAmpOffsets offsets;
         List<String> failures = new ArrayList<>();
