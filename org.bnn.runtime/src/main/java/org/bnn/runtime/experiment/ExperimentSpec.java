@@ -114,6 +114,11 @@ public record ExperimentSpec(String name, MappingSpec mapping, List<MappingSpec>
                 }
             }
         }
+        if (errors.level() == ErrorLevel.WEIGHT && mapping.chip().tile().spareColumns() > 0) {
+            throw new IllegalArgumentException("ExperimentSpec(" + name + ") simulates weight-level errors on mapping " + mapping.name()
+                    + ", whose tile " + mapping.chip().tile().name() + " has spare columns: the repair replaces columns with stuck "
+                    + "devices, which only device-level errors draw; use 'errors device-level'");
+        }
         if (errors.sampling() == Sampling.POPCOUNT_DOMAIN && mapping.chip().tile().cell().code().isPresent()) {
             throw new IllegalArgumentException("ExperimentSpec(" + name + ") samples errors in the popcount domain on mapping "
                     + mapping.name() + ", whose " + mapping.chip().tile().cell().label() + " cells decode every word as it is read: "

@@ -1,6 +1,7 @@
 package org.bnn.runtime.tests.deviceerrors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -56,5 +57,14 @@ class StuckSweepTest {
         assertEquals(4, yields.size());
         assertTrue(yields.get(2).good() >= yields.get(0).good(), yields.toString());
         assertTrue(SweepReport.table(spec, points).contains("  yield Spared, stuck 0.001: 4 of 8 chips reach 97 %"));
+    }
+
+    @Test
+    void sparesAtWeightLevelAreRefusedSayingWhy() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ExperimentSpec("E", mapping("Spared", 2), new InputSource.Random(10), ErrorSpec.weightLevel(Resampling.PER_CHIP),
+                        new SweepSpec.StuckDevices(List.of(1e-3), OptionalDouble.empty()), 1, 1, Optional.empty(), Optional.empty()));
+        assertEquals("ExperimentSpec(E) simulates weight-level errors on mapping Spared, whose tile T2 has spare columns: the repair "
+                + "replaces columns with stuck devices, which only device-level errors draw; use 'errors device-level'", e.getMessage());
     }
 }
