@@ -98,9 +98,6 @@ public class SpecTranslator {
     @Inject
     private MeasuredDevices measured;
 
-    /** One electronvolt in joules (CODATA 2018, exact). */
-    private static final double ELECTRONVOLT_JOULES = 1.602176634e-19;
-
     /**
      * The spec of a mapping, or empty when the model is not complete enough to describe one
      * (unresolved references, sizes the validator already reports, a network without output).
@@ -456,7 +453,7 @@ public class SpecTranslator {
 
     /** Joules to electronvolts, rounded to 12 significant digits so that 1.1 eV reads back as 1.1. */
     private static double electronvolts(double joules) {
-        return BigDecimal.valueOf(joules / ELECTRONVOLT_JOULES).round(new MathContext(12)).doubleValue();
+        return BigDecimal.valueOf(joules / Relaxation.JOULES_PER_ELECTRONVOLT).round(new MathContext(12)).doubleValue();
     }
 
     private LogNormal translate(org.bnn.dsl.bnn.LogNormal distribution) {

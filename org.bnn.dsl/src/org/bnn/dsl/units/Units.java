@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.bnn.runtime.aging.Condition;
+import org.bnn.runtime.aging.Durations;
+import org.bnn.runtime.aging.Relaxation;
+
 /**
  * Unit symbols with SI prefixes: {@code kOhm}, {@code fJ}, {@code uA}, {@code MHz}, {@code ns},
  * {@code KiB}, {@code %}. A symbol resolves to a dimension and the factor to SI.
@@ -20,11 +24,12 @@ public final class Units {
      * Units outside SI that researchers write, without prefixes: durations of aging studies (a year
      * is 365.25 days), degrees Celsius, and electronvolts for activation energies (CODATA 2018, exact).
      */
-    private static final Map<String, Unit> WHOLE = Map.ofEntries(Map.entry("min", new Unit(Dimension.TIME, 60)),
-            Map.entry("h", new Unit(Dimension.TIME, 3600)), Map.entry("day", new Unit(Dimension.TIME, 86_400)),
-            Map.entry("days", new Unit(Dimension.TIME, 86_400)), Map.entry("year", new Unit(Dimension.TIME, 31_557_600)),
-            Map.entry("years", new Unit(Dimension.TIME, 31_557_600)), Map.entry("C", new Unit(Dimension.TEMPERATURE, 1, 273.15)),
-            Map.entry("eV", new Unit(Dimension.ENERGY, 1.602176634e-19)));
+    private static final Map<String, Unit> WHOLE = Map.ofEntries(Map.entry("min", new Unit(Dimension.TIME, Durations.MINUTE)),
+            Map.entry("h", new Unit(Dimension.TIME, Durations.HOUR)), Map.entry("day", new Unit(Dimension.TIME, Durations.DAY)),
+            Map.entry("days", new Unit(Dimension.TIME, Durations.DAY)), Map.entry("year", new Unit(Dimension.TIME, Durations.YEAR)),
+            Map.entry("years", new Unit(Dimension.TIME, Durations.YEAR)),
+            Map.entry("C", new Unit(Dimension.TEMPERATURE, 1, Condition.CELSIUS_ZERO_KELVIN)),
+            Map.entry("eV", new Unit(Dimension.ENERGY, Relaxation.JOULES_PER_ELECTRONVOLT)));
 
     private static final Map<String, Dimension> BASES = new LinkedHashMap<>();
     private static final Map<String, Double> PREFIXES = new LinkedHashMap<>();

@@ -20,6 +20,8 @@ import org.bnn.dsl.spec.MeasuredDevices;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.dsl.units.QuantityDimensions;
 import org.bnn.runtime.aging.Aging;
+import org.bnn.runtime.aging.Condition;
+import org.bnn.runtime.aging.Durations;
 import org.bnn.runtime.aging.StateDrift;
 import org.bnn.runtime.device.RegimeSpec;
 import org.eclipse.emf.ecore.EObject;
@@ -35,8 +37,8 @@ import com.google.inject.Singleton;
 @Singleton
 public class AgingPresentation {
     /** The hot temperature the activation energy's hover compares with: 85 C, a usual operating limit. */
-    private static final double HOT_KELVIN = 358.15;
-    private static final double TEN_YEARS_SECONDS = 10 * 31_557_600.0;
+    private static final double HOT_KELVIN = Condition.CELSIUS_ZERO_KELVIN + 85;
+    private static final double TEN_YEARS_SECONDS = 10 * Durations.YEAR;
     private static final double BILLION_READS = 1e9;
 
     @Inject

@@ -40,7 +40,7 @@ public record WrittenRegime(RegimeFit fit, BigDecimal lrsMedianOhms, BigDecimal 
          * percentage multiplies the median by (1 + p/100) per decade ({@link StateDrift}): p = 100·(e^slope − 1).
          */
         static Drift of(AgingFit aging) {
-            return new Drift(BigDecimal.valueOf(100 * Math.expm1(aging.drift().slope())).setScale(2, RoundingMode.HALF_UP),
+            return new Drift(BigDecimal.valueOf(StateDrift.percentForLnSlope(aging.drift().slope())).setScale(2, RoundingMode.HALF_UP),
                     BigDecimal.valueOf(aging.growth().slope()).setScale(4, RoundingMode.HALF_UP));
         }
 

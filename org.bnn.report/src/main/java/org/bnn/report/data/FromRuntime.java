@@ -2,6 +2,7 @@ package org.bnn.report.data;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import java.util.OptionalDouble;
 
@@ -58,11 +59,16 @@ public final class FromRuntime {
 
     /** A series of points run at {@code xs} (one per point, in order) of a sweep over time, cycles or reads. */
     public static BerSeries series(String label, List<SweepPoint> points, List<Double> xs) {
+        return seriesAt(label, points, xs, FromRuntime::point);
+    }
+
+    /** Point i of the series is {@code point.apply(points[i], xs[i])}. */
+    private static BerSeries seriesAt(String label, List<SweepPoint> points, List<Double> xs,
+            BiFunction<SweepPoint, Double, BerPoint> point) {
         if (points.size() != xs.size()) {
             throw new IllegalArgumentException("series " + label + ": " + points.size() + " points but " + xs.size() + " x values");
         }
-        return new BerSeries(label, IntStream.range(0, points.size()).mapToObj(i -> point(points.get(i), xs.get(i)))
-                .toList());
+        return new BerSeries(label, IntStream.range(0, points.size()).mapToObj(i -> point.apply(points.get(i), xs.get(i))).toList());
     }
 
     /**
@@ -70,11 +76,9 @@ public final class FromRuntime {
      * {@code target}) or 0, so the mean is the yield ({@link org.bnn.runtime.experiment.Yield}).
      */
     public static BerSeries yieldSeries(String label, List<SweepPoint> points, List<Double> xs, double target) {
-        if (points.size() != xs.size()) {
-            throw new IllegalArgumentException("series " + label + ": " + points.size() + " points but " + xs.size() + " x values");
-        }
-        return new BerSeries(label, IntStream.range(0, points.size()).mapToObj(i -> BerPoint.ofTrials(xs.get(i),
-                Arrays.stream(points.get(i).metric().perTrial()).map(value -> value >= target ? 1 : 0).toArray())).toList());
+        return seriesAt(label, points, xs,
+                (point, x) -> BerPoint.ofTrials(x,
+                        Arrays.stream(point.metric().perTrial()).map(value -> value >= target ? 1 : 0).toArray()));
     }
 
     /** A series from the rows of a runtime JSON report ({@link SweepReport.Results#points()}). */

@@ -15,8 +15,10 @@ import org.bnn.runtime.checks.Checks;
  * @param reads   reads of every cell since programming
  */
 public record Condition(double seconds, double kelvin, double cycles, double reads) {
+    /** 0 °C in kelvins (exact by definition). */
+    public static final double CELSIUS_ZERO_KELVIN = 273.15;
     /** Room temperature, 25 °C, in kelvins: the default temperature of a condition. */
-    public static final double ROOM_KELVIN = 298.15;
+    public static final double ROOM_KELVIN = CELSIUS_ZERO_KELVIN + 25;
 
     /** Read at once after a first programming at room temperature, never read before. */
     public static final Condition FRESH = new Condition(0, ROOM_KELVIN, 1, 0);
@@ -61,7 +63,7 @@ public record Condition(double seconds, double kelvin, double cycles, double rea
 
     /** A temperature in kelvins as people write it, in °C: 358.15 → "85 C". */
     public static String celsiusLabel(double kelvin) {
-        return BigDecimal.valueOf(kelvin - 273.15).round(new MathContext(6)).stripTrailingZeros().toPlainString() + " C";
+        return BigDecimal.valueOf(kelvin - CELSIUS_ZERO_KELVIN).round(new MathContext(6)).stripTrailingZeros().toPlainString() + " C";
     }
 
     /** A count as people write it: 1000 → "1000", 1e6 → "1e6", 2.5e9 → "2.5e9". */

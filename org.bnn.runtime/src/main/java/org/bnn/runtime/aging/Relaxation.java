@@ -20,6 +20,8 @@ import org.bnn.runtime.checks.SpecViolation.Problem;
  */
 public record Relaxation(StateDrift lrs, StateDrift hrs, double referenceSeconds, double activationEnergyEv,
         double referenceKelvin) {
+    /** One electronvolt in joules (CODATA 2018, exact): activation energies are given in eV. */
+    public static final double JOULES_PER_ELECTRONVOLT = 1.602176634e-19;
     /** Boltzmann's constant, in eV/K (CODATA 2018, exact). */
     public static final double BOLTZMANN_EV_PER_KELVIN = 8.617333262e-5;
     /** Above this an activation energy is not that of a drift of RRAM states (reported ones are about 0.3–2 eV). */

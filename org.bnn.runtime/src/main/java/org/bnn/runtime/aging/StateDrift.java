@@ -30,6 +30,14 @@ public record StateDrift(double medianPercentPerDecade, double sigmaPerDecade) {
         }
     }
 
+    /**
+     * The percentage per decade that multiplies the median as a slope of ln median per decade does:
+     * 100·(e^slope − 1), the inverse of {@link #after}'s ln(1 + p/100) (a fit gives the slope).
+     */
+    public static double percentForLnSlope(double lnMedianPerDecade) {
+        return 100 * Math.expm1(lnMedianPerDecade);
+    }
+
     /** Whether the state moves at all. */
     public boolean moves() {
         return medianPercentPerDecade != 0 || sigmaPerDecade != 0;

@@ -68,11 +68,7 @@ public final class CellSampler {
 
     /** Whether the device is stuck (in either state), as a test that writes both states finds it. */
     public boolean stuck(long chipKey, long deviceIndex) {
-        if (stuck == 0) {
-            return false;
-        }
-        double u = KeyedRandom.uniform(KeyedRandom.key(chipKey, RandomStreams.STUCK_AT), deviceIndex);
-        return u < stuckAtLrs || u >= 1 - stuckAtHrs;
+        return stuck != 0 && stuckState(chipKey, deviceIndex) != 0;
     }
 
     /**
@@ -85,10 +81,13 @@ public final class CellSampler {
         if (stuck == 0) {
             return programmedLow;
         }
+        int state = stuckState(chipKey, deviceIndex);
+        return state == 0 ? programmedLow : state < 0;
+    }
+
+    /** −1 if the device is stuck in the LRS, +1 if in the HRS, 0 if it is not stuck (one keyed uniform per device). */
+    private int stuckState(long chipKey, long deviceIndex) {
         double u = KeyedRandom.uniform(KeyedRandom.key(chipKey, RandomStreams.STUCK_AT), deviceIndex);
-        if (u < stuckAtLrs) {
-            return true;
-        }
-        return u >= 1 - stuckAtHrs ? false : programmedLow;
+        return u < stuckAtLrs ? -1 : u >= 1 - stuckAtHrs ? 1 : 0;
     }
 }

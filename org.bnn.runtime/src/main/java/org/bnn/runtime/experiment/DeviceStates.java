@@ -29,9 +29,7 @@ record DeviceStates(String label, RegimeSpec programmed, Aging.Aged then) {
     /** One state per point of {@code ages}, the mapping's regime aged to {@code base} with the axis at the point. */
     static List<DeviceStates> of(MappingSpec mapping, SweepSpec.Ages ages, Condition base) {
         DeviceSpec device = device(mapping);
-        RegimeSpec regime = device.regime(mapping.regime().orElseThrow(() -> new IllegalArgumentException("MappingSpec("
-                + mapping.name() + ").regime is required to sweep " + ages.axis().keyword() + " (the regime its chips are "
-                + "programmed under), got none")));
+        RegimeSpec regime = programmed(mapping, ages.axis().keyword());
         List<DeviceStates> states = new ArrayList<>();
         for (double point : ages.points()) {
             Condition condition = ages.axis().apply(base, point);
@@ -43,14 +41,19 @@ record DeviceStates(String label, RegimeSpec programmed, Aging.Aged then) {
     /** One state per stuck-at probability of {@code faults}, the mapping's regime aged to {@code condition}. */
     static List<DeviceStates> of(MappingSpec mapping, SweepSpec.StuckDevices faults, Condition condition) {
         DeviceSpec device = device(mapping);
-        RegimeSpec regime = device.regime(mapping.regime().orElseThrow(() -> new IllegalArgumentException("MappingSpec("
-                + mapping.name() + ").regime is required to sweep stuck devices (the regime its chips are programmed under), got none")));
+        RegimeSpec regime = programmed(mapping, "stuck devices");
         List<DeviceStates> states = new ArrayList<>();
         for (double probability : faults.points()) {
             states.add(new DeviceStates(Condition.countLabel(probability), regime,
                     regime.aging().at(regime, faults.at(probability, device.stuckAt()), condition)));
         }
         return List.copyOf(states);
+    }
+
+    /** The regime the mapping's chips are programmed under, required to sweep {@code what}. */
+    static RegimeSpec programmed(MappingSpec mapping, String what) {
+        return device(mapping).regime(mapping.regime().orElseThrow(() -> new IllegalArgumentException("MappingSpec(" + mapping.name()
+                + ").regime is required to sweep " + what + " (the regime its chips are programmed under), got none")));
     }
 
     private static DeviceSpec device(MappingSpec mapping) {

@@ -62,7 +62,7 @@ public record RefreshPlan(String mapping, double baseline, double firstSeconds, 
                         + ages.points().size());
             }
             double[] means = mine.stream().mapToDouble(p -> p.metric().mean()).toArray();
-            double endurance = mapping.chip().tile().device().orElseThrow().regime(mapping.regime().orElseThrow()).enduranceCycles();
+            double endurance = DeviceStates.programmed(mapping, "time").enduranceCycles();
             plans.add(plan(mapping.name(), ages.points(), means, toleratedLoss,
                     costOf(Estimator.estimate(mapping).programming().map(ProgrammingCost::energyJoules).orElse(Double.NaN)), endurance));
         }
