@@ -12,14 +12,19 @@ import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.bnn.dsl.BnnStandaloneSetup;
+import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.Mapping;
+import org.bnn.dsl.bnn.Network;
+import org.bnn.dsl.files.DescriptionFiles;
 import org.bnn.dsl.formatting2.FormattedText;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.NetworkSpec;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -29,6 +34,7 @@ import org.eclipse.xtext.generator.GeneratorContext;
 import org.eclipse.xtext.generator.GeneratorDelegate;
 import org.eclipse.xtext.generator.IFileSystemAccess;
 import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
+import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -204,6 +210,36 @@ public final class BnnWorkspace {
             }
         });
         return mappings;
+    }
+
+    /** A network of a requested file: its description and its weights file (resolved), if it names one. */
+    public record DeclaredNetwork(NetworkSpec spec, Optional<Path> weights) {
+    }
+
+    /** The networks one requested file declares that translate, in the file's order. */
+    public List<DeclaredNetwork> networks(Path file) {
+        SpecTranslator translator = injector.getInstance(SpecTranslator.class);
+        List<DeclaredNetwork> networks = new ArrayList<>();
+        requested.get(file).getAllContents().forEachRemaining(object -> {
+            if (object instanceof Network network) {
+                SpecTranslator.attempt(() -> translator.translate(network)).ifPresent(spec -> networks.add(new DeclaredNetwork(spec,
+                        Optional.ofNullable(network.getWeights())
+                                .flatMap(w -> DescriptionFiles.folderOf(network).map(folder -> folder.resolve(w))))));
+            }
+        });
+        return networks;
+    }
+
+    /** The qualified names of the chips one requested file declares, in the file's order. */
+    public List<String> chips(Path file) {
+        IQualifiedNameProvider names = injector.getInstance(IQualifiedNameProvider.class);
+        List<String> chips = new ArrayList<>();
+        requested.get(file).getAllContents().forEachRemaining(object -> {
+            if (object instanceof Chip chip && names.getFullyQualifiedName(chip) != null) {
+                chips.add(names.getFullyQualifiedName(chip).toString());
+            }
+        });
+        return chips;
     }
 
     /** The formatted text of one requested file (throws IllegalStateException on syntax errors). */
