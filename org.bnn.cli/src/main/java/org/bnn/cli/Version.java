@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"bnn " + text()};
+    }
+
+    /** The version alone. */
+    static String text() {
         String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"bnn " + (version == null ? "development" : version)};
+        return version == null ? "development" : version;
     }
 }

@@ -46,7 +46,8 @@ public final class ImportedFile {
         if (allowReprogramming) {
             b.append("    allow reprogramming\n");
         }
-        b.append("}\n\n");
+        // The formatter keeps no blank line before a comment that ends the file: write it as it would.
+        b.append(dataset == null ? "}\n" : "}\n\n");
         String prefix = dataset == null ? "// " : "";
         if (dataset == null) {
             b.append(

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bnn.onnx.Fixtures;
-import org.bnn.onnx.OnnxRuntimeRunner;
+import org.bnn.onnx.testing.Fixtures;
+import org.bnn.onnx.testing.OnnxRuntimeRunner;
 import org.bnn.onnx.imports.ImportedNetwork;
 import org.bnn.onnx.imports.NetworkImporter;
 import org.bnn.runtime.data.Dataset;

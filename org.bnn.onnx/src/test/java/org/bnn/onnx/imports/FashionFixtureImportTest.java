@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bnn.onnx.Fixtures;
+import org.bnn.onnx.testing.Fixtures;
 import org.bnn.runtime.data.Dataset;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.spec.InputEncoding;

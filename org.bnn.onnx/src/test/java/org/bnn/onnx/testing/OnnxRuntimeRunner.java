@@ -1,4 +1,4 @@
-package org.bnn.onnx;
+package org.bnn.onnx.testing;
 
 import java.nio.FloatBuffer;
 import java.util.Map;

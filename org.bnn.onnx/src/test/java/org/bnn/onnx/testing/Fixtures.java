@@ -1,4 +1,4 @@
-package org.bnn.onnx;
+package org.bnn.onnx.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
