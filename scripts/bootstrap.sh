@@ -3,6 +3,8 @@
 #   scripts/bootstrap.sh maven   - Maven 3.9.x into .tools/ (Tycho needs it; Debian ships 3.8.7)
 #   scripts/bootstrap.sh ui      - Xvfb and GTK 3 for the Eclipse UI tests (Debian packages)
 #   scripts/bootstrap.sh all     - both
+#   scripts/bootstrap.sh python  - Debian's python3-torch, python3-onnx and python3-numpy, which
+#                                  examples/import/make_fixtures.py needs (not the build)
 # Maven is fetched as an ordinary artifact from the Maven repository the system Maven already
 # uses, so no host name is written here; the archive is checked against a pinned SHA-512.
 set -euo pipefail
@@ -38,20 +40,33 @@ ensure_ui() {
   command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
   ldconfig -p 2>/dev/null | grep -q 'libgtk-3.so.0' || missing+=(libgtk-3-0)
   command -v import >/dev/null 2>&1 || missing+=(imagemagick)
-  [ ${#missing[@]} -eq 0 ] && return 0
+  apt_install "the Eclipse UI tests" "${missing[@]}"
+}
+
+ensure_python() {
+  local missing=() p
+  for p in python3-torch python3-onnx python3-numpy; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  apt_install "examples/import/make_fixtures.py" "${missing[@]}"
+}
+
+apt_install() { # what needs them, packages...
+  local what="$1"; shift
+  [ $# -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    die "the UI tests need the Debian packages: ${missing[*]}. Install them as root (apt-get install ${missing[*]})."
+    die "$what needs the Debian packages: $*. Install them as root (apt-get install $*)."
   fi
-  echo "bootstrap: installing ${missing[*]} (Debian packages for the Eclipse UI tests)" >&2
+  echo "bootstrap: installing $* (Debian packages for $what)" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2 || die "apt-get update failed"
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
-    || die "apt-get install ${missing[*]} failed"
+  apt-get install -y -qq --no-install-recommends "$@" >&2 || die "apt-get install $* failed"
 }
 
 case "${1:-all}" in
   maven) ensure_maven ;;
   ui) ensure_ui ;;
   all) ensure_maven; ensure_ui ;;
-  *) die "usage: scripts/bootstrap.sh [maven|ui|all]" ;;
+  python) ensure_python ;;
+  *) die "usage: scripts/bootstrap.sh [maven|ui|all|python]" ;;
 esac

@@ -9,6 +9,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/bootstrap.sh" all
 cd "$ROOT"
+# MNIST and Fashion-MNIST (idempotent): the ONNX import and export tests compare predictions with PyTorch's
+# and onnxruntime's on every test image (docs/import.md).
+"$ROOT/scripts/fetch-data.sh" all
 # install (not only verify): the consumer example resolves the language from the local repository.
 xvfb-run -a -s "-screen 0 1366x900x24" "$ROOT/mvnw" -B --no-transfer-progress install "$@"
 echo "== headless Maven consumer (examples/maven-consumer)"

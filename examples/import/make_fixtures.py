@@ -9,16 +9,15 @@ This script is how the committed files next to it were made (docs/import.md):
                           activations and of the latent real weights
   fashion-predictions.npy PyTorch's predicted class for each of the 10,000 test images (uint8), computed
                           in float64 so that no rounding decides a near tie
-  fashion-scores.npy      PyTorch's float64 output scores (10,000 x 10), to locate any disagreement
 
 Network (what the simulator runs, docs/architecture.md): inputs are 8-bit pixels p scaled to
 x = 2p/255 - 1; conv 3x3 16 (padded with -1) -> BN -> sign -> max pool 2 -> conv 3x3 32 (padded
 with -1) -> BN -> sign -> max pool 2 -> dense 64 -> BN -> sign -> dense 10 -> BN. Binary weights
 sign(w) (w >= 0 is +1) with straight-through gradients; no biases.
 
-Needs Debian's python3-torch, python3-onnx and python3-numpy (scripts/bootstrap.sh onnx-fixtures
-installs them). Usage, from the repository root:
-    /usr/bin/python3 examples/import/make_fixtures.py [--data data/fashion-mnist] [--epochs 4]
+Needs Debian's python3-torch, python3-onnx and python3-numpy (scripts/bootstrap.sh python installs them).
+Usage, from the repository root (about 5 minutes per epoch on 2 cores):
+    /usr/bin/python3 examples/import/make_fixtures.py [--data data/fashion-mnist] [--epochs 3]
 """
 import argparse
 import gzip
@@ -182,7 +181,7 @@ def to_qonnx(plain_path, qonnx_path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default="data/fashion-mnist")
-    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
@@ -202,7 +201,6 @@ def main():
     differ = int((scores32.argmax(dim=1).numpy() != predictions).sum())
     print(f"test accuracy {accuracy * 100:.2f} % (float64); float32 predictions differ on {differ} images", flush=True)
     np.save(HERE / "fashion-predictions.npy", predictions)
-    np.save(HERE / "fashion-scores.npy", scores64.numpy())
 
     deployed.to(torch.float32)
     plain = HERE / "fashion-bnn.onnx"
@@ -211,7 +209,7 @@ def main():
                       dynamic_axes={"pixels": {0: "batch"}, "scores": {0: "batch"}}, do_constant_folding=True)
     onnx.checker.check_model(onnx.load(plain))
     to_qonnx(plain, HERE / "fashion-bnn-qonnx.onnx")
-    print("wrote", plain.name, "fashion-bnn-qonnx.onnx fashion-predictions.npy fashion-scores.npy", flush=True)
+    print("wrote", plain.name, "fashion-bnn-qonnx.onnx fashion-predictions.npy", flush=True)
 
 
 if __name__ == "__main__":
