@@ -13,7 +13,6 @@ import org.bnn.dsl.bnn.DatasetInputs;
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
-import org.bnn.dsl.bnn.Training;
 import org.bnn.dsl.files.DescriptionFiles;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.data.Cifar10;
@@ -122,14 +121,6 @@ public class FileReferenceValidator extends ComposedBnnValidator {
                         .ifPresent(folder -> checkSplitFiles(data, source, folder)));
     }
 
-    /** A training's images must have the shape of its network's input too (its files are the trainer's to read). */
-    @Check
-    public void checkTrainingData(Training training) {
-        if (training.getData() != null) {
-            checkImageShape(training.getNetwork(), training.getData());
-        }
-    }
-
     private void checkSplitFiles(DatasetInputs data, InputSource.Dataset source, Path folder) {
         if (StandardDataset.named(source.dataset()) == StandardDataset.CIFAR10) {
             checkCifarFiles(data, source, folder);
@@ -192,7 +183,7 @@ public class FileReferenceValidator extends ComposedBnnValidator {
             return;
         }
         StandardDataset dataset = StandardDataset.named(SpecTranslator.datasetName(data.getDataset()));
-        Shape image = new Shape(dataset.height(), dataset.width(), dataset.channels());
+        Shape image = dataset.shape();
         String declaration = image.height() + " x " + image.width() + (image.channels() > 1 ? " x " + image.channels() : "");
         // the input's own rules report one that does not translate
         SpecTranslator.attempt(() -> translator.translate(network.getInput())).filter(input -> !input.shape().equals(image))

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.bnn.runtime.spec.Shape;
+
 /**
  * The data sets the language names, by the name it uses ({@code mnist("dir")}): their image shape,
  * known without reading a file (for the validator's shape check), and how each split is read.
@@ -15,15 +17,11 @@ public enum StandardDataset {
     CIFAR10("cifar10", Cifar10.HEIGHT, Cifar10.WIDTH, Cifar10.CHANNELS);
 
     private final String id;
-    private final int height;
-    private final int width;
-    private final int channels;
+    private final Shape shape;
 
     StandardDataset(String id, int height, int width, int channels) {
         this.id = id;
-        this.height = height;
-        this.width = width;
-        this.channels = channels;
+        this.shape = new Shape(height, width, channels);
     }
 
     /** The name in the language and in {@link org.bnn.runtime.experiment.InputSource.Dataset}: "mnist", "fashion-mnist", "cifar10". */
@@ -31,16 +29,9 @@ public enum StandardDataset {
         return id;
     }
 
-    public int height() {
-        return height;
-    }
-
-    public int width() {
-        return width;
-    }
-
-    public int channels() {
-        return channels;
+    /** The images' height × width × channels, which the network's input must have. */
+    public Shape shape() {
+        return shape;
     }
 
     /** The split read from {@code folder}, as its files lie there ({@link Datasets}, {@link Cifar10}). */

@@ -21,6 +21,7 @@ import org.bnn.runtime.data.Split;
 import org.bnn.runtime.data.StandardDataset;
 import org.bnn.runtime.engine.InputEncoder;
 import org.bnn.runtime.spec.InputEncoding;
+import org.bnn.runtime.spec.Shape;
 import org.bnn.runtime.testing.CifarFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,7 +156,8 @@ class Cifar10Test {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StandardDataset.named("cifar100"));
         assertEquals("unknown dataset \"cifar100\"; known: mnist, fashion-mnist, cifar10", e.getMessage());
         assertEquals(StandardDataset.MNIST, StandardDataset.named("mnist"));
-        assertEquals(28 * 28, StandardDataset.FASHION_MNIST.height() * StandardDataset.FASHION_MNIST.width());
+        assertEquals(new Shape(28, 28, 1), StandardDataset.FASHION_MNIST.shape());
+        assertEquals(new Shape(32, 32, 3), StandardDataset.CIFAR10.shape());
     }
 
     /** The real data, when put in data/cifar10; skipped (with the reason) otherwise. */
