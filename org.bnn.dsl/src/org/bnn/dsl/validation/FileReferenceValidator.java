@@ -15,7 +15,9 @@ import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.files.DescriptionFiles;
 import org.bnn.dsl.spec.SpecTranslator;
+import org.bnn.runtime.data.Cifar10;
 import org.bnn.runtime.data.IdxCopies;
+import org.bnn.runtime.data.StandardDataset;
 import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.spec.LayerGeometry;
 import org.bnn.runtime.spec.NetworkSpec;
@@ -30,15 +32,12 @@ import com.google.inject.Inject;
 /**
  * Rules about the files a description names: a network's weights file (present, intact and
  * loadable, holding the network's layers; read once per file version) and an experiment's dataset
- * (the split's files present and readable, raw and gzipped copies not different, images of the network's input
- * shape).
+ * (the split's files present and readable, raw and gzipped IDX copies not different, images of the network's input
+ * shape; MNIST and Fashion-MNIST in IDX files, CIFAR-10 in its binary files).
  * Relative paths resolve against the folder of the .bnn file; a description that was not read
  * from a file (an unsaved buffer, a test's synthetic URI) gets no file checks.
  */
 public class FileReferenceValidator extends ComposedBnnValidator {
-
-    /** MNIST and Fashion-MNIST images are 28 × 28 pixels of one channel (org.bnn.runtime.data.Datasets). */
-    private static final Shape DATASET_IMAGE = new Shape(28, 28, 1);
 
     @Inject
     private SpecTranslator translator;
@@ -114,11 +113,20 @@ public class FileReferenceValidator extends ComposedBnnValidator {
         if (!(experiment.getInputs() instanceof DatasetInputs data)) {
             return;
         }
-        checkImageShape(experiment, data);
+        Mapping mapping = experiment.getMapping();
+        checkImageShape(mapping == null || mapping.eIsProxy() ? null : mapping.getNetwork(), data);
         // without a folder name there is nothing to look for
         SpecTranslator.attempt(() -> (InputSource.Dataset) translator.translate(data))
                 .ifPresent(source -> resolve(data, BNN.getDatasetInputs_Folder(), source.folder())
                         .ifPresent(folder -> checkSplitFiles(data, source, folder)));
+    }
+
+    private void checkSplitFiles(DatasetInputs data, InputSource.Dataset source, Path folder) {
+        if (StandardDataset.named(source.dataset()) == StandardDataset.CIFAR10) {
+            checkCifarFiles(data, source, folder);
+        } else {
+            checkIdxFiles(data, source, folder);
+        }
     }
 
     /**
@@ -126,7 +134,7 @@ public class FileReferenceValidator extends ComposedBnnValidator {
      * a warning when both are present and differ, since one of them is stale), each readable as the
      * run will read it.
      */
-    private void checkSplitFiles(DatasetInputs data, InputSource.Dataset source, Path folder) {
+    private void checkIdxFiles(DatasetInputs data, InputSource.Dataset source, Path folder) {
         List<String> missing = new ArrayList<>();
         Map<String, Integer> files = new LinkedHashMap<>();
         files.put(source.split().filePrefix() + "-images-idx3-ubyte", 3);
@@ -142,26 +150,46 @@ public class FileReferenceValidator extends ComposedBnnValidator {
             datasetFiles.conflict(folder, name).ifPresent(conflict -> warning(conflict, data, BNN.getDatasetInputs_Folder(),
                     BnnIssueCodes.DATASET_COPIES_DIFFER, folder.resolve(name).toString()));
         });
+        warnMissing(data, source, folder, missing, "fetch it with scripts/fetch-data.sh " + source.dataset());
+    }
+
+    /** The binary files Cifar10 reads for the split, each present and readable as the run will read it. */
+    private void checkCifarFiles(DatasetInputs data, InputSource.Dataset source, Path folder) {
+        List<String> missing = new ArrayList<>();
+        for (String name : Cifar10.files(source.split())) {
+            Path file = folder.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                missing.add(name);
+            } else {
+                datasetFiles.cifarDamage(file).ifPresent(
+                        damage -> error(damage, data, BNN.getDatasetInputs_Folder(), BnnIssueCodes.UNREADABLE_DATASET, file.toString()));
+            }
+        }
+        warnMissing(data, source, folder, missing,
+                "it cannot be fetched: scripts/fetch-data.sh cifar10 says where to put the files of the binary version");
+    }
+
+    private void warnMissing(DatasetInputs data, InputSource.Dataset source, Path folder, List<String> missing, String advice) {
         if (!missing.isEmpty()) {
             warning("The " + source.dataset() + " " + source.split().label() + " split is not found in " + folder + " (no "
-                    + String.join(", no ", missing) + "); fetch it with scripts/fetch-data.sh " + source.dataset(), data,
-                    BNN.getDatasetInputs_Folder(), BnnIssueCodes.MISSING_FILE, folder.toString());
+                    + String.join(", no ", missing) + "); " + advice, data, BNN.getDatasetInputs_Folder(), BnnIssueCodes.MISSING_FILE,
+                    folder.toString());
         }
     }
 
     /** Known without reading a file: the dataset's images must have the shape of the network's input. */
-    private void checkImageShape(Experiment experiment, DatasetInputs data) {
-        Mapping mapping = experiment.getMapping();
-        Network network = mapping == null || mapping.eIsProxy() ? null : mapping.getNetwork();
+    private void checkImageShape(Network network, DatasetInputs data) {
         if (network == null || network.eIsProxy() || network.getInput() == null) {
             return;
         }
+        StandardDataset dataset = StandardDataset.named(SpecTranslator.datasetName(data.getDataset()));
+        Shape image = dataset.shape();
+        String declaration = image.height() + " x " + image.width() + (image.channels() > 1 ? " x " + image.channels() : "");
         // the input's own rules report one that does not translate
-        SpecTranslator.attempt(() -> translator.translate(network.getInput())).filter(input -> !input.shape().equals(DATASET_IMAGE))
-                .ifPresent(input -> error(SpecTranslator.datasetName(data.getDataset()) + " images are " + DATASET_IMAGE
-                        + " (height x width x channels), but input " + input.name() + " of " + MessageNames.of("network", network.getName())
-                        + " is " + input.shape() + "; declare it as 28 x 28", data, BNN.getDatasetInputs_Dataset(),
-                        BnnIssueCodes.DATASET_SHAPE));
+        SpecTranslator.attempt(() -> translator.translate(network.getInput())).filter(input -> !input.shape().equals(image))
+                .ifPresent(input -> error(dataset.id() + " images are " + image + " (height x width x channels), but input " + input.name()
+                        + " of " + MessageNames.of("network", network.getName()) + " is " + input.shape() + "; declare it as "
+                        + declaration, data, BNN.getDatasetInputs_Dataset(), BnnIssueCodes.DATASET_SHAPE));
     }
 
     /**

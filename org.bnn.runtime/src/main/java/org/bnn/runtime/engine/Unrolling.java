@@ -67,11 +67,16 @@ final class Unrolling {
      */
     void patch(long[] maps, int map, int position, long[] patch) {
         Arrays.fill(patch, 0, patchWords, 0L);
+        orPatch(maps, map, position, patch, 0);
+    }
+
+    /** ORs the fan-in vector of output position {@code position} into {@code target} from word {@code at} (0 there before). */
+    void orPatch(long[] maps, int map, int position, long[] target, int at) {
         int oy = position / outputWidth;
         int ox = position - oy * outputWidth;
         int corner = map * Long.SIZE + oy * stride * paddedRowBits + ox * stride * channels;
         for (int dy = 0; dy < kernel; dy++) {
-            PackedBits.or(maps, corner + dy * paddedRowBits, patch, dy * runBits, runBits);
+            PackedBits.or(maps, corner + dy * paddedRowBits, target, at * Long.SIZE + dy * runBits, runBits);
         }
     }
 }

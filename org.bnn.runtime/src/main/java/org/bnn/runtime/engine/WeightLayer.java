@@ -282,6 +282,10 @@ public final class WeightLayer extends Stage {
         int positions = (int) geometry.positions();
         long[] map = unrolling.padded() ? workspace.padded : input;
         long[][] block = workspace.patches;
+        if (workspace.reads == null && Kernels.ACTIVE.fires(stored.wordsPerRow(), neurons, workspace.kernelBuffer.length)) {
+            fireAtOnce(stored, map, output, workspace);
+            return;
+        }
         int[] differing = workspace.differing(Workspace.GROUP * neurons);
         for (int first = 0; first < positions; first += Workspace.GROUP) {
             int count = Math.min(Workspace.GROUP, positions - first);
@@ -299,6 +303,26 @@ public final class WeightLayer extends Stage {
                 fireAll(differing, i * neurons, neurons, (first + i) * neurons, output);
             }
         }
+    }
+
+    /**
+     * A one-plane conv layer on a kernel that thresholds reads itself ({@link BinaryKernel#fires}): the
+     * patches of all positions side by side, then one kernel call for the whole layer, so that the
+     * kernel's per-call set-up (e.g. a word-major copy of the rows) is paid once per layer. Reads with
+     * flips of their own take {@link #fireBlocks}'s path, which corrects each read's counts.
+     */
+    private void fireAtOnce(WeightMatrix stored, long[] map, long[] output, Workspace workspace) {
+        int positions = (int) geometry.positions();
+        int words = stored.wordsPerRow();
+        long[] patches = workspace.layerPatches(positions * words);
+        Arrays.fill(patches, 0, positions * words, 0L);
+        for (int p = 0; p < positions; p++) {
+            unrolling.orPatch(map, 0, p, patches, p * words);
+            if (ternary) {
+                TernaryPlanes.twiceInPlace(patches, p * words, geometry.fanIn());
+            }
+        }
+        Kernels.ACTIVE.fire(stored.words(), words, stored.rows(), patches, positions, limit, sign, output, 0, workspace.kernelBuffer);
     }
 
     /**

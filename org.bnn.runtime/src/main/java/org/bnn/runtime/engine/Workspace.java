@@ -34,6 +34,8 @@ final class Workspace {
     private int[] constants = new int[0];
     private long[] packedLevels = new long[0];
     private long[] serialCounts = new long[0];
+    /** The patches of all positions of a conv layer, side by side, for a kernel that fires them at once. */
+    private long[] layerPatches = new long[0];
 
     Workspace(int patchWords, int paddedWords, int counts, int neurons, int classes, int weightLayers) {
         this.patch = new long[patchWords];
@@ -77,6 +79,14 @@ final class Workspace {
             serialCounts = new long[length];
         }
         return serialCounts;
+    }
+
+    /** {@link #layerPatches}: at least {@code length} longs (grown once). */
+    long[] layerPatches(int length) {
+        if (layerPatches.length < length) {
+            layerPatches = new long[length];
+        }
+        return layerPatches;
     }
 
     private static int[] atLeast(int[] buffer, int length) {

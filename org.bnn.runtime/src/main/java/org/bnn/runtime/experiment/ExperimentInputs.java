@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.bnn.runtime.data.Dataset;
-import org.bnn.runtime.data.Datasets;
+import org.bnn.runtime.data.StandardDataset;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.RandomNetworks;
 import org.bnn.runtime.spec.NetworkSpec;
@@ -54,11 +54,7 @@ public record ExperimentInputs(BinaryNetwork network, long[][] inputs, Optional<
     /** The dataset split named by {@code source}, limited as it says. */
     public static Dataset dataset(InputSource.Dataset source, Path base) {
         Path folder = base.resolve(source.folder());
-        Dataset data = switch (source.dataset()) {
-            case "mnist" -> Datasets.mnist(folder, source.split());
-            case "fashion-mnist" -> Datasets.fashionMnist(folder, source.split());
-            default -> throw new IllegalArgumentException("unknown dataset \"" + source.dataset() + "\"; known: mnist, fashion-mnist");
-        };
+        Dataset data = StandardDataset.named(source.dataset()).load(folder, source.split());
         return source.limit() > 0 ? data.limit(source.limit()) : data;
     }
 }

@@ -18,7 +18,7 @@ public sealed interface InputSource {
     /**
      * A labelled dataset read from {@code folder} (relative paths: to the description's folder).
      *
-     * @param dataset "mnist" or "fashion-mnist"
+     * @param dataset "mnist", "fashion-mnist" or "cifar10" ({@link org.bnn.runtime.data.StandardDataset})
      * @param limit   the first {@code limit} examples, 0 for all
      */
     record Dataset(String dataset, String folder, Split split, int limit) implements InputSource {

@@ -86,6 +86,55 @@ final class VectorKernel extends BinaryKernel {
         }
     }
 
+    @Override
+    boolean fires(int wordsPerRow, int rows, int bufferLength) {
+        return wordsPerRow < L && rows >= L && (long) rows * wordsPerRow + L <= bufferLength;
+    }
+
+    /**
+     * Rows shorter than a vector (conv positions): L output channels per vector. The rows are copied
+     * word-major once per call (word i of rows k .. k + L − 1 side by side), then each group of L rows
+     * goes over every input: per input word one broadcast, XOR, popcount and add serve the L rows, and
+     * one compare with the L limits gives their L output bits. When L does not divide the rows, the last
+     * group starts at rows − L and overlaps the one before: the overlapping bits are ORed in twice, equal.
+     */
+    @Override
+    void fire(long[] w, int words, int rows, long[] x, int count, int[] limit, int[] sign, long[] output, int firstBit, long[] t) {
+        for (int k = 0; k < rows; k++) {
+            for (int i = 0; i < words; i++) {
+                t[i * rows + k] = w[k * words + i];
+            }
+        }
+        int limits = words * rows;
+        for (int k = 0; k < rows; k += L) {
+            int g = Math.min(k, rows - L);
+            long signs = 0;
+            for (int m = 0; m < L; m++) {
+                t[limits + m] = limit[g + m];
+                signs |= (long) sign[g + m] << m;
+            }
+            fireGroup(t, words, rows, g, load(t, limits), signs, x, count, output, firstBit + g);
+        }
+    }
+
+    /** Rows g .. g + L − 1 (word-major in t) against every input: output bit (bit0 + p·rows + m) for row g + m. */
+    private static void fireGroup(long[] t, int words, int rows, int g, LongVector limits, long signs, long[] x, int count, long[] output,
+            int bit0) {
+        for (int p = 0, o = 0, bit = bit0; p < count; p++, o += words, bit += rows) {
+            LongVector acc = count(load(t, g), LongVector.broadcast(S, x[o]));
+            for (int i = 1; i < words; i++) {
+                acc = acc.add(count(load(t, i * rows + g), LongVector.broadcast(S, x[o + i])));
+            }
+            long bits = acc.compare(VectorOperators.GT, limits).toLong() ^ signs;
+            int word = bit >>> 6;
+            int shift = bit & 63;
+            output[word] |= bits << shift;
+            if (shift > Long.SIZE - L) {
+                output[word + 1] |= bits >>> (Long.SIZE - shift);
+            }
+        }
+    }
+
     private static LongVector load(long[] array, int offset) {
         return LongVector.fromArray(S, array, offset);
     }

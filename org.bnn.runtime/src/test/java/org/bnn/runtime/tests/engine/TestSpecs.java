@@ -65,6 +65,20 @@ public final class TestSpecs {
                 .output("out", 2).build();
     }
 
+    /**
+     * Conv rows shorter than a vector of the Vector API kernel, which thresholds them itself (KernelCheck
+     * compares its results with the scalar kernel's on this shape): rows of 1, 4 and 1 words, 24, 13 and 64
+     * channels, padding +1 and −1, stride 2, a max pool.
+     */
+    public static NetworkSpec convShortRows() {
+        return NetworkSpec.builder("ConvShort", "img", 9, 11, 5)
+                .conv("c1", 24, 3, 1, new Padding(1, 1))
+                .pool("p1", PoolKind.MAX, 2, 2)
+                .conv("c2", 13, 3, 2, new Padding(1, -1))
+                .conv("c3", 64, 1, 1, Padding.VALID)
+                .dense("fc", 20).output("out", 4).build();
+    }
+
     public static NetworkSpec bitSerialDense() {
         return NetworkSpec.builder("SerialDense", new InputSpec("px", Shape.flat(50), new InputEncoding.BitSerial(8)))
                 .dense("fc", 30).output("out", 4).build();
@@ -147,7 +161,7 @@ public final class TestSpecs {
 
     public static List<NetworkSpec> all() {
         return List.of(dense(), convPaddingStride(), convMaxPool(), convMaxPoolSkipping(), convAveragePool(), wideChannels(),
-                bitSerialDense(), bitSerialConv(), bitSerialConvAveragePool(), bitSerialConvValid(), bitSerialConvBlocks(),
+                convShortRows(), bitSerialDense(), bitSerialConv(), bitSerialConvAveragePool(), bitSerialConvValid(), bitSerialConvBlocks(),
                 bitSerialConvStrideBlocks(), bitSerialOutputOnly());
     }
 }
