@@ -3,6 +3,7 @@ package org.bnn.onnx.export;
 import java.util.Arrays;
 import java.util.List;
 
+import org.bnn.onnx.model.Attributes;
 import org.bnn.onnx.model.Tensor;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.LayerParameters;
@@ -80,8 +81,8 @@ public final class NetworkExporter {
             LayerSpec layer = g.layer();
             if (layer instanceof LayerSpec.Pool pool) {
                 if (pool.kind() == PoolKind.MAX) {
-                    x = out.node("MaxPool", pool.name(), List.of(x), GraphWriter.ints("kernel_shape", pool.size(), pool.size()),
-                            GraphWriter.ints("strides", pool.stride(), pool.stride()));
+                    x = out.node("MaxPool", pool.name(), List.of(x), Attributes.ints("kernel_shape", pool.size(), pool.size()),
+                            Attributes.ints("strides", pool.stride(), pool.stride()));
                 }
                 continue; // an average pool is part of the conv before it
             }
@@ -98,8 +99,8 @@ public final class NetworkExporter {
             } else {
                 if (!flat) {
                     // The simulator flattens H, W, C: transpose NCHW to NHWC first, then flatten.
-                    x = out.node("Transpose", layer.name(), List.of(x), GraphWriter.ints("perm", 0, 2, 3, 1));
-                    x = out.node("Flatten", layer.name(), List.of(x), GraphWriter.integer("axis", 1));
+                    x = out.node("Transpose", layer.name(), List.of(x), Attributes.ints("perm", 0, 2, 3, 1));
+                    x = out.node("Flatten", layer.name(), List.of(x), Attributes.integer("axis", 1));
                     flat = true;
                 }
                 a = out.node("MatMul", layer.name(), List.of(x, out.floats(layer.name() + "_weights", denseWeights(given))));
@@ -117,7 +118,7 @@ public final class NetworkExporter {
 
     /** Input pixels in [0, 1] to the centred integers the first layer reads: 2q − S, or ±1 when binarized. */
     private String encodeInput(String pixels) {
-        String x = out.node("Cast", "input", List.of(pixels), GraphWriter.integer("to", TensorProto.DataType.DOUBLE_VALUE));
+        String x = out.node("Cast", "input", List.of(pixels), Attributes.integer("to", TensorProto.DataType.DOUBLE_VALUE));
         String signs;
         if (spec.input().encoding() instanceof InputEncoding.Binarize b) {
             String cond = out.node("GreaterOrEqual", "input", List.of(x, out.doubles("input_threshold", Tensor.scalar(b.threshold()))));
@@ -132,7 +133,7 @@ public final class NetworkExporter {
             signs = out.node("Sub", "input", List.of(out.node("Mul", "input", List.of(q, out.doubles("two", Tensor.scalar(2)))),
                     out.doubles("levels", Tensor.scalar(levels))));
         }
-        return out.node("Cast", "input", List.of(signs), GraphWriter.integer("to", TensorProto.DataType.FLOAT_VALUE));
+        return out.node("Cast", "input", List.of(signs), Attributes.integer("to", TensorProto.DataType.FLOAT_VALUE));
     }
 
     private String conv(LayerSpec.Conv conv, LayerGeometry g, LayerParameters given, String x, long inputScale) {
@@ -157,8 +158,8 @@ public final class NetworkExporter {
             }
         }
         String weights = out.floats(conv.name() + "_weights", new Tensor(new long[] {conv.channels(), in, k, k}, oihw));
-        return out.node("Conv", conv.name(), List.of(padded, weights), GraphWriter.ints("kernel_shape", k, k),
-                GraphWriter.ints("strides", conv.stride(), conv.stride()));
+        return out.node("Conv", conv.name(), List.of(padded, weights), Attributes.ints("kernel_shape", k, k),
+                Attributes.ints("strides", conv.stride(), conv.stride()));
     }
 
     /** (in, out) weights for x @ W. */
@@ -187,8 +188,8 @@ public final class NetworkExporter {
         Arrays.fill(ones, 1);
         return out.node("Conv", pool.name(),
                 List.of(a, out.floats(pool.name() + "_ones", new Tensor(new long[] {channels, 1, m, m}, ones))),
-                GraphWriter.ints("kernel_shape", m, m), GraphWriter.ints("strides", pool.stride(), pool.stride()),
-                GraphWriter.integer("group", channels));
+                Attributes.ints("kernel_shape", m, m), Attributes.ints("strides", pool.stride(), pool.stride()),
+                Attributes.integer("group", channels));
     }
 
     /**
@@ -228,13 +229,13 @@ public final class NetworkExporter {
             offset[k] = affine.offset(k);
         }
         long scale = network.weightLayer(network.weightLayerCount() - 1).inputScale();
-        String x = out.node("Cast", name, List.of(a), GraphWriter.integer("to", TensorProto.DataType.DOUBLE_VALUE));
+        String x = out.node("Cast", name, List.of(a), Attributes.integer("to", TensorProto.DataType.DOUBLE_VALUE));
         if (scale != 1) {
             x = out.node("Div", name, List.of(x, out.doubles(name + "_scale", Tensor.scalar(scale))));
         }
         x = out.node("Mul", name, List.of(x, out.doubles(name + "_gain", Tensor.vector(gain))));
         out.nodeTo("Add", "scores", name, List.of(x, out.doubles(name + "_offset", Tensor.vector(offset))));
-        out.nodeTo("ArgMax", "prediction", name, List.of("scores"), GraphWriter.integer("axis", 1), GraphWriter.integer("keepdims", 0));
+        out.nodeTo("ArgMax", "prediction", name, List.of("scores"), Attributes.integer("axis", 1), Attributes.integer("keepdims", 0));
         graph.addOutput(valueInfo("scores", TensorProto.DataType.DOUBLE, -1, classes));
         graph.addOutput(valueInfo("prediction", TensorProto.DataType.INT64, -1));
     }

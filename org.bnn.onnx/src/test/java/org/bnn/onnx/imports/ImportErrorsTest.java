@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 
 import org.bnn.onnx.model.OnnxFormatException;
+import org.bnn.onnx.model.Attributes;
 import org.bnn.onnx.model.Tensor;
 import org.bnn.runtime.engine.BatchNorm;
 import org.bnn.runtime.spec.InputEncoding;
@@ -35,7 +36,7 @@ class ImportErrorsTest {
     @Test
     void aConvPaddedWithZerosIsRefusedWithTheWayOut() {
         TorchStyleModel m = new TorchStyleModel(1, 1, 4, 4);
-        m.node("Conv", List.of("x", m.constant(ones(2, 1, 3, 3))), TorchStyleModel.ints("pads", 1, 1, 1, 1));
+        m.node("Conv", List.of("x", m.constant(ones(2, 1, 3, 3))), Attributes.ints("pads", 1, 1, 1, 1));
         assertEquals("m.onnx: node '/Conv_2' (Conv): pads with 0 (pads=1); a binarized network has no 0 activations: pad with -1 or +1"
                 + " in a Pad node before the Conv (F.pad(x, (p, p, p, p), value=-1) in PyTorch) and give the Conv padding=0",
                 error(m.build(m.last())));
@@ -72,7 +73,7 @@ class ImportErrorsTest {
     void aMaxPoolBeforeABatchNormWithANegativeScaleIsRefused() {
         TorchStyleModel m = new TorchStyleModel(1, 1, 4, 4);
         String a = m.node("Conv", List.of(m.sign("x", 0), m.constant(ones(2, 1, 1, 1))));
-        String p = m.node("MaxPool", List.of(a), TorchStyleModel.ints("kernel_shape", 2, 2), TorchStyleModel.ints("strides", 2, 2));
+        String p = m.node("MaxPool", List.of(a), Attributes.ints("kernel_shape", 2, 2), Attributes.ints("strides", 2, 2));
         m.node("BatchNormalization", List.of(p, m.constant(Tensor.vector(1, -1)), m.constant(Tensor.vector(0, 0)),
                 m.constant(Tensor.vector(0, 0)), m.constant(Tensor.vector(1, 1))));
         String message = error(m.build(m.last()));
@@ -86,13 +87,13 @@ class ImportErrorsTest {
         TorchStyleModel m = new TorchStyleModel(1, 1, 4, 4);
         String s = m.node("BipolarQuant", "qonnx.custom_op.general", List.of("x", m.constant(Tensor.scalar(1))));
         String a = m.node("Conv", List.of(s, m.constant(ones(2, 1, 1, 1))));
-        String avg = m.node("AveragePool", List.of(a), TorchStyleModel.ints("kernel_shape", 2, 2), TorchStyleModel.ints("strides", 2, 2));
+        String avg = m.node("AveragePool", List.of(a), Attributes.ints("kernel_shape", 2, 2), Attributes.ints("strides", 2, 2));
         String t = m.node("MultiThreshold", "qonnx.custom_op.general",
                 List.of(avg, m.constant(new Tensor(new long[] {2, 1}, new double[] {0.5, -0.5}))),
-                TorchStyleModel.real("out_scale", 2), TorchStyleModel.real("out_bias", -1));
+                Attributes.real("out_scale", 2), Attributes.real("out_bias", -1));
         String f = m.node("Flatten", List.of(t));
         m.node("Gemm", List.of(f, m.constant(ones(3, 8)), m.constant(Tensor.vector(0.25, 0.5, 0.75))),
-                TorchStyleModel.integer("transB", 1));
+                Attributes.integer("transB", 1));
         ImportedNetwork imported = NetworkImporter.importModel(m.build(m.last()), "m.onnx", "M", 8);
         assertEquals(new InputEncoding.Binarize(0.5), imported.spec().input().encoding());
         assertEquals(List.of(new LayerSpec.Conv("conv1", 2, 1, 1, org.bnn.runtime.spec.Padding.VALID),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.bnn.onnx.model.Attributes;
 import org.bnn.onnx.model.Tensor;
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.junit.jupiter.api.Test;
@@ -80,18 +81,18 @@ class RandomModelsImportTest {
             }
             int out = 2 + r.nextInt(6);
             x = m.node("Conv", List.of(x, m.constant(new Tensor(new long[] {out, channels, k, k}, weights(r, out * channels * k * k)))),
-                    TorchStyleModel.ints("kernel_shape", k, k), TorchStyleModel.ints("strides", stride, stride));
+                    Attributes.ints("kernel_shape", k, k), Attributes.ints("strides", stride, stride));
             x = m.sign(batchNorm(m, r, x, out, k * k * channels), 0);
             height = (height + 2 * pad - k) / stride + 1;
             width = (width + 2 * pad - k) / stride + 1;
             channels = out;
             if (height >= 2 && width >= 2 && r.nextBoolean()) {
-                x = m.node("MaxPool", List.of(x), TorchStyleModel.ints("kernel_shape", 2, 2), TorchStyleModel.ints("strides", 2, 2));
+                x = m.node("MaxPool", List.of(x), Attributes.ints("kernel_shape", 2, 2), Attributes.ints("strides", 2, 2));
                 height /= 2;
                 width /= 2;
             }
         }
-        x = m.node("Flatten", List.of(x), TorchStyleModel.integer("axis", 1));
+        x = m.node("Flatten", List.of(x), Attributes.integer("axis", 1));
         int features = channels * height * width;
         if (r.nextBoolean()) {
             int out = 3 + r.nextInt(10);
@@ -107,7 +108,7 @@ class RandomModelsImportTest {
             ones[k] = 1;
         }
         scores = m.node("BatchNormalization", List.of(scores, m.constant(Tensor.vector(ones)), m.constant(Tensor.vector(beta)),
-                m.constant(Tensor.vector(new double[classes])), m.constant(Tensor.vector(ones))), TorchStyleModel.real("epsilon", 0));
+                m.constant(Tensor.vector(new double[classes])), m.constant(Tensor.vector(ones))), Attributes.real("epsilon", 0));
         return new Drawn(m.build(scores), scores, inputChannels, inputHeight, inputWidth);
     }
 
@@ -124,7 +125,7 @@ class RandomModelsImportTest {
     private static String dense(TorchStyleModel m, Random r, String x, int in, int out) {
         double[] rows = weights(r, out * in);
         if (r.nextBoolean()) {
-            return m.node("Gemm", List.of(x, m.constant(new Tensor(new long[] {out, in}, rows))), TorchStyleModel.integer("transB", 1));
+            return m.node("Gemm", List.of(x, m.constant(new Tensor(new long[] {out, in}, rows))), Attributes.integer("transB", 1));
         }
         double[] columns = new double[rows.length];
         for (int o = 0; o < out; o++) {
