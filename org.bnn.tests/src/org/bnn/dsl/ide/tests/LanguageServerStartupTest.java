@@ -1,0 +1,102 @@
+package org.bnn.dsl.ide.tests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.bnn.dsl.ide.server.BnnLanguageServerLauncher;
+import org.bnn.dsl.ide.server.LspWorkspaceManager;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.Modules2;
+import org.eclipse.xtext.validation.Issue;
+import org.eclipse.xtext.xbase.lib.Procedures.Procedure2;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.inject.Guice;
+
+/**
+ * {@code initialize} answers without waiting for the workspace's index (Xtext builds it inside the
+ * request, seconds on the examples): the index is built behind the answer, and the requests that
+ * follow wait for it.
+ */
+class LanguageServerStartupTest {
+    private static final long TIMEOUT = 60;
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void initializeAnswersBeforeTheWorkspaceIsIndexedAndRequestsWaitForTheIndex() throws Exception {
+        Path examples = Path.of(System.getProperty("bnn.repository.root", "..")).resolve("examples");
+        Files.copy(examples.resolve("quickstart/quickstart.bnn"), workspace.resolve("quickstart.bnn"));
+        Files.copy(examples.resolve("lib/illustrative-hw.bnn"), workspace.resolve("illustrative-hw.bnn"));
+        HeldIndexing indexing = new HeldIndexing();
+        LanguageServerImpl server = Guice.createInjector(
+                Modules2.mixin(BnnLanguageServerLauncher.module(), binder -> binder.bind(WorkspaceManager.class).toInstance(indexing)))
+                .getInstance(LanguageServerImpl.class);
+        server.connect(new LanguageServerProcess.DiagnosticsCollector());
+        InitializeParams params = new InitializeParams();
+        params.setCapabilities(new ClientCapabilities());
+        params.setRootUri(workspace.toUri().toString());
+        params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
+        try {
+            // Xtext's own initialize waits here until the index is built, which the test holds back.
+            InitializeResult result = server.initialize(params).get(TIMEOUT, TimeUnit.SECONDS);
+            assertNotNull(result.getCapabilities().getInlayHintProvider(), "the capabilities, inlay hints included");
+            server.initialized(new InitializedParams());
+            CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbols = server
+                    .symbol(new WorkspaceSymbolParams(""));
+            assertTrue(indexing.started.await(TIMEOUT, TimeUnit.SECONDS), "the index is built behind the answer");
+            assertFalse(symbols.isDone(), "a request waits for the index");
+
+            indexing.release.countDown();
+            Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>> found = symbols.get(TIMEOUT, TimeUnit.SECONDS);
+            List<String> names = found.isLeft()
+                    ? found.getLeft().stream().map(SymbolInformation::getName).toList()
+                    : found.getRight().stream().map(WorkspaceSymbol::getName).toList();
+            assertTrue(names.stream().anyMatch(n -> n.endsWith("OnDemo")) && names.stream().anyMatch(n -> n.endsWith("Demo1T1R")),
+                    "the symbols of both files: " + names);
+        } finally {
+            indexing.release.countDown();
+            server.shutdown().get(TIMEOUT, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The launcher's workspace manager, whose indexing at {@code initialize} waits until the test releases it. */
+    private static final class HeldIndexing extends LspWorkspaceManager {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void initialize(List<WorkspaceFolder> folders, Procedure2<? super URI, ? super Iterable<Issue>> issues,
+                CancelIndicator cancel) {
+            started.countDown();
+            try {
+                release.await(TIMEOUT, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            super.initialize(folders, issues, cancel);
+        }
+    }
+}
