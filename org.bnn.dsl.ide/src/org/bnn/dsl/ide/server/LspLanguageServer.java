@@ -67,7 +67,11 @@ public class LspLanguageServer extends InlayHintLanguageServer {
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-        super.initialize(params).whenComplete((indexed, failure) -> {
+        // Kept from cancellation by the client's first edits: Xtext sets the result it keeps only after it.
+        CompletableFuture<InitializeResult> indexing = getRequestManager() instanceof RetryingRequestManager manager
+                ? manager.uncancellable(() -> super.initialize(params))
+                : super.initialize(params);
+        indexing.whenComplete((indexed, failure) -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause != null && !(cause instanceof CancellationException)) { // cancelled: the server shuts down
                 LOG.log(Level.SEVERE, "indexing the workspace failed: " + RequestGuard.describe(cause),

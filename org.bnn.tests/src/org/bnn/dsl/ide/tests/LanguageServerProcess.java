@@ -76,12 +76,9 @@ final class LanguageServerProcess {
                     process.getOutputStream());
             launcher.startListening();
             LanguageServer server = launcher.getRemoteProxy();
-            InitializeParams params = new InitializeParams();
-            params.setCapabilities(capabilities);
+            InitializeParams params = initializeParams(workspace, capabilities);
             params.setInitializationOptions(options);
             params.setProcessId((int) ProcessHandle.current().pid());
-            params.setRootUri(workspace.toUri().toString());
-            params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
             InitializeResult result = server.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             assertNotNull(result.getCapabilities().getTextDocumentSync(), "server must sync documents");
             server.initialized(new InitializedParams());
@@ -97,6 +94,15 @@ final class LanguageServerProcess {
             process.destroyForcibly();
             Files.deleteIfExists(log);
         }
+    }
+
+    /** The {@code initialize} of a client with {@code capabilities} that opens {@code workspace} as its one folder. */
+    static InitializeParams initializeParams(Path workspace, ClientCapabilities capabilities) {
+        InitializeParams params = new InitializeParams();
+        params.setCapabilities(capabilities);
+        params.setRootUri(workspace.toUri().toString());
+        params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
+        return params;
     }
 
     /** A client that records the first non-empty diagnostics published for each document. */

@@ -1,5 +1,6 @@
 package org.bnn.dsl.ide.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,10 +18,17 @@ import org.bnn.dsl.ide.server.BnnLanguageServerLauncher;
 import org.bnn.dsl.ide.server.LspWorkspaceManager;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
@@ -38,8 +46,8 @@ import com.google.inject.Guice;
 
 /**
  * {@code initialize} answers without waiting for the workspace's index (Xtext builds it inside the
- * request, seconds on the examples): the index is built behind the answer, and the requests that
- * follow wait for it.
+ * request, seconds on the examples): the index is built behind the answer, the requests that
+ * follow wait for it, and an edit sent meanwhile does not cancel it.
  */
 class LanguageServerStartupTest {
     private static final long TIMEOUT = 60;
@@ -57,10 +65,7 @@ class LanguageServerStartupTest {
                 Modules2.mixin(BnnLanguageServerLauncher.module(), binder -> binder.bind(WorkspaceManager.class).toInstance(indexing)))
                 .getInstance(LanguageServerImpl.class);
         server.connect(new LanguageServerProcess.DiagnosticsCollector());
-        InitializeParams params = new InitializeParams();
-        params.setCapabilities(new ClientCapabilities());
-        params.setRootUri(workspace.toUri().toString());
-        params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
+        InitializeParams params = LanguageServerProcess.initializeParams(workspace, InProcessLanguageServer.likeVsCode());
         try {
             // Xtext's own initialize waits here until the index is built, which the test holds back.
             InitializeResult result = server.initialize(params).get(TIMEOUT, TimeUnit.SECONDS);
@@ -70,14 +75,27 @@ class LanguageServerStartupTest {
                     .symbol(new WorkspaceSymbolParams(""));
             assertTrue(indexing.started.await(TIMEOUT, TimeUnit.SECONDS), "the index is built behind the answer");
             assertFalse(symbols.isDone(), "a request waits for the index");
+            // An edit while the index is built: Xtext's write of the edit cancels the writes before it.
+            String quickstart = Files.readString(workspace.resolve("quickstart.bnn"));
+            String uri = workspace.resolve("quickstart.bnn").toUri().toString();
+            server.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "bnn", 1, quickstart)));
 
             indexing.release.countDown();
-            Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>> found = symbols.get(TIMEOUT, TimeUnit.SECONDS);
-            List<String> names = found.isLeft()
-                    ? found.getLeft().stream().map(SymbolInformation::getName).toList()
-                    : found.getRight().stream().map(WorkspaceSymbol::getName).toList();
+            List<String> names = names(symbols.get(TIMEOUT, TimeUnit.SECONDS));
             assertTrue(names.stream().anyMatch(n -> n.endsWith("OnDemo")) && names.stream().anyMatch(n -> n.endsWith("Demo1T1R")),
                     "the symbols of both files: " + names);
+            // Rename asks initialize's result (which Xtext keeps only if that write was not cancelled) whether to prepare:
+            // prepared, a rename where no name is changes nothing (null); unprepared, it fails with "Refactoring cannot be performed".
+            WorkspaceEdit nothing = server.rename(new RenameParams(new TextDocumentIdentifier(uri), new Position(0, 0), "OnChip"))
+                    .get(TIMEOUT, TimeUnit.SECONDS);
+            assertTrue(nothing == null || nothing.getChanges() == null || nothing.getChanges().isEmpty(), String.valueOf(nothing));
+            int name = quickstart.indexOf("OnDemo");
+            String before = quickstart.substring(0, name);
+            Position at = new Position((int) before.chars().filter(c -> c == '\n').count(), name - before.lastIndexOf('\n') - 1);
+            WorkspaceEdit renamed = server.rename(new RenameParams(new TextDocumentIdentifier(uri), at, "OnChip")).get(TIMEOUT,
+                    TimeUnit.SECONDS);
+            assertEquals(List.of("OnChip", "OnChip"), renamed.getChanges().get(uri).stream().map(TextEdit::getNewText).toList(),
+                    "the mapping and the experiment's reference: " + renamed);
         } finally {
             indexing.release.countDown();
             server.shutdown().get(TIMEOUT, TimeUnit.SECONDS);
