@@ -4,7 +4,8 @@
 # builds the p2 update site and the test IDE, then builds and runs the headless Maven consumer
 # example (examples/maven-consumer) against the freshly installed language. Extra arguments go
 # to the main Maven build. Last, Neovim (Debian 13's 0.10.4 and Debian's own) runs headless against the
-# packaged language server (scripts/check-neovim.sh).
+# packaged language server (scripts/check-neovim.sh), and the VS Code extension is built, its
+# TextMate grammar tested (scripts/build-vscode-extension.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/bootstrap.sh" all
@@ -26,3 +27,5 @@ if NVIM_010="$("$ROOT/scripts/install-neovim.sh" 0.10)"; then
 else
   echo "== editors: SKIPPED the Neovim 0.10 check: scripts/install-neovim.sh 0.10 failed (see above)"
 fi
+echo "== editors: the VS Code extension, its TextMate grammar tested (scripts/build-vscode-extension.sh)"
+"$ROOT/scripts/build-vscode-extension.sh"

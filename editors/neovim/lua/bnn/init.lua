@@ -12,6 +12,9 @@ local defaults = {
   root_markers = { '.git' },   -- the workspace folder the server indexes (imports across files)
   inlay_hints = true,          -- Neovim 0.10+
   code_lenses = true,          -- refreshed on open, save and leaving insert mode
+  -- Where the server puts mapping and experiment totals: 'auto' (inlay hints where Neovim draws
+  -- them, 0.10+, else code lenses), 'inlayHint' or 'codeLens' (docs/ide.md).
+  estimate_totals = 'auto',
 }
 
 local options = vim.deepcopy(defaults)
@@ -78,6 +81,7 @@ local function attach(bufnr)
     cmd = { options.java, '-jar', jar },
     -- Also the one workspace folder; 0.10 reuses a client only if a folder's name is this path.
     root_dir = root,
+    init_options = { estimateTotals = options.estimate_totals },
     on_attach = on_attach,
   }
   if vim.lsp.start then

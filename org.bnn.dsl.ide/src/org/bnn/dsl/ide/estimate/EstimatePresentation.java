@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.bnn.dsl.bnn.BnnPackage;
@@ -34,6 +35,7 @@ import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
 import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.NetworkSpec;
+import org.bnn.runtime.spec.TileRange;
 import org.bnn.runtime.spec.TileSpec;
 import org.bnn.runtime.spec.WeightValues;
 import org.eclipse.emf.ecore.EObject;
@@ -85,10 +87,24 @@ public class EstimatePresentation {
         LayerEstimate layer = cost.layer();
         String tiles = layer.hasTiles()
                 ? count(layer.tiles()) + (layer.tiles() == 1 ? " tile" : " tiles") + " at "
-                        + EstimateText.tileSpan(layer)
+                        + placed(layer, cost.mapping(), TileRange::span, EstimateText::tileSpan)
                 : "no tiles";
         String hint = tiles + DOT + energy(layer.energy()) + DOT + latency(layer.cycles(), cost.mapping().mapping().chip());
         return cost.mappings() > 1 ? hint + " (" + cost.mappingName() + ")" : hint;
+    }
+
+    /**
+     * Where a layer sits, by {@code written} ("0..63", "tiles 0..63"). The runtime's text marks a range
+     * shorter than the layer "(streamed)", true when the mapping reprograms its tiles; without
+     * reprogramming nothing streams and the mapping does not fit (as its hint says): "(too few)".
+     */
+    private static String placed(LayerEstimate layer, MappingEstimate mapping, Function<TileRange, String> written,
+            Function<LayerEstimate, String> runtimeText) {
+        Optional<TileRange> range = layer.range();
+        if (range.isPresent() && range.get().count() < layer.tiles() && mapping.reprogramming().isEmpty()) {
+            return written.apply(range.get()) + " (too few)";
+        }
+        return runtimeText.apply(layer);
     }
 
     /**
@@ -296,7 +312,8 @@ public class EstimatePresentation {
                     + count(layer.rowChunks())
                     + " row chunks × " + layer.replication() + (layer.replication() == 1 ? " copy" : " copies") + " of " + tile.name()
                     + "; utilization " + percent(layer.utilization(tile.cells())));
-            lines.add("placed on " + EstimateText.placedOn(layer) + (cost.mapping().mapping().placement().auto() ? " (auto)" : ""));
+            lines.add("placed on " + placed(layer, mapping, TileRange::text, EstimateText::placedOn)
+                    + (mapping.mapping().placement().auto() ? " (auto)" : ""));
             lines.add("fan-in " + count(layer.geometry().fanIn()) + ", fan-out " + count(layer.geometry().fanOut()) + ", "
                     + count(layer.geometry().positions()) + (layer.geometry().positions() == 1 ? " position" : " positions") + ", "
                     + count(layer.geometry().weights()) + " " + layer.geometry().layer().values().word() + " weights");

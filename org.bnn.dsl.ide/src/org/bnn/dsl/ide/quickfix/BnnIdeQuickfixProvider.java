@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.bnn.dsl.bnn.Device;
 import org.bnn.dsl.bnn.LayerPlacement;
+import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Placement;
 import org.bnn.dsl.bnn.WeightValuesClause;
 import org.bnn.dsl.units.Dimension;
@@ -133,14 +134,8 @@ public class BnnIdeQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvid
     /** A network larger than its chip: allow reprogramming (the validator then warns with its cost). */
     @QuickFix(BnnIssueCodes.MAPPING_EXCEEDS_CHIP)
     public void allowReprogramming(DiagnosticResolutionAcceptor acceptor) {
-        acceptor.accept("Allow reprogramming the weights while the network runs", (ITextModification) (d, object, document) -> {
-            int end = document.getContents().indexOf('}', document.getOffSet(d.getRange().getEnd()));
-            if (end < 0) {
-                return List.of();
-            }
-            Position position = document.getPosition(end);
-            return List.of(new TextEdit(new Range(position, position), "allow reprogramming\n"));
-        });
+        acceptor.accept("Allow reprogramming the weights while the network runs", (ITextModification) (d, object,
+                document) -> LastClause.add(EcoreUtil2.getContainerOfType(object, Mapping.class), document, "allow reprogramming"));
     }
 
     /** A layer's range that is too short, outside the chip, reversed or overlapping: the range the validator suggests. */

@@ -18,18 +18,25 @@ import org.eclipse.xtext.util.CancelIndicator;
 import com.google.inject.Inject;
 
 /**
- * The totals of each mapping and experiment as code lenses above them. The lens only shows text:
- * its command has no id, so clients render it as a label.
+ * The totals of each mapping and experiment as code lenses above them, when the client takes them
+ * as code lenses ({@link EstimateTotals}). The lens only shows text: its command has no id, so
+ * clients render it as a label.
  */
 public class EstimateCodeLensService implements ICodeLensService {
 
     @Inject
     private EstimateHints hints;
 
+    @Inject
+    private EstimateTotals totals;
+
     @Override
     public List<? extends CodeLens> computeCodeLenses(Document document, XtextResource resource, CodeLensParams params,
             CancelIndicator cancel) {
         List<CodeLens> lenses = new ArrayList<>();
+        if (totals.kind() != EstimateTotals.Kind.CODE_LENS) {
+            return lenses;
+        }
         for (EstimateHint hint : hints.of(resource, cancel)) {
             if (hint.isHeader()) {
                 Position start = document.getPosition(hint.elementStart());

@@ -16,17 +16,27 @@ import org.eclipse.xtext.util.CancelIndicator;
 
 import com.google.inject.Inject;
 
-/** The estimates as inlay hints: after each layer, after each mapping's and experiment's name. */
+/**
+ * The estimates as inlay hints: after each layer, and after each mapping's and experiment's name
+ * unless the client takes those totals as code lenses ({@link EstimateTotals}).
+ */
 public class EstimateInlayHintService implements IInlayHintService {
 
     @Inject
     private EstimateHints hints;
 
+    @Inject
+    private EstimateTotals totals;
+
     @Override
     public List<InlayHint> computeInlayHints(Document document, XtextResource resource, InlayHintParams params, CancelIndicator cancel) {
         Range range = params.getRange();
         List<InlayHint> result = new ArrayList<>();
+        boolean withTotals = totals.kind() == EstimateTotals.Kind.INLAY_HINT;
         for (EstimateHint hint : hints.of(resource, cancel)) {
+            if (hint.isHeader() && !withTotals) {
+                continue;
+            }
             Position position = document.getPosition(hint.offset());
             if (range == null || within(position, range)) {
                 InlayHint inlay = new InlayHint(position, Either.forLeft(hint.text()));

@@ -1,6 +1,11 @@
 package org.bnn.dsl.ide.server;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -15,6 +20,8 @@ import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.Position;
@@ -25,6 +32,7 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SignatureHelp;
 import org.eclipse.lsp4j.SignatureHelpParams;
@@ -45,8 +53,39 @@ import org.eclipse.xtext.util.CancelIndicator;
  * ({@link InvalidRequestException}), answered empty by the {@link RequestGuard}.
  * <p>
  * The params are normalized in place: they belong to this request alone.
+ * <p>
+ * {@code initialize} answers at once: Xtext indexes the workspace folders inside it, which keeps a
+ * client waiting for seconds (docs/ide.md, "Language server"). The indexing still runs first, as the
+ * first write of the request manager, so every notification and request queues behind it.
  */
 public class LspLanguageServer extends InlayHintLanguageServer {
+
+    private static final Logger LOG = Logger.getLogger(LspLanguageServer.class.getName());
+
+    /** What {@link #createServerCapabilities} made for this server's {@code initialize}. */
+    private volatile ServerCapabilities capabilities;
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        // Kept from cancellation by the client's first edits: Xtext sets the result it keeps only after it.
+        CompletableFuture<InitializeResult> indexing = getRequestManager() instanceof RetryingRequestManager manager
+                ? manager.uncancellable(() -> super.initialize(params))
+                : super.initialize(params);
+        indexing.whenComplete((indexed, failure) -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause != null && !(cause instanceof CancellationException)) { // cancelled: the server shuts down
+                LOG.log(Level.SEVERE, "indexing the workspace failed: " + RequestGuard.describe(cause),
+                        RequestGuard.debug() ? cause : null);
+            }
+        });
+        return CompletableFuture.completedFuture(new InitializeResult(capabilities));
+    }
+
+    @Override
+    protected ServerCapabilities createServerCapabilities(InitializeParams params) {
+        capabilities = super.createServerCapabilities(params);
+        return capabilities;
+    }
 
     @Override
     protected URI getURI(TextDocumentIdentifier document) {

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.xtext.ide.server.concurrent.AbstractRequest;
 import org.eclipse.xtext.ide.server.concurrent.RequestManager;
 import org.eclipse.xtext.service.OperationCanceledManager;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -46,6 +48,9 @@ public class RetryingRequestManager extends RequestManager {
 
     private volatile boolean shutDown;
 
+    /** Whether the writes being queued are kept from later writes' cancellation ({@link #uncancellable}). Guarded by this. */
+    private boolean keepingWrites;
+
     private final OperationCanceledManager cancellations;
 
     @Inject
@@ -75,6 +80,30 @@ public class RetryingRequestManager extends RequestManager {
             List<Read<?>> reruns = new ArrayList<>(overtakenDuringWrite);
             overtakenDuringWrite.clear();
             reruns.forEach(Read::attempt);
+        }
+    }
+
+    /**
+     * Queues what {@code queue} queues so that no later write cancels it. Xtext's {@code initialize}
+     * sets its result only when its write (the workspace's first index) completes uncancelled, and
+     * Xtext's rename reads that result: the server answers {@code initialize} before that write has
+     * run ({@link LspLanguageServer}), so the client's first {@code didOpen} would cancel it. Writes
+     * run one after another on one thread, so the writes and reads after it still wait for it.
+     */
+    public synchronized <T> T uncancellable(Supplier<T> queue) {
+        keepingWrites = true;
+        try {
+            return queue.get();
+        } finally {
+            keepingWrites = false;
+        }
+    }
+
+    /** Adds the request to those the next write cancels, unless {@link #uncancellable} queues it. */
+    @Override
+    protected void addRequest(AbstractRequest<?> request) {
+        if (!keepingWrites) {
+            super.addRequest(request);
         }
     }
 

@@ -13,12 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.ide.BnnIdeSetup;
 import org.bnn.dsl.ide.estimate.Breakdown;
 import org.bnn.dsl.ide.estimate.EstimateHint;
 import org.bnn.dsl.ide.estimate.EstimateHints;
 import org.bnn.dsl.ide.estimate.EstimatePresentation;
+import org.bnn.dsl.ide.quickfix.IssueResolutions;
+import org.bnn.dsl.ide.quickfix.IssueResolutions.Resolution;
 import org.bnn.dsl.tests.TestFiles;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
@@ -26,6 +29,9 @@ import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +67,9 @@ class EstimatePresentationTest {
                         .contains("tiles: needs 2,880 tiles, chip has 64; the weights do not fit (allow reprogramming to stream them)"),
                 hover.lines().toString());
         assertNoShareOver100(hover.toPlainText());
+        // Its layers agree: nothing is streamed without reprogramming, their ranges hold too few tiles.
+        assertTrue(layerHint(tiny, "fc1").startsWith("800 tiles at 0..63 (too few) · "), layerHint(tiny, "fc1"));
+        assertTrue(hover.lines().stream().noneMatch(l -> l.contains("streamed")), hover.lines().toString());
 
         String streamed = tiny.replace("regime nominal\n", "regime nominal\n    allow reprogramming\n");
         String reprogrammed = hint(streamed, Mapping.class);
@@ -70,6 +79,28 @@ class EstimatePresentationTest {
         assertTrue(streamedHover.lines().stream().anyMatch(l -> l.startsWith("reprogramming (per inference): ")),
                 streamedHover.lines().toString());
         assertNoShareOver100(streamedHover.toPlainText());
+        assertTrue(layerHint(streamed, "fc1").startsWith("800 tiles at 0..63 (streamed) · "), layerHint(streamed, "fc1"));
+    }
+
+    /** The "Allow reprogramming" quick fix writes its clause as the mapping's others are written, and the hint follows it. */
+    @Test
+    void allowingReprogrammingWritesAnIndentedClauseAndTheHintFollows() throws IOException {
+        String tiny = QUICKSTART.replace("network MnistMlp on Demo", "network MnistMlp on Tiny")
+                + "chip Tiny { tiles 64 of T32 clock 100 MHz }\n";
+        String fixed = fixed(tiny, "org.bnn.dsl.mappingExceedsChip");
+        assertTrue(fixed.contains("mapping OnDemo {\n    network MnistMlp on Tiny\n    regime nominal\n    allow reprogramming\n}\n"),
+                fixed);
+        assertTrue(hint(fixed, Mapping.class).startsWith("needs 2,880 tiles, chip has 64: weights streamed · "),
+                hint(fixed, Mapping.class));
+
+        String tabs = tiny.replace("\n    network MnistMlp", "\n\tnetwork MnistMlp").replace("\n    regime nominal", "\n\tregime nominal");
+        assertTrue(fixed(tabs, "org.bnn.dsl.mappingExceedsChip").contains("\tregime nominal\n\tallow reprogramming\n}"));
+        String oneLine = tiny.replace("mapping OnDemo {\n    network MnistMlp on Tiny\n    regime nominal\n}",
+                "mapping OnDemo { network MnistMlp on Tiny regime nominal }");
+        assertTrue(fixed(oneLine, "org.bnn.dsl.mappingExceedsChip")
+                .contains("mapping OnDemo { network MnistMlp on Tiny regime nominal allow reprogramming }"));
+        String crlf = tiny.replace("\n", "\r\n");
+        assertTrue(fixed(crlf, "org.bnn.dsl.mappingExceedsChip").contains("    regime nominal\r\n    allow reprogramming\r\n}\r\n"));
     }
 
     /** 2,910,208 weights at the BER of each regime of HfO2's 2T2R tiles: one figure per regime, never an empty list. */
@@ -119,6 +150,23 @@ class EstimatePresentationTest {
         while (share.find()) {
             assertTrue(Double.parseDouble(share.group(1).replace(",", "")) <= 100, "a share over 100 %: " + text);
         }
+    }
+
+    /** The hint after layer {@code name}. */
+    private static String layerHint(String text, String name) throws IOException {
+        return hints(text).stream().filter(h -> h.element() instanceof Layer layer && name.equals(layer.getName())).findFirst()
+                .orElseThrow().text();
+    }
+
+    /** {@code text} with the only quick fix of its first issue with {@code code} applied. */
+    private static String fixed(String text, String code) throws IOException {
+        XtextResource resource = load(text);
+        Issue issue = injector.getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl).stream()
+                .filter(i -> code.equals(i.getCode())).findFirst().orElseThrow(() -> new AssertionError("no " + code + " in\n" + text));
+        List<Resolution> fixes = injector.getInstance(IssueResolutions.class).of(resource, text, code, issue.getData(), issue.getOffset(),
+                issue.getLength());
+        assertEquals(1, fixes.size(), fixes.toString());
+        return QuickFixes.apply(text, fixes.get(0));
     }
 
     private static EstimatePresentation presentation() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -22,7 +21,6 @@ import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.RenameCapabilities;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
-import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -105,10 +103,7 @@ final class InProcessLanguageServer implements AutoCloseable {
         clientSide.startListening();
         server = clientSide.getRemoteProxy();
 
-        InitializeParams params = new InitializeParams();
-        params.setCapabilities(capabilities);
-        params.setRootUri(workspace.toUri().toString());
-        params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
+        InitializeParams params = LanguageServerProcess.initializeParams(workspace, capabilities);
         initialized = server.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
     }

@@ -29,7 +29,6 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.util.Modules2;
@@ -104,10 +103,7 @@ class LanguageServerEditRaceTest {
         server = Guice.createInjector(Modules2.mixin(module, binder -> binder.bind(ExecutorService.class).toInstance(readers)))
                 .getInstance(LanguageServerImpl.class);
         server.connect(new LanguageServerProcess.DiagnosticsCollector());
-        InitializeParams params = new InitializeParams();
-        params.setCapabilities(new ClientCapabilities());
-        params.setRootUri(workspace.toUri().toString());
-        params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
+        InitializeParams params = LanguageServerProcess.initializeParams(workspace, new ClientCapabilities());
         server.initialize(params).get(TIMEOUT, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
         uri = workspace.resolve("quickstart.bnn").toUri().toString();

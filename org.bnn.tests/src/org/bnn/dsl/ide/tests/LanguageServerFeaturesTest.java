@@ -28,6 +28,7 @@ import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintCapabilities;
 import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
@@ -38,6 +39,8 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
 
 /**
  * What an LSP editor shows for the quick-start example (network and mapping in one file, the
@@ -87,16 +90,37 @@ class LanguageServerFeaturesTest {
         });
     }
 
+    /** One annotation per fact: a client that draws inlay hints gets the totals as inlay hints only, as above. */
     @Test
-    void showsMappingAndExperimentTotalsAsCodeLenses() throws Exception {
+    void givesTheTotalsNoCodeLensWhenTheClientDrawsInlayHints() throws Exception {
         withQuickstart(session -> {
             String uri = session.open("quickstart.bnn", quickstart);
-            List<? extends CodeLens> lenses = session.server().getTextDocumentService()
-                    .codeLens(new CodeLensParams(new TextDocumentIdentifier(uri))).get(TIMEOUT, TimeUnit.SECONDS);
+            assertEquals(List.of(), codeLenses(session, uri));
+        });
+    }
+
+    /** The client may ask for the totals as code lenses (initializationOptions.estimateTotals); the layers keep their inlay hints. */
+    @Test
+    void showsMappingAndExperimentTotalsAsCodeLensesWhenAskedTo() throws Exception {
+        JsonObject options = new JsonObject();
+        options.addProperty("estimateTotals", "codeLens");
+        withQuickstart(options, session -> {
+            String uri = session.open("quickstart.bnn", quickstart);
+            List<? extends CodeLens> lenses = codeLenses(session, uri);
             assertEquals(List.of(line("mapping OnDemo"), line("experiment BerSweep")),
                     lenses.stream().map(l -> l.getRange().getStart().getLine()).toList());
             assertTrue(lenses.get(0).getCommand().getTitle().startsWith("2,880/4,096 tiles (70.3 %)"), lenses.toString());
+            List<Integer> hinted = session.server().getTextDocumentService()
+                    .inlayHint(new InlayHintParams(new TextDocumentIdentifier(uri), wholeText())).get(TIMEOUT, TimeUnit.SECONDS).stream()
+                    .map(h -> h.getPosition().getLine()).toList();
+            assertEquals(List.of(line("dense fc1"), line("dense fc2"), line("dense fc3"), line("output out")), hinted,
+                    "inlay hints on the layers only");
         });
+    }
+
+    private static List<? extends CodeLens> codeLenses(Session session, String uri) throws Exception {
+        return session.server().getTextDocumentService().codeLens(new CodeLensParams(new TextDocumentIdentifier(uri))).get(TIMEOUT,
+                TimeUnit.SECONDS);
     }
 
     @Test
@@ -210,19 +234,24 @@ class LanguageServerFeaturesTest {
     // ---------------------------------------------------------------------------------------
 
     private void withQuickstart(LanguageServerProcess.ServerCheck check) throws Exception {
+        withQuickstart(null, check);
+    }
+
+    private void withQuickstart(JsonObject options, LanguageServerProcess.ServerCheck check) throws Exception {
         Path examples = Path.of(System.getProperty("bnn.repository.root", "..")).resolve("examples/quickstart");
         quickstart = Files.readString(examples.resolve("quickstart.bnn"));
         Files.copy(examples.resolveSibling("lib/illustrative-hw.bnn"), workspace.resolve("illustrative-hw.bnn"));
         Files.writeString(workspace.resolve("quickstart.bnn"), quickstart);
-        LanguageServerProcess.withServer(workspace, capabilities(), check);
+        LanguageServerProcess.withServer(workspace, capabilities(), options, check);
     }
 
-    /** Hierarchical document symbols, like VS Code. */
+    /** Hierarchical document symbols and inlay hints, like VS Code. */
     private static ClientCapabilities capabilities() {
         TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
         DocumentSymbolCapabilities symbols = new DocumentSymbolCapabilities();
         symbols.setHierarchicalDocumentSymbolSupport(true);
         text.setDocumentSymbol(symbols);
+        text.setInlayHint(new InlayHintCapabilities());
         ClientCapabilities capabilities = new ClientCapabilities();
         capabilities.setTextDocument(text);
         return capabilities;

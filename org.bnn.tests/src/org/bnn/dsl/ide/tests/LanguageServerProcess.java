@@ -28,6 +28,8 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
+import com.google.gson.JsonObject;
+
 /**
  * The packaged language server jar started as an editor starts it (a process speaking LSP over
  * stdio), with an LSP4J client. Its stderr goes to a log that a failing check prints.
@@ -58,6 +60,11 @@ final class LanguageServerProcess {
 
     /** Starts the server on {@code workspace}, runs the check, shuts the server down; the server's log on failure. */
     static void withServer(Path workspace, ClientCapabilities capabilities, ServerCheck check) throws Exception {
+        withServer(workspace, capabilities, null, check);
+    }
+
+    /** The same with the client's {@code initializationOptions} (a JSON object, or null for none). */
+    static void withServer(Path workspace, ClientCapabilities capabilities, JsonObject options, ServerCheck check) throws Exception {
         Path jar = Path.of(System.getProperty("bnn.languageServer.jar", "../org.bnn.dsl.ide/target/bnn-language-server.jar"));
         assertTrue(Files.isRegularFile(jar), jar + " is missing: build it with `./mvnw verify` (package phase of org.bnn.dsl.ide)");
         Path log = Files.createTempFile("bnn-language-server", ".log");
@@ -69,11 +76,9 @@ final class LanguageServerProcess {
                     process.getOutputStream());
             launcher.startListening();
             LanguageServer server = launcher.getRemoteProxy();
-            InitializeParams params = new InitializeParams();
-            params.setCapabilities(capabilities);
+            InitializeParams params = initializeParams(workspace, capabilities);
+            params.setInitializationOptions(options);
             params.setProcessId((int) ProcessHandle.current().pid());
-            params.setRootUri(workspace.toUri().toString());
-            params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
             InitializeResult result = server.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             assertNotNull(result.getCapabilities().getTextDocumentSync(), "server must sync documents");
             server.initialized(new InitializedParams());
@@ -89,6 +94,15 @@ final class LanguageServerProcess {
             process.destroyForcibly();
             Files.deleteIfExists(log);
         }
+    }
+
+    /** The {@code initialize} of a client with {@code capabilities} that opens {@code workspace} as its one folder. */
+    static InitializeParams initializeParams(Path workspace, ClientCapabilities capabilities) {
+        InitializeParams params = new InitializeParams();
+        params.setCapabilities(capabilities);
+        params.setRootUri(workspace.toUri().toString());
+        params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
+        return params;
     }
 
     /** A client that records the first non-empty diagnostics published for each document. */
