@@ -2,7 +2,8 @@
 # Installs what a fresh machine lacks for building and testing this project.
 #   scripts/bootstrap.sh maven   - Maven 3.9.x into .tools/ (Tycho needs it; Debian ships 3.8.7)
 #   scripts/bootstrap.sh ui      - Xvfb and GTK 3 for the Eclipse UI tests (Debian packages)
-#   scripts/bootstrap.sh all     - both
+#   scripts/bootstrap.sh node    - Node.js and npm for the VS Code extension (Debian packages)
+#   scripts/bootstrap.sh all     - all three
 #   scripts/bootstrap.sh python  - Debian's python3-torch, python3-onnx and python3-numpy, which
 #                                  examples/import/make_fixtures.py needs (not the build)
 # Maven is fetched as an ordinary artifact from the Maven repository the system Maven already
@@ -43,6 +44,13 @@ ensure_ui() {
   apt_install "the Eclipse UI tests" "${missing[@]}"
 }
 
+ensure_node() {
+  local missing=()
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  apt_install "the VS Code extension (scripts/build-vscode-extension.sh)" "${missing[@]}"
+}
+
 ensure_python() {
   local missing=() p
   for p in python3-torch python3-onnx python3-numpy; do
@@ -66,7 +74,8 @@ apt_install() { # what needs them, packages...
 case "${1:-all}" in
   maven) ensure_maven ;;
   ui) ensure_ui ;;
-  all) ensure_maven; ensure_ui ;;
+  node) ensure_node ;;
+  all) ensure_maven; ensure_ui; ensure_node ;;
   python) ensure_python ;;
-  *) die "usage: scripts/bootstrap.sh [maven|ui|all|python]" ;;
+  *) die "usage: scripts/bootstrap.sh [maven|ui|node|all|python]" ;;
 esac
