@@ -55,7 +55,7 @@ class CommandLineInputTest {
                 Arguments.of(new String[] {"run", "--seed", "99999999999999999999", "MODEL"}, "is not a long (see bnn run --help)"),
                 Arguments.of(new String[] {"check", "--strict", "MODEL"}, "Unknown option: '--strict' (see bnn check --help)"),
                 Arguments.of(new String[] {"simulate", "MODEL"},
-                        "unknown command 'simulate'; the commands are check, estimate, fit, format, generate, run, train, help (see bnn --help)"),
+                        "unknown command 'simulate'; the commands are check, estimate, export, fit, format, generate, import, run, train, help (see bnn --help)"),
                 Arguments.of(new String[] {"run"}, "Missing required parameter: 'FILE' (see bnn run --help)"));
     }
 

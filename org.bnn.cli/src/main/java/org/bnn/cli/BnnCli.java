@@ -14,9 +14,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "bnn", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Checks, generates and runs .bnn descriptions of in-memory binarized neural network accelerators.", footer = {
     "", "Benchmarks of the simulator: bnn bench [quick|verify] (the ./bnn script runs scripts/bench.sh;"
             + " see docs/benchmarks.md)."}, subcommands = {CheckCommand.class, EstimateCommand.class, ExportCommand.class, FitCommand.class,
-                FormatCommand.class,
-                ImportCommand.class,
-                GenerateCommand.class, RunCommand.class,
+                FormatCommand.class, GenerateCommand.class, ImportCommand.class, RunCommand.class,
                 TrainCommand.class, HelpCommand.class})
 public final class BnnCli implements Runnable {
     /** The input has errors. */

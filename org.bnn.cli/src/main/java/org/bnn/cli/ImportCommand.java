@@ -15,6 +15,7 @@ import org.bnn.cli.workspace.Diagnostic;
 import org.bnn.cli.workspace.WorkspaceException;
 import org.bnn.dsl.validation.BnnIssueCodes;
 import org.bnn.onnx.imports.ImportedNetwork;
+import org.bnn.onnx.imports.LarqModelImporter;
 import org.bnn.onnx.imports.NetworkImporter;
 import org.bnn.onnx.model.OnnxFormatException;
 import org.bnn.onnx.text.ImportedFile;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true, description = {
-    "Imports a binarized network from an ONNX or QONNX model (docs/import.md): writes NAME.bnn (the network, a",
+    "Imports a binarized network from an ONNX or QONNX model, or a Larq/Keras .h5 file (docs/import.md): writes NAME.bnn (the network, a",
     "mapping onto a chip of the nearest lib/ presets and an experiment to complete) and NAME.npz (weights and",
     "batch norms). Exits 1 with one line naming the node if the model is not a BNN the simulator runs."})
 final class ImportCommand implements Callable<Integer> {
@@ -38,7 +39,7 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The .onnx model.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The .onnx model, or a Keras .h5 file saved by Larq.")
     private Path model;
 
     @Option(names = {"-o",
@@ -81,7 +82,9 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ImportedNetwork imported;
         try {
-            imported = NetworkImporter.importFile(model, network, inputBits);
+            imported = isKerasFile(model)
+                    ? LarqModelImporter.importFile(model, network, inputBits)
+                    : NetworkImporter.importFile(model, network, inputBits);
         } catch (OnnxFormatException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return BnnCli.EXIT_INPUT_ERRORS;
@@ -107,6 +110,12 @@ final class ImportCommand implements Callable<Integer> {
         out.flush();
         BnnWorkspace check = BnnWorkspace.load(List.of(bnnFile));
         return new DiagnosticsPrinter(spec.commandLine().getErr()).print(check) ? BnnCli.EXIT_INPUT_ERRORS : 0;
+    }
+
+    /** A Keras HDF5 file (Larq saves these), by its extension; everything else is read as ONNX. */
+    private static boolean isKerasFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".h5") || name.endsWith(".hdf5");
     }
 
     private void createFolder() {

@@ -398,9 +398,14 @@ final class Chain {
 
     /** Flatten (or a Reshape to (N, -1)) of the activations. */
     void flatten(OnnxNode node) {
+        flatten(node, true);
+    }
+
+    /** A flatten in ONNX's C·H·W order, or in Keras' channels-last H·W·C order (the simulator's own). */
+    void flatten(OnnxNode node, boolean channelsFirst) {
         requireKind(node, "a " + node.op(), Kind.REAL, Kind.SIGNS);
         if (!flat) {
-            flattenedChw = true;
+            flattenedChw = channelsFirst;
             flat = true;
         }
         step++;

@@ -29,7 +29,7 @@ public final class ImportedFile {
         NetworkSpec spec = imported.spec();
         StringBuilder b = new StringBuilder();
         b.append("// ").append(spec.name()).append(", imported from ").append(modelName).append(" by `bnn import` (docs/import.md);\n");
-        b.append("// weights and batch norms in ").append(weightsName).append(" (docs/weights.md). Layers from the ONNX nodes:\n");
+        b.append("// weights and batch norms in ").append(weightsName).append(" (docs/weights.md). Layers from the model's nodes:\n");
         Map<String, String> sources = imported.sources();
         b.append(spec.layers().stream().map(l -> "//   " + l.name() + " <- " + sources.getOrDefault(l.name(), "?"))
                 .collect(Collectors.joining("\n")))
@@ -70,7 +70,7 @@ public final class ImportedFile {
 
     /** A network name from a model file name: fashion-bnn.onnx gives FashionBnn. */
     public static String networkName(Path model) {
-        String base = model.getFileName().toString().replaceAll("\\.onnx$", "");
+        String base = model.getFileName().toString().replaceAll("\\.(onnx|h5|hdf5)$", "");
         StringBuilder b = new StringBuilder();
         for (String part : base.split("[^A-Za-z0-9]+")) {
             if (!part.isEmpty()) {
