@@ -4,8 +4,8 @@
 #   scripts/bootstrap.sh ui      - Xvfb and GTK 3 for the Eclipse UI tests (Debian packages)
 #   scripts/bootstrap.sh node    - Node.js and npm for the VS Code extension (Debian packages)
 #   scripts/bootstrap.sh all     - all three
-#   scripts/bootstrap.sh python  - Debian's python3-torch, python3-onnx and python3-numpy, which
-#                                  examples/import/make_fixtures.py needs (not the build)
+#   scripts/bootstrap.sh python  - Debian's python3-torch, python3-onnx, python3-numpy and python3-h5py, which
+#                                  the scripts of examples/import need (not the build)
 # Maven is fetched as an ordinary artifact from the Maven repository the system Maven already
 # uses, so no host name is written here; the archive is checked against a pinned SHA-512.
 set -euo pipefail
@@ -53,7 +53,7 @@ ensure_node() {
 
 ensure_python() {
   local missing=() p
-  for p in python3-torch python3-onnx python3-numpy; do
+  for p in python3-torch python3-onnx python3-numpy python3-h5py; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   apt_install "examples/import/make_fixtures.py" "${missing[@]}"

@@ -6,7 +6,7 @@ kernel ste_sign, bias) -> softmax (the argmax is taken). ste_sign(0) = +1.
 
 The inputs are 1,000 deterministic vectors of 512 8-bit values p = (7919 i + 104729 j + 13) mod 256,
 scaled as the simulator's first layer reads them: x = 2p/255 - 1 (docs/import.md, "Inputs").
-Writes larq-predictions.npy (uint8). Needs python3-h5py and python3-numpy.
+Writes larq-predictions.npy (uint8). Needs python3-h5py and python3-numpy (scripts/bootstrap.sh python).
 """
 from pathlib import Path
 
