@@ -56,7 +56,7 @@ ensure_python() {
   for p in python3-torch python3-onnx python3-numpy python3-h5py; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
-  apt_install "examples/import/make_fixtures.py" "${missing[@]}"
+  apt_install "the scripts of examples/import" "${missing[@]}"
 }
 
 apt_install() { # what needs them, packages...
