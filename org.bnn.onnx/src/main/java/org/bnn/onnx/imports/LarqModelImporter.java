@@ -81,9 +81,19 @@ public final class LarqModelImporter {
                     continue;
                 }
             }
-            layer(layer.path("class_name").asText(), c, weightGroups, i == layers.size() - 1);
+            try {
+                layer(layer.path("class_name").asText(), c, weightGroups, i == layers.size() - 1);
+            } catch (IndexOutOfBoundsException | IllegalArgumentException | NullPointerException | ClassCastException | ArithmeticException
+                    | NegativeArraySizeException | HdfException e) {
+                // A configuration or weight that does not have the form Keras writes: one line naming the layer.
+                throw node(layer.path("class_name").asText(), c).error("is malformed: " + e.getMessage());
+            }
         }
-        return chain.finish(file, networkName);
+        try {
+            return chain.finish(file, networkName);
+        } catch (IllegalArgumentException e) {
+            throw new OnnxFormatException(file + ": the network it describes is not one the simulator runs: " + e.getMessage());
+        }
     }
 
     private JsonNode modelConfig(HdfFile hdf) {

@@ -77,35 +77,53 @@ public final class NetworkImporter {
         Set<String> live = liveNodes(graph, output);
         boolean tail = false;
         for (NodeProto proto : graph.getNodeList()) {
-            if (!live.contains(proto.getOutput(0))) {
+            if (proto.getOutputCount() == 0 || !live.contains(proto.getOutput(0))) {
                 continue;
             }
             OnnxNode node = new OnnxNode(proto, file);
-            List<Value> in = inputs(node);
-            if (in.stream().allMatch(v -> v == null || v instanceof Value.Const) && ConstantFolding.OPS.contains(node.op())) {
-                List<Tensor> tensors = in.stream().map(v -> v == null ? null : ((Value.Const) v).tensor()).toList();
-                values.put(node.output(), new Value.Const(ConstantFolding.evaluate(node, new ArrayList<>(tensors))));
-                continue;
+            try {
+                tail = step(node, tail);
+            } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException | NegativeArraySizeException
+                    | ClassCastException e) {
+                // Malformed constants or shapes (an index out of range, a negative size, a batch norm with a negative ε)
+                // found by the runtime's own checks: still one line that names the node.
+                throw node.error("is malformed: " + e.getMessage());
             }
-            if (tail) {
-                if (!List.of("Softmax", "LogSoftmax", "ArgMax", "Identity").contains(node.op())) {
-                    throw node.error("comes after the classifier's scores; only Softmax, LogSoftmax or ArgMax may follow them");
-                }
-                values.put(node.output(), in.get(0));
-                continue;
-            }
-            Value result = apply(node, in);
-            if (result == null) { // Softmax, LogSoftmax or ArgMax: the scores are complete
-                tail = true;
-                result = in.get(0);
-            }
-            values.put(node.output(), result);
         }
         Value out = values.get(output);
         if (!(out instanceof Value.Activations a) || a.step() != chain.step()) {
             throw new OnnxFormatException(file + ": the graph's output " + output + " is not the network's last activations");
         }
-        return chain.finish(file, networkName);
+        try {
+            return chain.finish(file, networkName);
+        } catch (IllegalArgumentException e) {
+            throw new OnnxFormatException(file + ": the network it describes is not one the simulator runs: " + e.getMessage());
+        }
+    }
+
+    /** Evaluates one node; returns whether the scores are complete (a Softmax, LogSoftmax or ArgMax came). */
+    private boolean step(OnnxNode node, boolean tail) {
+        List<Value> in = inputs(node);
+        Arity.check(node, in.size());
+        if (in.stream().allMatch(v -> v == null || v instanceof Value.Const) && ConstantFolding.OPS.contains(node.op())) {
+            List<Tensor> tensors = in.stream().map(v -> v == null ? null : ((Value.Const) v).tensor()).toList();
+            values.put(node.output(), new Value.Const(ConstantFolding.evaluate(node, new ArrayList<>(tensors))));
+            return tail;
+        }
+        if (tail) {
+            if (!List.of("Softmax", "LogSoftmax", "ArgMax", "Identity").contains(node.op())) {
+                throw node.error("comes after the classifier's scores; only Softmax, LogSoftmax or ArgMax may follow them");
+            }
+            values.put(node.output(), in.get(0));
+            return true;
+        }
+        Value result = apply(node, in);
+        if (result == null) { // Softmax, LogSoftmax or ArgMax: the scores are complete
+            values.put(node.output(), in.get(0));
+            return true;
+        }
+        values.put(node.output(), result);
+        return false;
     }
 
     private ValueInfoProto dataInput(GraphProto graph) {

@@ -116,4 +116,31 @@ class ImportErrorsTest {
         assertEquals(List.of("ONNX's Sign(0) is 0, the simulator's sign(0) is +1: an exact zero pre-activation (rare with a real-valued"
                 + " batch norm) reads differently"), imported.notes());
     }
+
+    @Test
+    void aNodeMissingItsInputsIsNamed() {
+        // Found by ImportFuzzTest: a node whose inputs were dropped made the importer index an empty list.
+        TorchStyleModel m = new TorchStyleModel(1, 4);
+        String s = m.sign("x", 0);
+        String a = m.node("MatMul", List.of(s, m.constant(ones(4, 2))));
+        m.node("Softmax", List.of(a));
+        m.node("ConstantOfShape", List.of());
+        ModelProto model = m.build(m.last());
+        assertEquals("m.onnx: node '/ConstantOfShape_9' (ConstantOfShape): has 0 inputs; ConstantOfShape needs at least 1", error(model));
+    }
+
+    @Test
+    void aBatchNormWithANegativeEpsilonIsNamed() {
+        // Found by ImportFuzzTest: the runtime's own check of the batch norm escaped as an IllegalArgumentException.
+        TorchStyleModel m = new TorchStyleModel(1, 4);
+        String a = m.node("MatMul", List.of(m.sign("x", 0), m.constant(ones(4, 2))));
+        m.node("BatchNormalization",
+                List.of(a, m.constant(Tensor.vector(1, 1)), m.constant(Tensor.vector(0, 0)), m.constant(Tensor.vector(0, 0)),
+                        m.constant(Tensor.vector(1, 1))),
+                Attributes.real("epsilon", -0.5));
+        String message = error(m.build(m.last()));
+        assertEquals(
+                "m.onnx: node '/BatchNormalization_12' (BatchNormalization): is malformed: BatchNorm.epsilon must be finite and non-negative, got -0.5",
+                message);
+    }
 }
