@@ -13,6 +13,7 @@ import org.bnn.dsl.bnn.DatasetInputs;
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
+import org.bnn.dsl.bnn.Training;
 import org.bnn.dsl.files.DescriptionFiles;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.data.Cifar10;
@@ -119,6 +120,14 @@ public class FileReferenceValidator extends ComposedBnnValidator {
         SpecTranslator.attempt(() -> (InputSource.Dataset) translator.translate(data))
                 .ifPresent(source -> resolve(data, BNN.getDatasetInputs_Folder(), source.folder())
                         .ifPresent(folder -> checkSplitFiles(data, source, folder)));
+    }
+
+    /** A training block's images must have its network's input shape too. */
+    @Check
+    public void checkTrainingDataset(Training training) {
+        if (training.getData() != null) {
+            checkImageShape(training.getNetwork(), training.getData());
+        }
     }
 
     private void checkSplitFiles(DatasetInputs data, InputSource.Dataset source, Path folder) {

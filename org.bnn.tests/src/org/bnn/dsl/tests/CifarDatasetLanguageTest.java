@@ -99,6 +99,16 @@ class CifarDatasetLanguageTest {
     }
 
     @Test
+    void aTrainingOnImagesOfAnotherShapeIsAnError() throws Exception {
+        String training = design("28 x 28", "d", "test") + "\ntraining L { network N on cifar10(\"d\") train save \"w.npz\" }\n";
+        Model model = parser.parse(training);
+        validation.assertError(model, BNN.getDatasetInputs(), BnnIssueCodes.DATASET_SHAPE,
+                "cifar10 images are 32x32x3 (height x width x channels), but input x of network N is 28x28x1; declare it as 32 x 32 x 3");
+        assertEquals(2, validation.validate(model).stream().filter(i -> BnnIssueCodes.DATASET_SHAPE.equals(i.getCode())).count(),
+                "the experiment's and the training's");
+    }
+
+    @Test
     void missingFilesAreAWarningSayingWhereTheyGo() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         Model model = load(design("32 x 32 x 3", "data", "train"));

@@ -63,7 +63,8 @@ class PartialModelTest {
             mapping R { network N on C replicate c 2 allow reprogramming }
             experiment X { run M on random 20 inputs errors device-level resample per-chip sweep regime { r } trials 2 seed 7 }
             experiment B { run R on random 20 inputs errors weight-level resample per-inference in d sweep ber { 0, 1e-3 } seed 7 }
-            training L { network N on mnist("data") train epochs 1 batch 10 adam 1e-3 to 1e-4 seed 1 save "w.npz" }
+            network Digits { input x: 28 x 28 bitserial 4 bits dense d: 16 output o: dense 10 }
+            training L { network Digits on mnist("data") train epochs 1 batch 10 adam 1e-3 to 1e-4 seed 1 save "w.npz" }
             """;
 
     private static final Pattern TOKEN = Pattern.compile("\"[^\"]*\"|[A-Za-z_][A-Za-z_0-9-]*|[0-9][0-9.eE+-]*|\\S");
