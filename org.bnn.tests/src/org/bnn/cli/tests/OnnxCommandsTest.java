@@ -58,6 +58,24 @@ class OnnxCommandsTest {
     }
 
     @Test
+    void aNetworkLargerThanTheChosenChipIsMappedWithReprogramming() throws Exception {
+        Path lib = Files.createDirectories(folder.resolve("lib"));
+        String presets = Files.readString(TestFiles.repositoryRoot().resolve("examples/lib/illustrative-hw.bnn"));
+        Files.writeString(lib.resolve("presets.bnn"), presets + "\nchip Tiny {\n    tiles 8 of T32\n    clock 100 MHz\n}\n");
+        Path models = Files.createDirectories(folder.resolve("models"));
+        CliRun run = CliRun.bnn("import", Fixtures.plainModel().toString(), "-o", models.toString(), "--chip", "Tiny");
+        assertEquals(0, run.exit(), run.all());
+        String text = Files.readString(models.resolve("FashionBnn.bnn"));
+        assertTrue(text.contains("import presets.illustrative.*\n"), text);
+        assertTrue(text.contains("mapping FashionBnnOnTiny {\n    network FashionBnn on Tiny\n    allow reprogramming\n}"), text);
+        assertTrue(Files.notExists(models.resolve("lib")), "the presets of the enclosing lib/ are used, not copied");
+        CliRun unknown = CliRun.bnn("import", Fixtures.plainModel().toString(), "-o", models.toString(), "--chip", "Huge", "--force");
+        assertEquals(2, unknown.exit(), unknown.all());
+        assertTrue(unknown.err().contains("--chip Huge: no such chip in the presets; they have [presets.illustrative.Demo,"),
+                unknown.err());
+    }
+
+    @Test
     void importNeverOverwritesWithoutForce() throws Exception {
         Path bnn = folder.resolve("FashionBnn.bnn");
         Files.writeString(bnn, "// mine\n");
