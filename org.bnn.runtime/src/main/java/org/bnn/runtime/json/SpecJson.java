@@ -10,6 +10,7 @@ import org.bnn.runtime.aging.Condition;
 import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.experiment.ErrorSpec;
+import org.bnn.runtime.explore.ExploreAxis;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.experiment.SweepSpec;
@@ -57,6 +58,7 @@ public final class SpecJson {
             .registerSubtypes(cellKinds())
             .addMixIn(InputSource.class, InputSourceKinds.class)
             .addMixIn(SweepSpec.class, SweepKinds.class)
+            .addMixIn(ExploreAxis.class, AxisKinds.class)
             .addMixIn(ExperimentSpec.class, ExperimentFields.class)
             .addMixIn(ErrorSpec.class, ErrorFields.class)
             .addMixIn(RegimeSpec.class, RegimeFields.class)
@@ -247,5 +249,16 @@ public final class SpecJson {
         @JsonSubTypes.Type(value = SweepSpec.Regimes.class, name = "regimes"),
         @JsonSubTypes.Type(value = SweepSpec.Layers.class, name = "layers")})
     private interface SweepKinds {
+    }
+
+    /** What an exploration varies, named as the language writes it after {@code vary}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "axis")
+    @JsonSubTypes({@JsonSubTypes.Type(value = ExploreAxis.Regimes.class, name = "regime"),
+        @JsonSubTypes.Type(value = ExploreAxis.TileSizes.class, name = "tile"),
+        @JsonSubTypes.Type(value = ExploreAxis.Cells.class, name = "cells"),
+        @JsonSubTypes.Type(value = ExploreAxis.Replication.class, name = "replicate"),
+        @JsonSubTypes.Type(value = ExploreAxis.InputBits.class, name = "input bits"),
+        @JsonSubTypes.Type(value = ExploreAxis.Ber.class, name = "ber")})
+    private interface AxisKinds {
     }
 }
