@@ -113,6 +113,7 @@ public class ExploreValidator extends ComposedBnnValidator {
                 Resampling.valueOf(explore.getResampling().name()), List.of());
         for (ExploreAxis axis : axes) {
             Optional<org.bnn.runtime.explore.ExploreAxis> translated = SpecTranslator.attempt(() -> explorations.axis(axis));
+            reported |= translated.isEmpty(); // checkAxisValues (or the linker) says why
             Optional<String> problem = translated.flatMap(a -> a.problemOn(mapping.get(), errors));
             if (problem.isPresent()) {
                 error("The exploration cannot vary " + keyword(axis) + ": " + problem.get(), axis, null,
