@@ -75,7 +75,11 @@ class ExploreTemplate {
 		    public static ExploreSpec exploration() {
 		        return new ExploreSpec(«JavaNames.stringLiteral(spec.name)», mapping(), «JavaValues.of(spec.inputs)»,
 		                new ErrorSpec(ErrorLevel.«spec.errors.level.name», Resampling.«spec.errors.resampling.name», List.of()),
-		                «JavaValues.of(spec.axes)»,
+		                List.of(
+		                        «FOR axis : spec.axes SEPARATOR ','»
+		                        «JavaValues.of(axis)»
+		                        «ENDFOR»
+		                ),
 		                «JavaValues.of(spec.sampling)», «JavaValues.of(spec.objectives)»,
 		                «JavaValues.of(spec.constraints)»,
 		                «spec.trials», «spec.seed»L, «spec.shardInputs», «JavaValues.of(spec.weights)»,

@@ -18,7 +18,9 @@ import org.bnn.runtime.explore.ExploreAxis;
 import org.bnn.runtime.explore.ExploreSpec;
 import org.bnn.runtime.explore.Objective;
 import org.bnn.runtime.explore.Sampling;
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 
 /** {@code explore}: parsed, validated (each mistake with its code, on what is wrong), translated, formatted, generated. */
 @ExtendWith(InjectionExtension.class)
@@ -36,26 +39,10 @@ import com.google.inject.Inject;
 class ExploreLanguageTest {
     private static final BnnPackage BNN = BnnPackage.eINSTANCE;
 
+    /** The illustrative presets (examples/lib: device HfO2 with five regimes, tile T32, chip Demo of 4,096 tiles) and more. */
     private static final String HARDWARE = """
-            device D {
-                regime nominal {
-                    lrs lognormal(median 8 kOhm, sigma 0.25)
-                    hrs lognormal(median 180 kOhm, sigma 0.80)
-                    set 1.8 V 100 uA 500 ns
-                    reset 1.8 V 100 uA 500 ns
-                    endurance 1e7
-                }
-                regime low {
-                    lrs lognormal(median 15 kOhm, sigma 0.35)
-                    hrs lognormal(median 300 kOhm, sigma 0.90)
-                    set 1.6 V 50 uA 400 ns
-                    reset 1.6 V 50 uA 400 ns
-                    endurance 1e8
-                }
-            }
-            tile T { cells 32 rows x 72 columns 2T2R of D sense pcsa { mismatch 2 % noise 1 % energy 25 fJ per sense delay 2 ns } }
+            import presets.illustrative.*
             tile Bare { cells 32 rows x 32 columns 2T2R }
-            chip C { tiles 200 of T clock 100 MHz }
             chip B { tiles 200 of Bare }
             network N {
                 input x: 28 x 28 bitserial 8 bits
@@ -68,9 +55,9 @@ class ExploreLanguageTest {
                 pool p: max 2
                 output out: dense 10
             }
-            mapping OnC { network N on C regime nominal }
+            mapping OnC { network N on Demo regime nominal }
             mapping OnBare { network N on B }
-            mapping BinOnC { network Bin on C regime nominal }
+            mapping BinOnC { network Bin on Demo regime nominal }
             """;
 
     @Inject
@@ -83,9 +70,13 @@ class ExploreLanguageTest {
     private FormattedText formatter;
     @Inject
     private ExploreTemplate template;
+    @Inject
+    private Provider<XtextResourceSet> resourceSets;
 
     private Model parse(String explore) throws Exception {
-        Model model = parser.parse(HARDWARE + explore);
+        XtextResourceSet project = resourceSets.get();
+        parser.parse(TestFiles.read("examples/lib/illustrative-hw.bnn"), URI.createURI("hw.bnn"), project);
+        Model model = parser.parse(HARDWARE + explore, URI.createURI("explore.bnn"), project);
         assertEquals(List.of(), model.eResource().getErrors().stream().filter(XtextSyntaxDiagnostic.class::isInstance).toList(),
                 "no syntax error");
         return model;
@@ -167,8 +158,8 @@ class ExploreLanguageTest {
         assertTrue(issue.getMessage().contains("'accuracy <= 0.97' contradicts 'accuracy >= 0.98'"), issue.getMessage());
         assertEquals(6, issue.getLineNumber().intValue() - HARDWARE.split("\n").length);
         Issue chip = only(parse("explore E { run OnC on random 5 inputs vary regime { nominal } objectives tiles require tiles <= chip "
-                + "require tiles >= 500 seed 1 }"), BnnIssueCodes.EXPLORE_CONTRADICTORY_CONSTRAINTS);
-        assertTrue(chip.getMessage().contains("the chip has 200 tiles"), chip.getMessage());
+                + "require tiles >= 5000 seed 1 }"), BnnIssueCodes.EXPLORE_CONTRADICTORY_CONSTRAINTS);
+        assertTrue(chip.getMessage().contains("the chip has 4096 tiles"), chip.getMessage());
         only(parse("explore E { run OnC on random 5 inputs objectives energy require accuracy >= 101 % seed 1 }"),
                 BnnIssueCodes.EXPLORE_CONTRADICTORY_CONSTRAINTS);
     }
@@ -264,7 +255,10 @@ class ExploreLanguageTest {
                 + "require tiles <= chip seed 3 }"));
         String java = template.generate(e, "p", "study.bnn");
         assertTrue(java.contains("public final class StudyExploration {"), java);
-        assertTrue(java.contains("List.of(new ExploreAxis.Regimes(List.of(\"nominal\", \"low\")))"), java);
+        assertTrue(
+                java.contains(
+                        "List.of(\n                        new ExploreAxis.Regimes(List.of(\"nominal\", \"low\"))\n                ),"),
+                java);
         assertTrue(java.contains("List.of(Objective.ACCURACY, Objective.ENERGY)"), java);
         assertTrue(java.contains("List.of(new Constraint(Objective.TILES, false, OptionalDouble.empty()))"), java);
         assertTrue(java.contains("InProcessExecutor.allCores()"), java);
