@@ -22,29 +22,63 @@ public final class Exploration {
     }
 
     /**
-     * @param base     the description's folder: relative paths (weights, data) are resolved against it
-     * @param progress told as simulation tasks finish
+     * What a run of {@code spec} will do, known without simulating: the designs, their costs, the cost
+     * constraints each fails, and the simulations (designs that behave alike share one).
+     *
+     * @param costs      per design, empty when infeasible
+     * @param unmetCosts per design, the cost constraints it fails (it is then not simulated)
+     * @param simulation per design, the index of its simulation in {@code simulations}, or −1 when not simulated
      */
-    public static ExplorationResult run(ExploreSpec spec, Path base, ExploreExecutor executor, ExperimentRunner.Progress progress) {
+    public record Plan(List<DesignPoint> designs, List<Optional<Costs>> costs, List<List<String>> unmetCosts, List<Integer> simulation,
+            List<ExperimentSpec> simulations) {
+        public Plan {
+            designs = List.copyOf(designs);
+            costs = List.copyOf(costs);
+            unmetCosts = List.copyOf(unmetCosts);
+            simulation = List.copyOf(simulation);
+            simulations = List.copyOf(simulations);
+        }
+
+        /** Designs that cannot be built. */
+        public long infeasible() {
+            return designs.stream().filter(d -> d.infeasible().isPresent()).count();
+        }
+    }
+
+    /** The plan of {@code spec}: designs resolved and estimated, simulations grouped; nothing is simulated. */
+    public static Plan plan(ExploreSpec spec) {
         List<DesignPoint> points = spec.designs();
         List<Optional<Costs>> costs = new ArrayList<>();
         List<List<String>> unmet = new ArrayList<>();
+        List<Integer> simulation = new ArrayList<>();
         Map<List<Object>, Integer> simulationOf = new LinkedHashMap<>();
         List<ExperimentSpec> simulations = new ArrayList<>();
         for (DesignPoint point : points) {
             Optional<Costs> cost = point.mapping().map(Costs::of);
             costs.add(cost);
-            List<String> failed = new ArrayList<>();
-            cost.ifPresent(c -> failed.addAll(unmetCosts(spec, c)));
+            List<String> failed = unmetCosts(spec, cost);
             unmet.add(failed);
+            // A design that fails a cost constraint is not simulated, even where a design like it is.
             if (spec.simulates() && cost.isPresent() && failed.isEmpty()) {
                 ExperimentSpec experiment = point.experiment().orElseThrow();
-                simulationOf.computeIfAbsent(ExplorationJob.key(experiment), key -> {
+                simulation.add(simulationOf.computeIfAbsent(ExplorationJob.key(experiment), key -> {
                     simulations.add(experiment);
                     return simulations.size() - 1;
-                });
+                }));
+            } else {
+                simulation.add(-1);
             }
         }
+        return new Plan(points, costs, unmet, simulation, simulations);
+    }
+
+    /**
+     * @param base     the description's folder: relative paths (weights, data) are resolved against it
+     * @param progress told as simulation tasks finish
+     */
+    public static ExplorationResult run(ExploreSpec spec, Path base, ExploreExecutor executor, ExperimentRunner.Progress progress) {
+        Plan plan = plan(spec);
+        List<ExperimentSpec> simulations = plan.simulations();
         List<TrialStatistics> measured = new ArrayList<>();
         int inputs = 0;
         boolean labelled = false;
@@ -56,33 +90,28 @@ public final class Exploration {
             measured.addAll(perChip(spec, simulations.size(), results, labelled));
         }
         List<DesignResult> designs = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            DesignPoint point = points.get(i);
-            int index = i;
-            // A design that fails a cost constraint is not simulated, even where a design like it was.
-            OptionalInt simulation = point.experiment().filter(e -> spec.simulates() && unmet.get(index).isEmpty())
-                    .map(e -> OptionalInt.of(simulationOf.get(ExplorationJob.key(e)))).orElse(OptionalInt.empty());
-            Optional<TrialStatistics> accuracy = simulation.isPresent()
-                    ? Optional.of(measured.get(simulation.getAsInt()))
-                    : Optional.empty();
-            List<String> failed = new ArrayList<>(unmet.get(i));
+        for (int i = 0; i < plan.designs().size(); i++) {
+            int index = plan.simulation().get(i);
+            OptionalInt simulation = index < 0 ? OptionalInt.empty() : OptionalInt.of(index);
+            Optional<TrialStatistics> accuracy = index < 0 ? Optional.empty() : Optional.of(measured.get(index));
+            List<String> failed = new ArrayList<>(plan.unmetCosts().get(i));
             for (Constraint constraint : spec.constraints()) {
                 if (constraint.objective().simulated() && accuracy.isPresent()
                         && !constraint.holds(accuracy.get().mean(), spec.mapping().chip().tileCount())) {
                     failed.add(constraint.describe());
                 }
             }
-            designs.add(new DesignResult(point, costs.get(i), accuracy, simulation, failed, false));
+            designs.add(new DesignResult(plan.designs().get(i), plan.costs().get(i), accuracy, simulation, failed, false));
         }
         return new ExplorationResult(spec, markFront(spec, designs), simulations.size(), inputs, labelled, chipSeeds(spec));
     }
 
-    /** The cost constraints {@code costs} does not meet (a cost the description does not give meets none). */
-    private static List<String> unmetCosts(ExploreSpec spec, Costs costs) {
+    /** The cost constraints a feasible design's {@code costs} do not meet (a cost the description does not give meets none). */
+    private static List<String> unmetCosts(ExploreSpec spec, Optional<Costs> costs) {
         List<String> failed = new ArrayList<>();
         for (Constraint constraint : spec.constraints()) {
-            if (!constraint.objective().simulated()) {
-                var value = costs.of(constraint.objective());
+            if (costs.isPresent() && !constraint.objective().simulated()) {
+                var value = costs.get().of(constraint.objective());
                 if (value.isEmpty() || !constraint.holds(value.getAsDouble(), spec.mapping().chip().tileCount())) {
                     failed.add(constraint.describe());
                 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.bnn.runtime.data.Split;
 import org.bnn.runtime.experiment.ExperimentRunner;
+import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.explore.Constraint;
 import org.bnn.runtime.explore.DesignPoint;
@@ -91,6 +93,23 @@ class ExplorationTest {
                 strong + " vs " + ultraLow);
         assertTrue(strong.value(Objective.PROGRAMMING).getAsDouble() > ultraLow.value(Objective.PROGRAMMING).getAsDouble());
         assertFalse(result.labelled(), "random inputs: agreement with the error-free chip");
+    }
+
+    /** The plan tells designs and simulations before anything runs: no data is read (this dataset does not exist). */
+    @Test
+    void thePlanCountsDesignsAndSimulationsWithoutRunning() {
+        ExploreSpec grid = ExploreDesigns.spec();
+        ExploreSpec elsewhere = new ExploreSpec(grid.name(), grid.mapping(),
+                new InputSource.Dataset("mnist", "no/such/folder", Split.TEST, 0), grid.errors(), grid.axes(), grid.sampling(),
+                grid.objectives(), List.of(new Constraint(Objective.TILES, false, OptionalDouble.of(8))), grid.trials(), grid.seed(),
+                grid.shardInputs(), grid.weights(), grid.report());
+        Exploration.Plan plan = Exploration.plan(elsewhere);
+        assertEquals(12, plan.designs().size());
+        assertEquals(0, plan.infeasible());
+        long simulated = plan.simulation().stream().filter(index -> index >= 0).count();
+        assertEquals(plan.unmetCosts().stream().filter(List::isEmpty).count(), simulated, "the designs within 8 tiles");
+        assertEquals(plan.simulation().stream().filter(index -> index >= 0).distinct().count(), plan.simulations().size());
+        assertEquals(6, simulated, "3 regimes x 2 cells on 16 x 72 tiles (3 tiles); 8 x 8 tiles need 32: " + plan.unmetCosts());
     }
 
     /** Without accuracy among objectives and constraints, nothing is simulated: the estimates are free. */
