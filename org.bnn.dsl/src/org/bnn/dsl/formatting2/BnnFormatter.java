@@ -7,7 +7,11 @@ import java.util.Set;
 
 import org.bnn.dsl.bnn.Device;
 import org.bnn.dsl.bnn.Element;
+import org.bnn.dsl.bnn.AxisValues;
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Explore;
+import org.bnn.dsl.bnn.ExploreAxis;
+import org.bnn.dsl.bnn.ExploreConstraint;
 import org.bnn.dsl.bnn.Import;
 import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Model;
@@ -57,6 +61,7 @@ public class BnnFormatter extends AbstractFormatter2 {
             "cells", "sense", "popcount", "row", "tiles", "clock", "threshold", "adder", "buffer", "input", "dense", "conv", "pool",
             "output", "weights", "network", "replicate", "place", "allow", "run", "errors", "sweep", "trials", "seed", "report", "epochs",
             "batch",
+            "vary", "sample", "objectives", "require",
             "adam", "inject", "norm", "save", "relaxation", "disturb", "wear", "from", "fails", "condition", "spares");
 
     /** The words a sweep's braced list follows ({@code sweep ber { ... }}, {@code sweep time { ... }}, ...). */
@@ -122,7 +127,7 @@ public class BnnFormatter extends AbstractFormatter2 {
             document.prepend(region, f -> f.newLine());
         } else if (region.getGrammarElement() instanceof Keyword && CLAUSES.contains(text) && !inSense && startsClause(previous)
                 && !(owner instanceof Tile && text.equals("clock")) && !(owner instanceof Device && text.equals("from"))
-                && !ofLayer(owner)) {
+                && !ofLayer(owner) && !inExploreClause(owner, text, previous)) {
             document.prepend(region, f -> f.newLine());
         } else if (previous.getText().equals(",") && previous.getSemanticElement() instanceof Placement) {
             document.prepend(region, f -> f.newLine());
@@ -144,17 +149,35 @@ public class BnnFormatter extends AbstractFormatter2 {
         document.interior(regions.get(0), regions.get(regions.size() - 1), f -> f.indent());
     }
 
-    /** Braces that stay on one line: the sense amplifier's block, an experiment's condition and a sweep's value or regime list. */
+    /**
+     * Braces that stay on one line: the sense amplifier's block, an experiment's condition, a sweep's value or regime
+     * list and an exploration axis's values.
+     */
     private static boolean inlineOpen(ISemanticRegion region) {
         ISemanticRegion previous = region.getPreviousSemanticRegion();
         EObject owner = region.getSemanticElement();
-        return region.getText().equals("{") && (owner instanceof Sense || owner instanceof ReadCondition
+        return region.getText().equals("{") && (owner instanceof Sense || owner instanceof ReadCondition || axisList(owner)
                 || previous != null && owner instanceof Experiment && SWEEP_LISTS.contains(previous.getText()));
     }
 
     private boolean inlineClose(ISemanticRegion region) {
         EObject owner = region.getSemanticElement();
-        return owner instanceof Sense || owner instanceof ReadCondition || owner instanceof Experiment && region != lastClosingBrace(owner);
+        return owner instanceof Sense || owner instanceof ReadCondition || axisList(owner)
+                || owner instanceof Experiment && region != lastClosingBrace(owner);
+    }
+
+    private static boolean axisList(EObject owner) {
+        return owner instanceof ExploreAxis || owner instanceof AxisValues;
+    }
+
+    /**
+     * A clause word inside an exploration's clause: the axis after {@code vary} ({@code vary input bits}, {@code vary
+     * cells}), a range's {@code from}, an objective after {@code objectives} or a comma, the objective of a {@code require}.
+     */
+    private static boolean inExploreClause(EObject owner, String text, ISemanticRegion previous) {
+        String before = previous.getText();
+        return before.equals("vary") || owner instanceof AxisValues || owner instanceof ExploreConstraint && !text.equals("require")
+                || owner instanceof Explore && (before.equals(",") || before.equals("objectives"));
     }
 
     private ISemanticRegion lastClosingBrace(EObject block) {

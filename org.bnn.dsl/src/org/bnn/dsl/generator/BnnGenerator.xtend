@@ -2,6 +2,7 @@ package org.bnn.dsl.generator
 
 import com.google.inject.Inject
 import org.bnn.dsl.bnn.Experiment
+import org.bnn.dsl.bnn.Explore
 import org.bnn.dsl.bnn.Mapping
 import org.bnn.dsl.bnn.Model
 import org.bnn.dsl.bnn.Training
@@ -11,7 +12,7 @@ import org.eclipse.xtext.generator.IFileSystemAccess2
 import org.eclipse.xtext.generator.IGeneratorContext
 
 /**
- * Generates one runnable Java class per mapping (simulation), per experiment and per training. Mappings the translator cannot turn into
+ * Generates one runnable Java class per mapping (simulation), per experiment, per exploration and per training. Mappings the translator cannot turn into
  * a spec (the validator reports why) are skipped.
  */
 class BnnGenerator extends AbstractGenerator {
@@ -19,6 +20,7 @@ class BnnGenerator extends AbstractGenerator {
 	@Inject MappingSimulationTemplate template
 	@Inject ExperimentTemplate experiments
 	@Inject TrainingTemplate trainings
+	@Inject ExploreTemplate explorations
 
 	override void doGenerate(Resource resource, IFileSystemAccess2 fsa, IGeneratorContext context) {
 		val model = resource.contents.head
@@ -32,6 +34,10 @@ class BnnGenerator extends AbstractGenerator {
 		for (experiment : resource.allContents.filter(Experiment).toIterable) {
 			write(fsa, packageName, experiments.className(experiment),
 				experiments.generate(experiment, packageName, resource.URI.lastSegment ?: ""))
+		}
+		for (explore : resource.allContents.filter(Explore).toIterable) {
+			write(fsa, packageName, explorations.className(explore),
+				explorations.generate(explore, packageName, resource.URI.lastSegment ?: ""))
 		}
 		for (training : resource.allContents.filter(Training).toIterable) {
 			write(fsa, packageName, trainings.className(training), trainings.generate(training, packageName, resource.URI.lastSegment ?: ""))

@@ -3,6 +3,7 @@ package org.bnn.dsl.scoping;
 import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Explore;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
 import org.eclipse.emf.ecore.EObject;
@@ -15,7 +16,7 @@ import org.eclipse.xtext.scoping.Scopes;
  * Scoping of the .bnn language. Declarations are found by qualified name across files (with
  * imports); a mapping's regime is looked up among the regimes of the device of its chip's tile,
  * by simple name, and a replicated or placed layer among the layers of the mapped network; an experiment's
- * erring layers and swept regimes likewise, through its mapping.
+ * erring layers and swept regimes likewise, through its mapping, and so do an exploration's varied regimes and layers.
  */
 public class BnnScopeProvider extends AbstractBnnScopeProvider {
 
@@ -35,6 +36,17 @@ public class BnnScopeProvider extends AbstractBnnScopeProvider {
                 return IScope.NULLSCOPE;
             }
             return reference == BnnPackage.Literals.EXPERIMENT__ERRING_LAYERS ? layersOf(mapping) : regimesOf(mapping.getChip());
+        }
+        if (reference == BnnPackage.Literals.REGIME_AXIS__REGIMES || reference == BnnPackage.Literals.REPLICATION_AXIS__LAYER) {
+            // an exploration's axes name regimes and layers of its mapping, as an experiment's sweep does
+            Explore explore = EcoreUtil2.getContainerOfType(context, Explore.class);
+            Mapping mapping = explore == null || explore.getMapping() == null || explore.getMapping().eIsProxy()
+                    ? null
+                    : explore.getMapping();
+            if (mapping == null) {
+                return IScope.NULLSCOPE;
+            }
+            return reference == BnnPackage.Literals.REPLICATION_AXIS__LAYER ? layersOf(mapping) : regimesOf(mapping.getChip());
         }
         return super.getScope(context, reference);
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.ExploreConstraint;
 import org.bnn.dsl.bnn.Quantity;
 import org.eclipse.emf.ecore.EReference;
 
@@ -42,7 +43,9 @@ public final class QuantityDimensions {
             Map.entry(BNN.getReadCondition_Time(), Dimension.TIME),
             Map.entry(BNN.getReadCondition_Temperature(), Dimension.TEMPERATURE),
             Map.entry(BNN.getExperiment_StuckPoints(), Dimension.RATIO),
-            Map.entry(BNN.getExperiment_YieldAbove(), Dimension.RATIO));
+            Map.entry(BNN.getExperiment_YieldAbove(), Dimension.RATIO),
+            Map.entry(BNN.getCellChoice_Reference(), Dimension.RESISTANCE),
+            Map.entry(BNN.getCellChoice_EccDecodeEnergy(), Dimension.ENERGY));
 
     private QuantityDimensions() {
     }
@@ -54,6 +57,14 @@ public final class QuantityDimensions {
                 case TIME -> Dimension.TIME;
                 case TEMPERATURE -> Dimension.TEMPERATURE;
                 case CYCLES, READS -> Dimension.COUNT;
+            };
+        }
+        if (quantity.eContainer() instanceof ExploreConstraint constraint) {
+            return switch (constraint.getObjective()) {
+                case ACCURACY -> Dimension.RATIO;
+                case ENERGY, PROGRAMMING -> Dimension.ENERGY;
+                case LATENCY -> Dimension.TIME;
+                case TILES, LIFETIME -> Dimension.COUNT;
             };
         }
         Dimension dimension = BY_PROPERTY.get(quantity.eContainmentFeature());

@@ -66,6 +66,21 @@ public final class BnnIssueCodes {
     /** An experiment without an explicit seed cannot be reproduced on purpose. */
     public static final String EXPERIMENT_WITHOUT_SEED = PREFIX + "experimentWithoutSeed";
 
+    /** An exploration's axis lists no value (docs/explore.md). */
+    public static final String EXPLORE_EMPTY_AXIS = PREFIX + "exploreEmptyAxis";
+    /** An axis value out of its range, listed twice, not a whole number, or a range that gives no values. */
+    public static final String EXPLORE_AXIS_VALUES = PREFIX + "exploreAxisValues";
+    /** An axis names what the mapping does not have (regimes without a device, input bits of a binarized input, ...). */
+    public static final String EXPLORE_AXIS_NOT_APPLICABLE = PREFIX + "exploreAxisNotApplicable";
+    /** The same thing is varied by two axes. */
+    public static final String EXPLORE_DUPLICATE_AXIS = PREFIX + "exploreDuplicateAxis";
+    /** Constraints no design can meet together, or one no design can meet at all. */
+    public static final String EXPLORE_CONTRADICTORY_CONSTRAINTS = PREFIX + "exploreContradictoryConstraints";
+    /** Objectives missing or listed twice, or an objective the exploration cannot compute. */
+    public static final String EXPLORE_OBJECTIVES = PREFIX + "exploreObjectives";
+    /** Sampling without a count, a grid with one, or settings the exploration rejects (errors, what sets the BER). */
+    public static final String EXPLORE_SETTINGS = PREFIX + "exploreSettings";
+
     private BnnIssueCodes() {
     }
 

@@ -52,7 +52,8 @@ import com.google.inject.Inject;
  * {@link Estimator}; no formula lives here.
  */
 @ComposedChecks(validators = {ExperimentValidator.class, TrainingValidator.class, FileReferenceValidator.class, UsageValidator.class,
-    PlacementValidator.class, OutputLocationValidator.class, WeightValuesValidator.class, MeasuredDeviceValidator.class})
+    PlacementValidator.class, OutputLocationValidator.class, WeightValuesValidator.class, MeasuredDeviceValidator.class,
+    ExploreValidator.class})
 public class BnnValidator extends AbstractBnnValidator {
 
     private static final BnnPackage BNN = BnnPackage.eINSTANCE;

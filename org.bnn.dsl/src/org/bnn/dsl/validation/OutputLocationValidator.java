@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Explore;
 import org.bnn.dsl.bnn.Training;
 import org.bnn.dsl.files.DescriptionFiles;
 import org.bnn.dsl.files.OutputRoots;
@@ -29,6 +30,13 @@ public class OutputLocationValidator extends ComposedBnnValidator {
     public void checkReportFolder(Experiment experiment) {
         if (experiment.getReport() != null) {
             check(experiment, BNN.getExperiment_Report(), experiment.getReport(), "report folder");
+        }
+    }
+
+    @Check
+    public void checkReportFolder(Explore explore) {
+        if (explore.getReport() != null) {
+            check(explore, BNN.getExplore_Report(), explore.getReport(), "report folder");
         }
     }
 

@@ -46,6 +46,7 @@ class GeneratorGoldenTest {
         generated.putAll(generate("examples/quickstart/quickstart.bnn"));
         generated.putAll(generate("examples/mnist/mnist.bnn"));
         generated.putAll(generate("examples/placement/placement.bnn"));
+        generated.putAll(generate("examples/explore/explore.bnn"));
         boolean update = Boolean.getBoolean("bnn.golden.update");
         for (Map.Entry<String, String> file : generated.entrySet()) {
             Path golden = GOLDEN.resolve(file.getKey() + ".txt");

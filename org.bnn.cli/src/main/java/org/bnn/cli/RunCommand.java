@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, description = {
-    "Generates, compiles and runs the simulation of every mapping and every experiment in a .bnn file.",
+    "Generates, compiles and runs the simulation of every mapping, every experiment and every exploration in a .bnn file.",
     "Exits 1 without running anything if the file has errors."})
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             return BnnCli.EXIT_INPUT_ERRORS;
         }
         InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(sources);
-        // Mapping simulations (tiles, energy, predictions) first, then experiments.
+        // Mapping simulations (tiles, energy, predictions) first, then experiments and explorations.
         List<String> order = sources.keySet().stream()
                 .sorted(java.util.Comparator.comparing((String path) -> !path.endsWith("Simulation.java")).thenComparing(path -> path))
                 .toList();
@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         for (String path : order) {
             Class<?> generated = compiled.loadSource(path);
             // Relative paths (weights, data, report) are resolved against the file's folder.
-            boolean done = path.endsWith("Experiment.java")
+            boolean done = path.endsWith("Experiment.java") || path.endsWith("Exploration.java")
                     ? GeneratedCode.invoke(spec, file, generated.getMethod("run", Path.class), base)
                     : GeneratedCode.invoke(spec, file, generated.getMethod("run", Path.class, long.class, int.class), base, seed, batch);
             if (!done) {

@@ -10,6 +10,7 @@ import org.bnn.runtime.aging.Condition;
 import org.bnn.runtime.device.ReadReference;
 import org.bnn.runtime.device.RegimeSpec;
 import org.bnn.runtime.experiment.ErrorSpec;
+import org.bnn.runtime.explore.ExploreAxis;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.experiment.SweepSpec;
@@ -17,10 +18,12 @@ import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.InputEncoding;
 import org.bnn.runtime.spec.LayerSpec;
 import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.PoolKind;
 import org.bnn.runtime.spec.TileSpec;
 import org.bnn.runtime.spec.WeightValues;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -28,12 +31,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 /**
@@ -45,12 +51,14 @@ public final class SpecJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new Jdk8Module())
             .addMixIn(LayerSpec.class, LayerKinds.class)
+            .addMixIn(LayerSpec.Pool.class, PoolFields.class)
             .addMixIn(InputEncoding.class, EncodingKinds.class)
             .addMixIn(ReadReference.class, ReferenceKinds.class)
             .addMixIn(CellTechnology.class, CellKinds.class)
             .registerSubtypes(cellKinds())
             .addMixIn(InputSource.class, InputSourceKinds.class)
             .addMixIn(SweepSpec.class, SweepKinds.class)
+            .addMixIn(ExploreAxis.class, AxisKinds.class)
             .addMixIn(ExperimentSpec.class, ExperimentFields.class)
             .addMixIn(ErrorSpec.class, ErrorFields.class)
             .addMixIn(RegimeSpec.class, RegimeFields.class)
@@ -85,10 +93,29 @@ public final class SpecJson {
      */
     public static <T> T read(String json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            JsonNode tree = MAPPER.readTree(json);
+            if (tree == null) {
+                throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: no content");
+            }
+            return MAPPER.treeToValue(withPoolKindsMoved(tree), type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("invalid " + type.getSimpleName() + " JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * JSON written before a pool's own kind had a name of its own: its {@code "kind" : "MAX"} (or {@code "AVG"})
+     * had replaced the layer's {@code "kind" : "pool"} wherever the JSON went through a tree (as report.json
+     * does). Such a layer, recognised by its value, reads as the pool it was.
+     */
+    private static JsonNode withPoolKindsMoved(JsonNode node) {
+        if (node instanceof ObjectNode object && object.get("kind") instanceof TextNode kind && !object.has("pool")
+                && Stream.of(PoolKind.values()).anyMatch(pool -> pool.name().equals(kind.textValue()))) {
+            object.put("kind", "pool");
+            object.set("pool", kind);
+        }
+        node.forEach(SpecJson::withPoolKindsMoved);
+        return node;
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
@@ -100,6 +127,12 @@ public final class SpecJson {
         /** Written for ternary layers only, so binary descriptions read as they always did. */
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = BinaryValues.class)
         WeightValues values();
+    }
+
+    /** A pool's own kind (max, avg) is its "pool": "kind" names the layer's type. */
+    private abstract static class PoolFields {
+        @JsonProperty("pool")
+        abstract PoolKind kind();
     }
 
     /** Jackson's value filter: true (leave the property out) for binary weights. */
@@ -216,5 +249,16 @@ public final class SpecJson {
         @JsonSubTypes.Type(value = SweepSpec.Regimes.class, name = "regimes"),
         @JsonSubTypes.Type(value = SweepSpec.Layers.class, name = "layers")})
     private interface SweepKinds {
+    }
+
+    /** What an exploration varies, named as the language writes it after {@code vary}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "axis")
+    @JsonSubTypes({@JsonSubTypes.Type(value = ExploreAxis.Regimes.class, name = "regime"),
+        @JsonSubTypes.Type(value = ExploreAxis.TileSizes.class, name = "tile"),
+        @JsonSubTypes.Type(value = ExploreAxis.Cells.class, name = "cells"),
+        @JsonSubTypes.Type(value = ExploreAxis.Replication.class, name = "replicate"),
+        @JsonSubTypes.Type(value = ExploreAxis.InputBits.class, name = "input bits"),
+        @JsonSubTypes.Type(value = ExploreAxis.Ber.class, name = "ber")})
+    private interface AxisKinds {
     }
 }

@@ -31,6 +31,8 @@ import org.bnn.runtime.spec.TileSpec;
 import org.bnn.runtime.spec.WeightValues;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Resolved descriptions survive a JSON round trip exactly, and bad JSON is rejected clearly. */
 class SpecJsonTest {
 
@@ -55,6 +57,32 @@ class SpecJsonTest {
         assertTrue(json.contains("\"kind\" : \"conv\""), json);
         assertTrue(json.contains("\"kind\" : \"bitserial\""), json);
         assertTrue(json.contains("\"medianOhms\" : 8000.0"), json);
+    }
+
+    /**
+     * A pool's kind once shared the property that names the layer's type: through a JSON tree (report.json) the
+     * layer became {@code "kind" : "MAX"}, which did not read back. Now it round-trips through a tree too.
+     */
+    @Test
+    void aNetworkWithAPoolRoundTripsThroughAJsonTree() throws Exception {
+        NetworkSpec network = fullMapping().network();
+        String json = SpecJson.write(network);
+        String throughTree = new ObjectMapper().readTree(json).toPrettyString();
+        assertEquals(network, SpecJson.read(throughTree, NetworkSpec.class));
+        assertTrue(json.contains("\"kind\" : \"pool\"") && json.contains("\"pool\" : \"MAX\""), json);
+    }
+
+    /**
+     * report.json files written before the fix hold a pool as {@code "kind" : "MAX"} (the pool's kind having
+     * replaced the layer's in the tree, in place): they still read, as the pool they were.
+     */
+    @Test
+    void aPoolWrittenBeforeItsKindHadItsOwnNameStillReads() {
+        NetworkSpec network = fullMapping().network();
+        String json = SpecJson.write(network);
+        String old = json.replace("\"kind\" : \"pool\"", "\"kind\" : \"MAX\"").replaceAll(",\\s*\"pool\" : \"MAX\"", "");
+        assertFalse(old.contains("\"pool\""), old);
+        assertEquals(network, SpecJson.read(old, NetworkSpec.class));
     }
 
     /** Ternary layers write their values; binary ones leave them out, so older JSON still reads (as binary). */
