@@ -2,6 +2,7 @@ package org.bnn.dsl.ui.tests;
 
 import static org.bnn.dsl.ui.tests.BnnEditorFeaturesTest.HARDWARE;
 import static org.bnn.dsl.ui.tests.BnnEditorFeaturesTest.QUICKSTART;
+import static org.bnn.dsl.ui.tests.BnnEditorFeaturesTest.marker;
 import static org.bnn.dsl.ui.tests.BnnEditorTest.waitUntil;
 import static org.bnn.dsl.ui.tests.WorkspaceFiles.contents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,9 +20,8 @@ import org.bnn.dsl.ui.occurrences.BnnOccurrences;
 import org.bnn.dsl.ui.preferences.BnnPreferencePage;
 import org.bnn.dsl.ui.references.BnnReferencesPage;
 import org.bnn.dsl.ui.preferences.BnnPreferences;
-import org.bnn.dsl.ui.validation.BnnMarkers;
+import org.bnn.dsl.validation.BnnIssueCodes;
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.preference.IPreferenceNode;
 import org.eclipse.jface.preference.IPreferenceStore;
@@ -129,7 +129,7 @@ class BnnEditorCommandsTest {
         String text = HARDWARE.replace("package presets.illustrative", "package presets.fixme").replace("median 8 kOhm", "median 8 kV");
         BnnEditor editor = open("fixme.bnn", text);
         IFile file = editor.getInputFile();
-        assertTrue(waitUntil(() -> unitMarkers(file) == 1, TIMEOUT_MS), "unit marker");
+        assertTrue(waitUntil(() -> marker(file, BnnIssueCodes.UNIT_MISMATCH) != null, TIMEOUT_MS), "unit marker");
         editor.selectAndReveal(text.indexOf("kV") + 1, 0);
 
         Workbench.press("Ctrl+1");
@@ -141,7 +141,7 @@ class BnnEditorCommandsTest {
         proposals.notifyListeners(SWT.DefaultSelection, new Event());
 
         assertEquals(text.replace("median 8 kV", "median 8 kOhm"), document(editor).get());
-        assertTrue(waitUntil(() -> unitMarkers(file) == 0, TIMEOUT_MS), "the marker goes with the next parse");
+        assertTrue(waitUntil(() -> marker(file, BnnIssueCodes.UNIT_MISMATCH) == null, TIMEOUT_MS), "the marker goes with the next parse");
     }
 
     @Test
@@ -243,7 +243,8 @@ class BnnEditorCommandsTest {
         BnnEditor editor = open("quickstart.bnn", text);
         IDocument document = document(editor);
         ISourceViewer viewer = (ISourceViewer) editor.getAdapter(ITextOperationTarget.class);
-        assertTrue(waitUntil(() -> unusedWarnings(editor.getInputFile()) == 1, TIMEOUT_MS), "the unused tile is marked");
+        assertTrue(waitUntil(() -> marker(editor.getInputFile(), BnnIssueCodes.UNUSED_DECLARATION) != null, TIMEOUT_MS),
+                "the unused tile is marked");
         assertTrue(waitUntil(() -> BnnEditorFeaturesTest.inlinedAnnotations(viewer) == 6, TIMEOUT_MS), "minings drawn");
         IPreferenceStore store = BnnPreferences.store();
         try {
@@ -273,7 +274,8 @@ class BnnEditorCommandsTest {
 
             assertTrue(waitUntil(() -> BnnEditorFeaturesTest.inlinedAnnotations(viewer) == 0, TIMEOUT_MS), "minings gone");
             assertEquals(List.of(), editor.getCodeMiningProvider().labels(document));
-            assertTrue(waitUntil(() -> unusedWarnings(editor.getInputFile()) == 0, TIMEOUT_MS), "the ignored warning is gone");
+            assertTrue(waitUntil(() -> marker(editor.getInputFile(), BnnIssueCodes.UNUSED_DECLARATION) == null, TIMEOUT_MS),
+                    "the ignored warning is gone");
 
             // A colour set on the page (its colour editor stores it so) redraws the keywords.
             PreferenceConverter.setValue(store, BnnPreferences.COLOURS.get("Keywords"), new RGB(200, 0, 0));
@@ -302,15 +304,6 @@ class BnnEditorCommandsTest {
             labels.add(table.getItem(i).getText());
         }
         return labels;
-    }
-
-    private static int unusedWarnings(IFile file) {
-        try {
-            return (int) Arrays.stream(file.findMarkers(BnnMarkers.PROBLEM, true, IResource.DEPTH_ZERO))
-                    .filter(m -> "org.bnn.dsl.unusedDeclaration".equals(m.getAttribute(BnnMarkers.ISSUE_CODE, null))).count();
-        } catch (CoreException e) {
-            return -1;
-        }
     }
 
     private BnnEditor open(String name, String text) throws CoreException {
@@ -360,12 +353,4 @@ class BnnEditorCommandsTest {
         return item.getData() instanceof ICompletionProposal;
     }
 
-    private static int unitMarkers(IFile file) {
-        try {
-            return (int) Arrays.stream(file.findMarkers(BnnMarkers.PROBLEM, true, IResource.DEPTH_ZERO))
-                    .filter(m -> "org.bnn.dsl.unitMismatch".equals(m.getAttribute(BnnMarkers.ISSUE_CODE, null))).count();
-        } catch (CoreException e) {
-            return -1;
-        }
-    }
 }

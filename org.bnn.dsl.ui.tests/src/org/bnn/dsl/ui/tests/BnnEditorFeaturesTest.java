@@ -340,9 +340,14 @@ class BnnEditorFeaturesTest {
     }
 
     private static IMarker unitMarker(IFile file) {
+        return marker(file, "org.bnn.dsl.unitMismatch");
+    }
+
+    /** The first BNN problem marker of {@code file} with the issue code {@code code}, or null. */
+    static IMarker marker(IFile file, String code) {
         try {
             return Arrays.stream(file.findMarkers(BnnMarkers.PROBLEM, true, IResource.DEPTH_ZERO))
-                    .filter(m -> "org.bnn.dsl.unitMismatch".equals(m.getAttribute(BnnMarkers.ISSUE_CODE, null))).findFirst().orElse(null);
+                    .filter(m -> code.equals(m.getAttribute(BnnMarkers.ISSUE_CODE, null))).findFirst().orElse(null);
         } catch (CoreException e) {
             return null;
         }
