@@ -2,6 +2,8 @@ package org.bnn.dsl.ui.tests;
 
 import static org.bnn.dsl.ui.tests.BnnEditorFeaturesTest.HARDWARE;
 import static org.bnn.dsl.ui.tests.BnnEditorFeaturesTest.QUICKSTART;
+import static org.bnn.dsl.ui.tests.BnnEditorFeaturesTest.document;
+import static org.bnn.dsl.ui.tests.BnnEditorFeaturesTest.waitForParse;
 import static org.bnn.dsl.ui.tests.BnnEditorFeaturesTest.marker;
 import static org.bnn.dsl.ui.tests.BnnEditorTest.waitUntil;
 import static org.bnn.dsl.ui.tests.WorkspaceFiles.contents;
@@ -133,12 +135,7 @@ class BnnEditorCommandsTest {
         editor.selectAndReveal(text.indexOf("kV") + 1, 0);
 
         Workbench.press("Ctrl+1");
-        Table proposals = proposalTable();
-        List<String> labels = labels(proposals);
-        int change = labels.indexOf("Change 'kV' to 'kOhm'");
-        assertTrue(change >= 0, labels.toString());
-        proposals.setSelection(change);
-        proposals.notifyListeners(SWT.DefaultSelection, new Event());
+        choose("Change 'kV' to 'kOhm'");
 
         assertEquals(text.replace("median 8 kV", "median 8 kOhm"), document(editor).get());
         assertTrue(waitUntil(() -> marker(file, BnnIssueCodes.UNIT_MISMATCH) == null, TIMEOUT_MS), "the marker goes with the next parse");
@@ -226,12 +223,7 @@ class BnnEditorCommandsTest {
         editor.selectAndReveal(text.length(), 0);
 
         Workbench.press("Ctrl+Space");
-        Table proposals = proposalTable();
-        List<String> labels = labels(proposals);
-        int mapping = labels.indexOf("mapping - a network on a chip, in a regime");
-        assertTrue(mapping >= 0, labels.toString());
-        proposals.setSelection(mapping);
-        proposals.notifyListeners(SWT.DefaultSelection, new Event());
+        choose("mapping - a network on a chip, in a regime");
 
         assertTrue(document(editor).get().endsWith("\nmapping Name {\n    network network on chip\n    regime nominal\n}\n"),
                 document(editor).get());
@@ -310,14 +302,6 @@ class BnnEditorCommandsTest {
         return assertInstanceOf(BnnEditor.class, IDE.openEditor(page, workspace.write(name, text)));
     }
 
-    private static void waitForParse(BnnEditor editor) {
-        assertTrue(waitUntil(() -> editor.getModel().current(document(editor)) != null, TIMEOUT_MS), "no parse of the editor's text");
-    }
-
-    private static IDocument document(BnnEditor editor) {
-        return editor.getDocumentProvider().getDocument(editor.getEditorInput());
-    }
-
     /** Offsets of the occurrence annotations, in order. */
     private static List<Integer> occurrences(IAnnotationModel model) {
         List<Integer> offsets = new ArrayList<>();
@@ -329,6 +313,16 @@ class BnnEditorCommandsTest {
         }
         offsets.sort(null);
         return offsets;
+    }
+
+    /** Chooses the proposal {@code label} in the open proposal popup, as Enter on it does. */
+    private static void choose(String label) {
+        Table proposals = proposalTable();
+        List<String> labels = labels(proposals);
+        int index = labels.indexOf(label);
+        assertTrue(index >= 0, labels.toString());
+        proposals.setSelection(index);
+        proposals.notifyListeners(SWT.DefaultSelection, new Event());
     }
 
     /** The table of the open proposal popup (its items hold the proposals). */

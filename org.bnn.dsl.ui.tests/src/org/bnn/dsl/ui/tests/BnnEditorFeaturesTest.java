@@ -213,10 +213,11 @@ class BnnEditorFeaturesTest {
         int offset = text.indexOf("on \n") + 3;
         List<String> proposals = Arrays.stream(processor.computeCompletionProposals(viewer(editor), offset))
                 .map(ICompletionProposal::getDisplayString).toList();
-        assertTrue(proposals.contains("Demo"), proposals.toString());
+        assertTrue(proposals.contains("Demo - Chip"), "the chip, with what it is: " + proposals);
+        assertTrue(proposals.stream().noneMatch(p -> p.contains("my.model")), "only the workspace's elements: " + proposals);
 
         ICompletionProposal demo = Arrays.stream(processor.computeCompletionProposals(viewer(editor), offset))
-                .filter(p -> p.getDisplayString().equals("Demo")).findFirst().orElseThrow();
+                .filter(p -> p.getDisplayString().equals("Demo - Chip")).findFirst().orElseThrow();
         demo.apply(document(editor));
         assertTrue(document(editor).get().contains("network MnistMlp on Demo\n"), document(editor).get());
     }
@@ -298,11 +299,11 @@ class BnnEditorFeaturesTest {
         return assertInstanceOf(BnnEditor.class, IDE.openEditor(page, workspace.write(name, text)));
     }
 
-    private static void waitForParse(BnnEditor editor) {
+    static void waitForParse(BnnEditor editor) {
         assertTrue(waitUntil(() -> editor.getModel().current(document(editor)) != null, TIMEOUT_MS), "no parse of the editor's text");
     }
 
-    private static IDocument document(BnnEditor editor) {
+    static IDocument document(BnnEditor editor) {
         return editor.getDocumentProvider().getDocument(editor.getEditorInput());
     }
 

@@ -106,7 +106,13 @@ public final class BnnContentAssistProcessor implements IContentAssistProcessor 
         if (start < 0 || length < 0) {
             return null;
         }
-        return new CompletionProposal(insert, start, length, insert.length(), null, item.getLabel(), null, item.getDetail());
+        return new CompletionProposal(insert, start, length, insert.length(), null, displayString(item), null, item.getDetail());
+    }
+
+    /** The label with what it is ("Demo - Chip"), as Xtext's editors list cross-references; keywords alone. */
+    static String displayString(CompletionItem item) {
+        String detail = item.getDetail();
+        return detail == null || detail.isBlank() || detail.equals(item.getLabel()) ? item.getLabel() : item.getLabel() + " - " + detail;
     }
 
     private static int offset(Document text, Position position) {
