@@ -32,6 +32,7 @@ public final class OpenBnnEditor implements IApplication {
 
     private static final String TEXT = "package probe\ntile T32 { cells 32 rows x 32 columns 2T2R }\ntile Bad { cells 0 rows x 32 columns 2T2R }\n";
     private static final long TIMEOUT_MS = 120_000;
+    private static final int CLOSE_DELAY_MS = 2_000;
 
     @Override
     public Object start(IApplicationContext context) throws Exception {
@@ -85,7 +86,8 @@ public final class OpenBnnEditor implements IApplication {
         } catch (IOException e) {
             e.printStackTrace();
         }
-        PlatformUI.getWorkbench().close();
+        // Closed once the workbench has finished starting (its startup-complete event still runs).
+        display.timerExec(CLOSE_DELAY_MS, () -> PlatformUI.getWorkbench().close());
     }
 
     private static List<String> problems(IFile file) throws CoreException {

@@ -54,6 +54,8 @@ class InstallFromSiteZipTest {
         List<String> seen = Files.readAllLines(result);
         assertEquals(List.of("editor=org.bnn.dsl.ui.editor", "marker=line 3: The rows must be positive, got 0"), seen,
                 () -> read(work.resolve("restart.log")) + read(work.resolve("ws/.metadata/.log")));
+        String log = read(work.resolve("ws/.metadata/.log"));
+        assertTrue(!log.contains("!ENTRY org.bnn") && !log.contains("Exception"), "no error in the workspace log: " + log);
     }
 
     /** Runs the Eclipse in {@code eclipse} (its launcher jar, this JVM's java) with {@code args}; output to {@code log}. */
