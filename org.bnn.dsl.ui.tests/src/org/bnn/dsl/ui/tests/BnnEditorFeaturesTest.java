@@ -213,10 +213,11 @@ class BnnEditorFeaturesTest {
         int offset = text.indexOf("on \n") + 3;
         List<String> proposals = Arrays.stream(processor.computeCompletionProposals(viewer(editor), offset))
                 .map(ICompletionProposal::getDisplayString).toList();
-        assertTrue(proposals.contains("Demo"), proposals.toString());
+        assertTrue(proposals.contains("Demo - Chip"), "the chip, with what it is: " + proposals);
+        assertTrue(proposals.stream().noneMatch(p -> p.contains("my.model")), "only the workspace's elements: " + proposals);
 
         ICompletionProposal demo = Arrays.stream(processor.computeCompletionProposals(viewer(editor), offset))
-                .filter(p -> p.getDisplayString().equals("Demo")).findFirst().orElseThrow();
+                .filter(p -> p.getDisplayString().equals("Demo - Chip")).findFirst().orElseThrow();
         demo.apply(document(editor));
         assertTrue(document(editor).get().contains("network MnistMlp on Demo\n"), document(editor).get());
     }
@@ -298,11 +299,11 @@ class BnnEditorFeaturesTest {
         return assertInstanceOf(BnnEditor.class, IDE.openEditor(page, workspace.write(name, text)));
     }
 
-    private static void waitForParse(BnnEditor editor) {
+    static void waitForParse(BnnEditor editor) {
         assertTrue(waitUntil(() -> editor.getModel().current(document(editor)) != null, TIMEOUT_MS), "no parse of the editor's text");
     }
 
-    private static IDocument document(BnnEditor editor) {
+    static IDocument document(BnnEditor editor) {
         return editor.getDocumentProvider().getDocument(editor.getEditorInput());
     }
 
@@ -340,9 +341,14 @@ class BnnEditorFeaturesTest {
     }
 
     private static IMarker unitMarker(IFile file) {
+        return marker(file, "org.bnn.dsl.unitMismatch");
+    }
+
+    /** The first BNN problem marker of {@code file} with the issue code {@code code}, or null. */
+    static IMarker marker(IFile file, String code) {
         try {
             return Arrays.stream(file.findMarkers(BnnMarkers.PROBLEM, true, IResource.DEPTH_ZERO))
-                    .filter(m -> "org.bnn.dsl.unitMismatch".equals(m.getAttribute(BnnMarkers.ISSUE_CODE, null))).findFirst().orElse(null);
+                    .filter(m -> code.equals(m.getAttribute(BnnMarkers.ISSUE_CODE, null))).findFirst().orElse(null);
         } catch (CoreException e) {
             return null;
         }

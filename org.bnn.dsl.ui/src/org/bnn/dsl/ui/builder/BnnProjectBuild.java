@@ -14,6 +14,7 @@ import java.util.Set;
 import org.bnn.dsl.ui.internal.BnnUiActivator;
 import org.bnn.dsl.ui.validation.BnnMarkers;
 import org.bnn.dsl.ui.validation.BnnWorkspaceSources;
+import org.bnn.dsl.ui.validation.UnsavedEditors;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IFolder;
@@ -59,7 +60,10 @@ final class BnnProjectBuild {
             }
             List<Issue> issues = injector.getInstance(IResourceValidator.class).validate(entry.getValue(), CheckMode.ALL,
                     monitor::isCanceled);
-            BnnMarkers.replace(entry.getKey(), issues);
+            if (!UnsavedEditors.hold(entry.getKey())) {
+                // an editor with unsaved changes shows the markers of its own text until it saves
+                BnnMarkers.replace(entry.getKey(), issues);
+            }
             if (issues.stream().noneMatch(i -> i.getSeverity() == Severity.ERROR)) {
                 generated.putAll(generate(entry.getValue()));
             }

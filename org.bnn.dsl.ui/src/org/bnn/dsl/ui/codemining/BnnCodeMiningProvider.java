@@ -9,6 +9,7 @@ import org.bnn.dsl.ide.estimate.EstimateHints;
 import org.bnn.dsl.ui.internal.BnnUiActivator;
 import org.bnn.dsl.ui.model.BnnDocumentModel;
 import org.bnn.dsl.ui.model.ParsedDocument;
+import org.bnn.dsl.ui.preferences.BnnPreferences;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
@@ -43,7 +44,7 @@ public final class BnnCodeMiningProvider extends AbstractCodeMiningProvider {
         IDocument document = viewer.getDocument();
         return CompletableFuture.supplyAsync(() -> {
             ParsedDocument parsed = model.current(document);
-            if (parsed == null || monitor.isCanceled()) {
+            if (parsed == null || monitor.isCanceled() || !BnnPreferences.codeMinings()) {
                 return List.of();
             }
             return minings(document, injector.getInstance(EstimateHints.class).of(parsed.resource(), monitor::isCanceled));
@@ -53,7 +54,7 @@ public final class BnnCodeMiningProvider extends AbstractCodeMiningProvider {
     /** The texts of the minings of a parse, in document order (what the editor shows). */
     public List<String> labels(IDocument document) {
         ParsedDocument parsed = model.current(document);
-        if (parsed == null) {
+        if (parsed == null || !BnnPreferences.codeMinings()) {
             return List.of();
         }
         return injector.getInstance(EstimateHints.class).of(parsed.resource(), () -> false).stream().map(EstimateHint::text).toList();

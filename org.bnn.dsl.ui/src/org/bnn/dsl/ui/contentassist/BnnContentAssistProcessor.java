@@ -1,10 +1,13 @@
 package org.bnn.dsl.ui.contentassist;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
 import org.bnn.dsl.ui.model.BnnDocumentModel;
 import org.bnn.dsl.ui.model.ParsedDocument;
+import org.bnn.dsl.ui.templates.BnnTemplateProcessor;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextViewer;
@@ -26,7 +29,8 @@ import com.google.inject.Injector;
 
 /**
  * Content assist from the language's UI-neutral proposal provider (keywords, references across
- * files, the same list the language server completes with). Installed in an asynchronous content
+ * files, the same list the language server completes with), plus the element templates at the
+ * start of a line. Installed in an asynchronous content
  * assistant, so the parse it may need happens off the UI thread.
  */
 public final class BnnContentAssistProcessor implements IContentAssistProcessor {
@@ -54,7 +58,39 @@ public final class BnnContentAssistProcessor implements IContentAssistProcessor 
         CompletionList list = injector.getInstance(ContentAssistService.class).createCompletionList(text, parsed.resource(), params,
                 () -> false);
         List<CompletionItem> items = list.getItems();
-        return items.stream().map(item -> proposal(item, text, offset)).filter(p -> p != null).toArray(ICompletionProposal[]::new);
+        List<ICompletionProposal> proposals = new ArrayList<>(
+                items.stream().map(item -> proposal(item, text, offset)).filter(p -> p != null).toList());
+        if (startsAnElement(parsed.text(), offset)) {
+            String word = parsed.text().substring(wordStart(parsed.text(), offset), offset);
+            templates(viewer, offset).stream().filter(t -> t.getDisplayString().startsWith(word)).forEach(proposals::add);
+        }
+        return proposals.toArray(ICompletionProposal[]::new);
+    }
+
+    /** Whether only a word (or nothing) stands before {@code offset} on its line: where an element's template fits. */
+    static boolean startsAnElement(String text, int offset) {
+        int start = wordStart(text, offset);
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        return text.substring(lineStart, start).isBlank();
+    }
+
+    private static int wordStart(String text, int offset) {
+        int start = offset;
+        while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    /** The element templates; computed on the UI thread, since they read the viewer's selection. */
+    private static List<ICompletionProposal> templates(ITextViewer viewer, int offset) {
+        List<ICompletionProposal> templates = new ArrayList<>();
+        viewer.getTextWidget().getDisplay().syncExec(() -> {
+            if (!viewer.getTextWidget().isDisposed()) {
+                templates.addAll(Arrays.asList(new BnnTemplateProcessor().computeCompletionProposals(viewer, offset)));
+            }
+        });
+        return templates;
     }
 
     private static ICompletionProposal proposal(CompletionItem item, Document text, int offset) {
@@ -70,7 +106,13 @@ public final class BnnContentAssistProcessor implements IContentAssistProcessor 
         if (start < 0 || length < 0) {
             return null;
         }
-        return new CompletionProposal(insert, start, length, insert.length(), null, item.getLabel(), null, item.getDetail());
+        return new CompletionProposal(insert, start, length, insert.length(), null, displayString(item), null, item.getDetail());
+    }
+
+    /** The label with what it is ("Demo - Chip"), as Xtext's editors list cross-references; keywords alone. */
+    static String displayString(CompletionItem item) {
+        String detail = item.getDetail();
+        return detail == null || detail.isBlank() || detail.equals(item.getLabel()) ? item.getLabel() : item.getLabel() + " - " + detail;
     }
 
     private static int offset(Document text, Position position) {

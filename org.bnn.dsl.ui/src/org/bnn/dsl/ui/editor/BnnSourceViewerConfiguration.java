@@ -5,6 +5,7 @@ import org.bnn.dsl.ui.highlighting.BnnHighlightingStyles;
 import org.bnn.dsl.ui.highlighting.BnnTokenScanner;
 import org.bnn.dsl.ui.hover.BnnTextHover;
 import org.bnn.dsl.ui.hyperlinking.BnnHyperlinkDetector;
+import org.bnn.dsl.ui.quickfix.BnnQuickAssistProcessor;
 import org.bnn.dsl.ui.validation.BnnReconcilingStrategy;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.IDocument;
@@ -13,6 +14,8 @@ import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
+import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
+import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.reconciler.IReconciler;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
@@ -97,6 +100,15 @@ public final class BnnSourceViewerConfiguration extends TextSourceViewerConfigur
                 IDocument.DEFAULT_CONTENT_TYPE);
         assistant.enableAutoActivation(true);
         assistant.setAutoActivationDelay(300);
+        assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
+        return assistant;
+    }
+
+    /** Ctrl+1: the quick fixes of the problem at the caret. */
+    @Override
+    public IQuickAssistAssistant getQuickAssistAssistant(ISourceViewer sourceViewer) {
+        QuickAssistAssistant assistant = new QuickAssistAssistant();
+        assistant.setQuickAssistProcessor(new BnnQuickAssistProcessor());
         assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
         return assistant;
     }

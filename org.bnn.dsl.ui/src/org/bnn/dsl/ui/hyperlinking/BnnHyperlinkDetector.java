@@ -34,11 +34,14 @@ public final class BnnHyperlinkDetector extends AbstractHyperlinkDetector {
 
     @Override
     public IHyperlink[] detectHyperlinks(ITextViewer viewer, IRegion region, boolean canShowMultipleHyperlinks) {
-        ParsedDocument parsed = model.current(viewer.getDocument());
+        return linksAt(model.current(viewer.getDocument()), region.getOffset());
+    }
+
+    /** The link of the reference at {@code offset} in {@code parsed} (null: none), to its declaration. */
+    IHyperlink[] linksAt(ParsedDocument parsed, int offset) {
         if (parsed == null || parsed.resource().getParseResult() == null) {
             return null;
         }
-        int offset = region.getOffset();
         EObject target = injector.getInstance(EObjectAtOffsetHelper.class).resolveCrossReferencedElementAt(parsed.resource(), offset);
         if (target == null || target.eIsProxy() || target.eResource() == null) {
             return null;

@@ -1,7 +1,6 @@
 package org.bnn.dsl.ui.model;
 
 import java.io.IOException;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -10,13 +9,7 @@ import org.bnn.dsl.ui.internal.BnnUiActivator;
 import org.bnn.dsl.ui.validation.BnnDocumentValidator;
 import org.bnn.dsl.ui.validation.BnnWorkspaceSources;
 import org.eclipse.core.resources.IFile;
-import org.bnn.dsl.ui.internal.BnnUiActivator;
-import org.bnn.dsl.ui.validation.BnnDocumentValidator;
-import org.bnn.dsl.ui.validation.BnnWorkspaceSources;
-import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.text.IDocument;
-
-import com.google.inject.Injector;
 
 import com.google.inject.Injector;
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bnn.dsl.ui.preferences.BnnPreferences;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
@@ -13,7 +14,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
 
-/** Turns the language's issues into problem markers on a workspace file. */
+/** Turns the language's issues into problem markers on a workspace file, at the severities the user chose. */
 public final class BnnMarkers {
 
     /** Marker type (a problem marker and a text marker), declared in plugin.xml. */
@@ -36,6 +37,9 @@ public final class BnnMarkers {
             return;
         }
         IWorkspaceRunnable update = monitor -> {
+            if (!file.isAccessible()) {
+                return; // deleted meanwhile (a background validation of a closed editor)
+            }
             file.deleteMarkers(PROBLEM, false, IResource.DEPTH_ZERO);
             for (Issue issue : issues) {
                 Map<String, Object> attributes = attributes(issue);
@@ -50,7 +54,7 @@ public final class BnnMarkers {
 
     private static Map<String, Object> attributes(Issue issue) {
         int severity;
-        Severity s = issue.getSeverity();
+        Severity s = BnnPreferences.severityOf(issue);
         if (s == Severity.ERROR) {
             severity = IMarker.SEVERITY_ERROR;
         } else if (s == Severity.WARNING) {

@@ -44,7 +44,9 @@ public final class BnnValidationJob extends Job {
                 BnnMarkers.replace(file, issues);
             }
         } catch (CoreException | IOException | RuntimeException e) {
-            BnnUiActivator.log("Could not validate " + file.getFullPath(), e);
+            if (file.isAccessible()) { // else deleted meanwhile: nothing to validate
+                BnnUiActivator.log("Could not validate " + file.getFullPath(), e);
+            }
         }
         return Status.OK_STATUS;
     }
