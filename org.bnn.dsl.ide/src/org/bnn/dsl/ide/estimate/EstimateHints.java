@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Explore;
 import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Model;
@@ -51,7 +52,7 @@ public class EstimateHints {
                         add(layer, end(layer), EstimatePresentation.bounded(presentation.layerHint(cost)), hints);
                     }
                 }
-            } else if (element instanceof Mapping || element instanceof Experiment) {
+            } else if (element instanceof Mapping || element instanceof Experiment || element instanceof Explore) {
                 presentation.hint(element).ifPresent(text -> add(element, nameEnd(element), text, hints));
             }
         }

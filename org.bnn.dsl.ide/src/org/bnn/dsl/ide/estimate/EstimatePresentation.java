@@ -15,6 +15,7 @@ import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.Device;
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Explore;
 import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
@@ -30,6 +31,7 @@ import org.bnn.runtime.estimate.Energy;
 import org.bnn.runtime.estimate.EnergyComponent;
 import org.bnn.runtime.estimate.EstimateText;
 import org.bnn.runtime.estimate.LayerEstimate;
+import org.bnn.runtime.explore.ExplorationEffort;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.spec.CellTechnology;
 import org.bnn.runtime.spec.ChipSpec;
@@ -67,6 +69,8 @@ public class EstimatePresentation {
     private ModelEstimates estimates;
     @Inject
     private AgingPresentation aging;
+    @Inject
+    private EngineSpeed speed;
 
     /** The one-line hint of an element with an estimate (layer, mapping, experiment), if it has one. */
     public Optional<String> hint(EObject element) {
@@ -79,7 +83,39 @@ public class EstimatePresentation {
         if (element instanceof Experiment experiment) {
             return estimates.of(experiment).map(this::experimentHint);
         }
+        if (element instanceof Explore explore) {
+            return estimates.of(explore).map(this::exploreHint).map(EstimatePresentation::bounded);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * What an exploration will cost before it runs: "45 designs · 15 simulations × 5 chips × 2,000 inputs · ≈ 40 s
+     * here", the time at the engine's error-free speed measured on this machine ({@link EngineSpeed}); "… · costs
+     * only, nothing simulated" when no design is simulated.
+     */
+    public String exploreHint(ExplorationEffort effort) {
+        String designs = count(effort.designs()) + (effort.designs() == 1 ? " design" : " designs");
+        if (effort.simulations() == 0) {
+            return designs + DOT + "costs only, nothing simulated";
+        }
+        return designs + DOT + count(effort.simulations()) + (effort.simulations() == 1 ? " simulation" : " simulations") + " × "
+                + count(effort.chips()) + (effort.chips() == 1 ? " chip" : " chips") + " × " + count(effort.inputs()) + " inputs" + DOT
+                + "≈ " + duration(effort.seconds(speed.macsPerSecond())) + " here";
+    }
+
+    /** "< 1 s", "40 s", "12 min", "3.5 h". */
+    static String duration(double seconds) {
+        if (seconds < 1) {
+            return "< 1 s";
+        }
+        if (seconds < 120) {
+            return Math.round(seconds) + " s";
+        }
+        if (seconds < 7200) {
+            return Math.round(seconds / 60) + " min";
+        }
+        return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
     }
 
     /** "800 tiles at 0..799 · 41.6 nJ · 370 ns": tiles and where they are, energy per inference and latency of one layer. */

@@ -14,13 +14,17 @@ import java.util.logging.Logger;
 
 import org.bnn.dsl.bnn.Device;
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Explore;
 import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.bnn.Tile;
+import org.bnn.dsl.spec.ExploreTranslator;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.device.DeviceSpec;
 import org.bnn.runtime.estimate.Estimator;
+import org.bnn.runtime.explore.Exploration;
+import org.bnn.runtime.explore.ExplorationEffort;
 import org.bnn.runtime.estimate.LayerEstimate;
 import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.spec.MappingSpec;
@@ -59,6 +63,8 @@ public class ModelEstimates {
 
     @Inject
     private MappingsOfNetwork mappingsOfNetwork;
+    @Inject
+    private ExploreTranslator exploreTranslator;
 
     private final AtomicLong computed = new AtomicLong();
 
@@ -115,6 +121,12 @@ public class ModelEstimates {
     /** The estimates of every mapping of a network that has a complete description. */
     public List<MappingEstimate> of(Network network) {
         return mappingsOfNetwork.of(network).stream().map(this::of).flatMap(Optional::stream).toList();
+    }
+
+    /** What running an exploration costs: its designs, simulations and binary MACs, known without simulating. */
+    public Optional<ExplorationEffort> of(Explore explore) {
+        return translated(explore, () -> exploreTranslator.translate(explore))
+                .flatMap(spec -> estimated(describe(explore), () -> ExplorationEffort.of(spec, Exploration.plan(spec))));
     }
 
     /** The estimate behind an experiment: its mapping's and the error rate of its regime. */

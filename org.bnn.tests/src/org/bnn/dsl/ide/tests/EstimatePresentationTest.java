@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Explore;
 import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.ide.BnnIdeSetup;
@@ -167,6 +168,18 @@ class EstimatePresentationTest {
                 issue.getLength());
         assertEquals(1, fixes.size(), fixes.toString());
         return QuickFixes.apply(text, fixes.get(0));
+    }
+
+    /** Before anything runs, an exploration says how many designs and simulations it has and how long it takes here. */
+    @Test
+    void anExplorationShowsItsDesignsSimulationsAndRunTime() throws IOException {
+        String explore = TestFiles.read("examples/explore/explore.bnn");
+        String hint = hint(explore, Explore.class);
+        assertTrue(hint.matches("45 designs · 15 simulations × 5 chips × 2,000 inputs · ≈ ([0-9]+ s|[0-9]+ min|< 1 s) here"), hint);
+        assertTrue(hints(explore).stream().anyMatch(h -> h.text().equals(hint)), "an inlay hint / code mining on the block");
+        String costsOnly = explore.replace("objectives accuracy, energy, programming, lifetime", "objectives energy, programming")
+                .replace("    require accuracy >= 97.5 %\n", "");
+        assertEquals("45 designs · costs only, nothing simulated", hint(costsOnly, Explore.class));
     }
 
     private static EstimatePresentation presentation() {

@@ -34,6 +34,14 @@ public enum StandardDataset {
         return shape;
     }
 
+    /** Examples in a split of the official files (60,000/10,000 for the MNISTs, 50,000/10,000 for CIFAR-10). */
+    public int size(Split split) {
+        return switch (this) {
+            case MNIST, FASHION_MNIST -> split == Split.TRAIN ? 60_000 : 10_000;
+            case CIFAR10 -> split == Split.TRAIN ? 50_000 : 10_000;
+        };
+    }
+
     /** The split read from {@code folder}, as its files lie there ({@link Datasets}, {@link Cifar10}). */
     public Dataset load(Path folder, Split split) {
         return switch (this) {
