@@ -241,7 +241,7 @@ jmh convsweep '^org\.bnn\.benchmarks\.ConvSweepBenchmark\.' "${conv_sweep_opts[@
   -jvmArgsAppend "${KERNEL_OPTS:+$KERNEL_OPTS }-Xms1g -Xmx4g -Dbnn.bench.sweepStats=$OUT/conv-sweep-stats.txt"
 say "(g) PyTorch float32 peer ($NPROC threads, $conv_inputs inputs)"
 load "before torch peer:"
-env -u OMP_NUM_THREADS -u MKL_NUM_THREADS "$PY" -E -s "$TORCH_PEER" --threads "$NPROC" --inputs "$conv_inputs" > "$OUT/torch-peer.log" 2>&1 \
+env -u OMP_NUM_THREADS -u MKL_NUM_THREADS -u OPENBLAS_CORETYPE "$PY" -E -s "$TORCH_PEER" --threads "$NPROC" --inputs "$conv_inputs" > "$OUT/torch-peer.log" 2>&1 \
   || { tail -30 "$OUT/torch-peer.log" >&2; echo "bench: the PyTorch peer failed, see $OUT/torch-peer.log" >&2; exit 1; }
 grep -E '^(oneDNN|PEER_RESULT)|CPU capability' "$OUT/torch-peer.log"
 load "after:"
