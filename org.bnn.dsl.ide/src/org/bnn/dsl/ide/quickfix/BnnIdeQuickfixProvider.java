@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bnn.dsl.bnn.Device;
+import org.bnn.dsl.bnn.ExploreAxis;
 import org.bnn.dsl.bnn.LayerPlacement;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Placement;
@@ -200,6 +201,36 @@ public class BnnIdeQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvid
                 start = NodeModelUtils.findActualNodeFor(layers.get(index - 1)).getEndOffset(); // from the comma before it
             } else if (layers.size() > 1) {
                 end = NodeModelUtils.findActualNodeFor(layers.get(1)).getOffset(); // to the layer after its comma
+            }
+            return List.of(new TextEdit(new Range(document.getPosition(start), document.getPosition(end)), ""));
+        });
+    }
+
+    /** An exploration's axis that lists no value: remove it, with its line when it stands alone on one. */
+    @QuickFix(BnnIssueCodes.EXPLORE_EMPTY_AXIS)
+    public void removeTheEmptyAxis(DiagnosticResolutionAcceptor acceptor) {
+        acceptor.accept("Remove the empty axis", (ITextModification) (d, object, document) -> {
+            ExploreAxis axis = EcoreUtil2.getContainerOfType(object, ExploreAxis.class);
+            ICompositeNode node = axis == null ? null : NodeModelUtils.findActualNodeFor(axis);
+            if (node == null) {
+                return List.of();
+            }
+            String text = document.getContents();
+            int start = node.getOffset();
+            int end = node.getEndOffset();
+            int lineStart = start;
+            while (lineStart > 0 && (text.charAt(lineStart - 1) == ' ' || text.charAt(lineStart - 1) == '\t')) {
+                lineStart--;
+            }
+            int lineEnd = end;
+            while (lineEnd < text.length() && (text.charAt(lineEnd) == ' ' || text.charAt(lineEnd) == '\t')) {
+                lineEnd++;
+            }
+            boolean aloneOnItsLine = (lineStart == 0 || text.charAt(lineStart - 1) == '\n') && lineEnd < text.length()
+                    && (text.charAt(lineEnd) == '\n' || text.charAt(lineEnd) == '\r');
+            if (aloneOnItsLine) {
+                start = lineStart;
+                end = text.startsWith("\r\n", lineEnd) ? lineEnd + 2 : lineEnd + 1;
             }
             return List.of(new TextEdit(new Range(document.getPosition(start), document.getPosition(end)), ""));
         });

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.bnn.dsl.bnn.Experiment;
 import org.bnn.dsl.bnn.Explore;
+import org.bnn.dsl.validation.BnnIssueCodes;
 import org.bnn.dsl.bnn.Layer;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.ide.BnnIdeSetup;
@@ -180,6 +181,14 @@ class EstimatePresentationTest {
         String costsOnly = explore.replace("objectives accuracy, energy, programming, lifetime", "objectives energy, programming")
                 .replace("    require accuracy >= 97.5 %\n", "");
         assertEquals("45 designs · costs only, nothing simulated", hint(costsOnly, Explore.class));
+    }
+
+    /** An axis that lists nothing is removed with its line, leaving a valid exploration. */
+    @Test
+    void anEmptyAxisIsRemovedWithItsLine() throws IOException {
+        String explore = TestFiles.read("examples/explore/explore.bnn");
+        String empty = explore.replace("    vary cells {", "    vary replicate fc1 { }\n    vary cells {");
+        assertEquals(explore, fixed(empty, BnnIssueCodes.EXPLORE_EMPTY_AXIS));
     }
 
     private static EstimatePresentation presentation() {
