@@ -2,8 +2,10 @@ package org.bnn.dsl.ide.quickfix;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.bnn.dsl.bnn.Device;
+import org.bnn.dsl.bnn.Explore;
 import org.bnn.dsl.bnn.ExploreAxis;
 import org.bnn.dsl.bnn.LayerPlacement;
 import org.bnn.dsl.bnn.Mapping;
@@ -215,25 +217,63 @@ public class BnnIdeQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvid
             if (node == null) {
                 return List.of();
             }
-            String text = document.getContents();
-            int start = node.getOffset();
-            int end = node.getEndOffset();
-            int lineStart = start;
-            while (lineStart > 0 && (text.charAt(lineStart - 1) == ' ' || text.charAt(lineStart - 1) == '\t')) {
-                lineStart--;
-            }
-            int lineEnd = end;
-            while (lineEnd < text.length() && (text.charAt(lineEnd) == ' ' || text.charAt(lineEnd) == '\t')) {
-                lineEnd++;
-            }
-            boolean aloneOnItsLine = (lineStart == 0 || text.charAt(lineStart - 1) == '\n') && lineEnd < text.length()
-                    && (text.charAt(lineEnd) == '\n' || text.charAt(lineEnd) == '\r');
-            if (aloneOnItsLine) {
-                start = lineStart;
-                end = text.startsWith("\r\n", lineEnd) ? lineEnd + 2 : lineEnd + 1;
-            }
-            return List.of(new TextEdit(new Range(document.getPosition(start), document.getPosition(end)), ""));
+            int[] removed = AxisText.withItsLine(document.getContents(), node.getOffset(), node.getEndOffset());
+            return List.of(new TextEdit(new Range(document.getPosition(removed[0]), document.getPosition(removed[1])), ""));
         });
+    }
+
+    /** An axis an exploration already varies: its values join the first such axis's list, and it goes. */
+    @QuickFix(BnnIssueCodes.EXPLORE_DUPLICATE_AXIS)
+    public void mergeTheDuplicateAxis(DiagnosticResolutionAcceptor acceptor) {
+        acceptor.accept("Merge its values into the first axis", (ITextModification) (d, object, document) -> {
+            Explore explore = EcoreUtil2.getContainerOfType(object, Explore.class);
+            if (explore == null) {
+                return List.of();
+            }
+            int at = document.getOffSet(d.getRange().getStart());
+            List<ICompositeNode> nodes = explore.getAxes().stream().map(NodeModelUtils::findActualNodeFor).toList();
+            int duplicate = -1;
+            for (int i = 0; i < nodes.size(); i++) {
+                if (nodes.get(i) != null && nodes.get(i).getOffset() <= at && at < nodes.get(i).getEndOffset()) {
+                    duplicate = i;
+                }
+            }
+            if (duplicate < 1) {
+                return List.of();
+            }
+            ExploreAxis axis = explore.getAxes().get(duplicate);
+            int first = -1;
+            for (int i = 0; i < duplicate && first < 0; i++) {
+                if (AxisText.sameAxis(explore.getAxes().get(i), axis)) {
+                    first = i;
+                }
+            }
+            String text = document.getContents();
+            ICompositeNode into = first < 0 ? null : nodes.get(first);
+            ICompositeNode from = nodes.get(duplicate);
+            Optional<String> values = AxisText.listed(text, from.getOffset(), from.getEndOffset());
+            int closing = into == null ? -1 : text.lastIndexOf('}', into.getEndOffset() - 1);
+            Optional<String> kept = into == null
+                    ? Optional.empty()
+                    : AxisText.listed(text, into.getOffset(), into.getEndOffset());
+            if (values.isEmpty() || kept.isEmpty() || closing < into.getOffset()) {
+                return List.of(); // a range (from … to …) has no list to merge into
+            }
+            String joined = kept.get().isBlank() ? " " + values.get().strip() + " " : ", " + values.get().strip() + " ";
+            int insertFrom = kept.get().isBlank() ? text.lastIndexOf('{', closing) + 1 : trimmedEnd(text, closing);
+            int[] removed = AxisText.withItsLine(text, from.getOffset(), from.getEndOffset());
+            return List.of(new TextEdit(new Range(document.getPosition(insertFrom), document.getPosition(closing)), joined),
+                    new TextEdit(new Range(document.getPosition(removed[0]), document.getPosition(removed[1])), ""));
+        });
+    }
+
+    /** The offset after the last non-blank character before {@code end}. */
+    private static int trimmedEnd(String text, int end) {
+        int i = end;
+        while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
     }
 
     /** A {@code weights binary|ternary} that changes nothing: remove it. */

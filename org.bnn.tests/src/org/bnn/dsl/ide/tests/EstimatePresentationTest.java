@@ -191,6 +191,16 @@ class EstimatePresentationTest {
         assertEquals(explore, fixed(empty, BnnIssueCodes.EXPLORE_EMPTY_AXIS));
     }
 
+    /** A second axis over the same thing gives its values to the first and goes. */
+    @Test
+    void aDuplicateAxisIsMergedIntoTheFirst() throws IOException {
+        String explore = TestFiles.read("examples/explore/explore.bnn");
+        String split = explore.replace("    vary regime { strong, nominal, low, very_low, ultra_low }\n",
+                "    vary regime { strong, nominal, low }\n")
+                .replace("    vary cells {", "    vary regime { very_low, ultra_low }\n    vary cells {");
+        assertEquals(explore, fixed(split, BnnIssueCodes.EXPLORE_DUPLICATE_AXIS));
+    }
+
     private static EstimatePresentation presentation() {
         return injector.getInstance(EstimatePresentation.class);
     }
