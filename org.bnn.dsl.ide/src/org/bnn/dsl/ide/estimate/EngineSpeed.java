@@ -2,6 +2,7 @@ package org.bnn.dsl.ide.estimate;
 
 import org.bnn.runtime.engine.BinaryNetwork;
 import org.bnn.runtime.engine.RandomNetworks;
+import org.bnn.runtime.explore.ExplorationEffort;
 import org.bnn.runtime.spec.NetworkSpec;
 
 import com.google.inject.Singleton;
@@ -36,7 +37,7 @@ public class EngineSpeed {
         NetworkSpec spec = NetworkSpec.builder("Speed", "x", 784).dense("a", 1024).dense("b", 1024).output("out", 10).build();
         BinaryNetwork network = RandomNetworks.create(spec, 1);
         long[][] inputs = RandomNetworks.inputs(network, 64, 2);
-        double macsPerInference = 784.0 * 1024 + 1024.0 * 1024 + 1024.0 * 10;
+        double macsPerInference = ExplorationEffort.macsPerInference(spec);
         BinaryNetwork.Scratch scratch = network.newScratch();
         long inferences = 0;
         long start = System.nanoTime();

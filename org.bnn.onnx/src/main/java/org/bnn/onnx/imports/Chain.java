@@ -1,7 +1,6 @@
 package org.bnn.onnx.imports;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -430,10 +429,10 @@ final class Chain {
         if (layer.batchNorm != null) {
             return layer.batchNorm;
         }
-        double[] beta = layer.bias != null ? layer.bias.clone() : new double[layer.rows];
-        double[] ones = new double[layer.rows];
-        Arrays.fill(ones, 1);
-        return new BatchNorm(ones, beta, new double[layer.rows], ones.clone(), 0);
+        BatchNorm identity = BatchNorm.identity(layer.rows);
+        return layer.bias == null
+                ? identity
+                : new BatchNorm(identity.gamma(), layer.bias.clone(), identity.mean(), identity.variance(), identity.epsilon());
     }
 
     private void close(BatchNorm bn, boolean output) {

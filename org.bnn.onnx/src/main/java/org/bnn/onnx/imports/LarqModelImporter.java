@@ -5,11 +5,13 @@ import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import org.bnn.onnx.model.OnnxFormatException;
 import org.bnn.onnx.model.OnnxNode;
+import org.bnn.runtime.engine.BatchNorm;
 import org.bnn.runtime.spec.Shape;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -206,7 +208,7 @@ public final class LarqModelImporter {
         int[] dims = dims(node, weights, "kernel");
         if (dims.length != 4 || dims[0] != dims[1]) {
             throw node.error(
-                    "has a kernel of shape " + java.util.Arrays.toString(dims) + "; the simulator's kernels are square (k, k, C, O)");
+                    "has a kernel of shape " + Arrays.toString(dims) + "; the simulator's kernels are square (k, k, C, O)");
         }
         int k = dims[0];
         int in = dims[2];
@@ -262,7 +264,7 @@ public final class LarqModelImporter {
 
     private void batchNorm(OnnxNode node, JsonNode c, Group weights) {
         int n = dims(node, weights, "moving_mean")[0];
-        double[] gamma = c.path("scale").asBoolean(true) ? doubles(dataset(node, weights, "gamma")) : filled(n, 1);
+        double[] gamma = c.path("scale").asBoolean(true) ? doubles(dataset(node, weights, "gamma")) : BatchNorm.identity(n).gamma();
         double[] beta = c.path("center").asBoolean(true) ? doubles(dataset(node, weights, "beta")) : new double[n];
         chain.batchNorm(node, gamma, beta, doubles(dataset(node, weights, "moving_mean")),
                 doubles(dataset(node, weights, "moving_variance")),
@@ -313,7 +315,7 @@ public final class LarqModelImporter {
     private float[][] matrix(OnnxNode node, Group weights, String name) {
         int[] d = dims(node, weights, name);
         if (d.length != 2) {
-            throw node.error("has a " + name + " of shape " + java.util.Arrays.toString(d) + "; a dense layer's is (in, out)");
+            throw node.error("has a " + name + " of shape " + Arrays.toString(d) + "; a dense layer's is (in, out)");
         }
         float[] flat = flat(dataset(node, weights, name));
         float[][] m = new float[d[0]][d[1]];
@@ -341,12 +343,6 @@ public final class LarqModelImporter {
         for (int i = 0; i < f.length; i++) {
             d[i] = f[i];
         }
-        return d;
-    }
-
-    private static double[] filled(int n, double v) {
-        double[] d = new double[n];
-        java.util.Arrays.fill(d, v);
         return d;
     }
 }

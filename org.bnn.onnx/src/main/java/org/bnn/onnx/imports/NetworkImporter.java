@@ -485,8 +485,7 @@ public final class NetworkImporter {
     private Value reshape(OnnxNode node, List<Value> in) {
         activations(node, in.get(0), "data");
         long[] shape = constant(node, in.get(1), "shape").longs();
-        boolean toVector = shape.length == 2 && (shape[1] == -1 || shape[1] == chain.features() * 1L
-                || !chain.isFlat()) && (shape[0] == -1 || shape[0] == 0 || shape[0] == 1 || shape[1] == -1);
+        boolean toVector = shape.length == 2 && (shape[1] == -1 || shape[1] == chain.features());
         if (!toVector) {
             throw node.error("reshapes to " + Arrays.toString(shape) + "; an import reads only a flatten to (N, -1)");
         }

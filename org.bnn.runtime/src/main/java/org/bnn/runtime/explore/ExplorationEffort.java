@@ -4,7 +4,7 @@ import org.bnn.runtime.data.StandardDataset;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.spec.LayerGeometry;
-import org.bnn.runtime.spec.MappingSpec;
+import org.bnn.runtime.spec.NetworkSpec;
 
 /**
  * How much simulating an exploration's plan costs, known before anything runs: the designs, the
@@ -25,15 +25,15 @@ public record ExplorationEffort(int designs, int simulations, int chips, long in
         long inputs = inputs(spec.inputs());
         double macs = 0;
         for (ExperimentSpec simulation : plan.simulations()) {
-            macs += macsPerInference(simulation.mapping()) * inputs * spec.trials();
+            macs += macsPerInference(simulation.mapping().network()) * inputs * spec.trials();
         }
         return new ExplorationEffort(plan.designs().size(), plan.simulations().size(), spec.trials(), inputs, macs);
     }
 
-    /** Binary multiply-accumulates of one inference of {@code mapping}'s network. */
-    public static double macsPerInference(MappingSpec mapping) {
+    /** Binary multiply-accumulates of one inference of {@code network}. */
+    public static double macsPerInference(NetworkSpec network) {
         double macs = 0;
-        for (LayerGeometry layer : mapping.network().weightLayers()) {
+        for (LayerGeometry layer : network.weightLayers()) {
             macs += (double) layer.fanIn() * layer.fanOut() * layer.positions() * layer.planes();
         }
         return macs;
