@@ -51,6 +51,7 @@ class ExploreTemplate {
 		import org.bnn.runtime.explore.Exploration;
 		import org.bnn.runtime.explore.ExplorationResult;
 		import org.bnn.runtime.explore.ExploreAxis;
+		import org.bnn.runtime.explore.ExploreExecutor;
 		import org.bnn.runtime.explore.ExploreSpec;
 		import org.bnn.runtime.explore.InProcessExecutor;
 		import org.bnn.runtime.explore.Objective;
@@ -88,9 +89,17 @@ class ExploreTemplate {
 
 		    /** Runs the exploration on all cores, prints the front and writes the report; relative paths against {@code base}. */
 		    public static ExplorationResult run(Path base) throws IOException {
+		        return run(base, InProcessExecutor.allCores());
+		    }
+
+		    /**
+		     * Runs the exploration's simulations on {@code executor} (the results do not depend on it), prints the front
+		     * and writes the report; relative paths against {@code base}.
+		     */
+		    public static ExplorationResult run(Path base, ExploreExecutor executor) throws IOException {
 		        ExploreSpec exploration = exploration();
 		        ParetoReport.claimInProject(exploration, base); // a folder it may not write is refused before the simulations, not after
-		        ExplorationResult result = Exploration.run(exploration, base, InProcessExecutor.allCores(),
+		        ExplorationResult result = Exploration.run(exploration, base, executor,
 		                new SweepProgressBar(exploration.name(), System.err));
 		        System.out.print(ParetoReport.table(result));
 		        if (exploration.report().isPresent()) {

@@ -93,6 +93,33 @@ class ExploreCliTest {
         assertFalse(Files.exists(dir.resolve("reports/broken")), "nothing written");
     }
 
+    /**
+     * Spark is an optional module: without it on the class path (as here), {@code --spark} says where it comes from,
+     * before anything runs; and {@code --spark} on a file without an exploration says there is nothing for it to run.
+     */
+    @Test
+    void sparkWithoutItsModuleOrWithoutAnExplorationIsOneLineAndRunsNothing() throws Exception {
+        Path model = file("""
+                explore Regimes {
+                    run OnDemo on random 30 inputs
+                    vary regime { strong, ultra_low }
+                    objectives accuracy, energy
+                    seed 1
+                    report "reports/regimes"
+                }
+                """);
+        CliRun run = bnn("run", model.toString(), "--spark", "local[2]");
+        assertEquals(2, run.exit(), run.all());
+        assertEquals("bnn: --spark needs the Spark module (org.bnn.spark) on the class path; the ./bnn script puts it there when"
+                + " --spark is given (docs/scale-out.md)", run.err().strip());
+        assertEquals("", run.out(), "nothing ran");
+        assertFalse(Files.exists(dir.resolve("reports/regimes")), "nothing written");
+        Path mappingOnly = Files.writeString(dir.resolve("m.bnn"), NETWORK.replace("package lab", "package lab2"));
+        CliRun nothingToExplore = bnn("run", mappingOnly.toString(), "--spark", "local[2]");
+        assertEquals(2, nothingToExplore.exit(), nothingToExplore.all());
+        assertEquals("bnn: --spark runs explorations, and " + mappingOnly + " declares none", nothingToExplore.err().strip());
+    }
+
     @Test
     void checkReportsContradictoryConstraintsAndAxesTheMappingDoesNotHave() throws Exception {
         Path model = file("""

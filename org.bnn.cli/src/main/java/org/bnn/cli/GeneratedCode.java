@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 
 import org.bnn.runtime.data.DataException;
+import org.bnn.runtime.explore.ExecutorFailure;
 import org.bnn.runtime.weights.WeightsException;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,7 @@ final class GeneratedCode {
      * Invokes a static method of a generated class.
      *
      * @return false if it failed on the user's input (missing or corrupt data or weights, images or
-     *         weights that do not fit the network), after printing why
+     *         weights that do not fit the network) or its executor failed (a cluster gone), after printing why
      */
     static boolean invoke(CommandSpec spec, Path file, Method method, Object... arguments) throws IllegalAccessException {
         try {
@@ -26,7 +27,8 @@ final class GeneratedCode {
             return true;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof DataException || cause instanceof WeightsException || cause instanceof IllegalArgumentException) {
+            if (cause instanceof DataException || cause instanceof WeightsException || cause instanceof IllegalArgumentException
+                    || cause instanceof ExecutorFailure) {
                 spec.commandLine().getErr().println("bnn: " + file + ": " + cause.getMessage());
                 return false;
             }

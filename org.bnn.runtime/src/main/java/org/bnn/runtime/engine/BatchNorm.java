@@ -1,5 +1,6 @@
 package org.bnn.runtime.engine;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * pre-activation in the network's [−1, 1] scale (see {@link LayerParameters}). A hidden neuron
  * outputs +1 iff that value is ≥ 0 (sign(0) = +1); the output layer keeps it as the class score.
  */
-public record BatchNorm(double[] gamma, double[] beta, double[] mean, double[] variance, double epsilon) {
+public record BatchNorm(double[] gamma, double[] beta, double[] mean, double[] variance, double epsilon) implements Serializable {
     public BatchNorm {
         gamma = finite("gamma", gamma);
         beta = finite("beta", beta);

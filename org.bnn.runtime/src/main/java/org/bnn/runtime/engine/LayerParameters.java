@@ -1,5 +1,7 @@
 package org.bnn.runtime.engine;
 
+import java.io.Serializable;
+
 /**
  * The trained parameters of one layer with weights, as an {@code .npz} reader or the trainer
  * fills them.
@@ -23,7 +25,7 @@ package org.bnn.runtime.engine;
  * sign in {@code weights}; bit 0: the weight is 0, whatever {@code weights} holds there); binary
  * layers have none (null). The pre-activation is then the dot product with weights in {−1, 0, +1}.
  */
-public record LayerParameters(String layer, WeightMatrix weights, WeightMatrix nonzero, BatchNorm batchNorm) {
+public record LayerParameters(String layer, WeightMatrix weights, WeightMatrix nonzero, BatchNorm batchNorm) implements Serializable {
     public LayerParameters {
         if (layer == null || layer.isBlank()) {
             throw new IllegalArgumentException("LayerParameters.layer must be a non-empty name, got "

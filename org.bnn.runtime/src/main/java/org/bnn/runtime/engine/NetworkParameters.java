@@ -1,5 +1,6 @@
 package org.bnn.runtime.engine;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.Optional;
  * {@link org.bnn.runtime.spec.NetworkSpec}: every layer with weights present with the right shape,
  * nothing extra.
  */
-public final class NetworkParameters {
+public final class NetworkParameters implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final Map<String, LayerParameters> layers;
 
     public NetworkParameters(List<LayerParameters> layers) {

@@ -1,5 +1,6 @@
 package org.bnn.runtime.engine;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -7,7 +8,9 @@ import java.util.Arrays;
  * inputs, bit-packed row by row ({@link PackedBits} encoding), padding bits 0. Weight (k, j) has
  * the logical position k·fanIn + j, the index that error patterns use.
  */
-public final class WeightMatrix {
+public final class WeightMatrix implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int fanIn;
     private final int rows;
     private final int wordsPerRow;

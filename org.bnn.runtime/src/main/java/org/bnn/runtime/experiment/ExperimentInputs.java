@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.bnn.runtime.data.Dataset;
 import org.bnn.runtime.data.StandardDataset;
 import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.engine.NetworkParameters;
 import org.bnn.runtime.engine.RandomNetworks;
 import org.bnn.runtime.spec.NetworkSpec;
 import org.bnn.runtime.spec.Shape;
@@ -14,9 +15,11 @@ import org.bnn.runtime.weights.WeightsFile;
 /**
  * What an experiment runs on: the network with its weights, the encoded inputs and their labels.
  *
- * @param labels empty for random inputs
+ * @param parameters what {@code network} was built from (kept so that the inputs can be sent elsewhere and the
+ *                   network rebuilt there, {@link org.bnn.runtime.explore.ExplorationJob})
+ * @param labels     empty for random inputs
  */
-public record ExperimentInputs(BinaryNetwork network, long[][] inputs, Optional<int[]> labels) {
+public record ExperimentInputs(NetworkParameters parameters, BinaryNetwork network, long[][] inputs, Optional<int[]> labels) {
 
     /**
      * Loads the trained weights (or makes seeded random ones) and the inputs (a dataset split, or
@@ -29,12 +32,12 @@ public record ExperimentInputs(BinaryNetwork network, long[][] inputs, Optional<
      */
     public static ExperimentInputs load(ExperimentSpec spec, Path base) {
         NetworkSpec networkSpec = spec.mapping().network();
-        BinaryNetwork network = spec.weights()
-                .map(file -> BinaryNetwork.create(networkSpec, WeightsFile.read(base.resolve(file))))
-                .orElseGet(() -> RandomNetworks.create(networkSpec, spec.seed()));
+        NetworkParameters parameters = spec.weights().map(file -> WeightsFile.read(base.resolve(file)))
+                .orElseGet(() -> RandomNetworks.parameters(networkSpec, spec.seed()));
+        BinaryNetwork network = BinaryNetwork.create(networkSpec, parameters);
         if (!(spec.inputs() instanceof InputSource.Dataset source)) {
             int count = ((InputSource.Random) spec.inputs()).count();
-            return new ExperimentInputs(network, RandomNetworks.inputs(network, count, spec.seed()), Optional.empty());
+            return new ExperimentInputs(parameters, network, RandomNetworks.inputs(network, count, spec.seed()), Optional.empty());
         }
         Dataset data = dataset(source, base);
         Shape expected = networkSpec.input().shape();
@@ -48,7 +51,7 @@ public record ExperimentInputs(BinaryNetwork network, long[][] inputs, Optional<
             inputs[i] = network.encode(data.image(i));
             labels[i] = data.label(i);
         }
-        return new ExperimentInputs(network, inputs, Optional.of(labels));
+        return new ExperimentInputs(parameters, network, inputs, Optional.of(labels));
     }
 
     /** The dataset split named by {@code source}, limited as it says. */

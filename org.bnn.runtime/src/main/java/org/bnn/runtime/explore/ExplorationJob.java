@@ -1,5 +1,8 @@
 package org.bnn.runtime.explore;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.bnn.runtime.engine.BinaryNetwork;
+import org.bnn.runtime.engine.NetworkParameters;
 import org.bnn.runtime.errors.ErrorLevel;
 import org.bnn.runtime.experiment.ExperimentInputs;
 import org.bnn.runtime.experiment.ExperimentRunner;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.SweepPoint;
 import org.bnn.runtime.experiment.SweepSpec;
+import org.bnn.runtime.json.SpecJson;
 import org.bnn.runtime.spec.MappingSpec;
 import org.bnn.runtime.spec.NetworkSpec;
 
@@ -22,8 +28,13 @@ import org.bnn.runtime.spec.NetworkSpec;
  * that behave alike (with weight-level errors the tile's size, the replication and the placement change no
  * prediction, so designs that differ only in them share a simulation), and the weights and inputs of each
  * network, loaded once. Cut into {@link SimulationTask}s of (simulation, chip, shard of inputs).
+ * <p>
+ * A job is {@link Serializable}, so that an executor can send it once to each machine that runs tasks: it travels
+ * as its descriptions in the JSON of {@link SpecJson}, each network's parameters and its encoded inputs and
+ * labels, and is rebuilt there; its tasks then give the same results as here.
  */
-public final class ExplorationJob {
+public final class ExplorationJob implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final ExploreSpec spec;
     private final List<ExperimentSpec> simulations;
     private final Map<NetworkSpec, ExperimentInputs> data;
@@ -130,6 +141,75 @@ public final class ExplorationJob {
         int count = to - from;
         return new ShardResult(task, count, point.accuracy().map(a -> count(a.perTrial()[0], count)).orElse(0),
                 count(point.agreement().perTrial()[0], count));
+    }
+
+    /** Sent as its descriptions, parameters and inputs; the networks are rebuilt on arrival. */
+    private Object writeReplace() {
+        return SerialForm.of(this);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("an ExplorationJob is read through its serial form");
+    }
+
+    /**
+     * What travels: the exploration and its simulations in JSON (records with optional parts are not serializable
+     * themselves), and per network (in the order the simulations first name them) its parameters, its encoded inputs and
+     * their labels (null for random inputs).
+     */
+    private record SerialForm(String spec, List<String> simulations, List<NetworkParameters> parameters, List<long[][]> inputs,
+            List<int[]> labels) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        static SerialForm of(ExplorationJob job) {
+            List<String> simulations = new ArrayList<>();
+            for (ExperimentSpec simulation : job.simulations) {
+                simulations.add(asJson(simulation, ExperimentSpec.class));
+            }
+            List<NetworkParameters> parameters = new ArrayList<>();
+            List<long[][]> inputs = new ArrayList<>();
+            List<int[]> labels = new ArrayList<>();
+            for (NetworkSpec network : job.networks()) {
+                ExperimentInputs loaded = job.data.get(network);
+                parameters.add(loaded.parameters());
+                inputs.add(loaded.inputs());
+                labels.add(loaded.labels().orElse(null));
+            }
+            return new SerialForm(asJson(job.spec, ExploreSpec.class), simulations, parameters, inputs, labels);
+        }
+
+        /**
+         * The JSON of {@code spec}, checked to read back as the very same spec: a description the JSON could not carry
+         * whole would run as another one on the other side, so it is refused here instead.
+         */
+        private static <T> String asJson(T spec, Class<T> type) {
+            String json = SpecJson.write(spec);
+            if (!spec.equals(SpecJson.read(json, type))) {
+                throw new IllegalStateException("this " + type.getSimpleName() + " does not survive its JSON, so it cannot be sent: "
+                        + json);
+            }
+            return json;
+        }
+
+        private Object readResolve() {
+            List<ExperimentSpec> read = simulations.stream().map(json -> SpecJson.read(json, ExperimentSpec.class)).toList();
+            Map<NetworkSpec, ExperimentInputs> data = new LinkedHashMap<>();
+            for (NetworkSpec network : networks(read)) {
+                int n = data.size();
+                data.put(network, new ExperimentInputs(parameters.get(n), BinaryNetwork.create(network, parameters.get(n)), inputs.get(n),
+                        Optional.ofNullable(labels.get(n))));
+            }
+            return new ExplorationJob(SpecJson.read(spec, ExploreSpec.class), read, data);
+        }
+    }
+
+    /** The networks of the simulations, each once, in the order they first appear. */
+    private List<NetworkSpec> networks() {
+        return networks(simulations);
+    }
+
+    private static List<NetworkSpec> networks(List<ExperimentSpec> simulations) {
+        return simulations.stream().map(simulation -> simulation.mapping().network()).distinct().toList();
     }
 
     /** The whole count a share of {@code count} inputs stands for (shares are counts divided by {@code count}). */
