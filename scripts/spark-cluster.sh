@@ -172,7 +172,7 @@ check() {
   kill_worker2_midway cluster-killed "$tasks"
   wait "$BNN_PID" || fail "the run with a killed worker failed: $(tail -c 2000 "$WORK/runs/cluster-killed.err")"
   local seen
-  seen="$(tr '\r' '\n' <"$WORK/runs/cluster-killed.err" | grep '^spark: .*[Ll]ost' || true)"
+  seen="$(tr '\r' '\n' <"$WORK/runs/cluster-killed.err" | grep -o 'spark: [A-Z]* [A-Za-z]*: .*[Ll]ost.*' || true)"
   [ -n "$seen" ] || fail "the driver did not see worker 2 go (stderr in $WORK/runs/cluster-killed.err)"
   say "the driver saw it: $(head -3 <<<"$seen" | tr '\n' ' ')"
   same_reports in-process cluster-killed
@@ -188,7 +188,7 @@ tiny_exploration() {
 package tiny
 import presets.illustrative.*
 network Tiny {
-    input x: 4 x 4 binarize 0.5
+    input x: 4 x 4 binarize at 0.5
     dense fc: 8
     output out: dense 2
 }
