@@ -1,6 +1,7 @@
 package org.bnn.dsl.ide;
 
 import org.bnn.dsl.ide.formatting.BnnFormattingService;
+import org.bnn.dsl.ide.imports.ModelImportCommands;
 import org.bnn.dsl.ide.highlighting.BnnSemanticHighlightingCalculator;
 import org.bnn.dsl.ide.navigation.BnnEObjectAtOffsetHelper;
 import org.bnn.dsl.ide.quickfix.BnnIdeQuickfixProvider;
@@ -19,6 +20,7 @@ import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.serializer.hooks.IReferenceUpdater;
 import org.eclipse.xtext.ide.server.ICapabilitiesContributor;
+import org.eclipse.xtext.ide.server.commands.IExecutableCommandService;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
 import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
@@ -92,6 +94,11 @@ public class BnnIdeModule extends AbstractBnnIdeModule {
     /** Definition, references, highlights and rename on broken text: no element is no name, not a null pointer. */
     public Class<? extends EObjectAtOffsetHelper> bindEObjectAtOffsetHelper() {
         return BnnEObjectAtOffsetHelper.class;
+    }
+
+    /** workspace/executeCommand: a model import as `bnn import` does it. */
+    public Class<? extends IExecutableCommandService> bindIExecutableCommandService() {
+        return ModelImportCommands.class;
     }
 
     /** Formatting leaves text with syntax errors alone, as `bnn format` does. */

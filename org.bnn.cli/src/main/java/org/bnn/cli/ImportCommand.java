@@ -1,9 +1,6 @@
 package org.bnn.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +11,11 @@ import org.bnn.cli.workspace.BnnWorkspace;
 import org.bnn.cli.workspace.Diagnostic;
 import org.bnn.cli.workspace.WorkspaceException;
 import org.bnn.dsl.validation.BnnIssueCodes;
-import org.bnn.onnx.imports.ImportedNetwork;
-import org.bnn.onnx.imports.LarqModelImporter;
-import org.bnn.onnx.imports.NetworkImporter;
 import org.bnn.onnx.model.OnnxFormatException;
-import org.bnn.onnx.text.ImportedFile;
-import org.bnn.runtime.weights.WeightsFile;
+import org.bnn.onnx.workspace.ImportOptions;
+import org.bnn.onnx.workspace.ImportResult;
+import org.bnn.onnx.workspace.ModelImport;
+import org.bnn.onnx.workspace.ModelImportException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,9 +29,6 @@ import picocli.CommandLine.Model.CommandSpec;
     "mapping onto a chip of the nearest lib/ presets and an experiment to complete) and NAME.npz (weights and",
     "batch norms). Exits 1 with one line naming the node if the model is not a BNN the simulator runs."})
 final class ImportCommand implements Callable<Integer> {
-    /** The presets written next to the import when no lib/ folder above it has a chip (the illustrative ones). */
-    private static final String BUNDLED_PRESETS = "/org/bnn/cli/presets/illustrative-hw.bnn";
-
     @Spec
     private CommandSpec spec;
 
@@ -64,110 +57,50 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String network = name != null ? name : ImportedFile.networkName(model);
-        if (!network.matches("[A-Za-z_][A-Za-z0-9_]{0,199}")) {
-            throw new ParameterException(spec.commandLine(),
-                    "--name " + network + ": not a name (letters, digits and _, not starting with a digit)");
-        }
-        if (inputBits < 1 || inputBits > 16) {
-            throw new ParameterException(spec.commandLine(), "--input-bits " + inputBits + ": the simulator feeds 1 to 16 bits");
-        }
-        Path bnnFile = folder.resolve(network + ".bnn");
-        Path weightsFile = folder.resolve(network + ".npz");
-        for (Path target : List.of(bnnFile, weightsFile)) {
-            if (Files.exists(target) && !force) {
-                throw new WorkspaceException(target + ": exists; choose another --name or --output, or give --force");
-            }
-        }
         PrintWriter out = spec.commandLine().getOut();
-        ImportedNetwork imported;
+        ModelImport modelImport = new ModelImport(ImportCommand::chipsDeclared, (bnnFile, presets) -> exceedsChip(bnnFile));
+        ImportResult result;
         try {
-            imported = isKerasFile(model)
-                    ? LarqModelImporter.importFile(model, network, inputBits)
-                    : NetworkImporter.importFile(model, network, inputBits);
+            result = modelImport.run(model, folder, new ImportOptions(name, chip, inputBits, dataset, force));
         } catch (OnnxFormatException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return BnnCli.EXIT_INPUT_ERRORS;
+        } catch (ModelImportException e) {
+            throw asCommandLineError(e);
         }
-        createFolder();
-        Presets presets = presets(bnnFile, out);
-        String text = ImportedFile.text(imported, model.getFileName().toString(), weightsFile.getFileName().toString(), presets.imports(),
-                presets.chip(), dataset, false);
-        try {
-            WeightsFile.write(weightsFile, imported.parameters());
-            Files.writeString(bnnFile, text);
-            if (needsReprogramming(bnnFile)) {
-                Files.writeString(bnnFile, ImportedFile.text(imported, model.getFileName().toString(), weightsFile.getFileName().toString(),
-                        presets.imports(), presets.chip(), dataset, true));
-            }
-        } catch (IOException e) {
-            throw new WorkspaceException(bnnFile + ": cannot be written: " + e.getMessage());
-        }
-        out.printf(Locale.ROOT, "%s: network %s, %d layers (%s)%n", model, network, imported.spec().layers().size(),
-                ImportedFile.summary(imported.spec()));
-        imported.notes().forEach(note -> out.println("note: " + note));
-        out.println("wrote " + bnnFile + " and " + weightsFile);
+        result.writtenPresets().ifPresent(written -> out.println(
+                "no lib/ presets above " + folder.toAbsolutePath().normalize() + ": wrote the illustrative ones to " + written));
+        out.printf(Locale.ROOT, "%s: network %s, %d layers (%s)%n", model, result.network(), result.layers(), result.summary());
+        result.notes().forEach(note -> out.println("note: " + note));
+        out.println("wrote " + result.bnnFile() + " and " + result.weightsFile());
         out.flush();
-        BnnWorkspace check = BnnWorkspace.load(List.of(bnnFile));
+        BnnWorkspace check = BnnWorkspace.load(List.of(result.bnnFile()));
         return new DiagnosticsPrinter(spec.commandLine().getErr()).print(check) ? BnnCli.EXIT_INPUT_ERRORS : 0;
     }
 
-    /** A Keras HDF5 file (Larq saves these), by its extension; everything else is read as ONNX. */
-    private static boolean isKerasFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".h5") || name.endsWith(".hdf5");
+    /** A wrong option names its option (exit 2 with usage help); a file problem is a workspace error (exit 2). */
+    private RuntimeException asCommandLineError(ModelImportException e) {
+        return switch (e.problem()) {
+            case NAME -> new ParameterException(spec.commandLine(), "--name " + e.getMessage());
+            case INPUT_BITS -> new ParameterException(spec.commandLine(), "--input-bits " + e.getMessage());
+            case CHIP -> new ParameterException(spec.commandLine(), "--chip " + e.getMessage());
+            case EXISTS -> new WorkspaceException(e.getMessage() + "; choose another --name or --output, or give --force");
+            case WRITE -> new WorkspaceException(e.getMessage());
+        };
     }
 
-    private void createFolder() {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new WorkspaceException(folder + ": cannot be created: " + e.getMessage());
+    private static List<String> chipsDeclared(List<Path> files) {
+        List<String> chips = new ArrayList<>();
+        if (!files.isEmpty()) {
+            BnnWorkspace presets = BnnWorkspace.load(files);
+            files.forEach(file -> chips.addAll(presets.chips(file)));
         }
+        return chips;
     }
 
     /** True if the mapping as written exceeds its chip (then it is rewritten with `allow reprogramming`). */
-    private static boolean needsReprogramming(Path bnnFile) {
+    private static boolean exceedsChip(Path bnnFile) {
         return BnnWorkspace.load(List.of(bnnFile)).diagnostics().stream()
                 .anyMatch(d -> BnnIssueCodes.MAPPING_EXCEEDS_CHIP.equals(d.code()) && d.severity() == Diagnostic.Severity.ERROR);
-    }
-
-    private record Presets(String imports, String chip) {
-    }
-
-    /** The chip to map onto and the import that names it: from lib/ folders above the output, else bundled presets written there. */
-    private Presets presets(Path bnnFile, PrintWriter out) {
-        List<String> chips = new ArrayList<>();
-        List<Path> libraries = BnnWorkspace.contextOf(bnnFile).stream().filter(p -> p.getParent().getFileName().toString().equals("lib"))
-                .toList();
-        if (!libraries.isEmpty()) {
-            BnnWorkspace lib = BnnWorkspace.load(libraries);
-            libraries.forEach(file -> chips.addAll(lib.chips(file)));
-        }
-        if (chips.isEmpty()) {
-            Path written = folder.resolve("lib").resolve("illustrative-hw.bnn");
-            copyBundledPresets(written);
-            out.println("no lib/ presets above " + folder.toAbsolutePath().normalize() + ": wrote the illustrative ones to " + written);
-            chips.addAll(BnnWorkspace.load(List.of(written)).chips(written));
-        }
-        String chosen = chips.stream().filter(c -> chip == null || c.equals(chip) || c.endsWith("." + chip)).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        "--chip " + chip + ": no such chip in the presets; they have " + chips));
-        int dot = chosen.lastIndexOf('.');
-        return dot < 0 ? new Presets(null, chosen) : new Presets(chosen.substring(0, dot) + ".*", chosen.substring(dot + 1));
-    }
-
-    private static void copyBundledPresets(Path target) {
-        try (InputStream in = ImportCommand.class.getResourceAsStream(BUNDLED_PRESETS)) {
-            if (in == null) {
-                throw new WorkspaceException("the bundled presets are missing from this build (" + BUNDLED_PRESETS + ")");
-            }
-            Files.createDirectories(target.getParent());
-            if (!Files.exists(target)) {
-                Files.copy(in, target);
-            }
-        } catch (IOException e) {
-            throw new WorkspaceException(target + ": cannot be written: " + e.getMessage());
-        }
     }
 }
