@@ -1,6 +1,6 @@
 package org.bnn.cli.tests;
 
-import static org.bnn.cli.tests.CliRun.bnn;
+import static org.bnn.cli.testing.CliRun.bnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.bnn.dsl.tests.TestFiles;
 import org.junit.jupiter.api.Test;
+import org.bnn.cli.testing.CliRun;
 
 /** examples/imagenet/alexnet.bnn: a network 14.9 times larger than its chip, estimated with its reprogramming cost. */
 class AlexNetExampleTest {

@@ -1,6 +1,6 @@
 package org.bnn.cli.tests;
 
-import static org.bnn.cli.tests.CliRun.bnn;
+import static org.bnn.cli.testing.CliRun.bnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +11,7 @@ import java.util.List;
 import org.bnn.dsl.tests.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bnn.cli.testing.CliRun;
 
 /** The command line as a user sees it: output text and exit codes. */
 class BnnCliTest {

@@ -1,6 +1,6 @@
 package org.bnn.cli.tests;
 
-import static org.bnn.cli.tests.CliRun.bnn;
+import static org.bnn.cli.testing.CliRun.bnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +20,7 @@ import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.testing.CifarFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bnn.cli.testing.CliRun;
 
 /**
  * examples/cifar10/cifar10.bnn: its estimate (tiles, energy, latency, reprogramming on the chip it

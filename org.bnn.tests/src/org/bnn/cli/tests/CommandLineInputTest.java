@@ -1,6 +1,6 @@
 package org.bnn.cli.tests;
 
-import static org.bnn.cli.tests.CliRun.bnn;
+import static org.bnn.cli.testing.CliRun.bnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.bnn.cli.testing.CliRun;
 
 /**
  * Mistakes on the command line and files that are not .bnn descriptions: each is one line on

@@ -1,6 +1,6 @@
 package org.bnn.cli.tests;
 
-import static org.bnn.cli.tests.CliRun.bnn;
+import static org.bnn.cli.testing.CliRun.bnn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,7 @@ import org.bnn.dsl.tests.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bnn.cli.testing.CliRun;
 
 /** {@code bnn run} and {@code bnn check} of explorations: the front printed and written; mistakes as one-line errors, exit 1. */
 class ExploreCliTest {

@@ -1,6 +1,6 @@
 package org.bnn.cli.tests;
 
-import static org.bnn.cli.tests.CliRun.bnn;
+import static org.bnn.cli.testing.CliRun.bnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -17,6 +17,7 @@ import org.apache.log4j.spi.LoggingEvent;
 import org.bnn.cli.LogLines;
 import org.bnn.dsl.tests.TestFiles;
 import org.junit.jupiter.api.Test;
+import org.bnn.cli.testing.CliRun;
 
 /** What a library logs while a command runs reaches the user as one line, without stack frames. */
 class LogLinesTest {

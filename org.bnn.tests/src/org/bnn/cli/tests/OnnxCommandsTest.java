@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
+import org.bnn.cli.testing.CliRun;
 
 /** {@code bnn import} and {@code bnn export} end to end (docs/import.md). */
 class OnnxCommandsTest {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.bnn.runtime.experiment.OwnedFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bnn.cli.testing.CliRun;
 
 /** {@code --output-root DIR}: the only way for {@code bnn run} to write a report outside the model's project. */
 class OutputRootOptionTest {

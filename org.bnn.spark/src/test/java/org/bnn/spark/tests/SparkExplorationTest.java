@@ -1,15 +1,13 @@
 package org.bnn.spark.tests;
 
+import static org.bnn.cli.testing.CliRun.bnn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.bnn.cli.BnnCli;
+import org.bnn.cli.testing.CliRun;
 import org.bnn.report.ParetoReport;
 import org.bnn.runtime.experiment.ExperimentRunner;
 import org.bnn.runtime.experiment.ReportSpec;
@@ -77,9 +75,9 @@ class SparkExplorationTest {
     void theMnistExampleRunThroughTheCommandLineWritesTheSameReportOnSpark() throws IOException {
         Path here = example("here");
         Path there = example("there");
-        Run inProcess = bnn("run", here.toString());
+        CliRun inProcess = bnn("run", here.toString());
         assertEquals(0, inProcess.exit(), inProcess.all());
-        Run onSpark = bnn("run", there.toString(), "--spark", "local[2]");
+        CliRun onSpark = bnn("run", there.toString(), "--spark", "local[2]");
         assertEquals(0, onSpark.exit(), onSpark.all());
         assertEquals(inProcess.out().replace(here.getParent().toString(), "DIR"),
                 onSpark.out().replace(there.getParent().toString(), "DIR"),
@@ -109,7 +107,7 @@ class SparkExplorationTest {
     @Test
     void aMasterOutOfReachIsOneLineAndWritesNothing() throws IOException {
         Path file = example("unreachable");
-        Run run = bnn("run", file.toString(), "--spark", "spark://127.0.0.1:1");
+        CliRun run = bnn("run", file.toString(), "--spark", "spark://127.0.0.1:1");
         assertEquals(2, run.exit(), run.all());
         assertEquals("bnn: --spark spark://127.0.0.1:1: cannot reach the Spark master at 127.0.0.1:1 (Connection refused)",
                 run.err().strip());
@@ -151,29 +149,6 @@ class SparkExplorationTest {
         for (Path file : here) {
             assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(thereFolder.resolve(hereFolder.relativize(file))),
                     file.toString());
-        }
-    }
-
-    private record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
-    /** The command line in this JVM, its output captured. */
-    private static Run bnn(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int exit = BnnCli.execute(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
         }
     }
 }

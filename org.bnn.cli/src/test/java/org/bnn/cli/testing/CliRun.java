@@ -1,4 +1,4 @@
-package org.bnn.cli.tests;
+package org.bnn.cli.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -6,15 +6,18 @@ import java.nio.charset.StandardCharsets;
 
 import org.bnn.cli.BnnCli;
 
-/** One run of the {@code bnn} command line in this JVM: its exit code and what it printed. */
-record CliRun(int exit, String out, String err) {
+/**
+ * One run of the {@code bnn} command line in this JVM: its exit code and what it printed. A test fixture of the
+ * modules that run the command line (org.bnn.tests, org.bnn.spark: the test-fixtures jar of org.bnn.cli).
+ */
+public record CliRun(int exit, String out, String err) {
 
-    static CliRun bnn(String... args) {
+    public static CliRun bnn(String... args) {
         return capture(() -> BnnCli.execute(args));
     }
 
     /** Runs {@code command} with System.out and System.err captured; it returns the exit code. */
-    static CliRun capture(java.util.function.IntSupplier command) {
+    public static CliRun capture(java.util.function.IntSupplier command) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -31,7 +34,7 @@ record CliRun(int exit, String out, String err) {
     }
 
     /** Everything printed, for assertion messages. */
-    String all() {
+    public String all() {
         return out + err;
     }
 }
