@@ -31,6 +31,9 @@ import org.bnn.runtime.explore.SimulationTask;
 public final class SparkExecutor implements ExploreExecutor {
     /** How often the progress is told while the job runs. */
     private static final long PROGRESS_MILLIS = 250;
+    /** The Spark property (a system property, like every {@code spark.*}) of how long a job waits for its first executor. */
+    public static final String EXECUTOR_WAIT = "spark.bnn.executorWaitSeconds";
+    private static final long DEFAULT_EXECUTOR_WAIT_SECONDS = 120;
 
     private final SparkMaster master;
     private JavaSparkContext context;
@@ -50,32 +53,56 @@ public final class SparkExecutor implements ExploreExecutor {
         try {
             int before = counter.finished();
             JavaFutureAction<List<ShardResult>> running = spark.parallelize(tasks, tasks.size()).map(new RunTask(shared)).collectAsync();
-            int told = 0;
-            while (!running.isDone()) {
-                int finished = Math.min(tasks.size(), counter.finished() - before);
-                if (finished > told) {
-                    progress.step(finished, tasks.size(), "simulations");
-                    told = finished;
-                }
-                try {
-                    running.get(PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException stillRunning) {
-                    // tell the progress again
-                }
-            }
-            List<ShardResult> results = running.get();
-            if (told < tasks.size()) {
-                progress.step(tasks.size(), tasks.size(), "simulations");
-            }
-            return inTaskOrder(tasks, results);
+            return inTaskOrder(tasks, await(running, before, tasks.size(), progress));
         } catch (ExecutionException e) {
             throw new ExecutorFailure("the Spark job failed: " + firstLine(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExecutorFailure("the Spark job was interrupted", e);
         } finally {
-            shared.destroy();
+            try {
+                shared.destroy();
+            } catch (RuntimeException contextGone) {
+                // The context went down with the job (a lost cluster): there is nothing left to free.
+            }
         }
+    }
+
+    /**
+     * Waits for the job, telling the progress as tasks finish. On a cluster that gives the application no executor (no
+     * worker with the cores and memory asked for), Spark would wait forever: after {@link #EXECUTOR_WAIT} seconds
+     * without one, the job is cancelled and said why.
+     */
+    private List<ShardResult> await(JavaFutureAction<List<ShardResult>> running, int before, int total, ExperimentRunner.Progress progress)
+            throws ExecutionException, InterruptedException {
+        long waitNanos = TimeUnit.SECONDS.toNanos(context.getConf().getLong(EXECUTOR_WAIT, DEFAULT_EXECUTOR_WAIT_SECONDS));
+        long withoutExecutorSince = System.nanoTime();
+        int told = 0;
+        while (!running.isDone()) {
+            int finished = Math.min(total, counter.finished() - before);
+            if (finished > told) {
+                progress.step(finished, total, "simulations");
+                told = finished;
+            }
+            if (master.embedded() || context.sc().statusTracker().getExecutorInfos().length > 1) { // the driver is listed too
+                withoutExecutorSince = System.nanoTime();
+            } else if (System.nanoTime() - withoutExecutorSince > waitNanos) {
+                running.cancel(true);
+                throw new ExecutorFailure("no Spark executor joined within " + TimeUnit.NANOSECONDS.toSeconds(waitNanos) + " s: do the"
+                        + " workers offer the cores and memory asked for (spark.executor.memory, now "
+                        + context.getConf().get("spark.executor.memory", "1g") + ")? (" + EXECUTOR_WAIT + " sets the wait)", null);
+            }
+            try {
+                running.get(PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                // tell the progress again
+            }
+        }
+        List<ShardResult> results = running.get();
+        if (told < total) {
+            progress.step(total, total, "simulations");
+        }
+        return results;
     }
 
     /** Collected partitions come back in partition order, one task each; checked, since the report relies on it. */
@@ -103,7 +130,7 @@ public final class SparkExecutor implements ExploreExecutor {
             if (master.embedded()) {
                 // Embedded, nothing needs to reach the driver from outside: it listens on the loopback only.
                 conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
-            } else if (master.url().isPresent()) {
+            } else if (master.url().isPresent() && !conf.contains("spark.jars")) {
                 // A cluster's executors load the tasks' classes from the job jar this class was loaded from.
                 conf.setJars(new String[] {jobJar().toString()});
             }
