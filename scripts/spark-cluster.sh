@@ -2,9 +2,10 @@
 # A Spark standalone cluster on this machine, started from the jars the build fetched (no Spark download, nothing
 # but 127.0.0.1): a master and two workers of one core each, each worker launching its own executor JVM. With it:
 #
-#   scripts/spark-cluster.sh [check]   examples/explore/explore.bnn in-process, on the cluster, and on the cluster
-#                                      with worker 2 killed (kill -9, worker and executor) mid-run: every report
-#                                      file must be byte-identical, else exit 1
+#   scripts/spark-cluster.sh [check]   examples/explore/explore.bnn in-process, on the cluster (bnn run --spark,
+#                                      then spark-submit of the job jar), and on the cluster with worker 2 killed
+#                                      (kill -9, worker and executor) mid-run: every report file must be
+#                                      byte-identical, else exit 1
 #   scripts/spark-cluster.sh scaling   examples/cifar10/explore.bnn in-process on one thread and on the cluster
 #                                      (2 workers x 1 core): wall times and parallel efficiency; then the per-task
 #                                      overhead, from explorations of 200 and 400 near-empty tasks
@@ -114,16 +115,23 @@ copy_example() {
   echo "$run/examples/$folder/$(basename "$source")"
 }
 
-# timed RUN FILE [bnn options...]: runs ./bnn run, output in $WORK/runs/RUN.{out,err}; sets SECONDS_TAKEN.
+# timed RUN COMMAND...: runs the command, output in $WORK/runs/RUN.{out,err}; sets SECONDS_TAKEN.
 timed() {
-  local run="$1" file="$2"
-  shift 2
+  local run="$1"
+  shift
   local start
   start="$(date +%s.%N)"
-  "$ROOT/bnn" run "$file" "$@" >"$WORK/runs/$run.out" 2>"$WORK/runs/$run.err" ||
-    fail "bnn run $file $* failed: $(tail -c 2000 "$WORK/runs/$run.err")"
+  "$@" >"$WORK/runs/$run.out" 2>"$WORK/runs/$run.err" || fail "$run: $* failed: $(tail -c 2000 "$WORK/runs/$run.err")"
   SECONDS_TAKEN="$(calc "$(date +%s.%N) - $start")"
   say "$run: $SECONDS_TAKEN s"
+}
+
+# spark-submit of the job jar in client mode, as on YARN or Kubernetes (Spark's SparkSubmit class, which the
+# spark-submit script of a Spark installation starts): bnn run FILE --spark submit.
+spark_submit() {
+  java "${JVM_OPTS[@]}" -Dlog4j2.configurationFile="$ROOT/org.bnn.spark/src/main/resources/log4j2.properties" \
+    -cp "$SPARK_JARS/*" org.apache.spark.deploy.SparkSubmit --master "$MASTER" \
+    --deploy-mode client --class org.bnn.cli.BnnCli "$ROOT/org.bnn.spark/target/bnn-spark.jar" run "$1" --spark submit
 }
 
 # same_reports A B: every file of the two runs' report folders, byte for byte.
@@ -161,10 +169,12 @@ check() {
   local file=examples/explore/explore.bnn tasks=150
   [ -f "$ROOT/data/mnist/t10k-images-idx3-ubyte" ] || [ -f "$ROOT/data/mnist/t10k-images-idx3-ubyte.gz" ] ||
     fail "MNIST is missing: scripts/fetch-data.sh mnist"
-  timed in-process "$(copy_example in-process "$file")"
+  timed in-process "$ROOT/bnn" run "$(copy_example in-process "$file")"
   start_cluster
-  timed cluster "$(copy_example cluster "$file")" --spark "$MASTER"
+  timed cluster "$ROOT/bnn" run "$(copy_example cluster "$file")" --spark "$MASTER"
   same_reports in-process cluster
+  timed spark-submit spark_submit "$(copy_example spark-submit "$file")"
+  same_reports in-process spark-submit
   local killed
   killed="$(copy_example cluster-killed "$file")"
   "$ROOT/bnn" run "$killed" --spark "$MASTER" >"$WORK/runs/cluster-killed.out" 2>"$WORK/runs/cluster-killed.err" &
@@ -176,7 +186,7 @@ check() {
   [ -n "$seen" ] || fail "the driver did not see worker 2 go (stderr in $WORK/runs/cluster-killed.err)"
   say "the driver saw it: $(head -3 <<<"$seen" | tr '\n' ' ')"
   same_reports in-process cluster-killed
-  say "PASSED: in-process, cluster and cluster with a killed worker wrote the same bytes"
+  say "PASSED: in-process, cluster, spark-submit and cluster with a killed worker wrote the same bytes"
 }
 
 # An exploration of near-empty tasks: a 16-input network, one input per task, CHIPS chips of 2 regimes.
@@ -209,16 +219,16 @@ EOF
 
 scaling() {
   local file=examples/cifar10/explore.bnn one cluster
-  BNN_JAVA_OPTS="-XX:ActiveProcessorCount=1" timed one-thread "$(copy_example one-thread "$file")"
+  BNN_JAVA_OPTS="-XX:ActiveProcessorCount=1" timed one-thread "$ROOT/bnn" run "$(copy_example one-thread "$file")"
   one="$SECONDS_TAKEN"
   start_cluster
-  timed cluster "$(copy_example cluster "$file")" --spark "$MASTER"
+  timed cluster "$ROOT/bnn" run "$(copy_example cluster "$file")" --spark "$MASTER"
   cluster="$SECONDS_TAKEN"
   same_reports one-thread cluster
   say "parallel efficiency: $(calc "$one / (2 * $cluster)" 3) (one thread $one s, cluster $cluster s)"
-  timed tiny-100 "$(tiny_exploration tiny-100 100)" --spark "$MASTER"
+  timed tiny-100 "$ROOT/bnn" run "$(tiny_exploration tiny-100 100)" --spark "$MASTER"
   local t100="$SECONDS_TAKEN"
-  timed tiny-200 "$(tiny_exploration tiny-200 200)" --spark "$MASTER"
+  timed tiny-200 "$ROOT/bnn" run "$(tiny_exploration tiny-200 200)" --spark "$MASTER"
   local t200="$SECONDS_TAKEN"
   say "per-task overhead: $(calc "($t200 - $t100) * 1000 * 2 / 200") ms of executor time per task" \
     "(200 more tasks of one input took $(calc "$t200 - $t100") s more on 2 executors)"
