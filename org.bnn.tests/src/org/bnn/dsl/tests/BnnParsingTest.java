@@ -34,6 +34,45 @@ class BnnParsingTest {
     @Inject
     private com.google.inject.Provider<XtextResourceSet> resourceSetProvider;
 
+    /**
+     * As in Java, a file sees what its package declares in other files without importing its own package; another
+     * package's elements still need an import.
+     */
+    @Test
+    void aPackagesOtherFilesAreVisibleWithoutAnImportAndOtherPackagesAreNot() throws Exception {
+        XtextResourceSet resources = resourceSetProvider.get();
+        parser.parse(TestFiles.read("examples/lib/illustrative-hw.bnn"), URI.createURI("lib.bnn"), resources);
+        parser.parse("""
+                package lab.one
+                network Small {
+                    input x: 4 x 4
+                    output out: dense 2
+                }
+                """, URI.createURI("network.bnn"), resources);
+        Model samePackage = parser.parse("""
+                package lab.one
+                import presets.illustrative.*
+                mapping OnDemo {
+                    network Small on Demo
+                }
+                """, URI.createURI("mapping.bnn"), resources);
+        Model otherPackage = parser.parse("""
+                package lab.two
+                import presets.illustrative.*
+                mapping OnDemo {
+                    network Small on Demo
+                }
+                """, URI.createURI("other.bnn"), resources);
+        org.eclipse.emf.ecore.util.EcoreUtil.resolveAll(resources);
+        Mapping found = (Mapping) samePackage.getElements().get(0);
+        assertFalse(found.getNetwork().eIsProxy(), "lab.one.Small, seen from lab.one");
+        assertEquals("Small", found.getNetwork().getName());
+        assertEquals(List.of(), samePackage.eResource().getErrors());
+        Mapping notFound = (Mapping) otherPackage.getElements().get(0);
+        assertTrue(notFound.getNetwork().eIsProxy(), "lab.one.Small is not lab.two's");
+        assertFalse(otherPackage.eResource().getErrors().isEmpty());
+    }
+
     @Test
     void parsesTheQuickstartExampleWithItsLibrary() throws Exception {
         XtextResourceSet resources = resourceSetProvider.get();
