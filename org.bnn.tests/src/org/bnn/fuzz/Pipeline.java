@@ -25,9 +25,11 @@ import org.bnn.cli.compile.InMemoryJavaCompiler;
 import org.bnn.cli.report.EstimateReport;
 import org.bnn.dsl.BnnStandaloneSetup;
 import org.bnn.dsl.bnn.Experiment;
+import org.bnn.dsl.bnn.Explore;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Training;
 import org.bnn.dsl.formatting2.FormattedText;
+import org.bnn.dsl.spec.ExploreTranslator;
 import org.bnn.dsl.spec.SpecTranslator;
 import org.bnn.runtime.estimate.EstimateText;
 import org.bnn.runtime.estimate.Estimator;
@@ -35,6 +37,8 @@ import org.bnn.runtime.estimate.MappingEstimate;
 import org.bnn.runtime.experiment.ExperimentSpec;
 import org.bnn.runtime.experiment.InputSource;
 import org.bnn.runtime.experiment.SweepSpec;
+import org.bnn.runtime.explore.Exploration;
+import org.bnn.runtime.explore.ExploreSpec;
 import org.bnn.runtime.json.SpecJson;
 import org.bnn.runtime.spec.MappingSpec;
 import org.eclipse.emf.common.util.URI;
@@ -59,8 +63,9 @@ import com.google.inject.Injector;
  * Puts one .bnn text through parse → validate → estimate → format → generate → compile → run with
  * the classes the command line uses, and checks every promise on the way: nothing throws, nothing
  * logs an error or a stack trace, formatting is idempotent and keeps every token, a file without
- * errors generates Java that compiles without warnings and (when small) runs, and no case takes
- * more than the time limit.
+ * errors generates Java that compiles without warnings and (when small) runs, its explorations
+ * translate, plan and read back equal from their JSON (with every simulation of the plan), and no
+ * case takes more than the time limit.
  *
  * <p>The stages up to compile share one injector (the CLI's, built once) and a fresh resource set
  * per case, so that tens of cases a second are possible; the run goes through {@code bnn run} itself.
@@ -171,7 +176,8 @@ public final class Pipeline {
                 format(c.file(), resource, c.failures());
             }
             if (mappings.isPresent() && !c.failed()) {
-                compileAndRun(c, resource, estimateStage(mappings.get()));
+                List<MappingEstimate> estimates = estimateStage(mappings.get());
+                compileAndRun(c, resource, estimates, explorations(resource, c.failures()));
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             c.failures().add(Failure.uncaught(current, e));
@@ -216,14 +222,49 @@ public final class Pipeline {
         return estimates;
     }
 
+    /** An exploration of a valid file, translated as the generator translates it, and what a run of it will do. */
+    private record Planned(ExploreSpec spec, Exploration.Plan plan) {
+    }
+
+    /**
+     * Translates and plans every exploration of a valid file (its designs resolved and estimated, still
+     * ESTIMATE); neither may throw, and the spec and each of its simulations must read back equal from
+     * their JSON, as they travel to Spark executors.
+     */
+    private List<Planned> explorations(Resource resource, List<Failure> failures) {
+        ExploreTranslator translator = injector.getInstance(ExploreTranslator.class);
+        List<Planned> planned = new ArrayList<>();
+        for (EObject object : (Iterable<EObject>) resource::getAllContents) {
+            if (!(object instanceof Explore explore)) {
+                continue;
+            }
+            ExploreSpec spec;
+            try {
+                spec = translator.translate(explore);
+            } catch (SpecTranslator.IncompleteModelException | IllegalArgumentException e) {
+                failures.add(new Failure(Stage.ESTIMATE, "validated exploration does not translate", e.getMessage()));
+                continue;
+            }
+            SpecRoundTrip.difference(spec, ExploreSpec.class)
+                    .ifPresent(d -> failures.add(new Failure(Stage.ESTIMATE, "exploration does not survive its JSON", d)));
+            Exploration.Plan plan = Exploration.plan(spec);
+            for (ExperimentSpec simulation : plan.simulations()) {
+                SpecRoundTrip.difference(simulation, ExperimentSpec.class)
+                        .ifPresent(d -> failures.add(new Failure(Stage.ESTIMATE, "simulation does not survive its JSON", d)));
+            }
+            planned.add(new Planned(spec, plan));
+        }
+        return planned;
+    }
+
     /** Generates Java; unless the same Java passed before, compiles it and, when the model is small enough, runs it. */
-    private void compileAndRun(Case c, Resource resource, List<MappingEstimate> estimates) {
+    private void compileAndRun(Case c, Resource resource, List<MappingEstimate> estimates, List<Planned> explorations) {
         enter(Stage.GENERATE);
         Map<String, String> sources = generate(resource, c.failures());
         if (sources.isEmpty() || c.failed()) {
             return;
         }
-        boolean runnable = runnable(c.file(), resource, estimates);
+        boolean runnable = runnable(c.file(), resource, estimates, explorations);
         String java = digest(c.input().path() + runnable + sources);
         if (compiledBefore.contains(java)) {
             return; // The same Java compiled (and ran) cleanly before: javac is deterministic, the case adds nothing.
@@ -341,6 +382,8 @@ public final class Pipeline {
                 translator.tryTranslate(experiment);
             } else if (object instanceof Training training) {
                 translator.tryTranslate(training);
+            } else if (object instanceof Explore explore) {
+                injector.getInstance(ExploreTranslator.class).tryTranslate(explore);
             }
         });
         return mappings;
@@ -412,7 +455,7 @@ public final class Pipeline {
      * Whether to run the simulation: only models small enough to finish well within the limit, and
      * only when every report folder stays inside the copy (a report path may still point anywhere).
      */
-    private boolean runnable(Path file, Resource resource, List<MappingEstimate> estimates) {
+    private boolean runnable(Path file, Resource resource, List<MappingEstimate> estimates, List<Planned> explorations) {
         long work = 0;
         for (MappingEstimate estimate : estimates) {
             work += estimate.events().senses() * 2; // bnn run --batch 2
@@ -435,6 +478,16 @@ public final class Pipeline {
                                 ? regimes.regimes().size()
                                 : spec.get().mapping().network().weightLayers().size() + 1;
                 work += Estimator.estimate(spec.get().mapping()).events().senses() * inputs * points * spec.get().trials();
+            }
+        }
+        for (Planned exploration : explorations) {
+            ExploreSpec spec = exploration.spec();
+            if (spec.report().isPresent() && !insideTheCopy(file, spec.report().get().folder())) {
+                return false;
+            }
+            long inputs = spec.inputs() instanceof InputSource.Random random ? random.count() : 0;
+            for (ExperimentSpec simulation : exploration.plan().simulations()) { // one sweep point each
+                work += Estimator.estimate(simulation.mapping()).events().senses() * inputs * spec.trials();
             }
         }
         return work <= RUN_WORK_LIMIT;

@@ -30,6 +30,6 @@ class PipelineFuzzTest {
 
     @Test
     void generatedModelsKeepEveryPromise() {
-        FuzzBudget.run("generatedModelsKeepEveryPromise", 40, 0.3, Models::model, Models.Model::input);
+        FuzzBudget.run("generatedModelsKeepEveryPromise", 30, 0.3, Models::model, Models.Model::input);
     }
 }

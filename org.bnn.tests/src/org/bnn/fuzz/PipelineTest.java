@@ -78,4 +78,18 @@ class PipelineTest {
                 text);
         assertEquals(2, new String(renamed, StandardCharsets.UTF_8).split("N_{299}", -1).length - 1, "every use of the name");
     }
+
+    @Test
+    void aSpecThatDoesNotReadBackEqualIsNamedByItsFieldAndJsonLine() {
+        // SpecJson carries every spec the language makes; records that differ by hand show the oracle can fail.
+        var fine = new org.bnn.runtime.explore.ExploreAxis.Ber(List.of(0.0, 1e-3));
+        assertEquals(Optional.empty(), SpecRoundTrip.difference(fine, org.bnn.runtime.explore.ExploreAxis.class));
+        var negativeZero = new org.bnn.runtime.explore.ExploreAxis.Ber(List.of(-0.0, 1e-3));
+        assertEquals(Optional.of("Ber.rates[0]: -0.0 read back as 0.0"), SpecRoundTrip.fieldDifference("Ber", negativeZero, fine));
+        assertEquals(Optional.of("Ber.rates: 2 values read back as 1"),
+                SpecRoundTrip.fieldDifference("Ber", fine, new org.bnn.runtime.explore.ExploreAxis.Ber(List.of(0.0))));
+        assertEquals(Optional.of("JSON line 3: \"rates\" : [ -0.0, 0.001 ] is written back as \"rates\" : [ 0.0, 0.001 ]"),
+                SpecRoundTrip.lineDifference(org.bnn.runtime.json.SpecJson.write(negativeZero),
+                        org.bnn.runtime.json.SpecJson.write(fine)));
+    }
 }
