@@ -76,16 +76,22 @@ class ExploreTemplate {
 		    public static ExploreSpec exploration() {
 		        return new ExploreSpec(«JavaNames.stringLiteral(spec.name)», mapping(), «JavaValues.of(spec.inputs)»,
 		                new ErrorSpec(ErrorLevel.«spec.errors.level.name», Resampling.«spec.errors.resampling.name», List.of()),
-		                List.of(
-		                        «FOR axis : spec.axes SEPARATOR ','»
-		                        «JavaValues.of(axis)»
-		                        «ENDFOR»
-		                ),
-		                «JavaValues.of(spec.sampling)», «JavaValues.of(spec.objectives)»,
+		                axes(), «JavaValues.of(spec.sampling)», «JavaValues.of(spec.objectives)»,
 		                «JavaValues.of(spec.constraints)»,
 		                «spec.trials», «spec.seed»L, «spec.shardInputs», «JavaValues.of(spec.weights)»,
 		                «IF spec.report.present»Optional.of(new ReportSpec(«JavaNames.stringLiteral(spec.report.get.folder)», Set.of(«FOR format : spec.report.get.formats.sortBy[ordinal] SEPARATOR ', '»ReportSpec.ReportFormat.«format.name»«ENDFOR»)))«ELSE»Optional.empty()«ENDIF»);
 		    }
+
+		    /** The axes with their values written out, one method each: an axis of many values stays within a method's size. */
+		    private static List<ExploreAxis> axes() {
+		        return List.of(«FOR i : 0 ..< spec.axes.size SEPARATOR ', '»axis«i + 1»()«ENDFOR»);
+		    }
+		    «FOR i : 0 ..< spec.axes.size»
+
+		    private static ExploreAxis axis«i + 1»() {
+		        return «JavaValues.of(spec.axes.get(i))»;
+		    }
+		    «ENDFOR»
 
 		    /** Runs the exploration on all cores, prints the front and writes the report; relative paths against {@code base}. */
 		    public static ExplorationResult run(Path base) throws IOException {

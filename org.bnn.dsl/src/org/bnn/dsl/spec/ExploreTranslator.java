@@ -48,8 +48,11 @@ import com.google.inject.Inject;
  * written out, the objectives and constraints in SI units (docs/explore.md).
  */
 public class ExploreTranslator {
-    /** More values than this in one range is a typing slip, not a study. */
-    public static final int MAX_RANGE_VALUES = 10_000;
+    /**
+     * More values than this on one axis is a typing slip, not a study; it also keeps each axis of the generated Java
+     * within a method's 64 KB of bytecode.
+     */
+    public static final int MAX_AXIS_VALUES = 1_000;
 
     @Inject
     private SpecTranslator translator;
@@ -148,18 +151,18 @@ public class ExploreTranslator {
      * The values of a list or a range, in order: {@code from A to B step S} is A, A + S, ... up to B;
      * {@code from A to B log N} is N values from A to B evenly spaced on a log scale.
      *
-     * @throws IllegalArgumentException with {@link #rangeProblem}'s message for a range that gives no values
+     * @throws IllegalArgumentException with {@link #valuesProblem}'s message for values that are no axis
      */
     public static List<Double> values(AxisValues written) {
         if (written == null) {
             throw new SpecTranslator.IncompleteModelException("the axis values are missing");
         }
+        valuesProblem(written).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         if (!written.isRange()) {
             return List.copyOf(written.getValues());
         }
-        rangeProblem(written).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
         double first = written.getFirst();
         double last = written.getLast();
         List<Double> values = new ArrayList<>();
@@ -178,10 +181,12 @@ public class ExploreTranslator {
         return values;
     }
 
-    /** What is wrong with a range as written, or empty: a list, or a range that gives values. */
-    public static Optional<String> rangeProblem(AxisValues written) {
+    /** What is wrong with an axis's values as written, or empty: a list of at most {@link #MAX_AXIS_VALUES}, or a range that gives so many. */
+    public static Optional<String> valuesProblem(AxisValues written) {
         if (!written.isRange()) {
-            return Optional.empty();
+            return written.getValues().size() > MAX_AXIS_VALUES
+                    ? Optional.of("An axis takes at most " + MAX_AXIS_VALUES + " values; this one lists " + written.getValues().size())
+                    : Optional.empty();
         }
         double first = written.getFirst();
         double last = written.getLast();
@@ -193,14 +198,14 @@ public class ExploreTranslator {
             if (!(step > 0)) {
                 return Optional.of("A range's step must be positive, got " + step);
             }
-            if ((last - first) / step + 1 > MAX_RANGE_VALUES) {
+            if ((last - first) / step + 1 > MAX_AXIS_VALUES) {
                 return Optional
-                        .of("A range gives at most " + MAX_RANGE_VALUES + " values; this one gives " + (long) ((last - first) / step + 1));
+                        .of("A range gives at most " + MAX_AXIS_VALUES + " values; this one gives " + (long) ((last - first) / step + 1));
             }
             return Optional.empty();
         }
-        if (written.getCount() < 2 || written.getCount() > MAX_RANGE_VALUES) {
-            return Optional.of("A log range has 2 to " + MAX_RANGE_VALUES + " values, got " + written.getCount());
+        if (written.getCount() < 2 || written.getCount() > MAX_AXIS_VALUES) {
+            return Optional.of("A log range has 2 to " + MAX_AXIS_VALUES + " values, got " + written.getCount());
         }
         if (!(first > 0)) {
             return Optional.of("A log range starts above 0, got " + first + " (list 0 on its own: '{ 0, ... }')");

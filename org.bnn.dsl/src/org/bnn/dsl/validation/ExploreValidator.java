@@ -55,14 +55,18 @@ public class ExploreValidator extends ComposedBnnValidator {
         List<?> values = writtenValues(axis);
         AxisValues numbers = numbers(axis);
         if (numbers != null && numbers.isRange()) {
-            ExploreTranslator.rangeProblem(numbers).ifPresent(problem -> error(problem, numbers, null, BnnIssueCodes.EXPLORE_AXIS_VALUES));
-            if (ExploreTranslator.rangeProblem(numbers).isPresent()) {
+            ExploreTranslator.valuesProblem(numbers).ifPresent(problem -> error(problem, numbers, null, BnnIssueCodes.EXPLORE_AXIS_VALUES));
+            if (ExploreTranslator.valuesProblem(numbers).isPresent()) {
                 return;
             }
             values = ExploreTranslator.values(numbers);
         } else if (values.isEmpty()) {
             error("The axis '" + keyword(axis) + "' lists no value: give at least one, or remove the axis", axis, null,
                     BnnIssueCodes.EXPLORE_EMPTY_AXIS);
+            return;
+        } else if (values.size() > ExploreTranslator.MAX_AXIS_VALUES) {
+            error("An axis takes at most " + ExploreTranslator.MAX_AXIS_VALUES + " values; this one lists " + values.size(), axis, null,
+                    BnnIssueCodes.EXPLORE_AXIS_VALUES);
             return;
         }
         Set<Object> seen = new HashSet<>();

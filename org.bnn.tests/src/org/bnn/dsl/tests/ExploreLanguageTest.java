@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.OptionalDouble;
 
+import org.bnn.cli.compile.InMemoryJavaCompiler;
 import org.bnn.dsl.bnn.BnnPackage;
 import org.bnn.dsl.bnn.Explore;
 import org.bnn.dsl.bnn.Model;
@@ -88,8 +92,9 @@ class ExploreLanguageTest {
 
     /** The one diagnostic of {@code code}, checked to be there exactly once. */
     private Issue only(Model model, String code) {
-        List<Issue> issues = validation.validate(model).stream().filter(i -> code.equals(i.getCode())).toList();
-        assertEquals(1, issues.size(), issues.toString());
+        List<Issue> all = validation.validate(model);
+        List<Issue> issues = all.stream().filter(i -> code.equals(i.getCode())).toList();
+        assertEquals(1, issues.size(), all.toString());
         return issues.get(0);
     }
 
@@ -255,12 +260,62 @@ class ExploreLanguageTest {
                 + "require tiles <= chip seed 3 }"));
         String java = template.generate(e, "p", "study.bnn");
         assertTrue(java.contains("public final class StudyExploration {"), java);
+        assertTrue(java.contains("axes(), new Sampling(Sampling.Kind.GRID, 0),"), java);
         assertTrue(
                 java.contains(
-                        "List.of(\n                        new ExploreAxis.Regimes(List.of(\"nominal\", \"low\"))\n                ),"),
+                        "private static ExploreAxis axis1() {\n        return new ExploreAxis.Regimes(List.of(\"nominal\", \"low\"));"),
                 java);
         assertTrue(java.contains("List.of(Objective.ACCURACY, Objective.ENERGY)"), java);
         assertTrue(java.contains("List.of(new Constraint(Objective.TILES, false, OptionalDouble.empty()))"), java);
         assertTrue(java.contains("InProcessExecutor.allCores()"), java);
+    }
+
+    /**
+     * The generated Java of about the largest exploration the validator accepts compiles: six axes of 1,000 values
+     * (the most an axis takes; a grid of 1e18 designs, 10 of them sampled). An axis of 10,000 values, accepted before,
+     * was more than a method's 64 KB of bytecode (found by the fuzzer); each axis is now also a method of its own.
+     */
+    @Test
+    void theLargestAxesGenerateJavaThatCompiles() throws Exception {
+        String axes = IntStream.rangeClosed(1, 5).mapToObj(i -> "vary replicate d" + i + " from 1 to 1000 step 1 ")
+                .collect(Collectors.joining());
+        Explore e = explore(parse(deep() + "explore Big { run DeepOnC on random 5 inputs vary ber from 1e-9 to 0.5 log 1000 " + axes
+                + "sample random 10 objectives accuracy, energy seed 3 }"));
+        validation.assertNoErrors(e);
+        String java = template.generate(e, "p", "big.bnn");
+        InMemoryJavaCompiler.Result compiled = new InMemoryJavaCompiler().compile(Map.of("p/BigExploration.java", java));
+        assertEquals(List.of(), compiled.warnings());
+        ExploreSpec rebuilt = (ExploreSpec) compiled.loadSource("p/BigExploration.java").getMethod("exploration").invoke(null);
+        assertEquals(translator.translate(e), rebuilt);
+        assertEquals(List.of(1000, 1000, 1000, 1000, 1000, 1000), rebuilt.sizes());
+    }
+
+    /** A network of seven dense layers on Demo, for explorations with many replication axes. */
+    private static String deep() {
+        return "network Deep { input x: 4\n"
+                + IntStream.rangeClosed(1, 7).mapToObj(i -> "dense d" + i + ": 4\n").collect(Collectors.joining())
+                + "output out: dense 2 }\nmapping DeepOnC { network Deep on Demo regime nominal }\n";
+    }
+
+    @Test
+    void tooManyValuesOrDesignsAreErrorsNotFailuresLater() throws Exception {
+        Issue range = only(parse("explore E { run OnC on random 5 inputs vary ber from 1e-9 to 0.5 log 1001 objectives energy seed 1 }"),
+                BnnIssueCodes.EXPLORE_AXIS_VALUES);
+        assertEquals("A log range has 2 to 1000 values, got 1001", range.getMessage());
+        String values = IntStream.rangeClosed(1, 1001).mapToObj(i -> String.valueOf(i * 1e-6))
+                .collect(Collectors.joining(", "));
+        Issue list = only(parse("explore E { run OnC on random 5 inputs vary ber { " + values + " } objectives energy seed 1 }"),
+                BnnIssueCodes.EXPLORE_AXIS_VALUES);
+        assertEquals("An axis takes at most 1000 values; this one lists 1001", list.getMessage());
+        Issue grid = only(parse("explore E { run OnC on random 5 inputs vary ber from 1e-9 to 0.5 log 1000 vary replicate fc1 from 1 to 200"
+                + " step 1 objectives energy seed 1 }"), BnnIssueCodes.EXPLORE_SETTINGS);
+        assertTrue(grid.getMessage().contains("would visit 200000 designs (the grid of 1000 x 200); an exploration visits at most 100000:"
+                + " sample some of them"), grid.getMessage());
+        String axes = IntStream.rangeClosed(1, 7).mapToObj(i -> "vary replicate d" + i + " from 1 to 1000 step 1 ")
+                .collect(Collectors.joining());
+        Issue overflow = only(
+                parse(deep() + "explore E { run DeepOnC on random 5 inputs " + axes + "sample random 5 objectives energy seed 1 }"),
+                BnnIssueCodes.EXPLORE_SETTINGS);
+        assertTrue(overflow.getMessage().contains("more than 2^63 of them: vary fewer values"), overflow.getMessage());
     }
 }

@@ -29,6 +29,8 @@ import org.bnn.runtime.spec.MappingSpec;
 public record ExploreSpec(String name, MappingSpec mapping, InputSource inputs, ErrorSpec errors, List<ExploreAxis> axes,
         Sampling sampling, List<Objective> objectives, List<Constraint> constraints, int trials, long seed, int shardInputs,
         Optional<String> weights, Optional<ReportSpec> report) {
+    /** Designs an exploration may visit (grid or sampled). */
+    public static final int MAX_DESIGNS = 100_000;
     /** Inputs per task unless said otherwise: large enough to amortise a task, small enough to balance cores. */
     public static final int DEFAULT_SHARD_INPUTS = 1000;
 
@@ -85,7 +87,30 @@ public record ExploreSpec(String name, MappingSpec mapping, InputSource inputs, 
                         + " a regime, or vary regime");
             }
         }
-        Sampling.gridSize(axes.stream().map(ExploreAxis::size).toList()); // overflow is an error here, not later
+        checkDesignCount(record, sampling, axes);
+    }
+
+    /**
+     * The designs an exploration visits, at most {@link #MAX_DESIGNS}: each is resolved, estimated and reported (a row
+     * of the CSV, a point of every plot). A grid too large to number is refused here too, not when it is enumerated.
+     */
+    private static void checkDesignCount(String record, Sampling sampling, List<ExploreAxis> axes) {
+        List<Integer> sizes = axes.stream().map(ExploreAxis::size).toList();
+        String grid = sizes.stream().map(String::valueOf).reduce((a, b) -> a + " x " + b).orElse("1");
+        long designs;
+        try {
+            designs = Sampling.gridSize(sizes);
+        } catch (ArithmeticException overflow) {
+            throw new SpecViolation(record, "axes", Problem.TOO_LARGE, record + "'s grid of " + grid
+                    + " designs has more than 2^63 of them: vary fewer values");
+        }
+        boolean sampled = sampling.kind() != Sampling.Kind.GRID;
+        long visited = sampled ? Math.min(designs, sampling.count()) : designs;
+        if (visited > MAX_DESIGNS) {
+            throw new SpecViolation(record, sampled ? "sampling" : "axes", Problem.TOO_LARGE, record + " would visit " + visited
+                    + " designs (" + (sampled ? sampling.kind().keyword() + " " + sampling.count() + " of " : "the grid of ") + grid
+                    + "); an exploration visits at most " + MAX_DESIGNS + (sampled ? "" : ": sample some of them"));
+        }
     }
 
     /** Values per axis. */
