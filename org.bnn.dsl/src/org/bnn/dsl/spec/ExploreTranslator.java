@@ -181,12 +181,17 @@ public class ExploreTranslator {
         return values;
     }
 
+    /** What is wrong with an axis that lists {@code count} values, or empty: more than {@link #MAX_AXIS_VALUES} (any axis). */
+    public static Optional<String> countProblem(int count) {
+        return count > MAX_AXIS_VALUES
+                ? Optional.of("An axis takes at most " + MAX_AXIS_VALUES + " values; this one lists " + count)
+                : Optional.empty();
+    }
+
     /** What is wrong with an axis's values as written, or empty: a list of at most {@link #MAX_AXIS_VALUES}, or a range that gives so many. */
     public static Optional<String> valuesProblem(AxisValues written) {
         if (!written.isRange()) {
-            return written.getValues().size() > MAX_AXIS_VALUES
-                    ? Optional.of("An axis takes at most " + MAX_AXIS_VALUES + " values; this one lists " + written.getValues().size())
-                    : Optional.empty();
+            return countProblem(written.getValues().size());
         }
         double first = written.getFirst();
         double last = written.getLast();

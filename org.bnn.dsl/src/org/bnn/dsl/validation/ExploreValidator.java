@@ -64,9 +64,8 @@ public class ExploreValidator extends ComposedBnnValidator {
             error("The axis '" + keyword(axis) + "' lists no value: give at least one, or remove the axis", axis, null,
                     BnnIssueCodes.EXPLORE_EMPTY_AXIS);
             return;
-        } else if (values.size() > ExploreTranslator.MAX_AXIS_VALUES) {
-            error("An axis takes at most " + ExploreTranslator.MAX_AXIS_VALUES + " values; this one lists " + values.size(), axis, null,
-                    BnnIssueCodes.EXPLORE_AXIS_VALUES);
+        } else if (ExploreTranslator.countProblem(values.size()).isPresent()) {
+            error(ExploreTranslator.countProblem(values.size()).get(), axis, null, BnnIssueCodes.EXPLORE_AXIS_VALUES);
             return;
         }
         Set<Object> seen = new HashSet<>();

@@ -1,16 +1,15 @@
 package org.bnn.cli;
 
+import org.bnn.dsl.BnnStandaloneSetup;
+import org.bnn.dsl.files.ImportLanguageChecks;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.bnn.cli.workspace.BnnWorkspace;
-import org.bnn.cli.workspace.Diagnostic;
 import org.bnn.cli.workspace.WorkspaceException;
-import org.bnn.dsl.validation.BnnIssueCodes;
 import org.bnn.onnx.model.OnnxFormatException;
 import org.bnn.onnx.workspace.ImportOptions;
 import org.bnn.onnx.workspace.ImportResult;
@@ -58,7 +57,9 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ModelImport modelImport = new ModelImport(ImportCommand::chipsDeclared, (bnnFile, presets) -> exceedsChip(bnnFile));
+        // The same questions to the language as the IDEs ask (chips of the presets, a mapping that exceeds its chip).
+        ImportLanguageChecks checks = new BnnStandaloneSetup().createInjectorAndDoEMFRegistration().getInstance(ImportLanguageChecks.class);
+        ModelImport modelImport = new ModelImport(checks::chips, checks::exceedsChip);
         ImportResult result;
         try {
             result = modelImport.run(model, folder, new ImportOptions(name, chip, inputBits, dataset, force));
@@ -87,20 +88,5 @@ final class ImportCommand implements Callable<Integer> {
             case EXISTS -> new WorkspaceException(e.getMessage() + "; choose another --name or --output, or give --force");
             case WRITE -> new WorkspaceException(e.getMessage());
         };
-    }
-
-    private static List<String> chipsDeclared(List<Path> files) {
-        List<String> chips = new ArrayList<>();
-        if (!files.isEmpty()) {
-            BnnWorkspace presets = BnnWorkspace.load(files);
-            files.forEach(file -> chips.addAll(presets.chips(file)));
-        }
-        return chips;
-    }
-
-    /** True if the mapping as written exceeds its chip (then it is rewritten with `allow reprogramming`). */
-    private static boolean exceedsChip(Path bnnFile) {
-        return BnnWorkspace.load(List.of(bnnFile)).diagnostics().stream()
-                .anyMatch(d -> BnnIssueCodes.MAPPING_EXCEEDS_CHIP.equals(d.code()) && d.severity() == Diagnostic.Severity.ERROR);
     }
 }

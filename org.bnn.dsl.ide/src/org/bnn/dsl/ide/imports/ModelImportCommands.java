@@ -1,5 +1,6 @@
 package org.bnn.dsl.ide.imports;
 
+import org.bnn.dsl.files.ImportLanguageChecks;
 import java.util.List;
 
 import org.eclipse.lsp4j.ExecuteCommandParams;

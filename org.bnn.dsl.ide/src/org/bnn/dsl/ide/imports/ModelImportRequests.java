@@ -1,5 +1,6 @@
 package org.bnn.dsl.ide.imports;
 
+import org.bnn.dsl.files.ImportLanguageChecks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

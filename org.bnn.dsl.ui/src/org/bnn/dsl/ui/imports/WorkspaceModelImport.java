@@ -1,6 +1,6 @@
 package org.bnn.dsl.ui.imports;
 
-import org.bnn.dsl.ide.imports.ImportLanguageChecks;
+import org.bnn.dsl.files.ImportLanguageChecks;
 import org.bnn.dsl.ui.internal.BnnUiActivator;
 import org.bnn.onnx.workspace.ModelImport;
 

@@ -107,13 +107,13 @@ public final class SparkExecutor implements ExploreExecutor {
 
     /** Collected partitions come back in partition order, one task each; checked, since the report relies on it. */
     private static List<ShardResult> inTaskOrder(List<SimulationTask> tasks, List<ShardResult> results) {
-        for (int i = 0; i < tasks.size(); i++) {
-            if (i >= results.size() || !results.get(i).task().equals(tasks.get(i))) {
-                throw new ExecutorFailure("the Spark job returned " + results.size() + " results out of task order (at " + i + ")", null);
-            }
-        }
         if (results.size() != tasks.size()) {
             throw new ExecutorFailure("the Spark job returned " + results.size() + " results for " + tasks.size() + " tasks", null);
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            if (!results.get(i).task().equals(tasks.get(i))) {
+                throw new ExecutorFailure("the Spark job returned its results out of task order (at " + i + ")", null);
+            }
         }
         return results;
     }

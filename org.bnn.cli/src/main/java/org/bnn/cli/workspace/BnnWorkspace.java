@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.bnn.dsl.BnnStandaloneSetup;
-import org.bnn.dsl.bnn.Chip;
 import org.bnn.dsl.bnn.Mapping;
 import org.bnn.dsl.bnn.Network;
 import org.bnn.dsl.files.DescriptionFiles;
@@ -34,7 +33,6 @@ import org.eclipse.xtext.generator.GeneratorContext;
 import org.eclipse.xtext.generator.GeneratorDelegate;
 import org.eclipse.xtext.generator.IFileSystemAccess;
 import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
-import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -228,18 +226,6 @@ public final class BnnWorkspace {
             }
         });
         return networks;
-    }
-
-    /** The qualified names of the chips one requested file declares, in the file's order. */
-    public List<String> chips(Path file) {
-        IQualifiedNameProvider names = injector.getInstance(IQualifiedNameProvider.class);
-        List<String> chips = new ArrayList<>();
-        requested.get(file).getAllContents().forEachRemaining(object -> {
-            if (object instanceof Chip chip && names.getFullyQualifiedName(chip) != null) {
-                chips.add(names.getFullyQualifiedName(chip).toString());
-            }
-        });
-        return chips;
     }
 
     /** The formatted text of one requested file (throws IllegalStateException on syntax errors). */

@@ -1,4 +1,4 @@
-package org.bnn.dsl.ide.imports;
+package org.bnn.dsl.files;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +21,10 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 
 /**
- * What a model import (org.bnn.onnx's ModelImport) asks the language, for the Eclipse plugin and
- * the language server: the chips preset files declare, and whether a written mapping exceeds its
- * chip. Files are read from disk into a fresh resource set, as `bnn import` reads them. Plain
- * Xtext: this class must load where org.bnn.onnx is not visible (this bundle inside Eclipse).
+ * What a model import (org.bnn.onnx's ModelImport) asks the language, for `bnn import`, the language
+ * server and the Eclipse plugin alike: the chips preset files declare, and whether a written mapping
+ * exceeds its chip. Files are read from disk into a fresh resource set. Plain Xtext: this class must
+ * load where org.bnn.onnx is not visible (the language bundle inside Eclipse).
  */
 public class ImportLanguageChecks {
     @Inject
